@@ -1,0 +1,298 @@
+"""The case file v1 as pydantic models (model.md §1).
+
+The models check each field on its own (types, ranges, enums, finite numbers). The rules that
+join fields together (ids unique, references resolve, one baseline, every criterion scored, years
+inside the horizon, low <= base <= high) live in :mod:`appraisal.rules`, which reports each broken
+rule with the path of the field, e.g. ``options[2].scores: missing criterion 'brand'``.
+
+Unknown fields are kept (``extra="allow"``) so that a file written by a later version of the
+project survives a load and save here.
+"""
+from __future__ import annotations
+
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "options-appraisal-case"
+VERSION = 1
+
+FORMS = (
+    "standalone",
+    "informal_collaboration",
+    "procurement_consortium",
+    "shared_services",
+    "joint_venture",
+    "group_structure",
+    "merger",
+    "transfer_of_engagements",
+)
+Form = Literal[
+    "standalone",
+    "informal_collaboration",
+    "procurement_consortium",
+    "shared_services",
+    "joint_venture",
+    "group_structure",
+    "merger",
+    "transfer_of_engagements",
+]
+Subtype = Literal["federal", "parent_subsidiary", "partial_integration"]
+Jurisdiction = Literal["england", "wales", "scotland", "northern_ireland"]
+VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", "outside_scope"]
+ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
+
+# Number types. ``strict`` refuses strings such as "100"; the model config refuses NaN/Infinity.
+Number = Annotated[float, Field(strict=True)]
+Money = Annotated[float, Field(strict=True, ge=0)]
+Rate = Annotated[float, Field(strict=True, ge=0, le=1)]
+Whole = Annotated[int, Field(strict=True)]
+Year = Annotated[int, Field(strict=True, ge=1)]
+Text = Annotated[str, Field(strict=True)]
+Id = Annotated[str, Field(strict=True, min_length=1, max_length=200)]
+Score = Annotated[float, Field(strict=True, ge=0, le=10)]
+
+
+class Model(BaseModel):
+    """Base for every part of a case: unknown fields kept, no NaN or Infinity, assignment checked."""
+
+    model_config = ConfigDict(extra="allow", allow_inf_nan=False, validate_assignment=True)
+
+
+class OptimismBias(Model):
+    costs: Annotated[float, Field(strict=True, ge=0, le=5)] = 0.0
+    savings: Rate = 0.0
+
+
+class MonteCarloSettings(Model):
+    draws: Annotated[int, Field(strict=True, ge=1, le=5_000_000)] = 10000
+    seed: Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)] = 1
+    distribution: Literal["triangular", "pert"] = "triangular"
+
+
+class Settings(Model):
+    first_year: Annotated[int, Field(strict=True, ge=1900, le=2300)] | None = None
+    horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
+    discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]
+    vat_rate: Rate = 0.20
+    redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0)] | None = None
+    employer_nic_rate: Rate = 0.15
+    termination_nic_threshold: Money = 30000.0
+    optimism_bias: OptimismBias = Field(default_factory=OptimismBias)
+    monte_carlo: MonteCarloSettings = Field(default_factory=MonteCarloSettings)
+
+
+class Loan(Model):
+    id: Id
+    lender: Text = ""
+    balance: Money
+    margin_bps: Number = 0.0
+    remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
+
+
+class Organisation(Model):
+    id: Id
+    name: Text
+    kind: Text = ""
+    annual_turnover: Money | None = None
+    staff: Annotated[int, Field(strict=True, ge=0)] | None = None
+    homes: Annotated[int, Field(strict=True, ge=0)] | None = None
+    vat_recovery_rate: Rate = 0.0
+    jurisdiction: Jurisdiction | None = None
+    loans: list[Loan] = Field(default_factory=list)
+
+
+class Criterion(Model):
+    id: Id
+    name: Text
+    weight: Annotated[float, Field(strict=True, ge=0)]
+    description: Text = ""
+    source: Literal["npv_vs_baseline"] | None = None
+
+    @property
+    def derived(self) -> bool:
+        return self.source == "npv_vs_baseline"
+
+
+class RangedLine(Model):
+    """A line whose main quantity may carry a ``low``/``high`` range (model.md §1)."""
+
+    label: Text | None = None
+    low: Number | None = None
+    high: Number | None = None
+
+    @property
+    def has_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+
+class SavingLine(RangedLine):
+    organisation: Id | None = None
+    annual: Money
+    start_year: Year = 1
+    ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
+
+    main: ClassVar[str] = "annual"
+
+
+class RecurringCostLine(RangedLine):
+    organisation: Id | None = None
+    annual: Money
+    start_year: Year = 1
+
+    main: ClassVar[str] = "annual"
+
+
+class SharedServiceLine(RangedLine):
+    recipient: Id
+    annual_value: Money
+    vat_treatment: VatTreatment = "standard_rated"
+    start_year: Year = 1
+
+    main: ClassVar[str] = "annual_value"
+
+
+class OneOffCostLine(RangedLine):
+    organisation: Id | None = None
+    amount: Money
+    year: Year = 1
+
+    main: ClassVar[str] = "amount"
+
+
+class LoanRepricingLine(RangedLine):
+    loan: Id
+    margin_uplift_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)]
+    one_off_fees: Money = 0.0
+    breakage_cost: Number = 0.0
+
+    main: ClassVar[str] = "margin_uplift_bps"
+
+
+class RedundancyLine(Model):
+    label: Text | None = None
+    organisation: Id | None = None
+    count: Annotated[int, Field(strict=True, ge=1, le=100000)] = 1
+    age: Annotated[int, Field(strict=True, ge=16, le=100)]
+    years_service: Annotated[int, Field(strict=True, ge=0, le=84)]
+    weekly_pay: Money
+    cap_weekly_pay: Annotated[bool, Field(strict=True)] = True
+    enhancement_multiplier: Annotated[float, Field(strict=True, ge=0, le=20)] = 1.0
+    notice_weeks: Annotated[float, Field(strict=True, ge=0, le=104)] = 0.0
+    pension_strain: Money = 0.0
+    year: Year = 1
+
+
+class PensionCessationLine(Model):
+    label: Text | None = None
+    organisation: Id | None = None
+    amount: Money
+    year: Year = 1
+
+
+class Option(Model):
+    id: Id
+    name: Text
+    form: Form
+    baseline: Annotated[bool, Field(strict=True)] = False
+    description: Text = ""
+    subtype: Subtype | None = None
+    savings: list[SavingLine] = Field(default_factory=list)
+    recurring_costs: list[RecurringCostLine] = Field(default_factory=list)
+    shared_services: list[SharedServiceLine] = Field(default_factory=list)
+    one_off_costs: list[OneOffCostLine] = Field(default_factory=list)
+    redundancies: list[RedundancyLine] = Field(default_factory=list)
+    loan_repricing: list[LoanRepricingLine] = Field(default_factory=list)
+    pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
+    scores: dict[Id, Score] = Field(default_factory=dict)
+    rationale: dict[Id, Text] = Field(default_factory=dict)
+
+
+class Recommendation(Model):
+    option: Id
+    rationale: Text = ""
+
+
+class ReadinessItem(Model):
+    item: Text
+    status: ReadinessStatus = "not_started"
+    note: Text = ""
+
+
+class Risk(Model):
+    risk: Text
+    option: Id | None = None
+    likelihood: Annotated[int, Field(strict=True, ge=1, le=5)]
+    impact: Annotated[int, Field(strict=True, ge=1, le=5)]
+    mitigation: Text = ""
+    owner: Text = ""
+
+
+class Weighting(Model):
+    """How the board arrived at the weights, kept so that it can be revisited.
+
+    ``method`` is ``direct`` (points), ``swing`` (``swing`` maps criterion id to its swing rating,
+    0..100, the most important at 100) or ``ahp`` (``ahp_order`` lists criterion ids and
+    ``ahp_matrix`` is the reciprocal pairwise matrix in that order).
+    """
+
+    method: Literal["direct", "swing", "ahp"] = "direct"
+    swing: dict[Id, Annotated[float, Field(strict=True, ge=0, le=100)]] | None = None
+    ahp_order: list[Id] | None = None
+    ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0)]]] | None = None
+
+
+class Case(Model):
+    format: Literal["options-appraisal-case"] = FORMAT
+    version: Literal[1] = VERSION
+    title: Text
+    prepared_by: Text = ""
+    date: Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
+    settings: Settings
+    organisations: Annotated[list[Organisation], Field(min_length=1)]
+    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    options: Annotated[list[Option], Field(min_length=1)]
+    weighting: Weighting | None = None
+    recommendation: Recommendation | None = None
+    readiness: list[ReadinessItem] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+
+    # --- convenient look-ups (read only) ---------------------------------------------------
+    def organisation(self, org_id: str) -> Organisation:
+        return next(o for o in self.organisations if o.id == org_id)
+
+    def loan(self, loan_id: str) -> tuple[Organisation, Loan]:
+        for org in self.organisations:
+            for loan in org.loans:
+                if loan.id == loan_id:
+                    return org, loan
+        raise KeyError(loan_id)
+
+    def option(self, option_id: str) -> Option:
+        return next(o for o in self.options if o.id == option_id)
+
+    @property
+    def baseline(self) -> Option:
+        return next(o for o in self.options if o.baseline)
+
+    @property
+    def first_year(self) -> int:
+        """Calendar year of model year 1: the setting, else the year after the case's date."""
+        if self.settings.first_year is not None:
+            return self.settings.first_year
+        if self.date:
+            return int(self.date[:4]) + 1
+        return 2027
+
+
+# Lists of an option that hold money lines, in the order results report them (model.md §3).
+LINE_KINDS = (
+    "savings",
+    "recurring_costs",
+    "shared_services",
+    "one_off_costs",
+    "redundancies",
+    "loan_repricing",
+    "pension_cessation",
+)
+RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")

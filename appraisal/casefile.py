@@ -1,0 +1,224 @@
+"""Reading and writing case files: UTF-8 JSON, atomic saves, version migration, CaseError.
+
+A case that breaks a rule of model.md §1 is refused with a :class:`CaseError` that lists every
+problem with its field path. Files over 20 MB, files that are not UTF-8 JSON objects, files nested
+absurdly deep and unknown ``format``/``version`` values are refused the same way.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .case import FORMAT, VERSION, Case
+from .rules import check_case
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 64
+
+
+class CaseError(ValueError):
+    """A case that cannot be appraised, with one ``(path, message)`` per problem."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = list(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(f"{path}: {msg}" if path else msg for path, msg in self.problems)
+
+
+# Migrations: MIGRATIONS[v] turns a version-v dict into a version v+1 dict. None yet: v1 is current.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migrate(data: dict) -> dict:
+    """Bring an older case dict up to the current version, one step at a time."""
+    version = data.get("version")
+    while isinstance(version, int) and not isinstance(version, bool) and version in MIGRATIONS:
+        data = MIGRATIONS[version](data)
+        version = data.get("version")
+    return data
+
+
+def _depth(value: Any, limit: int) -> int:
+    """Nesting depth of a JSON value, stopping early once past ``limit``."""
+    stack = [(value, 1)]
+    deepest = 0
+    while stack:
+        item, d = stack.pop()
+        deepest = max(deepest, d)
+        if deepest > limit:
+            return deepest
+        if isinstance(item, dict):
+            stack.extend((v, d + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, d + 1) for v in item)
+    return deepest
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} is not a number a case may hold")
+
+
+def parse_bytes(raw: bytes) -> Case:
+    """Decode, parse and validate the bytes of a case file."""
+    if len(raw) > MAX_BYTES:
+        raise CaseError([("", f"the file is {len(raw) / 1e6:.1f} MB; a case file may be at most 20 MB")])
+    if not raw.strip():
+        raise CaseError([("", "the file is empty")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CaseError([("", f"the file is not UTF-8 text (byte {exc.start})")]) from None
+    try:
+        data = json.loads(text, parse_constant=_reject_constant)
+    except RecursionError:
+        raise CaseError([("", "the file is nested too deeply to be a case")]) from None
+    except ValueError as exc:
+        raise CaseError([("", f"the file is not valid JSON: {exc}")]) from None
+    return parse_data(data)
+
+
+def parse_data(data: Any) -> Case:
+    """Validate a decoded JSON value as a case (model.md §1)."""
+    if not isinstance(data, dict):
+        raise CaseError([("", "the file must hold a JSON object (a case), not "
+                              f"{type(data).__name__}")])
+    if _depth(data, MAX_DEPTH) > MAX_DEPTH:
+        raise CaseError([("", "the file is nested too deeply to be a case")])
+    if data.get("format") != FORMAT:
+        raise CaseError([("format", f"expected '{FORMAT}', found {data.get('format')!r}: "
+                                    "this is not a Continuum case file")])
+    data = migrate(data)
+    if data.get("version") != VERSION:
+        raise CaseError([("version", f"version {data.get('version')!r} is not one this program "
+                                     f"reads (it reads version {VERSION}); a newer Continuum may")])
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseError(pydantic_problems(exc)) from None
+    problems = check_case(case)
+    if problems:
+        raise CaseError(problems)
+    return case
+
+
+def load_case(path: str | os.PathLike) -> Case:
+    """Read and validate a case file."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise CaseError([("", f"the file is {size / 1e6:.1f} MB; a case file may be at most 20 MB")])
+        raw = p.read_bytes()
+    except CaseError:
+        raise
+    except OSError as exc:
+        raise CaseError([("", f"cannot read {p.name}: {exc.strerror or exc}")]) from None
+    return parse_bytes(raw)
+
+
+def case_to_dict(case: Case) -> dict:
+    """The case as a JSON-ready dict: fields given plus unknown fields kept, defaults left out."""
+    data = case.model_dump(mode="json", exclude_unset=True)
+    data["format"] = FORMAT
+    data["version"] = VERSION
+    return data
+
+
+def case_to_json(case: Case) -> str:
+    data = case_to_dict(case)
+    ordered = {"format": data.pop("format"), "version": data.pop("version"), **data}
+    return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
+    """Write ``payload`` to ``path`` through a temporary file in the same folder.
+
+    The temporary file is flushed and fsynced, then renamed over the target, so a reader never
+    sees half a file and a failed write leaves the old file untouched.
+    """
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_case(case: Case, path: str | os.PathLike) -> None:
+    """Save a case as UTF-8 JSON, atomically."""
+    write_atomic(path, case_to_json(case).encode("utf-8"))
+
+
+_MESSAGES = {
+    "missing": "required field is missing",
+    "finite_number": "must be a finite number",
+    "int_type": "must be a whole number",
+    "float_type": "must be a number",
+    "string_type": "must be text",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "dict_type": "must be an object",
+    "model_type": "must be an object",
+}
+
+
+def pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """Turn pydantic's errors into ``(path, message)`` pairs with model.md-style paths."""
+    problems = []
+    for err in exc.errors(include_url=False):
+        path = format_path(err["loc"])
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        if kind in _MESSAGES:
+            msg = _MESSAGES[kind]
+        elif kind == "greater_than_equal":
+            msg = f"must be >= {ctx.get('ge')}"
+        elif kind == "greater_than":
+            msg = f"must be > {ctx.get('gt')}"
+        elif kind == "less_than_equal":
+            msg = f"must be <= {ctx.get('le')}"
+        elif kind == "less_than":
+            msg = f"must be < {ctx.get('lt')}"
+        elif kind == "literal_error":
+            msg = f"must be one of {ctx.get('expected')}"
+        elif kind == "too_short":
+            msg = "must not be empty" if ctx.get("min_length") == 1 else err["msg"]
+        else:
+            msg = err["msg"]
+        if kind not in ("missing",) and "input" in err and not isinstance(err["input"], (dict, list)):
+            shown = repr(err["input"])
+            if len(shown) < 40:
+                msg += f" (found {shown})"
+        problems.append((path, msg))
+    return problems
+
+
+def format_path(loc: tuple) -> str:
+    """('options', 2, 'scores') → 'options[2].scores'."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            part = str(part)
+            if part.startswith(("constrained-", "function-", "lax-", "strict-")) or part in (
+                    "int", "float", "str", "bool", "none", "list", "dict"):
+                continue
+            out += f".{part}" if out else part
+    return out

@@ -1,0 +1,85 @@
+"""Warnings for the board: things the figures rest on that someone must confirm (not errors)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from .case import Case
+from .results import AppraisalWarning
+
+COMMON_CONTROL_FORMS = ("group_structure", "merger", "transfer_of_engagements")
+LATE_SAVINGS_YEAR = 3
+PENSION_STRAIN_AGE = 55
+PARTIAL_RECOVERY = 0.15
+
+
+def money(x: float) -> str:
+    return f"£{x:,.0f}"
+
+
+def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:
+    """Every warning for the case, in a stable order (case-wide first, then by option)."""
+    out = list(_case_wide(case, ahp_cr))
+    for i, option in enumerate(case.options):
+        out.extend(_option(case, i, option))
+    return out
+
+
+def _case_wide(case: Case, ahp_cr: float | None) -> Iterator[AppraisalWarning]:
+    if len(case.options) < 4:
+        yield AppraisalWarning("options", (
+            f"only {len(case.options)} options on the short list: the Green Book asks for at "
+            "least four (business as usual, a do-minimum, the preferred way and at least one "
+            "more)"))
+    for i, crit in enumerate(case.criteria):
+        if crit.weight == 0:
+            yield AppraisalWarning(f"criteria[{i}].weight", (
+                f"'{crit.name}' carries no weight, so its scores do not affect the ranking"))
+    if ahp_cr is not None and ahp_cr > 0.10:
+        yield AppraisalWarning("weighting.ahp_matrix", (
+            f"the pairwise comparisons are inconsistent (consistency ratio {ahp_cr:.2f}, above "
+            "0.10): revisit the judgements before relying on these weights"))
+
+
+def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
+    at = f"options[{i}]"
+    s = case.settings
+    horizon = s.horizon_years
+    for j, line in enumerate(option.loan_repricing):
+        _, loan = case.loan(line.loan)
+        if loan.remaining_years > horizon and line.margin_uplift_bps != 0:
+            t = np.arange(horizon + 1, loan.remaining_years + 1)
+            pv = float(np.sum(loan.balance * line.margin_uplift_bps / 10000
+                              / (1 + s.discount_rate) ** t))
+            yield AppraisalWarning(f"{at}.loan_repricing[{j}]", (
+                f"loan '{loan.id}' runs {loan.remaining_years - horizon} years past the "
+                f"{horizon}-year horizon; the extra interest in those years (present value "
+                f"{money(pv)}) is left out of the NPV"))
+    for j, line in enumerate(option.shared_services):
+        path = f"{at}.shared_services[{j}]"
+        recipient = case.organisation(line.recipient)
+        if line.vat_treatment == "cost_sharing_exemption":
+            text = ("the cost sharing exemption is assumed: confirm HMRC's five conditions (an "
+                    "independent group; members whose activities are exempt or non-business; "
+                    "services directly necessary for those activities; exact reimbursement of "
+                    "each member's share of costs, with no uplift; no distortion of competition)")
+            if recipient.vat_recovery_rate > PARTIAL_RECOVERY:
+                text += (f"; {recipient.name} recovers {recipient.vat_recovery_rate:.0%} of its "
+                         "VAT, so an apportionment of mixed-use services is likely")
+            yield AppraisalWarning(path, text)
+        if line.vat_treatment == "vat_group" and option.form not in COMMON_CONTROL_FORMS:
+            yield AppraisalWarning(path, (
+                f"a VAT group needs common control, which a {option.form.replace('_', ' ')} "
+                "does not give: only group structures, mergers and transfers of engagements can "
+                "group for VAT"))
+    for j, line in enumerate(option.redundancies):
+        if line.age >= PENSION_STRAIN_AGE and line.pension_strain == 0:
+            yield AppraisalWarning(f"{at}.redundancies[{j}]", (
+                f"staff aged {line.age} made redundant with no pension strain entered: a "
+                "member of a defined benefit scheme such as the LGPS aged 55 or over takes an "
+                "unreduced pension on redundancy, and the employer pays the strain"))
+    if option.savings and all(line.start_year > LATE_SAVINGS_YEAR for line in option.savings):
+        yield AppraisalWarning(f"{at}.savings", (
+            f"every saving of '{option.name}' starts after year {LATE_SAVINGS_YEAR}: late "
+            "savings are the least certain, so test them in the sensitivity analysis"))

@@ -1,0 +1,173 @@
+"""``appraise(case) -> Results``: the one function that computes every figure (model.md §2)."""
+from __future__ import annotations
+
+import numpy as np
+
+from . import scoring, sensitivity
+from .case import Case
+from .caveats import case_warnings
+from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
+from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
+                              organisation_npv, payback_year)
+from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
+                      Results, Scenario)
+
+WEIGHT_GRID_POINTS = 21
+
+
+def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
+    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing)."""
+    s = case.settings
+    horizon = s.horizon_years
+    n_opt = len(case.options)
+    table = build_lines(case)
+    df = discount_factors(s.discount_rate, horizon)
+    cols = column_flows(table, n_opt)                  # [O, C, H]
+    net = net_flows(cols)                              # [O, H]
+    npv = net @ df
+    base_i = next(i for i, o in enumerate(case.options) if o.baseline)
+    vs_base = npv - npv[base_i]
+    pv_cols = cols @ df                                # [O, C]
+    bcr = benefit_cost_ratio(cols, df)
+    by_org = organisation_npv(table, n_opt, len(case.organisations), df)
+
+    weights, ahp_cr = _weights(case)
+    score_m = scoring.score_matrix(case, vs_base)
+    weighted = scoring.weighted_scores(score_m, weights)
+    rank = scoring.ranks(weighted)
+    npv_rank = scoring.ranks(npv, tol=1e-6)
+    leader = scoring.leader_index(weighted)
+    runner = _runner_up(weighted, leader)
+
+    g = sensitivity.gradients(table, df)
+    scen = sensitivity.scenario_npvs(table, g, npv)
+    mc = None
+    if monte_carlo and table.ranged.any():
+        mc = sensitivity.monte_carlo(table, g, npv, base_i, s.monte_carlo.draws,
+                                     s.monte_carlo.seed, s.monte_carlo.distribution)
+
+    amounts = table.amounts()
+    options = []
+    for o, option in enumerate(case.options):
+        mine = np.flatnonzero(table.option == o)
+        options.append(OptionResult(
+            id=option.id, name=option.name, form=option.form, baseline=option.baseline,
+            npv=float(npv[o]), npv_vs_baseline=float(vs_base[o]),
+            payback_year=payback_year(net[o], bool(np.any(cols[o] != 0))),
+            bcr=bcr[o], pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
+            weighted_score=float(weighted[o]), rank=rank[o], npv_rank=npv_rank[o],
+            scores={c.id: float(score_m[o, j]) for j, c in enumerate(case.criteria)},
+            by_organisation={**{org.id: float(by_org[o, k])
+                                for k, org in enumerate(case.organisations)},
+                             "joint": float(by_org[o, -1])},
+            cash_flows=_cash_flows(cols[o], net[o], df, case.first_year),
+            lines=[_line_result(case, table, amounts, l, df) for l in mine],
+            redundancies=[_redundancy_result(case, table, l) for l in mine if l in table.redundancy],
+            tornado=sensitivity.tornado(table, g, o, float(npv[o])),
+            switching_values=sensitivity.switching_values(table, g, o, float(vs_base[o]),
+                                                          o == base_i),
+            scenarios={k: float(v[o]) for k, v in scen.items()},
+            monte_carlo=_mc_result(mc, o, s.monte_carlo) if mc is not None else None,
+        ))
+
+    grid = np.linspace(0.0, 1.0, WEIGHT_GRID_POINTS)
+    return Results(
+        case=case, first_year=case.first_year, horizon=horizon, discount_rate=s.discount_rate,
+        weekly_pay_cap=weekly_pay_cap(case),
+        weights={c.id: float(weights[j]) for j, c in enumerate(case.criteria)},
+        options=options,
+        leader=case.options[leader].id,
+        runner_up=case.options[runner].id if runner is not None else None,
+        npv_leader=case.options[scoring.leader_index(npv, tol=1e-6)].id,
+        why_leader=({c.id: float(v) for c, v in zip(
+            case.criteria, scoring.contributions(score_m, weights, leader, runner))}
+            if runner is not None else {}),
+        switching_weights={c.id: _maybe(scoring.switching_weight(score_m, weights, j))
+                           for j, c in enumerate(case.criteria)},
+        weight_grid=grid.tolist(),
+        weight_curves={c.id: scoring.weight_curve(score_m, weights, j, WEIGHT_GRID_POINTS).tolist()
+                       for j, c in enumerate(case.criteria)},
+        scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
+        histogram_edges=mc.edges.tolist() if mc is not None else [],
+        ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
+        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1]),
+    )
+
+
+def _maybe(x: float | None) -> float | None:
+    return None if x is None else float(x)
+
+
+def _weights(case: Case) -> tuple[np.ndarray, tuple[float, float] | None]:
+    """Normalised weights from the case's points; the AHP consistency when weighted by AHP."""
+    w = scoring.normalised_weights(case)
+    m = case.weighting
+    if m is not None and m.method == "ahp" and m.ahp_matrix:
+        try:
+            _, ci, cr = scoring.ahp_weights(m.ahp_matrix)
+        except ValueError:
+            return w, None
+        return w, (float(ci), float(cr))
+    return w, None
+
+
+def _runner_up(weighted: np.ndarray, leader: int) -> int | None:
+    if len(weighted) < 2:
+        return None
+    rest = weighted.copy()
+    rest[leader] = -np.inf
+    return int(np.argmax(rest))
+
+
+def _cash_flows(cols: np.ndarray, net: np.ndarray, df: np.ndarray, first_year: int):
+    return [CashFlow(year=t + 1, calendar_year=first_year + t,
+                     **{c: float(cols[k, t]) for k, c in enumerate(COLUMNS)},
+                     net=float(net[t]), discount_factor=float(df[t]),
+                     discounted=float(net[t] * df[t]))
+            for t in range(len(net))]
+
+
+def _line_result(case: Case, table: LineTable, amounts: np.ndarray, l: int, df) -> LineResult:
+    ranged = bool(table.ranged[l])
+    has_base = table.kind[l] not in ("redundancies", "pension_cessation")
+    org = table.org[l]
+    return LineResult(
+        ref=table.ref[l], kind=table.kind[l], column=COLUMNS[table.column[l]],
+        label=table.label[l],
+        organisation=None if org == len(case.organisations) else case.organisations[org].id,
+        base=float(table.q[l]) if has_base else None,
+        low=float(table.low[l]) if ranged else None, high=float(table.high[l]) if ranged else None,
+        amounts=amounts[l].tolist(), pv=float(table.sign[l] * amounts[l] @ df))
+
+
+def _redundancy_result(case: Case, table: LineTable, l: int) -> RedundancyResult:
+    option = case.options[table.option[l]]
+    line = option.redundancies[table.index[l]]
+    cost = table.redundancy[l]
+    return RedundancyResult(
+        ref=table.ref[l], label=table.label[l], organisation=line.organisation, count=line.count,
+        age=line.age, years_service=line.years_service, weekly_pay=line.weekly_pay,
+        weeks=cost.weeks, pay_for_weeks=cost.pay_for_weeks, redundancy_pay=cost.redundancy_pay,
+        notice_pay=cost.notice_pay, employer_nic=cost.employer_nic,
+        pension_strain=cost.pension_strain, per_person=cost.per_person, total=cost.total,
+        year=line.year)
+
+
+def _mc_result(mc: sensitivity.MonteCarloDraws, o: int, settings) -> MonteCarloResult:
+    return MonteCarloResult(
+        draws=settings.draws, seed=settings.seed, distribution=settings.distribution,
+        p10=float(mc.p10[o]), p50=float(mc.p50[o]), p90=float(mc.p90[o]), mean=float(mc.mean[o]),
+        p_npv_vs_baseline_below_zero=float(mc.p_below_baseline[o]),
+        p_highest_npv=float(mc.p_highest[o]), histogram_counts=mc.counts[o].tolist())
+
+
+def _scenario(case: Case, name: str, npv: np.ndarray, base_i: int, weights) -> Scenario:
+    vs = npv - npv[base_i]
+    weighted = scoring.weighted_scores(scoring.score_matrix(case, vs), weights)
+    ids = [o.id for o in case.options]
+    return Scenario(
+        name=name,
+        npv=dict(zip(ids, map(float, npv))), npv_vs_baseline=dict(zip(ids, map(float, vs))),
+        npv_rank=dict(zip(ids, scoring.ranks(npv, tol=1e-6))),
+        weighted_score=dict(zip(ids, map(float, weighted))),
+        rank=dict(zip(ids, scoring.ranks(weighted))))

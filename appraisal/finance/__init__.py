@@ -1,0 +1,1 @@
+"""Money lines of an option turned into flows (model.md §2)."""

@@ -1,0 +1,192 @@
+"""Every money line of every option as rows of one table of flows (model.md §2).
+
+Each line's yearly amount is ``q × unit[t] + fixed[t]``: ``q`` is the line's main quantity (the
+one ``low``/``high`` bound), ``unit`` the flow one unit of it makes in each year (after optimism
+bias), ``fixed`` the part that does not move with it (a loan's fees and breakage; the whole of a
+redundancy or pension line). Amounts are positive; ``sign`` is +1 for savings and −1 for costs.
+Because every line is linear in ``q``, sensitivity and Monte Carlo are matrix products.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from ..case import Case
+from .redundancy import RedundancyCost, redundancy_cost, weekly_pay_cap_on
+
+# Result columns in model.md §3 order. Savings are benefits; the rest are costs.
+COLUMNS = ("savings", "recurring_costs", "irrecoverable_vat", "loan_repricing", "redundancy",
+           "pension_cessation", "one_off_costs")
+COLUMN_OF_KIND = {
+    "savings": "savings",
+    "recurring_costs": "recurring_costs",
+    "shared_services": "irrecoverable_vat",
+    "loan_repricing": "loan_repricing",
+    "redundancies": "redundancy",
+    "pension_cessation": "pension_cessation",
+    "one_off_costs": "one_off_costs",
+}
+# The order lines are built in: the ranged kinds in model.md §3's switching-value order first.
+BUILD_ORDER = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing",
+               "redundancies", "pension_cessation")
+KIND_NOUN = {
+    "savings": "Saving", "recurring_costs": "Recurring cost", "shared_services": "Shared service",
+    "one_off_costs": "One-off cost", "loan_repricing": "Loan re-pricing",
+    "redundancies": "Redundancy", "pension_cessation": "Pension cessation",
+}
+
+
+@dataclass
+class LineTable:
+    """All lines of all options; row l of each array describes line l."""
+
+    horizon: int
+    option: np.ndarray          # int[L]  index into case.options
+    column: np.ndarray          # int[L]  index into COLUMNS
+    org: np.ndarray             # int[L]  index into case.organisations; n_orgs means joint
+    sign: np.ndarray            # float[L] +1 savings, −1 costs
+    q: np.ndarray               # float[L] main quantity at base (0 where the line has none)
+    unit: np.ndarray            # float[L, H]
+    fixed: np.ndarray           # float[L, H]
+    low: np.ndarray             # float[L] NaN where no range
+    high: np.ndarray            # float[L]
+    kind: list[str] = field(default_factory=list)
+    index: list[int] = field(default_factory=list)      # position within its option's list
+    label: list[str] = field(default_factory=list)
+    redundancy: dict[int, RedundancyCost] = field(default_factory=dict)  # by line row
+
+    @property
+    def ranged(self) -> np.ndarray:
+        return ~np.isnan(self.low)
+
+    @property
+    def ref(self) -> list[str]:
+        return [f"{k}[{i}]" for k, i in zip(self.kind, self.index)]
+
+    def amounts(self, q: np.ndarray | None = None) -> np.ndarray:
+        """Positive amounts [L, H] with main quantities ``q`` (base when None)."""
+        qq = self.q if q is None else q
+        return qq[:, None] * self.unit + self.fixed
+
+
+def weekly_pay_cap(case: Case) -> float:
+    """The cap setting, else the one in force on the case's date (else the latest known)."""
+    if case.settings.redundancy_weekly_pay_cap is not None:
+        return case.settings.redundancy_weekly_pay_cap
+    day = date.fromisoformat(case.date) if case.date else date.max
+    return weekly_pay_cap_on(day)
+
+
+def _from(start: int, horizon: int) -> np.ndarray:
+    """1.0 in each year t >= start (years 1..H)."""
+    years = np.arange(1, horizon + 1)
+    return (years >= start).astype(float)
+
+
+def _at(year: int, horizon: int) -> np.ndarray:
+    row = np.zeros(horizon)
+    if 1 <= year <= horizon:
+        row[year - 1] = 1.0
+    return row
+
+
+def ramp_profile(ramp: list[float], start: int, horizon: int) -> np.ndarray:
+    """``ramp[t − start]`` for t >= start, its last value held past its end; 0 before start.
+
+    >>> ramp_profile([0.5, 1.0], 2, 4).tolist()
+    [0.0, 0.5, 1.0, 1.0]
+    """
+    out = np.zeros(horizon)
+    for t in range(start, horizon + 1):
+        k = t - start
+        out[t - 1] = ramp[k] if k < len(ramp) else ramp[-1]
+    return out
+
+
+def _line_flows(case: Case, kind: str, line, horizon: int, cap: float):
+    """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line."""
+    s = case.settings
+    zero = np.zeros(horizon)
+    if kind == "savings":
+        unit = ramp_profile(line.ramp, line.start_year, horizon) * (1 - s.optimism_bias.savings)
+        return line.annual, unit, zero, line.organisation, None
+    if kind == "recurring_costs":
+        return line.annual, _from(line.start_year, horizon), zero, line.organisation, None
+    if kind == "shared_services":
+        recipient = case.organisation(line.recipient)
+        rate = 0.0
+        if line.vat_treatment == "standard_rated":
+            rate = s.vat_rate * (1 - recipient.vat_recovery_rate)
+        return line.annual_value, rate * _from(line.start_year, horizon), zero, line.recipient, None
+    if kind == "one_off_costs":
+        unit = _at(line.year, horizon) * (1 + s.optimism_bias.costs)
+        return line.amount, unit, zero, line.organisation, None
+    if kind == "loan_repricing":
+        owner, loan = case.loan(line.loan)
+        years = np.arange(1, horizon + 1)
+        unit = np.where(years <= min(loan.remaining_years, horizon), loan.balance / 10000.0, 0.0)
+        fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
+        return line.margin_uplift_bps, unit, fixed, owner.id, None
+    if kind == "redundancies":
+        cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
+        return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
+    if kind == "pension_cessation":
+        return 0.0, zero, _at(line.year, horizon) * line.amount, line.organisation, None
+    raise ValueError(kind)
+
+
+def default_label(case: Case, kind: str, line, index: int) -> str:
+    """A line's label, or a readable stand-in (a loan line: its lender and loan id)."""
+    if line.label:
+        return line.label
+    if kind == "loan_repricing":
+        _, loan = case.loan(line.loan)
+        return f"{loan.lender} ({loan.id})" if loan.lender else loan.id
+    return f"{KIND_NOUN[kind]} {index + 1}"
+
+
+def build_lines(case: Case) -> LineTable:
+    """Turn every money line of every option into a row of a :class:`LineTable`."""
+    horizon = case.settings.horizon_years
+    cap = weekly_pay_cap(case)
+    org_index = {o.id: i for i, o in enumerate(case.organisations)}
+    joint = len(case.organisations)
+    rows: dict[str, list] = {k: [] for k in ("option", "column", "org", "sign", "q", "unit",
+                                             "fixed", "low", "high", "kind", "index", "label")}
+    redundancy: dict[int, RedundancyCost] = {}
+    for o, option in enumerate(case.options):
+        for kind in BUILD_ORDER:
+            for j, line in enumerate(getattr(option, kind)):
+                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon, cap)
+                if cost is not None:
+                    redundancy[len(rows["option"])] = cost
+                column = COLUMNS.index(COLUMN_OF_KIND[kind])
+                ranged = getattr(line, "has_range", False)
+                rows["option"].append(o)
+                rows["column"].append(column)
+                rows["org"].append(joint if org is None else org_index[org])
+                rows["sign"].append(1.0 if column == 0 else -1.0)
+                rows["q"].append(float(q))
+                rows["unit"].append(unit)
+                rows["fixed"].append(fixed)
+                rows["low"].append(float(line.low) if ranged else np.nan)
+                rows["high"].append(float(line.high) if ranged else np.nan)
+                rows["kind"].append(kind)
+                rows["index"].append(j)
+                rows["label"].append(default_label(case, kind, line, j))
+    n = len(rows["option"])
+
+    def arr(name, dtype=float):
+        return np.asarray(rows[name], dtype=dtype).reshape(n)
+
+    return LineTable(
+        horizon=horizon,
+        option=arr("option", int), column=arr("column", int), org=arr("org", int),
+        sign=arr("sign"), q=arr("q"),
+        unit=np.asarray(rows["unit"], dtype=float).reshape(n, horizon),
+        fixed=np.asarray(rows["fixed"], dtype=float).reshape(n, horizon),
+        low=arr("low"), high=arr("high"),
+        kind=rows["kind"], index=rows["index"], label=rows["label"], redundancy=redundancy,
+    )

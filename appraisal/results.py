@@ -1,0 +1,258 @@
+"""Results: the one object every output reads (architecture.md, layer 2), and results JSON v1.
+
+Built only by :func:`appraisal.engine.appraise`. The app, the PDF, the workbook and the JSON all
+read these figures; none computes one of its own. Money is float64 pounds at full precision.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .case import Case
+from .finance.lines import COLUMNS
+
+RESULTS_FORMAT = "options-appraisal-results"
+RESULTS_VERSION = 1
+
+
+@dataclass
+class CashFlow:
+    """One year of an option: positive amounts per column, the net and its discounted value."""
+
+    year: int
+    calendar_year: int
+    savings: float
+    recurring_costs: float
+    irrecoverable_vat: float
+    loan_repricing: float
+    redundancy: float
+    pension_cessation: float
+    one_off_costs: float
+    net: float
+    discount_factor: float
+    discounted: float
+
+    def to_json(self) -> dict:
+        out = {"year": self.year}
+        out.update({c: getattr(self, c) for c in COLUMNS})
+        out.update(net=self.net, discount_factor=self.discount_factor, discounted=self.discounted)
+        return out
+
+
+@dataclass
+class LineResult:
+    """A money line of an option with its yearly amounts (positive) and signed present value."""
+
+    ref: str                    # e.g. "savings[0]"
+    kind: str                   # the option's list: savings, recurring_costs, ...
+    column: str                 # the results column it feeds
+    label: str
+    organisation: str | None    # None: joint
+    base: float | None          # main quantity (None for redundancy and pension lines)
+    low: float | None
+    high: float | None
+    amounts: list[float]        # per year, positive
+    pv: float                   # signed: + for savings, − for costs
+
+
+@dataclass
+class RedundancyResult:
+    """A redundancy line worked through, for the board paper and the app."""
+
+    ref: str
+    label: str
+    organisation: str | None
+    count: int
+    age: int
+    years_service: int
+    weekly_pay: float
+    weeks: float
+    pay_for_weeks: float
+    redundancy_pay: float
+    notice_pay: float
+    employer_nic: float
+    pension_strain: float
+    per_person: float
+    total: float
+    year: int
+
+
+@dataclass
+class TornadoRow:
+    ref: str
+    label: str
+    low: float
+    high: float
+    npv_at_low: float
+    npv_at_high: float
+
+    @property
+    def swing(self) -> float:
+        return abs(self.npv_at_high - self.npv_at_low)
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "label": self.label, "low": self.low, "high": self.high,
+                "npv_at_low": self.npv_at_low, "npv_at_high": self.npv_at_high}
+
+
+@dataclass
+class SwitchingValue:
+    ref: str
+    label: str
+    base: float
+    value: float | None
+    change_pct: float | None
+
+    def to_json(self) -> dict:
+        return {"ref": self.ref, "label": self.label, "base": self.base, "value": self.value,
+                "change_pct": self.change_pct}
+
+
+@dataclass
+class MonteCarloResult:
+    draws: int
+    seed: int
+    distribution: str
+    p10: float
+    p50: float
+    p90: float
+    mean: float
+    p_npv_vs_baseline_below_zero: float
+    p_highest_npv: float
+    histogram_counts: list[int]         # over Results.histogram_edges, shared by all options
+
+    def to_json(self) -> dict:
+        return {"draws": self.draws, "seed": self.seed, "distribution": self.distribution,
+                "p10": self.p10, "p50": self.p50, "p90": self.p90, "mean": self.mean,
+                "p_npv_vs_baseline_below_zero": self.p_npv_vs_baseline_below_zero,
+                "p_highest_npv": self.p_highest_npv, "histogram_counts": self.histogram_counts}
+
+
+@dataclass
+class OptionResult:
+    id: str
+    name: str
+    form: str
+    baseline: bool
+    npv: float
+    npv_vs_baseline: float
+    payback_year: int | None
+    bcr: float | None
+    pv_savings: float
+    pv_costs: float
+    weighted_score: float
+    rank: int                           # by weighted score
+    npv_rank: int                       # by NPV
+    scores: dict[str, float]            # every criterion, derived ones filled in
+    by_organisation: dict[str, float]   # NPV per organisation id, then "joint"
+    cash_flows: list[CashFlow]
+    lines: list[LineResult]
+    redundancies: list[RedundancyResult]
+    tornado: list[TornadoRow] = field(default_factory=list)
+    switching_values: list[SwitchingValue] = field(default_factory=list)
+    scenarios: dict[str, float] = field(default_factory=dict)   # NPV: pessimistic/base/optimistic
+    monte_carlo: MonteCarloResult | None = None
+
+    def column_total(self, column: str) -> float:
+        """Undiscounted total of one column over the horizon."""
+        return sum(getattr(cf, column) for cf in self.cash_flows)
+
+    def to_json(self) -> dict:
+        out = {
+            "id": self.id, "name": self.name, "form": self.form,
+            "npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
+            "payback_year": self.payback_year, "bcr": self.bcr,
+            "weighted_score": self.weighted_score, "rank": self.rank, "npv_rank": self.npv_rank,
+            "scores": self.scores,
+            "by_organisation": {k: {"npv": v} for k, v in self.by_organisation.items()},
+            "cash_flows": [cf.to_json() for cf in self.cash_flows],
+            "tornado": [t.to_json() for t in self.tornado],
+            "switching_values": [s.to_json() for s in self.switching_values],
+            "scenarios": self.scenarios,
+        }
+        if self.monte_carlo is not None:
+            out["monte_carlo"] = self.monte_carlo.to_json()
+        return out
+
+
+@dataclass
+class Scenario:
+    """All uncertain lines at their worse (pessimistic) or better (optimistic) end, or at base."""
+
+    name: str
+    npv: dict[str, float]
+    npv_vs_baseline: dict[str, float]
+    npv_rank: dict[str, int]
+    weighted_score: dict[str, float]
+    rank: dict[str, int]
+
+    def to_json(self) -> dict:
+        return {"npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
+                "npv_rank": self.npv_rank, "weighted_score": self.weighted_score, "rank": self.rank}
+
+
+@dataclass
+class AppraisalWarning:
+    """Advice the board should see; not an error. ``path`` names the line or field."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@dataclass
+class Results:
+    case: Case
+    first_year: int
+    horizon: int
+    discount_rate: float
+    weekly_pay_cap: float
+    weights: dict[str, float]
+    options: list[OptionResult]
+    leader: str                                  # top weighted score (first in file order if tied)
+    runner_up: str | None
+    npv_leader: str                              # highest NPV (first in file order if tied)
+    why_leader: dict[str, float]                 # criterion → points of the gap to the runner-up
+    switching_weights: dict[str, float | None]
+    weight_grid: list[float]                     # 0..1, for weight_curves
+    weight_curves: dict[str, list[list[float]]]  # criterion → [grid point][option] score
+    scenarios: dict[str, Scenario]
+    histogram_edges: list[float]
+    ahp_consistency: dict[str, float] | None     # {"ci": .., "cr": ..} when weighted by AHP
+    warnings: list[AppraisalWarning]
+
+    def option(self, option_id: str) -> OptionResult:
+        return next(o for o in self.options if o.id == option_id)
+
+    @property
+    def baseline(self) -> OptionResult:
+        return next(o for o in self.options if o.baseline)
+
+    @property
+    def recommended(self) -> str:
+        """The case's recommendation if the authors gave one, else the top weighted score."""
+        rec = self.case.recommendation
+        return rec.option if rec is not None else self.leader
+
+    def to_json(self) -> dict:
+        """Results JSON v1 (model.md §3), with the extra fields this project adds."""
+        out = {
+            "format": RESULTS_FORMAT, "version": RESULTS_VERSION,
+            "case_title": self.case.title,
+            "first_year": self.first_year, "horizon_years": self.horizon,
+            "discount_rate": self.discount_rate, "weekly_pay_cap": self.weekly_pay_cap,
+            "weights": self.weights,
+            "leader": self.leader, "npv_leader": self.npv_leader,
+            "options": [o.to_json() for o in self.options],
+            "switching_weights": self.switching_weights,
+            "why_leader": {"leader": self.leader, "runner_up": self.runner_up,
+                           "contributions": self.why_leader},
+            "scenarios": {k: s.to_json() for k, s in self.scenarios.items()},
+            "warnings": [str(w) for w in self.warnings],
+        }
+        if self.histogram_edges:
+            out["monte_carlo_histogram_edges"] = self.histogram_edges
+        if self.ahp_consistency is not None:
+            out["ahp_consistency"] = self.ahp_consistency
+        return out

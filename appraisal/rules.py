@@ -1,0 +1,155 @@
+"""Rules of the case file that join fields together (model.md §1), reported with field paths.
+
+Each check yields ``(path, message)`` pairs such as
+``("options[2].scores", "missing criterion 'brand'")``. :func:`check_case` runs them all and
+returns every problem at once, so the app can show each beside its field.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .case import RANGED_KINDS, Case
+
+Problem = tuple[str, str]
+
+
+def check_case(case: Case) -> list[Problem]:
+    """Every broken cross-field rule of the case, in file order."""
+    problems: list[Problem] = []
+    for check in (_unique_ids, _baseline, _criteria, _options):
+        problems.extend(check(case))
+    return problems
+
+
+def _duplicates(ids: list[str]) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    found = []
+    for i, value in enumerate(ids):
+        if value in seen:
+            found.append((i, value))
+        seen.add(value)
+    return found
+
+
+def _unique_ids(case: Case) -> Iterator[Problem]:
+    for name, items in (("organisations", case.organisations), ("criteria", case.criteria),
+                        ("options", case.options)):
+        for i, value in _duplicates([item.id for item in items]):
+            yield f"{name}[{i}].id", f"duplicate id '{value}'"
+    seen: set[str] = set()
+    for o, org in enumerate(case.organisations):
+        for k, loan in enumerate(org.loans):
+            if loan.id in seen:
+                yield f"organisations[{o}].loans[{k}].id", f"duplicate loan id '{loan.id}'"
+            seen.add(loan.id)
+
+
+def _baseline(case: Case) -> Iterator[Problem]:
+    flagged = [i for i, o in enumerate(case.options) if o.baseline]
+    if not flagged:
+        yield "options", "no option is marked as the baseline (exactly one must be)"
+    for i in flagged[1:]:
+        yield f"options[{i}].baseline", (
+            f"more than one baseline: '{case.options[flagged[0]].id}' is already the baseline")
+
+
+def _criteria(case: Case) -> Iterator[Problem]:
+    if all(c.weight == 0 for c in case.criteria):
+        yield "criteria", "every weight is 0: at least one criterion must carry weight"
+    option_ids = {o.id for o in case.options}
+    if case.recommendation is not None and case.recommendation.option not in option_ids:
+        yield "recommendation.option", f"unknown option '{case.recommendation.option}'"
+    for i, risk in enumerate(case.risks):
+        if risk.option is not None and risk.option not in option_ids:
+            yield f"risks[{i}].option", f"unknown option '{risk.option}'"
+    yield from _weighting(case)
+
+
+def _weighting(case: Case) -> Iterator[Problem]:
+    w = case.weighting
+    if w is None:
+        return
+    criterion_ids = {c.id for c in case.criteria}
+    for cid in (w.swing or {}):
+        if cid not in criterion_ids:
+            yield f"weighting.swing.{cid}", f"unknown criterion '{cid}'"
+    if w.ahp_matrix is not None:
+        order = w.ahp_order or []
+        for cid in order:
+            if cid not in criterion_ids:
+                yield "weighting.ahp_order", f"unknown criterion '{cid}'"
+        n = len(order)
+        if len(w.ahp_matrix) != n or any(len(row) != n for row in w.ahp_matrix):
+            yield "weighting.ahp_matrix", f"must be a {n} x {n} matrix matching ahp_order"
+
+
+def _options(case: Case) -> Iterator[Problem]:
+    horizon = case.settings.horizon_years
+    org_ids = {o.id for o in case.organisations}
+    loan_ids = {loan.id for o in case.organisations for loan in o.loans}
+    typed = [c.id for c in case.criteria if not c.derived]
+    derived = {c.id for c in case.criteria if c.derived}
+    for i, option in enumerate(case.options):
+        at = f"options[{i}]"
+        if option.subtype is not None and option.form != "group_structure":
+            yield f"{at}.subtype", "a subtype is only for the form 'group_structure'"
+        missing = [cid for cid in typed if cid not in option.scores]
+        for cid in missing:
+            yield f"{at}.scores", f"missing criterion '{cid}'"
+        for cid in option.scores:
+            if cid in derived:
+                yield f"{at}.scores.{cid}", (
+                    f"'{cid}' is derived from the NPV and takes no typed score")
+            elif cid not in typed:
+                yield f"{at}.scores.{cid}", f"unknown criterion '{cid}'"
+        for cid in option.rationale:
+            if cid not in typed and cid not in derived:
+                yield f"{at}.rationale.{cid}", f"unknown criterion '{cid}'"
+        yield from _lines(option, at, horizon, org_ids, loan_ids)
+
+
+def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterator[Problem]:
+    for kind in ("savings", "recurring_costs", "shared_services", "one_off_costs", "redundancies",
+                 "loan_repricing", "pension_cessation"):
+        for j, line in enumerate(getattr(option, kind)):
+            path = f"{at}.{kind}[{j}]"
+            for field in ("start_year", "year"):
+                value = getattr(line, field, None)
+                if value is not None and value > horizon:
+                    yield f"{path}.{field}", (
+                        f"year {value} is beyond the horizon of {horizon} years")
+            org = getattr(line, "organisation", None)
+            if org is not None and org not in org_ids:
+                yield f"{path}.organisation", f"unknown organisation '{org}'"
+            recipient = getattr(line, "recipient", None)
+            if recipient is not None and recipient not in org_ids:
+                yield f"{path}.recipient", f"unknown organisation '{recipient}'"
+            loan = getattr(line, "loan", None)
+            if loan is not None and loan not in loan_ids:
+                yield f"{path}.loan", f"unknown loan '{loan}'"
+            yield from _range(line, kind, path)
+            if kind == "redundancies" and line.years_service > line.age - 16:
+                yield f"{path}.years_service", (
+                    f"{line.years_service} years of service is more than age {line.age} "
+                    f"less 16 allows ({line.age - 16})")
+
+
+def _range(line, kind: str, path: str) -> Iterator[Problem]:
+    extra = line.model_extra or {}
+    if kind not in RANGED_KINDS:
+        for end in ("low", "high"):
+            if end in extra:
+                yield f"{path}.{end}", f"'{kind}' lines take no {end}/high range"
+        return
+    low, high = line.low, line.high
+    if (low is None) != (high is None):
+        given = "low" if low is not None else "high"
+        yield f"{path}.{given}", "give both low and high, or neither"
+        return
+    if low is None:
+        return
+    base = getattr(line, line.main)
+    if not low <= base:
+        yield f"{path}.low", f"low {low:g} is above the base {line.main} {base:g}"
+    if not base <= high:
+        yield f"{path}.high", f"high {high:g} is below the base {line.main} {base:g}"

@@ -1,0 +1,169 @@
+"""Weights and weighted scores (model.md §2, non-financial), and the ways boards set weights.
+
+The weighted-sum model: ``w_i = weight_i / Σ weight``;
+``weighted_score = 100 × Σ w_i × score_i / 10``; rank 1 the highest, scores within 1e-9 share a
+rank (1, 2, 2, 4).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from .case import Case
+
+TIE = 1e-9
+
+# Saaty's (1980) random consistency index for n = 1..10.
+RANDOM_INDEX = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
+
+
+def normalised_weights(case: Case) -> np.ndarray:
+    """Each criterion's weight as a share of the total."""
+    raw = np.array([c.weight for c in case.criteria], dtype=float)
+    return raw / raw.sum()
+
+
+def derived_scores(npv_vs_baseline: np.ndarray) -> np.ndarray:
+    """Value-for-money scores: ``10 × (v − min) / (max − min)``, all 5 when max = min.
+
+    The baseline (v = 0) is among the options, so it takes part in min and max.
+
+    >>> derived_scores(np.array([0.0, 50.0, 100.0])).tolist()
+    [0.0, 5.0, 10.0]
+    """
+    lo, hi = float(npv_vs_baseline.min()), float(npv_vs_baseline.max())
+    if hi - lo <= TIE * max(1.0, abs(hi), abs(lo)):
+        return np.full(npv_vs_baseline.shape, 5.0)
+    return 10.0 * (npv_vs_baseline - lo) / (hi - lo)
+
+
+def score_matrix(case: Case, npv_vs_baseline: np.ndarray) -> np.ndarray:
+    """Scores 0..10 as an array [option, criterion], derived criteria filled in."""
+    m = np.zeros((len(case.options), len(case.criteria)))
+    vfm = None
+    for j, crit in enumerate(case.criteria):
+        if crit.derived:
+            if vfm is None:
+                vfm = derived_scores(npv_vs_baseline)
+            m[:, j] = vfm
+        else:
+            m[:, j] = [o.scores[crit.id] for o in case.options]
+    return m
+
+
+def weighted_scores(scores: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """``100 × Σ w_i × score_i / 10`` per option (weights already normalised)."""
+    return 10.0 * scores @ weights
+
+
+def ranks(values: np.ndarray, tol: float = TIE) -> list[int]:
+    """Competition ranks, highest first; values within ``tol`` share a rank.
+
+    >>> ranks(np.array([50.0, 70.0, 70.0, 10.0]))
+    [3, 1, 1, 4]
+    """
+    return [1 + int(np.sum(values > v + tol)) for v in values]
+
+
+def leader_index(values: np.ndarray, tol: float = TIE) -> int:
+    """The top option: the highest value, the first in file order if tied."""
+    top = values.max()
+    return int(np.flatnonzero(values >= top - tol)[0])
+
+
+def switching_weight(scores: np.ndarray, weights: np.ndarray, c: int) -> float | None:
+    """The normalised weight of criterion c at which the leader stops being alone at the top.
+
+    c's weight moves to w and the others keep their proportions, so each option's score is
+    linear in w: ``S_o(w) = w × a_o + (1 − w) × R_o`` with ``a_o = 10 × score_oc`` and ``R_o``
+    the score from the other criteria, renormalised. The leader T meets option o where
+    ``w = (R_T − R_o) / ((R_T − R_o) − (a_T − a_o))``. Of the crossings in 0..1 the one nearest
+    the current weight is reported (the smaller if two are equally near); ``None`` if there is
+    none, if the leader is already tied, or if c is the only criterion with weight.
+
+    Worked example (small-case.json, autonomy at 0.40): the leader, standalone, meets the merger
+    at 0.16 and the shared service at 0.111; 0.16 is nearer, so it is the switching weight.
+    """
+    wc = float(weights[c])
+    if wc >= 1.0 - TIE:
+        return None
+    current = weighted_scores(scores, weights)
+    top = leader_index(current)
+    if np.sum(current >= current[top] - TIE) > 1:
+        return None
+    others = weights.copy()
+    others[c] = 0.0
+    others = others / (1.0 - wc)
+    a = 10.0 * scores[:, c]
+    r = 10.0 * scores @ others
+    best: float | None = None
+    for o in range(len(current)):
+        if o == top:
+            continue
+        dr, da = r[top] - r[o], a[top] - a[o]
+        denom = dr - da
+        if abs(denom) < TIE:
+            continue
+        w = dr / denom
+        if -TIE <= w <= 1 + TIE:
+            w = min(max(w, 0.0), 1.0)
+            if best is None or abs(w - wc) < abs(best - wc) - TIE or (
+                    abs(abs(w - wc) - abs(best - wc)) <= TIE and w < best):
+                best = w
+    return best
+
+
+def weight_curve(scores: np.ndarray, weights: np.ndarray, c: int, points: int = 21) -> np.ndarray:
+    """Each option's weighted score as c's weight runs 0→1, others in proportion: [points, O]."""
+    grid = np.linspace(0.0, 1.0, points)
+    rest = weights.copy()
+    rest[c] = 0.0
+    if rest.sum() > 0:
+        rest = rest / rest.sum()
+    a = 10.0 * scores[:, c]
+    r = 10.0 * scores @ rest
+    return grid[:, None] * a[None, :] + (1.0 - grid[:, None]) * r[None, :]
+
+
+def contributions(scores: np.ndarray, weights: np.ndarray, first: int, second: int) -> np.ndarray:
+    """Each criterion's share of the gap in weighted score between two options (sums to it)."""
+    return 10.0 * weights * (scores[first] - scores[second])
+
+
+def ahp_weights(matrix: list[list[float]]) -> tuple[np.ndarray, float, float]:
+    """AHP weights from a reciprocal pairwise matrix: (weights, CI, CR).
+
+    Weights are the principal right eigenvector, normalised to sum to 1;
+    ``CI = (λmax − n)/(n − 1)``, ``CR = CI / RI`` with Saaty's random index (n = 1..10);
+    a CR above 0.10 calls for the comparisons to be revisited. n > 10 is refused.
+    """
+    a = np.asarray(matrix, dtype=float)
+    n = a.shape[0]
+    if a.shape != (n, n) or n == 0:
+        raise ValueError("the pairwise matrix must be square")
+    if n > len(RANDOM_INDEX):
+        raise ValueError("AHP here takes at most 10 criteria (Saaty's random index stops at 10)")
+    if np.any(a <= 0) or not np.allclose(a * a.T, 1.0, rtol=1e-6):
+        raise ValueError("the pairwise matrix must be positive and reciprocal (a_ji = 1 / a_ij)")
+    values, vectors = np.linalg.eig(a)
+    k = int(np.argmax(values.real))
+    vec = np.abs(vectors[:, k].real)
+    w = vec / vec.sum()
+    lam = float(values[k].real)
+    if n <= 2:
+        return w, 0.0, 0.0
+    ci = (lam - n) / (n - 1)
+    return w, ci, ci / RANDOM_INDEX[n - 1]
+
+
+def swing_weights(ratings: dict[str, float]) -> dict[str, float]:
+    """Swing weighting: each criterion's swing rated 0..100 against the most important (100).
+
+    Weights are the ratings divided by their total.
+
+    >>> swing_weights({"a": 100, "b": 50, "c": 50})
+    {'a': 0.5, 'b': 0.25, 'c': 0.25}
+    """
+    total = float(sum(ratings.values()))
+    if total <= 0:
+        raise ValueError("at least one swing must be rated above 0")
+    return {k: v / total for k, v in ratings.items()}

@@ -1,0 +1,14 @@
+"""Continuum: no arguments (or a case file) opens the app; ``appraise CASE ...`` runs headless."""
+import sys
+
+
+def main(argv: list[str]) -> int:
+    if argv and argv[0] in ("appraise", "--version", "-h", "--help"):
+        from appraisal.cli import main as cli_main
+        return cli_main(argv)
+    from ui.app import run
+    return run(argv)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
