@@ -1,0 +1,76 @@
+"""How figures are written for people: one UK style, used by the app, the PDF and the workbook.
+
+Money in the board paper and the app's summaries is in thousands with the pound sign and a true
+minus sign, ``−£1,234k``; detail tables use whole pounds, ``−£1,234,567``. Rounding happens
+here only, for display; the engine keeps full precision.
+"""
+from __future__ import annotations
+
+MINUS = "\u2212"
+
+FORM_NAMES = {
+    "standalone": "Standalone",
+    "informal_collaboration": "Informal collaboration",
+    "procurement_consortium": "Procurement consortium",
+    "shared_services": "Shared services",
+    "joint_venture": "Joint venture",
+    "group_structure": "Group structure",
+    "merger": "Merger",
+    "transfer_of_engagements": "Transfer of engagements",
+}
+
+
+def _signed(text: str, negative: bool) -> str:
+    return f"{MINUS}{text}" if negative else text
+
+
+def money_k(x: float | None) -> str:
+    """Thousands of pounds: 1234567 → '£1,235k', −1234567 → '−£1,235k', 0 → '£0k'.
+
+    >>> money_k(-1234567)
+    '−£1,235k'
+    """
+    if x is None:
+        return "n/a"
+    k = round(x / 1000.0)
+    return _signed(f"£{abs(k):,.0f}k", k < 0)
+
+
+def money(x: float | None) -> str:
+    """Whole pounds: −1234567.4 → '−£1,234,567'."""
+    if x is None:
+        return "n/a"
+    v = round(x)
+    return _signed(f"£{abs(v):,.0f}", v < 0)
+
+
+def money_pence(x: float | None) -> str:
+    """Pounds and pence, for worked examples: 10066 → '£10,066.00'."""
+    if x is None:
+        return "n/a"
+    v = round(x, 2)
+    return _signed(f"£{abs(v):,.2f}", v < 0)
+
+
+def pct(x: float | None, places: int = 0) -> str:
+    """A fraction as a percentage: 0.725 → '72%' (places=0), '72.5%' (places=1)."""
+    if x is None:
+        return "n/a"
+    v = round(100.0 * x, places)
+    return _signed(f"{abs(v):,.{places}f}%", v < 0)
+
+
+def score(x: float | None) -> str:
+    """A weighted score out of 100, one decimal place."""
+    return "n/a" if x is None else f"{x:.1f}"
+
+
+def year_label(payback: int | None, first_year: int | None = None) -> str:
+    """Payback year: 'year 3' or 'year 3 (2029)'; 'not within horizon' when None."""
+    if payback is None:
+        return "not within horizon"
+    return f"year {payback}" + (f" ({first_year + payback - 1})" if first_year else "")
+
+
+def form_name(form: str) -> str:
+    return FORM_NAMES.get(form, form.replace("_", " ").capitalize())

@@ -1,0 +1,40 @@
+"""The one way the program finds the data files it ships (fonts, templates, sample cases).
+
+In a source checkout or an installed package the files sit beside the code; in a bundled app they
+sit in the bundle's data folder (``sys._MEIPASS``). Every data file the program opens at run time
+is found through :func:`resource_path`, so the bundle spec can collect exactly these folders.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Folders (relative to the project root, or the bundle root) that hold run-time data.
+RESOURCE_DIRS = ("sample_cases", "templates")
+
+
+def root() -> Path:
+    """The folder that holds the shipped data folders."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        return Path(bundle)
+    return Path(__file__).resolve().parent.parent
+
+
+def resource_path(*parts: str) -> Path:
+    """Path of a shipped data file, e.g. ``resource_path("sample_cases", "x.json")``."""
+    if not parts or parts[0] not in RESOURCE_DIRS:
+        raise ValueError(f"{parts!r} is not in a shipped data folder {RESOURCE_DIRS}")
+    return root().joinpath(*parts)
+
+
+def sample_cases() -> list[Path]:
+    """The shipped sample case files, sorted by name."""
+    return sorted(resource_path("sample_cases").glob("*.json"))
+
+
+def matplotlib_font(name: str) -> Path:
+    """A DejaVu font file shipped inside matplotlib (used to embed fonts in the PDF)."""
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
