@@ -188,13 +188,13 @@ def pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
         if kind in _MESSAGES:
             msg = _MESSAGES[kind]
         elif kind == "greater_than_equal":
-            msg = f"must be >= {ctx.get('ge')}"
+            msg = f"must be >= {_num(ctx.get('ge'))}"
         elif kind == "greater_than":
-            msg = f"must be > {ctx.get('gt')}"
+            msg = f"must be > {_num(ctx.get('gt'))}"
         elif kind == "less_than_equal":
-            msg = f"must be <= {ctx.get('le')}"
+            msg = f"must be <= {_num(ctx.get('le'))}"
         elif kind == "less_than":
-            msg = f"must be < {ctx.get('lt')}"
+            msg = f"must be < {_num(ctx.get('lt'))}"
         elif kind == "literal_error":
             msg = f"must be one of {ctx.get('expected')}"
         elif kind == "too_short":
@@ -207,6 +207,11 @@ def pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
                 msg += f" (found {shown})"
         problems.append((path, msg))
     return problems
+
+
+def _num(x) -> str:
+    """A bound as people write it: 0.0 → '0', 0.5 → '0.5'."""
+    return f"{x:g}" if isinstance(x, (int, float)) else str(x)
 
 
 def format_path(loc: tuple) -> str:

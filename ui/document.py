@@ -1,0 +1,254 @@
+"""The open case: its data, file path, undo stack, validation and (debounced) recalculation.
+
+Inputs flow one way (architecture.md, layer 3): views call :meth:`CaseDocument.edit` (or
+:meth:`set_value`) with a mutation of the case's JSON data; the document validates the result
+with the engine's own rules, refuses it with the problems if it breaks one (the view shows them
+beside the field), otherwise pushes an undoable command, recalculates after a short pause and
+emits ``resultsChanged``. Views redraw from ``document.results``; none computes a figure.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QSaveFile, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from appraisal import Case, CaseError, Results, appraise, parse_data
+from appraisal.casefile import case_to_json, load_case
+
+Problem = tuple[str, str]
+Path_ = tuple  # a path into the case data, e.g. ("options", 2, "savings", 0, "annual")
+
+_MERGE_IDS: dict[str, int] = {}
+
+
+def _merge_id(key: str) -> int:
+    """A stable small integer for a merge key (QUndoCommand.id must be an int)."""
+    return _MERGE_IDS.setdefault(key, 1000 + len(_MERGE_IDS))
+
+
+def path_text(path: Path_) -> str:
+    """("options", 2, "scores") → "options[2].scores", the engine's way of naming a field."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class EditCase(QUndoCommand):
+    """One edit of the case: the data before and after. Edits with the same key merge."""
+
+    def __init__(self, document: CaseDocument, text: str, before: dict, after: dict,
+                 merge_key: str | None):
+        super().__init__(text)
+        self._document = document
+        self._before = before
+        self._after = after
+        self._merge = _merge_id(merge_key) if merge_key else -1
+
+    def id(self) -> int:  # noqa: A003 - Qt's name
+        return self._merge
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, EditCase) or other.id() != self.id() or self.id() == -1:
+            return False
+        self._after = other._after
+        if self._after == self._before:
+            self.setObsolete(True)
+        return True
+
+    def redo(self) -> None:
+        self._document._install(self._after)
+
+    def undo(self) -> None:
+        self._document._install(self._before)
+
+
+class _Appraisal(QRunnable):
+    """The full appraisal (with Monte Carlo) off the GUI thread; never touches a widget."""
+
+    def __init__(self, case: Case, generation: int, done: Callable[[int, object], None]):
+        super().__init__()
+        self._case, self._generation, self._done = case, generation, done
+
+    def run(self) -> None:
+        try:
+            result: object = appraise(self._case, monte_carlo=True)
+        except Exception as exc:  # reported to the window as a message, never a crash
+            result = exc
+        self._done(self._generation, result)
+
+
+class CaseDocument(QObject):
+    changed = Signal()              # the case data changed (edit, undo, redo, load)
+    resultsChanged = Signal()       # new results are in ``results``
+    monteCarloRunning = Signal(bool)
+    pathChanged = Signal()
+    failed = Signal(str)            # a background appraisal failed: a message for the user
+    _fullResult = Signal(int, object)
+
+    def __init__(self, data: dict, path: Path | None = None, parent: QObject | None = None,
+                 debounce_ms: int = 120):
+        super().__init__(parent)
+        self._case = parse_data(data)
+        self._data = copy.deepcopy(data)
+        self._path = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.changed.emit())
+        self.results: Results | None = None
+        self._generation = 0
+        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer.timeout.connect(self.recalculate)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._fullResult.connect(self._on_full_result)
+        self.recalculate()
+
+    # --- opening and saving -----------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, parent: QObject | None = None) -> CaseDocument:
+        """Open a case file; raises CaseError (with field paths) if it is not a valid case."""
+        case = load_case(path)
+        data = json.loads(case_to_json(case))
+        return cls(data, Path(path), parent)
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def is_dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def display_name(self) -> str:
+        return self._path.name if self._path else "Untitled case"
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Save atomically (QSaveFile) to ``path`` or the current path; raises OSError."""
+        target = Path(path) if path else self._path
+        if target is None:
+            raise OSError("the case has no file name yet")
+        payload = case_to_json(self._case).encode("utf-8")
+        f = QSaveFile(str(target))
+        if not f.open(QSaveFile.WriteOnly):
+            raise OSError(f.errorString())
+        if f.write(payload) != len(payload) or not f.commit():
+            message = f.errorString()
+            f.cancelWriting()
+            raise OSError(message)
+        self._path = target
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
+        self.changed.emit()
+
+    # --- reading ----------------------------------------------------------------------------
+    @property
+    def case(self) -> Case:
+        """The current case (always valid: invalid edits are refused)."""
+        return self._case
+
+    @property
+    def data(self) -> dict:
+        """A copy of the case's JSON data (mutating it changes nothing: use :meth:`edit`)."""
+        return copy.deepcopy(self._data)
+
+    def get(self, path: Path_, default: Any = None) -> Any:
+        node: Any = self._data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return default
+        return copy.deepcopy(node)
+
+    # --- editing ----------------------------------------------------------------------------
+    def check(self, mutate: Callable[[dict], None]) -> list[Problem]:
+        """The problems a mutation would cause, without applying it."""
+        new = copy.deepcopy(self._data)
+        mutate(new)
+        try:
+            parse_data(new)
+        except CaseError as exc:
+            return exc.problems
+        return []
+
+    def edit(self, text: str, mutate: Callable[[dict], None],
+             merge_key: str | None = None) -> list[Problem]:
+        """Apply ``mutate`` to a copy of the data; push it as one undo step if the case stays valid.
+
+        Returns the problems (and changes nothing) if the edit would break a rule. Edits with the
+        same ``merge_key`` in a row (keystrokes in one field, a slider drag) are one undo step.
+        """
+        new = copy.deepcopy(self._data)
+        mutate(new)
+        if new == self._data:
+            return []
+        try:
+            parse_data(new)
+        except CaseError as exc:
+            return exc.problems
+        self.undo_stack.push(EditCase(self, text, copy.deepcopy(self._data), new, merge_key))
+        return []
+
+    def set_value(self, path: Path_, value: Any, text: str | None = None,
+                  merge: bool = True) -> list[Problem]:
+        """Set one field; ``None`` removes it (so the default applies)."""
+
+        def mutate(data: dict) -> None:
+            node = data
+            for part in path[:-1]:
+                node = node[part]
+            if value is None:
+                if isinstance(node, dict):
+                    node.pop(path[-1], None)
+            else:
+                node[path[-1]] = value
+
+        label = text or f"change {path_text(path)}"
+        return self.edit(label, mutate, merge_key=path_text(path) if merge else None)
+
+    def _install(self, data: dict) -> None:
+        """Make ``data`` current (called by undo commands only)."""
+        self._data = copy.deepcopy(data)
+        self._case = parse_data(self._data)
+        self.changed.emit()
+        self._timer.start()
+
+    # --- recalculation ----------------------------------------------------------------------
+    @Slot()
+    def recalculate(self) -> None:
+        """Quick results at once (no Monte Carlo), then the full run in the background."""
+        self._generation += 1
+        self.results = appraise(self._case, monte_carlo=False)
+        self.resultsChanged.emit()
+        if any(getattr(line, "has_range", False) for option in self._case.options
+               for kind in ("savings", "recurring_costs", "shared_services", "one_off_costs",
+                            "loan_repricing") for line in getattr(option, kind)):
+            self.monteCarloRunning.emit(True)
+            generation = self._generation
+            self._pool.start(_Appraisal(self._case, generation, self._fullResult.emit))
+
+    def recalculate_now(self) -> None:
+        """Skip the pause (tests and exports): quick results now."""
+        self._timer.stop()
+        self.recalculate()
+
+    def wait_for_monte_carlo(self, msecs: int = 30000) -> bool:
+        """Block until the background run is done (tests and exports only)."""
+        return self._pool.waitForDone(msecs)
+
+    @Slot(int, object)
+    def _on_full_result(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # a newer edit has overtaken this run
+        self.monteCarloRunning.emit(False)
+        if isinstance(result, Exception):
+            self.failed.emit(f"The simulation could not finish: {result}")
+            return
+        self.results = result  # type: ignore[assignment]
+        self.resultsChanged.emit()
