@@ -1,0 +1,111 @@
+"""What every chart shares: palette, type, figure factory, labels and the SVG/PNG writers.
+
+Figures are built with :class:`matplotlib.figure.Figure` directly (no pyplot, so no global
+state: two threads may draw at once) and rendered with the Agg or SVG canvases only.
+"""
+from __future__ import annotations
+
+import io
+import warnings
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from ..formatting import money_k
+
+# Okabe–Ito: distinguishable with every common form of colour blindness.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
+             "#000000")
+BLUE, ORANGE, GREEN, PURPLE, SKY, VERMILLION, YELLOW, BLACK = OKABE_ITO
+GREY = "#8C8C8C"
+LIGHT = "#E6E6E6"
+# Line styles and markers so that series differ without colour too (and in grey print).
+LINESTYLES = ("-", "--", "-.", ":")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
+
+FONT = "DejaVu Sans"
+WIDTH_IN = 6.7          # an A4 page's frame width (17 cm)
+LABEL_CHARS = 28        # option and criterion names are shortened to this in charts
+
+
+def colour(i: int) -> str:
+    """The i-th series colour (cycling through the Okabe–Ito palette)."""
+    return OKABE_ITO[i % len(OKABE_ITO)]
+
+
+def style(i: int) -> dict:
+    """Colour, line style and marker of the i-th series."""
+    return {"color": colour(i), "linestyle": LINESTYLES[(i // len(OKABE_ITO)) % len(LINESTYLES)],
+            "marker": MARKERS[i % len(MARKERS)]}
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    """A name cut to ``limit`` characters with an ellipsis, on one line, for labels.
+
+    >>> short("Cymdeithas Tai Gŵyr a'r Fro — shared back office", 20)
+    'Cymdeithas Tai Gŵyr…'
+    """
+    one_line = " ".join(str(text).split())
+    if len(one_line) <= limit:
+        return one_line
+    return one_line[: max(1, limit - 1)].rstrip() + "…"
+
+
+def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN) -> Figure:
+    """A blank figure in the house style (white, DejaVu Sans, constrained layout)."""
+    fig = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")
+    fig.patch.set_facecolor("white")
+    return fig
+
+
+def tidy(ax, *, grid_axis: str | None = "y") -> None:
+    """House style for an axes: no top/right spines, light grid, DejaVu Sans 8 pt ticks."""
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.tick_params(labelsize=8)
+    for label in ax.get_xticklabels() + ax.get_yticklabels():
+        label.set_fontfamily(FONT)
+    if grid_axis:
+        ax.grid(axis=grid_axis, color=LIGHT, linewidth=0.8)
+        ax.set_axisbelow(True)
+
+
+def money_axis(axis) -> None:
+    """Format an axis's ticks as thousands of pounds in the UK style (−£1,234k)."""
+    axis.set_major_formatter(FuncFormatter(lambda v, _pos: money_k(v)))
+
+
+def title(ax, text: str) -> None:
+    ax.set_title(text, fontsize=10, fontfamily=FONT, loc="left")
+
+
+def empty(fig: Figure, message: str) -> Figure:
+    """A figure that says plainly there is nothing to draw."""
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=9, color=GREY,
+            fontfamily=FONT, wrap=True)
+    return fig
+
+
+def _render(fig: Figure, canvas_cls, fmt: str, **kw) -> bytes:
+    buf = io.BytesIO()
+    canvas = canvas_cls(fig)
+    with warnings.catch_warnings():
+        # DejaVu Sans has no emoji: they draw as boxes, which is acceptable; say nothing.
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
+        warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
+        canvas.print_figure(buf, format=fmt, **kw)
+    return buf.getvalue()
+
+
+def svg_bytes(fig: Figure) -> bytes:
+    """The figure as SVG (text as outlines, so no font is needed to show it)."""
+    return _render(fig, FigureCanvasSVG, "svg")
+
+
+def png_bytes(fig: Figure, dpi: int = 100) -> bytes:
+    """The figure as a PNG image."""
+    return _render(fig, FigureCanvasAgg, "png", dpi=dpi)

@@ -1,0 +1,103 @@
+"""Maps: where the options sit on the continuum, and the risk register as a likelihood × impact grid."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+from ..case import FORMS
+from ..formatting import form_name
+from ..results import Results
+from .base import BLACK, BLUE, FONT, GREY, LIGHT, ORANGE, VERMILLION, YELLOW, new_figure, short
+
+# Group structures sit a little towards autonomy (federal) or integration (partial integration).
+SUBTYPE_SHIFT = {"federal": -0.22, "parent_subsidiary": 0.0, "partial_integration": 0.22}
+
+
+def continuum_position(form: str, subtype: str | None = None) -> float:
+    """Place of a form on the autonomy–integration axis: 0 standalone … 7 transfer of engagements."""
+    return FORMS.index(form) + SUBTYPE_SHIFT.get(subtype or "", 0.0)
+
+
+def continuum_map(results: Results, *, height_in: float | None = None) -> Figure:
+    """The eight forms from standalone to merger on one axis, each option placed on its form.
+
+    Options on the same form stack upwards; the recommended option is drawn in blue, the
+    baseline in grey.
+    """
+    case = results.case
+    stacks: dict[int, int] = defaultdict(int)
+    placed = []
+    for o in case.options:
+        k = FORMS.index(o.form)
+        placed.append((o, continuum_position(o.form, o.subtype), stacks[k]))
+        stacks[k] += 1
+    levels = max(stacks.values(), default=1)
+    fig = new_figure(height_in or 1.5 + 0.35 * levels)
+    ax = fig.add_subplot()
+    ax.set_xlim(-0.6, len(FORMS) - 0.4)
+    ax.set_ylim(-1.25, levels + 0.35)
+    ax.set_axis_off()
+    ax.annotate("", xy=(len(FORMS) - 0.45, -0.35), xytext=(-0.55, -0.35),
+                arrowprops={"arrowstyle": "<->", "color": GREY, "linewidth": 1.2})
+    for k, form in enumerate(FORMS):
+        ax.plot([k, k], [-0.45, -0.25], color=GREY, linewidth=1)
+        ax.text(k, -0.6, form_name(form).replace(" ", "\n", 1), ha="center", va="top",
+                fontsize=6.5, fontfamily=FONT)
+    ax.text(-0.55, -0.2, "more autonomy", ha="left", va="bottom", fontsize=7,
+            fontfamily=FONT, color=GREY, style="italic")
+    ax.text(len(FORMS) - 0.45, -0.2, "more integration", ha="right", va="bottom",
+            fontsize=7, fontfamily=FONT, color=GREY, style="italic")
+    rec = results.recommended
+    for o, x, level in placed:
+        col = BLUE if o.id == rec else (GREY if o.baseline else ORANGE)
+        y = 0.15 + level
+        ax.plot([x], [y], marker="o", markersize=7, color=col, markeredgecolor=BLACK,
+                markeredgewidth=0.5)
+        ax.text(x, y + 0.28, short(o.name, 22), ha="center", va="bottom", fontsize=6.5,
+                fontfamily=FONT, fontweight="bold" if o.id == rec else "normal")
+    return fig
+
+
+def risk_grid(results: Results, *, height_in: float = 3.4) -> Figure:
+    """A 5 × 5 grid of likelihood (x) against impact (y); each risk a numbered dot in its cell.
+
+    Numbers follow the order of the case's risk register (R1, R2 …); the cell colours run from
+    low (likelihood × impact up to 4) through medium (5–12) to high (15 and above).
+    """
+    fig = new_figure(height_in, width_in=4.6)
+    ax = fig.add_subplot()
+    for lk in range(1, 6):
+        for im in range(1, 6):
+            p = lk * im
+            shade = LIGHT if p <= 4 else (YELLOW if p <= 12 else VERMILLION)
+            ax.add_patch(Rectangle((lk - 0.5, im - 0.5), 1, 1, facecolor=shade, alpha=0.45,
+                                   edgecolor="white", linewidth=1.5))
+    cells: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for n, r in enumerate(results.case.risks, start=1):
+        cells[(r.likelihood, r.impact)].append(n)
+    for (lk, im), ns in cells.items():
+        shown = ns[:6]
+        cols = min(3, len(shown))
+        for j, n in enumerate(shown):
+            dx = (j % cols - (cols - 1) / 2) * 0.3
+            dy = (0.15 if len(shown) > 3 else 0) - (j // 3) * 0.3
+            ax.text(lk + dx, im + dy, f"R{n}", ha="center", va="center", fontsize=6.5,
+                    fontfamily=FONT, bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
+                                           "edgecolor": BLACK, "linewidth": 0.5})
+        if len(ns) > len(shown):
+            ax.text(lk + 0.42, im - 0.42, f"+{len(ns) - len(shown)}", ha="right", va="bottom",
+                    fontsize=6, fontfamily=FONT)
+    ax.set_xlim(0.5, 5.5)
+    ax.set_ylim(0.5, 5.5)
+    ax.set_xticks(np.arange(1, 6))
+    ax.set_yticks(np.arange(1, 6))
+    ax.tick_params(labelsize=7, length=0)
+    ax.set_xlabel("Likelihood (1 rare – 5 almost certain)", fontsize=8, fontfamily=FONT)
+    ax.set_ylabel("Impact (1 minor – 5 severe)", fontsize=8, fontfamily=FONT)
+    ax.set_aspect("equal")
+    for side in ax.spines.values():
+        side.set_visible(False)
+    return fig

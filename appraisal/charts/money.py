@@ -1,0 +1,117 @@
+"""Money charts: NPV against the baseline, cumulative cash flow, tornado, Monte Carlo histogram.
+
+Every figure is read from :class:`appraisal.results.Results`; nothing is recomputed here.
+"""
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..formatting import money_k
+from ..results import Results
+from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, money_axis, new_figure,
+                   short, style, tidy, title)
+
+
+def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
+    """Horizontal bars: each option's NPV against the baseline (model.md §2), labelled £k."""
+    opts = results.options
+    fig = new_figure(height_in or max(1.8, 0.9 + 0.32 * len(opts)))
+    ax = fig.add_subplot()
+    y = np.arange(len(opts))[::-1]
+    vals = [o.npv_vs_baseline for o in opts]
+    colours = [GREY if o.baseline else (BLUE if v >= 0 else VERMILLION)
+               for o, v in zip(opts, vals)]
+    ax.barh(y, vals, color=colours, height=0.6)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_yticks(y, [short(o.name) + (" (baseline)" if o.baseline else "") for o in opts])
+    span = max((abs(v) for v in vals), default=0.0) or 1.0
+    for yi, v in zip(y, vals):
+        ax.text(v + (0.01 * span if v >= 0 else -0.01 * span), yi, money_k(v), va="center",
+                ha="left" if v >= 0 else "right", fontsize=7, fontfamily=FONT)
+    ax.set_xlim(min(0.0, min(vals)) - 0.25 * span, max(0.0, max(vals)) + 0.25 * span)
+    money_axis(ax.xaxis)
+    tidy(ax, grid_axis="x")
+    ax.set_xlabel("NPV against the baseline", fontsize=8, fontfamily=FONT)
+    return fig
+
+
+def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
+    """Cumulative undiscounted net cash flow per option, by calendar year."""
+    fig = new_figure(height_in)
+    ax = fig.add_subplot()
+    for i, o in enumerate(results.options):
+        years = [cf.calendar_year for cf in o.cash_flows]
+        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=short(o.name, 24),
+                linewidth=1.6, markersize=3.5, **style(i))
+    ax.axhline(0, color="black", linewidth=0.8)
+    money_axis(ax.yaxis)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    tidy(ax)
+    ax.set_ylabel("Cumulative net cash flow", fontsize=8, fontfamily=FONT)
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              prop={"family": FONT, "size": 7})
+    return fig
+
+
+def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 10,
+            height_in: float | None = None) -> Figure:
+    """The option's NPV with each ranged line alone at its low and high ends (model.md §3).
+
+    Rows come from ``OptionResult.tornado`` (widest swing first); the line marks the base NPV.
+    Defaults to the leading option.
+    """
+    o = results.option(option_id or results.leader)
+    rows = o.tornado[:max_rows]
+    fig = new_figure(height_in or max(1.8, 1.0 + 0.3 * len(rows)))
+    if not rows:
+        return empty(fig, f"{short(o.name, 40)}: no line carries a low–high range")
+    ax = fig.add_subplot()
+    y = np.arange(len(rows))[::-1]
+    for yi, r in zip(y, rows):
+        ax.barh(yi, r.npv_at_low - o.npv, left=o.npv, color=ORANGE, height=0.6,
+                label="line at its low value" if yi == y[0] else None)
+        ax.barh(yi, r.npv_at_high - o.npv, left=o.npv, color=BLUE, height=0.6,
+                label="line at its high value" if yi == y[0] else None)
+    ax.axvline(o.npv, color="black", linewidth=0.9)
+    ax.set_yticks(y, [short(r.label, 32) for r in rows])
+    money_axis(ax.xaxis)
+    tidy(ax, grid_axis="x")
+    ax.set_xlabel(f"NPV of {short(o.name, 40)} (base {money_k(o.npv)})", fontsize=8,
+                  fontfamily=FONT)
+    ax.legend(fontsize=7, frameon=False, loc="lower right", prop={"family": FONT, "size": 7})
+    return fig
+
+
+def monte_carlo_histogram(results: Results, option_ids: list[str] | None = None, *,
+                          height_in: float = 2.8) -> Figure:
+    """Distribution of NPV over the Monte Carlo draws: one outline per option, shared bins.
+
+    An option whose draws all fall in one bin (no uncertain line, e.g. the baseline) is drawn
+    as a vertical line at its NPV instead, so that its spike does not flatten the others.
+    """
+    fig = new_figure(height_in)
+    edges = results.histogram_edges
+    chosen = [o for o in results.options
+              if o.monte_carlo is not None and (option_ids is None or o.id in option_ids)]
+    if not edges or not chosen:
+        return empty(fig, "No Monte Carlo simulation: no line carries a low–high range")
+    ax = fig.add_subplot()
+    for i, o in enumerate(results.options):
+        if o not in chosen:
+            continue
+        counts = o.monte_carlo.histogram_counts
+        st = style(i)
+        if sum(1 for c in counts if c) <= 1:
+            ax.axvline(o.npv, color=st["color"], linestyle=st["linestyle"], linewidth=1.5,
+                       label=f"{short(o.name, 24)} (certain)")
+        else:
+            ax.stairs(counts, edges, label=short(o.name, 24), color=st["color"],
+                      linewidth=1.5, linestyle=st["linestyle"], fill=False)
+    money_axis(ax.xaxis)
+    tidy(ax)
+    ax.set_xlabel("NPV (each option's draws)", fontsize=8, fontfamily=FONT)
+    ax.set_ylabel("Draws", fontsize=8, fontfamily=FONT)
+    ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+              prop={"family": FONT, "size": 7})
+    return fig

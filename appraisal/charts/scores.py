@@ -1,0 +1,143 @@
+"""Non-financial charts: score matrix, weighted scores, value for money, weight sensitivity."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..formatting import pct
+from ..formatting import score as fmt_score
+from ..results import Results
+from .base import BLACK, BLUE, FONT, GREY, VERMILLION, money_axis, new_figure, short, style, tidy
+
+
+def non_dominated(results: Results) -> list[str]:
+    """Ids of the options that no other option beats on both NPV vs baseline and weighted score.
+
+    Option B beats A when it is at least as good on both and strictly better on one.
+    """
+    opts = results.options
+
+    def beats(b, a) -> bool:
+        ge = b.npv_vs_baseline >= a.npv_vs_baseline and b.weighted_score >= a.weighted_score
+        gt = b.npv_vs_baseline > a.npv_vs_baseline or b.weighted_score > a.weighted_score
+        return ge and gt
+
+    return [a.id for a in opts if not any(beats(b, a) for b in opts if b is not a)]
+
+
+def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure:
+    """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better."""
+    crit = results.case.criteria
+    opts = results.options
+    m = np.array([[o.scores[c.id] for c in crit] for o in opts], dtype=float)
+    fig = new_figure(height_in or max(2.2, 1.6 + 0.32 * len(opts)))
+    ax = fig.add_subplot()
+    image = ax.imshow(m, cmap="cividis", vmin=0, vmax=10, aspect="auto")
+    fs = 7 if len(crit) <= 8 else 6
+    for (r, c), v in np.ndenumerate(m):
+        ax.text(c, r, f"{v:g}", ha="center", va="center", fontsize=fs, fontfamily=FONT,
+                color="white" if v < 5.5 else "black")
+    ax.set_xticks(range(len(crit)),
+                  [f"{short(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
+                  rotation=35 if len(crit) > 5 else 0, ha="right" if len(crit) > 5 else "center",
+                  fontsize=fs, fontfamily=FONT)
+    ax.set_yticks(range(len(opts)), [short(o.name) for o in opts], fontsize=7, fontfamily=FONT)
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+    bar.ax.tick_params(labelsize=7)
+    bar.set_label("score (0–10)", fontsize=7, fontfamily=FONT)
+    return fig
+
+
+def weighted_score_bars(results: Results, *, height_in: float | None = None) -> Figure:
+    """Horizontal bars of each option's weighted score out of 100; the leader in blue."""
+    opts = results.options
+    fig = new_figure(height_in or max(1.8, 0.9 + 0.32 * len(opts)))
+    ax = fig.add_subplot()
+    y = np.arange(len(opts))[::-1]
+    ax.barh(y, [o.weighted_score for o in opts], height=0.6,
+            color=[BLUE if o.id == results.leader else GREY for o in opts])
+    for yi, o in zip(y, opts):
+        ax.text(o.weighted_score + 1, yi, fmt_score(o.weighted_score), va="center", fontsize=7,
+                fontfamily=FONT)
+    ax.set_yticks(y, [short(o.name) for o in opts])
+    ax.set_xlim(0, 108)
+    tidy(ax, grid_axis="x")
+    ax.set_xlabel("Weighted score (out of 100)", fontsize=8, fontfamily=FONT)
+    return fig
+
+
+def value_for_money(results: Results, *, height_in: float = 3.2) -> Figure:
+    """NPV vs baseline (y) against weighted score (x); options no other beats on both starred."""
+    fig = new_figure(height_in)
+    ax = fig.add_subplot()
+    front = set(non_dominated(results))
+    for i, o in enumerate(results.options):
+        best = o.id in front
+        ax.scatter(o.weighted_score, o.npv_vs_baseline, s=90 if best else 40,
+                   marker="*" if best else "o", color=BLUE if best else GREY,
+                   edgecolor=BLACK, linewidth=0.5, zorder=3)
+        ax.annotate(short(o.name, 24), (o.weighted_score, o.npv_vs_baseline),
+                    xytext=(5, 4), textcoords="offset points", fontsize=7, fontfamily=FONT)
+    pts = sorted((o.weighted_score, o.npv_vs_baseline) for o in results.options if o.id in front)
+    if len(pts) > 1:
+        ax.plot(*zip(*pts), color=BLUE, linewidth=0.8, linestyle="--", zorder=2)
+    ax.axhline(0, color="black", linewidth=0.7)
+    money_axis(ax.yaxis)
+    tidy(ax, grid_axis="both")
+    ax.margins(x=0.18, y=0.15)
+    ax.set_xlabel("Weighted score (out of 100)", fontsize=8, fontfamily=FONT)
+    ax.set_ylabel("NPV against the baseline", fontsize=8, fontfamily=FONT)
+    ax.scatter([], [], marker="*", s=90, color=BLUE, edgecolor=BLACK, linewidth=0.5,
+               label="no other option is better on both")
+    ax.legend(fontsize=7, frameon=False, loc="best", prop={"family": FONT, "size": 7})
+    return fig
+
+
+def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
+                       ncols: int = 3) -> Figure:
+    """Each option's weighted score as one criterion's weight runs 0–100% (others in proportion).
+
+    One small panel per criterion (``Results.weight_curves`` over ``Results.weight_grid``); the
+    solid line marks today's weight, the dotted one the switching weight where there is one.
+    """
+    crit = [c for c in results.case.criteria if criteria is None or c.id in criteria]
+    n = max(1, len(crit))
+    ncols = min(ncols, n)
+    nrows = math.ceil(n / ncols)
+    fig = new_figure(0.5 + 1.75 * nrows)
+    grid = np.array(results.weight_grid) * 100
+    axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True)
+    for k, ax in enumerate(axes.flat):
+        if k >= len(crit):
+            ax.set_axis_off()
+            continue
+        c = crit[k]
+        curves = np.array(results.weight_curves[c.id])
+        for i, o in enumerate(results.options):
+            st = style(i)
+            ax.plot(grid, curves[:, i], color=st["color"], linestyle=st["linestyle"],
+                    linewidth=1.2, label=short(o.name, 24) if k == 0 else None)
+        ax.axvline(100 * results.weights[c.id], color=BLACK, linewidth=0.8)
+        sw = results.switching_weights.get(c.id)
+        if sw is not None:
+            ax.axvline(100 * sw, color=VERMILLION, linewidth=1.0, linestyle=":")
+        ax.set_title(short(c.name, 30), fontsize=8, fontfamily=FONT, loc="left")
+        ax.set_xlim(0, 100)
+        if k >= len(crit) - ncols:
+            ax.set_xlabel("weight (%)", fontsize=7, fontfamily=FONT)
+        tidy(ax)
+        ax.tick_params(labelsize=7)
+    fig.supylabel("Weighted score", fontsize=8, fontfamily=FONT)
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    handles += [axes.flat[0].plot([], [], color=BLACK, linewidth=0.8)[0],
+                axes.flat[0].plot([], [], color=VERMILLION, linestyle=":")[0]]
+    labels += ["today's weight", "switching weight"]
+    fig.legend(handles, labels, loc="outside lower center", ncols=min(4, len(labels)),
+               frameon=False, prop={"family": FONT, "size": 7})
+    return fig
+
