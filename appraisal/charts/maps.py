@@ -7,18 +7,17 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from ..case import FORMS
-from ..formatting import form_name
+from ..continuum import FORMS, form
 from ..results import Results
 from .base import BLACK, BLUE, FONT, GREY, LIGHT, ORANGE, VERMILLION, YELLOW, new_figure, short
 
 # Group structures sit a little towards autonomy (federal) or integration (partial integration).
-SUBTYPE_SHIFT = {"federal": -0.22, "parent_subsidiary": 0.0, "partial_integration": 0.22}
+SUBTYPE_SHIFT = {"federal": -0.04, "parent_subsidiary": 0.0, "partial_integration": 0.04}
 
 
-def continuum_position(form: str, subtype: str | None = None) -> float:
-    """Place of a form on the autonomy–integration axis: 0 standalone … 7 transfer of engagements."""
-    return FORMS.index(form) + SUBTYPE_SHIFT.get(subtype or "", 0.0)
+def continuum_position(form_id: str, subtype: str | None = None) -> float:
+    """Place of a form on the autonomy–integration axis (appraisal.continuum: 0 … 1)."""
+    return form(form_id).position + SUBTYPE_SHIFT.get(subtype or "", 0.0)
 
 
 def continuum_map(results: Results, *, height_in: float | None = None) -> Figure:
@@ -28,27 +27,29 @@ def continuum_map(results: Results, *, height_in: float | None = None) -> Figure
     baseline in grey.
     """
     case = results.case
-    stacks: dict[int, int] = defaultdict(int)
+    stacks: dict[str, int] = defaultdict(int)
     placed = []
     for o in case.options:
-        k = FORMS.index(o.form)
-        placed.append((o, continuum_position(o.form, o.subtype), stacks[k]))
-        stacks[k] += 1
+        placed.append((o, continuum_position(o.form, o.subtype), stacks[o.form]))
+        stacks[o.form] += 1
     levels = max(stacks.values(), default=1)
-    fig = new_figure(height_in or 1.5 + 0.35 * levels)
+    fig = new_figure(height_in or 1.7 + 0.35 * levels)
     ax = fig.add_subplot()
-    ax.set_xlim(-0.6, len(FORMS) - 0.4)
-    ax.set_ylim(-1.25, levels + 0.35)
+    ax.set_xlim(-0.07, 1.07)
+    ax.set_ylim(-1.35, levels + 0.6)
     ax.set_axis_off()
-    ax.annotate("", xy=(len(FORMS) - 0.45, -0.35), xytext=(-0.55, -0.35),
+    ax.annotate("", xy=(1.06, -0.35), xytext=(-0.06, -0.35),
                 arrowprops={"arrowstyle": "<->", "color": GREY, "linewidth": 1.2})
-    for k, form in enumerate(FORMS):
-        ax.plot([k, k], [-0.45, -0.25], color=GREY, linewidth=1)
-        ax.text(k, -0.6, form_name(form).replace(" ", "\n", 1), ha="center", va="top",
-                fontsize=6.5, fontfamily=FONT)
-    ax.text(-0.55, -0.2, "more autonomy", ha="left", va="bottom", fontsize=7,
+    for k, f in enumerate(FORMS):
+        low = k % 2 == 1        # stagger neighbours' labels so that close forms do not collide
+        ax.plot([f.position] * 2, [-0.45, -0.25], color=GREY, linewidth=1)
+        if low:
+            ax.plot([f.position] * 2, [-0.45, -0.72], color=LIGHT, linewidth=0.8)
+        ax.text(f.position, -0.95 if low else -0.5, f.name.replace(" ", "\n", 1), ha="center",
+                va="top", fontsize=6.5, fontfamily=FONT)
+    ax.text(-0.06, levels + 0.55, "← more autonomy", ha="left", va="top", fontsize=7,
             fontfamily=FONT, color=GREY, style="italic")
-    ax.text(len(FORMS) - 0.45, -0.2, "more integration", ha="right", va="bottom",
+    ax.text(1.06, levels + 0.55, "more integration →", ha="right", va="top",
             fontsize=7, fontfamily=FONT, color=GREY, style="italic")
     rec = results.recommended
     for o, x, level in placed:
