@@ -43,10 +43,11 @@ VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", 
 ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
 
 # Number types. ``strict`` refuses strings such as "100"; the model config refuses NaN/Infinity.
-Number = Annotated[float, Field(strict=True)]
-Money = Annotated[float, Field(strict=True, ge=0)]
+# Amounts are bounded at a trillion pounds so that no sum can overflow.
+LIMIT = 1e12
+Number = Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]
+Money = Annotated[float, Field(strict=True, ge=0, le=LIMIT)]
 Rate = Annotated[float, Field(strict=True, ge=0, le=1)]
-Whole = Annotated[int, Field(strict=True)]
 Year = Annotated[int, Field(strict=True, ge=1)]
 Text = Annotated[str, Field(strict=True)]
 Id = Annotated[str, Field(strict=True, min_length=1, max_length=200)]
@@ -65,7 +66,7 @@ class OptimismBias(Model):
 
 
 class MonteCarloSettings(Model):
-    draws: Annotated[int, Field(strict=True, ge=1, le=5_000_000)] = 10000
+    draws: Annotated[int, Field(strict=True, ge=1, le=1_000_000)] = 10000
     seed: Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)] = 1
     distribution: Literal["triangular", "pert"] = "triangular"
 
@@ -75,7 +76,7 @@ class Settings(Model):
     horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
     discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]
     vat_rate: Rate = 0.20
-    redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0)] | None = None
+    redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0, le=1e6)] | None = None
     employer_nic_rate: Rate = 0.15
     termination_nic_threshold: Money = 30000.0
     optimism_bias: OptimismBias = Field(default_factory=OptimismBias)
@@ -86,7 +87,7 @@ class Loan(Model):
     id: Id
     lender: Text = ""
     balance: Money
-    margin_bps: Number = 0.0
+    margin_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)] = 0.0
     remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
 
 
@@ -105,7 +106,7 @@ class Organisation(Model):
 class Criterion(Model):
     id: Id
     name: Text
-    weight: Annotated[float, Field(strict=True, ge=0)]
+    weight: Annotated[float, Field(strict=True, ge=0, le=1e6)]
     description: Text = ""
     source: Literal["npv_vs_baseline"] | None = None
 
@@ -239,7 +240,7 @@ class Weighting(Model):
     method: Literal["direct", "swing", "ahp"] = "direct"
     swing: dict[Id, Annotated[float, Field(strict=True, ge=0, le=100)]] | None = None
     ahp_order: list[Id] | None = None
-    ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0)]]] | None = None
+    ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0, le=1e6)]]] | None = None
 
 
 class Case(Model):

@@ -7,6 +7,7 @@ returns every problem at once, so the app can show each beside its field.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from .case import RANGED_KINDS, Case
 
@@ -16,7 +17,7 @@ Problem = tuple[str, str]
 def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
-    for check in (_unique_ids, _baseline, _criteria, _options):
+    for check in (_date, _unique_ids, _baseline, _criteria, _options):
         problems.extend(check(case))
     return problems
 
@@ -42,6 +43,15 @@ def _unique_ids(case: Case) -> Iterator[Problem]:
             if loan.id in seen:
                 yield f"organisations[{o}].loans[{k}].id", f"duplicate loan id '{loan.id}'"
             seen.add(loan.id)
+
+
+def _date(case: Case) -> Iterator[Problem]:
+    if case.date is None:
+        return
+    try:
+        date.fromisoformat(case.date)
+    except ValueError:
+        yield "date", f"'{case.date}' is not a real date (use YYYY-MM-DD)"
 
 
 def _baseline(case: Case) -> Iterator[Problem]:
