@@ -1,0 +1,1 @@
+"""Outputs for people: the board paper (PDF) and the live Excel model."""
