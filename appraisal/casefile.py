@@ -7,6 +7,7 @@ absurdly deep and unknown ``format``/``version`` values are refused the same way
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable
@@ -62,8 +63,20 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def _reject_constant(name: str):
-    raise ValueError(f"{name} is not a number a case may hold")
+def _non_finite(value: Any) -> list[str]:
+    """Paths of every NaN or infinite number in a JSON value, in file order (§1: plain numbers)."""
+    found = []
+    stack = [(value, "")]
+    while stack:
+        item, path = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            found.append(path)
+        elif isinstance(item, dict):
+            keyed = [(v, f"{path}.{k}" if path else str(k)) for k, v in item.items()]
+            stack.extend(reversed(keyed))
+        elif isinstance(item, list):
+            stack.extend(reversed([(v, f"{path}[{i}]") for i, v in enumerate(item)]))
+    return found
 
 
 def parse_bytes(raw: bytes) -> Case:
@@ -77,7 +90,7 @@ def parse_bytes(raw: bytes) -> Case:
     except UnicodeDecodeError as exc:
         raise CaseError([("", f"the file is not UTF-8 text (byte {exc.start})")]) from None
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text)   # NaN/Infinity parse, to be refused by field below
     except RecursionError:
         raise CaseError([("", "the file is nested too deeply to be a case")]) from None
     except ValueError as exc:
@@ -92,6 +105,9 @@ def parse_data(data: Any) -> Case:
                               f"{type(data).__name__}")])
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise CaseError([("", "the file is nested too deeply to be a case")])
+    non_finite = _non_finite(data)
+    if non_finite:
+        raise CaseError([(path, "must be a finite number") for path in non_finite])
     if data.get("format") != FORMAT:
         raise CaseError([("format", f"expected '{FORMAT}', found {data.get('format')!r}: "
                                     "this is not a Continuum case file")])
