@@ -1,0 +1,179 @@
+"""One tab of the Money step: the lines of one kind for the chosen option.
+
+A keyboard-editable table (model: :mod:`ui.widgets.line_kinds`), Add and Remove buttons, the
+reasons for refused entries in red under the table, the engine's warnings about these lines
+(VAT eligibility, loans running past the horizon, pension strain) and the column's total.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from appraisal.formatting import money
+from appraisal.results import COLUMNS
+from ui.document import CaseDocument
+from ui.widgets.inline_error import InlineError
+from ui.widgets.line_table import LineDelegate, LineTableModel
+from ui.widgets.tones import style_warning_label
+
+COLUMN_NAMES = {
+    "savings": "savings", "recurring_costs": "recurring costs",
+    "irrecoverable_vat": "irrecoverable VAT", "loan_repricing": "loan re-pricing",
+    "redundancy": "redundancy costs", "pension_cessation": "pension cessation",
+    "one_off_costs": "one-off costs",
+}
+# The results column each kind of line feeds (model.md §3).
+KIND_COLUMN = {"savings": "savings", "recurring_costs": "recurring_costs",
+               "shared_services": "irrecoverable_vat", "one_off_costs": "one_off_costs",
+               "redundancies": "redundancy", "loan_repricing": "loan_repricing",
+               "pension_cessation": "pension_cessation"}
+assert set(KIND_COLUMN.values()) <= set(COLUMNS)
+
+
+def new_line(model_cls: type[LineTableModel], case) -> dict | None:
+    """A valid line to add: model.md's defaults at zero; None if it needs a loan and none exists."""
+    line = dict(model_cls.NEW)
+    if model_cls.KIND == "shared_services":
+        line["recipient"] = case.organisations[0].id
+    if model_cls.KIND == "loan_repricing":
+        loans = [loan.id for org in case.organisations for loan in org.loans]
+        if not loans:
+            return None
+        line["loan"] = loans[0]
+    return line
+
+
+class LineTab(QWidget):
+    """The table of one kind of line, with its buttons, messages and total."""
+
+    def __init__(self, document: CaseDocument, model_cls: type[LineTableModel],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.model_cls = model_cls
+        self.model = model_cls(document, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(LineDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.AnyKeyPressed
+                                   | QAbstractItemView.SelectedClicked)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setAccessibleName(f"{model_cls.NOUN} lines")
+
+        self.add_button = QPushButton(f"Add {model_cls.NOUN}", self)
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button = QPushButton("Remove selected", self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.total = QLabel(self)
+        self.total.setTextFormat(Qt.PlainText)
+        self.errors = InlineError(self)
+        self.notes = QLabel(self)
+        self.notes.setTextFormat(Qt.PlainText)
+        style_warning_label(self.notes)
+        self.notes.hide()
+        self.model.problemsChanged.connect(
+            lambda msgs: self.errors.show_problems([("", m) for m in msgs]))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.total)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.errors)
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        self._sized = False
+
+    # --- redraw -------------------------------------------------------------------------------
+    def set_option(self, index: int) -> None:
+        self.model.set_option(index)
+        self._after_refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self._after_refresh()
+
+    def _after_refresh(self) -> None:
+        if not self._sized and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            for c in range(self.model.columnCount()):
+                width = self.table.columnWidth(c)
+                self.table.setColumnWidth(c, max(70, min(width + 12, 240)))
+            self._sized = True
+        self.add_button.setEnabled(new_line(self.model_cls, self.document.case) is not None)
+        if not self.add_button.isEnabled():
+            self.add_button.setToolTip("Add a loan to a partner first (Partners step)")
+        self.remove_button.setEnabled(self.model.rowCount() > 0)
+        self._show_notes()
+        self._show_total()
+
+    def _show_notes(self) -> None:
+        lines = [f"Line {row + 1} ({self.model.label(row)}): {message}"
+                 for row in range(self.model.rowCount()) for message in self.model.warnings(row)]
+        self.notes.setText("\n".join(lines))
+        self.notes.setVisible(bool(lines))
+
+    def _show_total(self) -> None:
+        res = self.document.results
+        option_id = self.document.get(("options", self.model.option_index, "id"))
+        column = KIND_COLUMN[self.model_cls.KIND]
+        if res is None or option_id is None:
+            self.total.clear()
+            return
+        try:
+            total = res.option(option_id).column_total(column)
+        except StopIteration:
+            self.total.clear()
+            return
+        horizon = res.horizon
+        self.total.setText(f"Total {COLUMN_NAMES[column]} over {horizon} years: {money(total)}")
+
+    # --- editing ------------------------------------------------------------------------------
+    def _option_name(self) -> str:
+        return self.document.get(("options", self.model.option_index, "name"), "the option")
+
+    def add_line(self) -> list:
+        line = new_line(self.model_cls, self.document.case)
+        if line is None:
+            return []
+        option, kind = self.model.option_index, self.model_cls.KIND
+
+        def mutate(data: dict) -> None:
+            data["options"][option].setdefault(kind, []).append(line)
+
+        problems = self.document.edit(f"add {self.model_cls.NOUN} to {self._option_name()}",
+                                      mutate)
+        self.errors.show_problems(problems)
+        if not problems:
+            row = self.model.rowCount() - 1
+            self.table.setCurrentIndex(self.model.index(row, 0))
+        return problems
+
+    def remove_selected(self) -> list:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})
+        if not rows and self.table.currentIndex().isValid():
+            rows = [self.table.currentIndex().row()]
+        if not rows:
+            return []
+        row = rows[0]
+        option, kind = self.model.option_index, self.model_cls.KIND
+        label = self.model.label(row)
+
+        def mutate(data: dict) -> None:
+            del data["options"][option][kind][row]
+
+        problems = self.document.edit(
+            f"remove {self.model_cls.NOUN} {label} from {self._option_name()}", mutate)
+        self.errors.show_problems(problems)
+        return problems

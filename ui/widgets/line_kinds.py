@@ -1,0 +1,117 @@
+"""The seven kinds of money line (model.md §1–2), each a table model with its columns.
+
+Columns name the case-file field they edit; defaults are model.md's, so a cell shows the value
+the engine will use. ``NEW`` is what the "Add" button puts in: a valid line at zero.
+"""
+from __future__ import annotations
+
+from .line_table import PV, Column, LineTableModel, _range
+
+LABEL = Column("label", "Label", "text", "A short name for the line, as the board will read it")
+ORGANISATION = Column("organisation", "Organisation", "organisation",
+                      "Which partner gains or pays; Joint when it is shared by all")
+START = Column("start_year", "Start year", "whole", "Model year in which it starts (1 = first)",
+               default=1)
+YEAR = Column("year", "Year", "whole", "Model year in which it falls (1 = first)", default=1)
+
+
+class SavingsModel(LineTableModel):
+    KIND, NOUN = "savings", "saving"
+    COLUMNS = (LABEL, ORGANISATION,
+               Column("annual", "Annual saving", "money", "Full-year saving in today's pounds"),
+               *_range(), START,
+               Column("ramp", "Ramp", "ramp", "Share of the full saving in each year from the "
+                      "start, e.g. 50%, 100%; the last share holds after that", default=[1.0]),
+               PV)
+    NEW = {"label": "New saving", "annual": 0.0}
+
+
+class RecurringCostsModel(LineTableModel):
+    KIND, NOUN = "recurring_costs", "recurring cost"
+    COLUMNS = (LABEL, ORGANISATION,
+               Column("annual", "Annual cost", "money", "Yearly cost in today's pounds"),
+               *_range(), START, PV)
+    NEW = {"label": "New recurring cost", "annual": 0.0}
+
+
+class SharedServicesModel(LineTableModel):
+    KIND, NOUN = "shared_services", "shared service"
+    COLUMNS = (LABEL,
+               Column("recipient", "Recipient", "recipient", "The partner that receives the "
+                      "service and bears any VAT it cannot recover"),
+               Column("annual_value", "Annual value", "money", "Yearly value of the supplies"),
+               *_range(),
+               Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
+                      "VAT the recipient may not recover; exemptions have conditions",
+                      default="standard_rated"),
+               START,
+               Column("pv", "Present value of VAT", "result",
+                      "Irrecoverable VAT on the supplies, discounted over the horizon"))
+    NEW = {"label": "New shared service", "annual_value": 0.0}
+
+
+class OneOffCostsModel(LineTableModel):
+    KIND, NOUN = "one_off_costs", "one-off cost"
+    COLUMNS = (LABEL, ORGANISATION,
+               Column("amount", "Amount", "money", "The cost, before any optimism bias"),
+               *_range(), YEAR, PV)
+    NEW = {"label": "New one-off cost", "amount": 0.0, "year": 1}
+
+
+class RedundanciesModel(LineTableModel):
+    KIND, NOUN = "redundancies", "redundancy"
+    COLUMNS = (
+        LABEL, ORGANISATION,
+        Column("count", "People", "whole", "How many people on these terms", default=1),
+        Column("age", "Age", "whole", "Age at the date of redundancy"),
+        Column("years_service", "Years' service", "whole",
+               "Complete years of continuous service (at most 20 count)"),
+        Column("weekly_pay", "Weekly pay", "money", "Gross weekly pay"),
+        Column("cap_weekly_pay", "Capped", "check",
+               "Apply the statutory cap on a week's pay", default=True),
+        Column("enhancement_multiplier", "Enhancement", "number",
+               "Multiple of statutory pay (1 = statutory only)", default=1.0),
+        Column("notice_weeks", "Notice (weeks)", "number", "Weeks of notice paid", default=0.0),
+        Column("pension_strain", "Pension strain", "money", "Employer's pension strain cost",
+               default=0.0),
+        YEAR,
+        Column("weeks", "Statutory weeks", "result", "Weeks' pay under s.162 of the "
+               "Employment Rights Act 1996", fmt="weeks"),
+        Column("pay_for_weeks", "Week's pay used", "result", "Weekly pay after the cap"),
+        Column("redundancy_pay", "Redundancy pay", "result",
+               "Enhancement × statutory weeks × week's pay used"),
+        Column("notice_pay", "Notice pay", "result", "Notice weeks × actual weekly pay"),
+        Column("employer_nic", "Employer NIC", "result",
+               "On notice pay and on the award above the threshold"),
+        Column("total", "Total", "result", "All people on this line, with pension strain"),
+    )
+    NEW = {"label": "New redundancy", "age": 40, "years_service": 5, "weekly_pay": 600.0}
+
+
+class LoanRepricingModel(LineTableModel):
+    KIND, NOUN = "loan_repricing", "loan re-pricing"
+    COLUMNS = (LABEL,
+               Column("loan", "Loan", "loan", "The partner's loan the lender would re-price"),
+               Column("margin_uplift_bps", "Margin uplift (bps)", "number",
+                      "Extra margin in basis points (100 bps = 1% a year)"),
+               *_range("number"),
+               Column("one_off_fees", "Fees", "money", "Arrangement and legal fees in year 1",
+                      default=0.0),
+               Column("breakage_cost", "Breakage", "number", "Cost of breaking a fixed rate "
+                      "in year 1 (negative for a gain)", default=0.0),
+               PV)
+    NEW = {"margin_uplift_bps": 0.0}
+
+
+class PensionCessationModel(LineTableModel):
+    KIND, NOUN = "pension_cessation", "pension cessation"
+    COLUMNS = (LABEL, ORGANISATION,
+               Column("amount", "Cessation debt", "money",
+                      "The debt the scheme would call on leaving"),
+               YEAR, PV)
+    NEW = {"label": "Pension cessation debt", "amount": 0.0, "year": 1}
+
+
+# In the order of the Money step's tabs (and of model.md's results columns).
+LINE_MODELS = (SavingsModel, RecurringCostsModel, SharedServicesModel, OneOffCostsModel,
+               RedundanciesModel, LoanRepricingModel, PensionCessationModel)
