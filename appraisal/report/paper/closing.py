@@ -1,0 +1,148 @@
+"""The last sections: user voice, implementation and next steps, and the appendix of inputs."""
+from __future__ import annotations
+
+from ...formatting import form_name, money, money_k, pct
+from ...resources import resource_path
+from ...results import Results
+from . import kit
+from .document import BoardPaper
+from .strategy import STATUS_NAMES
+
+USER_WORDS = ("tenant", "resident", "service user", "users", "user voice", "customer")
+OPEN = ("not_started", "in_progress")
+
+
+def user_voice(paper: BoardPaper, r: Results) -> None:
+    paper.heading("User voice")
+    crit = next((c for c in r.case.criteria if c.id == "user_voice"), None) or next(
+        (c for c in r.case.criteria if any(w in c.name.lower() for w in USER_WORDS)), None)
+    items = [i for i in r.case.readiness if any(w in i.item.lower() for w in USER_WORDS)]
+    if crit is None and not items:
+        paper.para("The case records nothing on how tenants and service users were involved: "
+                   "no criterion weighs their voice and no readiness item covers consulting "
+                   "them. The board should ask how they will shape the objectives and check "
+                   "the results before it decides.")
+        return
+    if crit is not None:
+        paper.para(f"The criterion '{crit.name}' carries {pct(r.weights[crit.id], 1)} of the "
+                   "weight. Each option's score and the reason given:")
+        paper.table(["Option", "Score", "Rationale"],
+                    [[kit.short(o.name, 100), f"{r.option(o.id).scores[crit.id]:g}",
+                      o.rationale.get(crit.id) or "No rationale recorded."]
+                     for o in r.case.options], [3, 0.8, 6], numeric={1})
+    else:
+        paper.para("No criterion weighs the voice of tenants and service users, so it does not "
+                   "affect the ranking.")
+    if items:
+        paper.para("What the readiness checklist records about consulting them:")
+        paper.table(["Item", "Status", "Note"],
+                    [[i.item, STATUS_NAMES[i.status], i.note] for i in items], [4, 1.3, 4.5])
+    else:
+        paper.para("The readiness checklist has no item on consulting tenants and service "
+                   "users; the case does not record whether they were consulted, or why not.")
+
+
+def implementation(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Implementation and next steps")
+    todo = [i for i in r.case.readiness if i.status in OPEN]
+    if todo:
+        paper.para("Action plan: every readiness item not yet done, in the case's order.")
+        paper.table(["Action", "Status now", "Note"],
+                    [[i.item, STATUS_NAMES[i.status], i.note] for i in todo], [4, 1.3, 4.5])
+    elif r.case.readiness:
+        paper.para("Every readiness item is done or not applicable.")
+    else:
+        paper.para("The case has no readiness checklist, so there is no action plan yet.")
+    rec = r.option(r.recommended)
+    savings = [line for line in rec.lines if line.kind == "savings"]
+    paper.heading("Benefits to track after the decision", 2)
+    if not savings:
+        paper.para(f"{rec.name} carries no savings lines, so there are no savings targets to "
+                   "track; the board should set the non-financial outcomes it expects instead.")
+        return
+    paper.para(f"The savings {rec.name} is expected to deliver, year by year (£ thousands, "
+               "after optimism bias). Report actuals against these targets.")
+    rows = [[line.label, "Joint" if line.organisation is None
+             else r.case.organisation(line.organisation).name,
+             ", ".join(f"{r.first_year + t}: {money_k(a)}" for t, a in enumerate(line.amounts))]
+            for line in savings]
+    paper.table(["Saving", "Organisation", "Targets by year"], rows, [2.5, 1.6, 6])
+
+
+def appendix(paper: BoardPaper, r: Results) -> None:
+    case, s = r.case, r.case.settings
+    paper.heading("Appendix: inputs, rules and warnings")
+    paper.heading("Settings", 2)
+    paper.table(["Setting", "Value"], [
+        ["First year", str(r.first_year)], ["Appraisal period", f"{r.horizon} years"],
+        ["Discount rate", pct(s.discount_rate, 2)], ["VAT rate", pct(s.vat_rate, 1)],
+        ["Weekly pay cap for redundancy", money(r.weekly_pay_cap)],
+        ["Employer NIC rate", pct(s.employer_nic_rate, 1)],
+        ["Termination NIC threshold", money(s.termination_nic_threshold)],
+        ["Optimism bias: savings / costs",
+         f"{pct(s.optimism_bias.savings)} / {pct(s.optimism_bias.costs)}"],
+        ["Monte Carlo", f"{s.monte_carlo.draws:,} draws, seed {s.monte_carlo.seed}, "
+                        f"{s.monte_carlo.distribution}"],
+    ], [4, 6])
+    paper.heading("Organisations and loans", 2)
+    paper.table(["Organisation", "Kind", "Turnover", "Staff", "Homes", "VAT recovery",
+                 "Jurisdiction"],
+                [[g.name, g.kind.replace("_", " "), money(g.annual_turnover),
+                  _count(g.staff), _count(g.homes), pct(g.vat_recovery_rate),
+                  (g.jurisdiction or "").replace("_", " ").title()] for g in case.organisations],
+                [3, 1.6, 1.4, 0.8, 0.8, 1, 1.2], numeric={2, 3, 4, 5})
+    loans = [(g, x) for g in case.organisations for x in g.loans]
+    if loans:
+        paper.table(["Loan", "Organisation", "Lender", "Balance", "Margin", "Years left"],
+                    [[x.id, g.name, x.lender, money(x.balance), f"{x.margin_bps:g} bps",
+                      str(x.remaining_years)] for g, x in loans],
+                    [1.6, 2.5, 2, 1.5, 1, 1], numeric={3, 4, 5})
+    _every_line(paper, r)
+    paper.heading("How the figures are worked out", 2)
+    for rule in calculation_rules():
+        paper.para(rule, "small")
+    paper.heading("Warnings", 2)
+    if r.warnings:
+        paper.bullets([str(w.message) for w in r.warnings])
+    else:
+        paper.para("None.")
+
+
+def _count(n: int | None) -> str:
+    return "n/a" if n is None else f"{n:,}"
+
+
+def _every_line(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Every line of every option", 2)
+    paper.para("Evidence or assumption: a line with a low–high range is an estimate, and this "
+               "paper tests it; a line with a single figure is an assumption taken as given, "
+               "and the board should ask what evidence stands behind it. Redundancy lines are "
+               "worked out from the statutory rules.")
+    for o in r.options:
+        paper.heading(f"{kit.short(o.name, 150)} ({form_name(o.form)})", 3)
+        if not o.lines:
+            paper.para("No money lines: this option's flows are zero.", "small")
+            continue
+        rows = []
+        for line in o.lines:
+            bps = line.kind == "loan_repricing"
+            q = "" if line.base is None else (f"{line.base:,.0f} bps" if bps else money(line.base))
+            rng = "" if line.low is None else (
+                f"{line.low:,.0f}–{line.high:,.0f} bps" if bps
+                else f"{money(line.low)}–{money(line.high)}")
+            basis = ("Estimate (range tested)" if line.low is not None else
+                     "Statutory calculation" if line.kind == "redundancies" else
+                     "Assumption (single figure)")
+            rows.append([line.label, line.kind.replace("_", " "),
+                         "Joint" if line.organisation is None
+                         else r.case.organisation(line.organisation).name,
+                         q, rng, money(line.pv), basis])
+        paper.table(["Line", "Kind", "Organisation", "Main figure", "Range", "Present value",
+                     "Basis"], rows, [2.4, 1.3, 1.5, 1.3, 1.9, 1.3, 1.5], numeric={3, 5})
+
+
+def calculation_rules() -> list[str]:
+    """The plain-English rules shipped in templates/board-paper-rules.txt, one per paragraph."""
+    text = resource_path("templates", "board-paper-rules.txt").read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+    return [p.strip() for p in "\n".join(lines).split("\n\n") if p.strip()]

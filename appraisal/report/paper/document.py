@@ -1,0 +1,135 @@
+"""BoardPaper: a small facade over a reportlab platypus story (A4, running header, contents).
+
+Sections append to the paper with :meth:`heading`, :meth:`para`, :meth:`table`, :meth:`chart` …;
+:meth:`BoardPaper.build` lays it out twice (``multiBuild``) so that the contents list on the
+cover carries the right page numbers.
+"""
+from __future__ import annotations
+
+import io
+
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate,
+                                PageBreak, PageTemplate, Paragraph, Spacer)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from ...charts import short
+from . import kit
+
+STATUS = "Draft for board discussion"
+
+
+class _Template(BaseDocTemplate):
+    """Pages of the paper: the cover (no running header) then the body pages."""
+
+    def __init__(self, buf, title: str, author: str):
+        super().__init__(buf, pagesize=kit.PAGE, leftMargin=kit.MARGIN_X,
+                         rightMargin=kit.MARGIN_X, topMargin=kit.MARGIN_TOP,
+                         bottomMargin=kit.MARGIN_BOTTOM, title=title, author=author,
+                         subject="Board paper: partnership options appraisal",
+                         creator="Continuum")
+        self.running_title = short(title, 95)
+        frame = Frame(kit.MARGIN_X, kit.MARGIN_BOTTOM, kit.FRAME_WIDTH, kit.FRAME_HEIGHT,
+                      id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._footer),
+                               PageTemplate("body", [frame], onPage=self._header_footer)])
+        self._entries = 0
+
+    def _footer(self, canv, doc) -> None:
+        canv.saveState()
+        canv.setFont(kit.FONT, 7.5)
+        canv.setFillColor(kit.MUTED)
+        canv.drawString(kit.MARGIN_X, kit.MARGIN_BOTTOM - 22, STATUS)
+        canv.drawRightString(kit.PAGE[0] - kit.MARGIN_X, kit.MARGIN_BOTTOM - 22,
+                             f"Page {doc.page}")
+        canv.restoreState()
+
+    def _header_footer(self, canv, doc) -> None:
+        self._footer(canv, doc)
+        canv.saveState()
+        canv.setFont(kit.FONT, 7.5)
+        canv.setFillColor(kit.MUTED)
+        top = kit.PAGE[1] - kit.MARGIN_TOP + 16
+        canv.drawString(kit.MARGIN_X, top, self.running_title)
+        canv.setStrokeColor(kit.RULE)
+        canv.setLineWidth(0.5)
+        canv.line(kit.MARGIN_X, top - 5, kit.PAGE[0] - kit.MARGIN_X, top - 5)
+        canv.restoreState()
+
+    def beforeDocument(self) -> None:
+        self._entries = 0
+
+    def afterFlowable(self, flowable) -> None:
+        """Each section heading becomes a contents entry and a PDF bookmark."""
+        if isinstance(flowable, Paragraph) and flowable.style.name == "h1":
+            text = flowable.getPlainText()
+            key = f"section-{self._entries}"
+            self._entries += 1
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(text, key, level=0)
+            self.notify("TOCEntry", (0, kit.esc(text), self.page, key))
+
+
+class BoardPaper:
+    """The story of one board paper, built section by section."""
+
+    def __init__(self, title: str, author: str = ""):
+        kit.register_fonts()
+        self.title = title
+        self.author = author
+        self.story: list = []
+        self._section = 0
+
+    # --- text ----------------------------------------------------------------------------
+    def heading(self, text: str, level: int = 1) -> None:
+        """A numbered section heading (level 1) or a sub-heading (2, 3); text is escaped."""
+        if level == 1:
+            self._section += 1
+            self.story.append(CondPageBreak(kit.FRAME_HEIGHT * 0.25))
+            self.story.append(kit.para(f"{self._section}. {text}", "h1"))
+        else:
+            self.story.append(CondPageBreak(kit.FRAME_HEIGHT * 0.12))
+            self.story.append(kit.para(short(text, 200), f"h{level}"))
+
+    def para(self, text: str, style: str = "body") -> None:
+        self.story.append(kit.para(text, style))
+
+    def markup(self, trusted: str, style: str = "body") -> None:
+        self.story.append(kit.markup(trusted, style))
+
+    def bullets(self, items: list[str], *, trusted: bool = False) -> None:
+        for item in items:
+            body = item if trusted else kit.esc(item)
+            self.story.append(Paragraph(body, kit.STYLES["bullet"], bulletText="•"))
+
+    # --- blocks --------------------------------------------------------------------------
+    def table(self, header, rows, widths, **kw) -> None:
+        self.story.append(kit.table(header, rows, widths, **kw))
+        self.story.append(Spacer(1, 6))
+
+    def chart(self, fig, *, width: float | None = None, caption: str | None = None) -> None:
+        parts = [kit.chart(fig, width or kit.FRAME_WIDTH)]
+        if caption:
+            parts.append(kit.para(caption, "small"))
+        self.story.append(KeepTogether(parts))
+        self.story.append(Spacer(1, 6))
+
+    def add(self, *flowables) -> None:
+        self.story.extend(flowables)
+
+    def space(self, points: float = 8) -> None:
+        self.story.append(Spacer(1, points))
+
+    def contents(self) -> None:
+        toc = TableOfContents(levelStyles=[kit.STYLES["toc1"]], dotsMinLevel=0)
+        self.story.append(toc)
+
+    def new_page(self, template: str = "body") -> None:
+        self.story.append(NextPageTemplate(template))
+        self.story.append(PageBreak())
+
+    # --- output --------------------------------------------------------------------------
+    def build(self) -> bytes:
+        buf = io.BytesIO()
+        doc = _Template(buf, self.title, self.author)
+        doc.multiBuild(list(self.story))
+        return buf.getvalue()

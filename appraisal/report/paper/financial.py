@@ -1,0 +1,183 @@
+"""The financial case: NPV and cash flows, every cost line in detail, who pays and who gains.
+
+Figures come from Results only. The VAT break-even is the line's own yearly amount (the saving
+the service must make just to cover the VAT it brings, model.md §2).
+"""
+from __future__ import annotations
+
+from ... import charts
+from ...finance.lines import COLUMNS
+from ...formatting import money, money_k, pct, year_label
+from ...results import LineResult, OptionResult, Results
+from . import kit
+from .document import BoardPaper
+
+COLUMN_NAMES = {"savings": "Savings", "recurring_costs": "Recurring costs",
+                "irrecoverable_vat": "VAT", "loan_repricing": "Loans",
+                "redundancy": "Redundancy", "pension_cessation": "Pension",
+                "one_off_costs": "One-off"}
+VAT_NAMES = {"standard_rated": "standard rated", "cost_sharing_exemption": "cost sharing exemption",
+             "vat_group": "VAT group", "outside_scope": "outside the scope of VAT"}
+
+
+def financial_case(paper: BoardPaper, r: Results) -> None:
+    s = r.case.settings
+    paper.heading("Financial case")
+    paper.para(
+        f"All figures are in today's prices over {r.horizon} years from {r.first_year}, "
+        f"discounted at {pct(r.discount_rate, 1)} a year (end-of-year convention). Savings are "
+        f"reduced by an optimism bias of {pct(s.optimism_bias.savings)} and one-off costs "
+        f"raised by {pct(s.optimism_bias.costs)}. Each option is compared with the baseline, "
+        f"{r.baseline.name}.")
+    paper.table(["Option", "NPV", "NPV vs baseline", "PV of savings", "PV of costs",
+                 "Benefit–cost ratio", "Payback"],
+                [[kit.short(o.name, 120), money(o.npv), money(o.npv_vs_baseline),
+                  money(o.pv_savings), money(o.pv_costs),
+                  "n/a" if o.bcr is None else f"{o.bcr:.2f}",
+                  year_label(o.payback_year, r.first_year)] for o in r.options],
+                [3, 1.5, 1.5, 1.5, 1.5, 1.1, 1.4], numeric={1, 2, 3, 4, 5})
+    paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
+    paper.chart(charts.cash_flow_lines(r),
+                caption="Cumulative net cash flow (undiscounted): where a line crosses zero "
+                        "the option has paid back.")
+    paper.heading("Cash flows by year", 2)
+    for o in r.options:
+        if o.baseline and not o.lines:
+            continue
+        _cash_flow_table(paper, o)
+    paper.heading("The cost lines in detail", 2)
+    _vat(paper, r)
+    _loans(paper, r)
+    _redundancy(paper, r)
+    _simple_lines(paper, r, "pension_cessation", "Pension cessation",
+                  "Leaving a pension scheme triggers a cessation debt, payable in the year shown.")
+    _simple_lines(paper, r, "one_off_costs", "One-off costs",
+                  "Costs that fall once: due diligence, legal, integration, rebrand.")
+    _who_pays(paper, r)
+
+
+def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:
+    paper.heading(f"{kit.short(o.name, 120)} (£ thousands)", 3)
+    rows = [[str(cf.calendar_year)] + [money_k(getattr(cf, c)) for c in COLUMNS]
+            + [money_k(cf.net), money_k(cf.discounted)] for cf in o.cash_flows]
+    rows.append(["Total"] + [money_k(o.column_total(c)) for c in COLUMNS]
+                + [money_k(sum(cf.net for cf in o.cash_flows)), money_k(o.npv)])
+    paper.table(["Year"] + [COLUMN_NAMES[c] for c in COLUMNS] + ["Net", "Discounted"], rows,
+                [0.8] + [1] * 9, numeric=set(range(1, 10)), bold_last=True)
+
+
+def _lines(r: Results, kind: str) -> list[tuple[OptionResult, LineResult]]:
+    return [(o, line) for o in r.options for line in o.lines if line.kind == kind]
+
+
+def _org_name(r: Results, org_id: str | None) -> str:
+    return "Joint" if org_id is None else r.case.organisation(org_id).name
+
+
+def _case_line(r: Results, o: OptionResult, line: LineResult):
+    """The case's input behind a result line (its ref is ``kind[index]``)."""
+    index = int(line.ref[line.ref.index("[") + 1:-1])
+    return getattr(r.case.option(o.id), line.kind)[index]
+
+
+def _first_amount(line: LineResult) -> float:
+    return next((a for a in line.amounts if a), 0.0)
+
+
+def _vat(paper: BoardPaper, r: Results) -> None:
+    found = _lines(r, "shared_services")
+    if not found:
+        return
+    paper.heading("VAT on shared services", 3)
+    paper.para(
+        "A standard-rated shared service carries VAT that the recipient can only partly "
+        "recover. The yearly VAT it cannot recover is the break-even: the service must save at "
+        "least that much each year before it saves anything at all. The cost sharing exemption, "
+        "a VAT group, or a supply outside the scope of VAT remove the charge.")
+    rows = []
+    for o, line in found:
+        item = _case_line(r, o, line)
+        yearly = _first_amount(line)
+        share = pct(yearly / line.base, 1) if line.base else "n/a"
+        rows.append([kit.short(o.name, 60), line.label, _org_name(r, line.organisation),
+                     VAT_NAMES.get(item.vat_treatment, item.vat_treatment), money(line.base),
+                     money(yearly), share])
+    paper.table(["Option", "Service", "Recipient", "VAT treatment", "Yearly value",
+                 "Break-even saving a year", "Share of value"], rows,
+                [1.8, 2, 1.6, 1.5, 1.3, 1.4, 1], numeric={4, 5, 6})
+
+
+def _loans(paper: BoardPaper, r: Results) -> None:
+    found = _lines(r, "loan_repricing")
+    if not found:
+        return
+    paper.heading("Loan re-pricing", 3)
+    paper.para("Lenders may treat a change of structure as a material event and re-price the "
+               "loan: the margin uplift applies to the balance each year until the loan ends; "
+               "fees and any breakage cost fall in year 1.")
+    rows = []
+    for o, line in found:
+        item = _case_line(r, o, line)
+        org, loan = r.case.loan(item.loan)
+        rng = "" if line.low is None else f"{line.low:,.0f}–{line.high:,.0f} bps"
+        rows.append([kit.short(o.name, 60), f"{loan.lender or loan.id} ({org.name})",
+                     money(loan.balance), f"{line.base:,.0f} bps", rng,
+                     money(item.one_off_fees + item.breakage_cost), money(sum(line.amounts)),
+                     money(-line.pv)])
+    paper.table(["Option", "Loan", "Balance", "Margin uplift", "Range", "Fees and breakage",
+                 "Total cost", "Present value"], rows,
+                [1.7, 2, 1.4, 1, 1.2, 1.2, 1.3, 1.3], numeric={2, 3, 5, 6, 7})
+
+
+def _redundancy(paper: BoardPaper, r: Results) -> None:
+    found = [(o, x) for o in r.options for x in o.redundancies]
+    if not found:
+        return
+    paper.heading("Redundancy", 3)
+    paper.para(
+        f"Statutory redundancy pay is the number of weeks the law gives for the person's age and "
+        f"complete years of service (at most 20 years counted back), times a week's pay capped "
+        f"at {money(r.weekly_pay_cap)}, times any enhancement. Notice is paid at the full "
+        f"weekly pay. Employer's National Insurance falls on notice pay and on any redundancy "
+        f"pay above the threshold; pension strain is added as given.")
+    rows = [[kit.short(o.name, 50), x.label, _org_name(r, x.organisation), str(x.count),
+             str(x.age), str(x.years_service), f"{x.weeks:g}", money(x.pay_for_weeks),
+             money(x.redundancy_pay), money(x.notice_pay), money(x.employer_nic),
+             money(x.pension_strain), money(x.total)] for o, x in found]
+    paper.table(["Option", "Post", "Organisation", "Count", "Age", "Years", "Weeks",
+                 "Week's pay used", "Redundancy pay", "Notice", "Employer NIC", "Strain",
+                 "Total"], rows,
+                [1.5, 1.6, 1.3, 0.6, 0.55, 0.6, 0.65, 1, 1.1, 1, 1, 0.9, 1.1],
+                numeric=set(range(3, 13)))
+    for o, x in found:
+        paper.para(
+            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {money(x.pay_for_weeks)} = "
+            f"{money(x.redundancy_pay)} redundancy pay (after any enhancement), plus "
+            f"{money(x.notice_pay)} notice, {money(x.employer_nic)} employer NIC and "
+            f"{money(x.pension_strain)} pension strain = {money(x.per_person)} a person; "
+            f"× {x.count} = {money(x.total)} in {year_label(x.year, r.first_year)}.", "small")
+
+
+def _simple_lines(paper: BoardPaper, r: Results, kind: str, title: str, intro: str) -> None:
+    found = _lines(r, kind)
+    if not found:
+        return
+    paper.heading(title, 3)
+    paper.para(intro)
+    rows = [[kit.short(o.name, 60), line.label, _org_name(r, line.organisation),
+             "" if line.low is None else f"{money(line.low)}–{money(line.high)}",
+             money(sum(line.amounts)), money(-line.pv)] for o, line in found]
+    paper.table(["Option", "Line", "Organisation", "Range (before bias)", "Amount",
+                 "Present value"], rows, [2, 2.5, 1.6, 2, 1.3, 1.3], numeric={4, 5})
+
+
+def _who_pays(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Who pays and who gains", 2)
+    orgs = r.case.organisations
+    paper.para("NPV of each option's lines that name one partner; lines shared by all partners "
+               "are shown apart as joint and are not split. A negative figure means that "
+               "partner bears more cost than it saves.")
+    rows = [[kit.short(o.name, 80)] + [money(o.by_organisation[g.id]) for g in orgs]
+            + [money(o.by_organisation["joint"])] for o in r.options]
+    paper.table(["Option"] + [kit.short(g.name, 40) for g in orgs] + ["Joint"], rows,
+                [2.5] + [1.3] * (len(orgs) + 1), numeric=set(range(1, len(orgs) + 2)))

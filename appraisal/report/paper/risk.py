@@ -1,0 +1,133 @@
+"""Sensitivity and risk: tornado, switching values and weights, scenarios, Monte Carlo, risks."""
+from __future__ import annotations
+
+from ... import charts
+from ...formatting import money, money_k, pct
+from ...results import Results, SwitchingValue
+from . import kit
+from .document import BoardPaper
+
+SCENARIOS = ("pessimistic", "base", "optimistic")
+
+
+def sensitivity_and_risk(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Sensitivity and risk")
+    paper.para(
+        "Savings are easy to promise and hard to prove, so this section tests the figures: "
+        "each uncertain line alone at its low and high values (tornado), the value at which an "
+        "option would stop beating the baseline (switching values), the weights at which the "
+        "leading option would change, all lines at their worse or better ends together "
+        "(scenarios), and all of them drawn at random together (Monte Carlo).")
+    _tornadoes(paper, r)
+    _switching_values(paper, r)
+    _switching_weights(paper, r)
+    _scenarios(paper, r)
+    _monte_carlo(paper, r)
+    _risks(paper, r)
+
+
+def _tornadoes(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Which lines matter most", 2)
+    for oid in dict.fromkeys([r.leader, r.npv_leader]):
+        o = r.option(oid)
+        role = "leads on weighted score" if oid == r.leader else "has the highest NPV"
+        if oid == r.leader and oid == r.npv_leader:
+            role = "leads on both weighted score and NPV"
+        if not o.tornado:
+            paper.para(f"{o.name} {role}; none of its lines carries a low–high range, so there "
+                       "is no tornado for it.")
+            continue
+        paper.chart(charts.tornado(r, oid),
+                    caption=f"{kit.short(o.name, 150)} ({role}): NPV with each uncertain line "
+                            "alone at its low and high values; the vertical line is the base.")
+
+
+def _quantity(sv: SwitchingValue, x: float | None) -> str:
+    if x is None:
+        return "n/a"
+    return f"{x:,.0f} bps".replace("-", "−") if sv.ref.startswith("loan_repricing") else money(x)
+
+
+def _switching_values(paper: BoardPaper, r: Results) -> None:
+    rows = [[kit.short(o.name, 80), sv.label, _quantity(sv, sv.base), _quantity(sv, sv.value),
+             "n/a" if sv.change_pct is None else pct(sv.change_pct / 100)]
+            for o in r.options if not o.baseline for sv in o.switching_values]
+    paper.heading("Switching values", 2)
+    if not rows:
+        paper.para("No option has a line whose value could be tested.")
+        return
+    paper.para("The value of each line at which the option's NPV would equal the baseline's, "
+               "all else unchanged. A small change means the case rests on that line.")
+    paper.table(["Option", "Line", "Base", "Switching value", "Change"], rows,
+                [2.6, 3, 1.4, 1.6, 1.1], numeric={2, 3, 4})
+
+
+def _switching_weights(paper: BoardPaper, r: Results) -> None:
+    paper.heading("How the weights could change the answer", 2)
+    leader = r.option(r.leader)
+    paper.para(f"For each criterion, the weight at which {leader.name} would stop being alone "
+               "at the top (the other weights keep their proportions). 'None' means no weight "
+               "from 0% to 100% changes the leader.")
+    rows = [[c.name, pct(r.weights[c.id], 1),
+             "None" if r.switching_weights.get(c.id) is None
+             else pct(r.switching_weights[c.id], 1)] for c in r.case.criteria]
+    paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
+                numeric={1, 2})
+    paper.chart(charts.weight_sensitivity(r),
+                caption="Weighted score of each option as one criterion's weight runs from 0% "
+                        "to 100%.")
+
+
+def _scenarios(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Scenarios", 2)
+    paper.para("Every uncertain line at its worse end (pessimistic), at base, and at its better "
+               "end (optimistic), with the option's NPV rank in each.")
+    rows = []
+    for o in r.options:
+        row = [kit.short(o.name, 100)]
+        for k in SCENARIOS:
+            s = r.scenarios.get(k)
+            row += ["n/a", ""] if s is None else [money_k(s.npv[o.id]), str(s.npv_rank[o.id])]
+        rows.append(row)
+    paper.table(["Option", "Pessimistic NPV", "Rank", "Base NPV", "Rank", "Optimistic NPV",
+                 "Rank"], rows, [3.2, 1.4, 0.6, 1.4, 0.6, 1.4, 0.6], numeric={1, 2, 3, 4, 5, 6})
+
+
+def _monte_carlo(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Monte Carlo simulation", 2)
+    sims = [o for o in r.options if o.monte_carlo is not None]
+    if not sims:
+        paper.para("No line carries a low–high range, so no simulation was run. The board "
+                   "should ask which figures are uncertain and by how much.")
+        return
+    mc = sims[0].monte_carlo
+    paper.para(
+        f"Every line with a range was drawn independently from a {mc.distribution} "
+        f"distribution (low, base, high), {mc.draws:,} times with seed {mc.seed}; the same "
+        "seed gives the same figures. P10 and P90 bound the middle 80% of outcomes.")
+    paper.table(["Option", "P10", "P50", "P90", "Probability of loss", "Highest NPV"],
+                [[kit.short(o.name, 100), money_k(o.monte_carlo.p10), money_k(o.monte_carlo.p50),
+                  money_k(o.monte_carlo.p90),
+                  "n/a" if o.baseline else pct(o.monte_carlo.p_npv_vs_baseline_below_zero),
+                  pct(o.monte_carlo.p_highest_npv)] for o in sims],
+                [3.4, 1.2, 1.2, 1.2, 1.4, 1.3], numeric={1, 2, 3, 4, 5})
+    paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
+
+
+def _risks(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Risk register", 2)
+    risks = r.case.risks
+    if not risks:
+        paper.para("The case records no risks. A register should at least cover savings not "
+                   "realised, lender re-pricing, VAT, culture and trust, and costs falling on "
+                   "the smallest partner.")
+        return
+    paper.para("Each risk placed by likelihood and impact (1 to 5); the rating is likelihood × "
+               "impact, high from 15.")
+    paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.62)
+    names = {o.id: o.name for o in r.case.options}
+    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option, "All options"), 60),
+             str(x.likelihood), str(x.impact), str(x.likelihood * x.impact), x.mitigation,
+             x.owner] for n, x in enumerate(risks, start=1)]
+    paper.table(["", "Risk", "Option", "L", "I", "Rating", "Mitigation", "Owner"], rows,
+                [0.5, 3, 1.6, 0.4, 0.4, 0.7, 3, 1.2], numeric={3, 4, 5})

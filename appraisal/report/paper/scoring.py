@@ -1,0 +1,88 @@
+"""The non-financial case (criteria, weights, scores and why the leader leads) and value for money."""
+from __future__ import annotations
+
+from ... import charts
+from ...formatting import money_k, pct, score
+from ...results import Results
+from . import kit
+from .document import BoardPaper
+
+METHODS = {
+    "direct": "direct points: the board gave each criterion points, turned into shares of 100%",
+    "swing": "swing weighting: the board rated the swing from worst to best on each criterion, "
+             "the most important at 100, and the ratings became shares of 100%",
+    "ahp": "pairwise comparison (AHP): the board compared the criteria two at a time and the "
+           "weights are the principal eigenvector of that matrix",
+}
+
+
+def non_financial_case(paper: BoardPaper, r: Results) -> None:
+    case = r.case
+    paper.heading("Non-financial case")
+    method = case.weighting.method if case.weighting else "direct"
+    text = f"Weights were set by {METHODS[method]}."
+    if r.ahp_consistency is not None:
+        cr = r.ahp_consistency["cr"]
+        text += (f" The consistency ratio is {cr:.3f}; "
+                 + ("above 0.10, so the comparisons should be revisited." if cr > 0.10
+                    else "within the usual 0.10 limit."))
+    paper.para(text + " Each option is scored 0 to 10 on each criterion (10 best for the "
+               "board); the weighted score is the weighted average, out of 100.")
+    paper.table(["Criterion", "Weight given", "Share", "What the board asks"],
+                [[c.name + (" (derived from NPV)" if c.derived else ""), f"{c.weight:g}",
+                  pct(r.weights[c.id], 1), c.description] for c in case.criteria],
+                [3, 1.1, 1, 5], numeric={1, 2})
+    paper.chart(charts.score_heatmap(r), caption="Scores by option and criterion; darker is "
+                "lower. The share under each criterion is its weight.")
+    paper.heading("Why each score was given", 2)
+    for o in case.options:
+        rows = [[c.name, f"{r.option(o.id).scores[c.id]:g}",
+                 "Derived from NPV against the baseline." if c.derived
+                 else (o.rationale.get(c.id) or "No rationale recorded.")]
+                for c in case.criteria]
+        paper.heading(kit.short(o.name, 120), 3)
+        paper.table(["Criterion", "Score", "Rationale"], rows, [2.5, 0.7, 6.5], numeric={1})
+    paper.heading("Weighted scores", 2)
+    paper.chart(charts.weighted_score_bars(r))
+    _why_leader(paper, r)
+
+
+def _why_leader(paper: BoardPaper, r: Results) -> None:
+    leader = r.option(r.leader)
+    if r.runner_up is None or not r.why_leader:
+        paper.para(f"{leader.name} is the only option, so it leads by default.")
+        return
+    runner = r.option(r.runner_up)
+    gap = leader.weighted_score - runner.weighted_score
+    crit = {c.id: c.name for c in r.case.criteria}
+    paper.heading("Why the leader leads", 2)
+    paper.para(
+        f"{leader.name} scores {score(leader.weighted_score)} and the runner-up, {runner.name}, "
+        f"{score(runner.weighted_score)}: a gap of {score(gap)} points. The table splits the gap "
+        "by criterion (weight × difference in score); positive points favour the leader.")
+    rows = sorted(r.why_leader.items(), key=lambda kv: -kv[1])
+    paper.table(["Criterion", "Points of the gap"],
+                [[crit[k], f"{v:+.1f}".replace("-", "−")] for k, v in rows]
+                + [["Total", f"{gap:+.1f}".replace("-", "−")]],
+                [6, 2], numeric={1}, bold_last=True)
+
+
+def value_for_money(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Value for money")
+    front = [r.option(i) for i in charts.non_dominated(r)]
+    names = "; ".join(o.name for o in front)
+    paper.para(
+        "Money and everything else on one chart: NPV against the baseline (up) and weighted "
+        "score (right). An option is worth a closer look when no other option is better on "
+        "both; the others are beaten on both counts by at least one alternative.")
+    paper.chart(charts.value_for_money(r))
+    if len(front) == 1:
+        paper.para(f"{names} is better than or equal to every other option on both counts.")
+    else:
+        paper.para(f"No other option beats these on both counts: {names}. Choosing between "
+                   "them is a judgement of how much money the board would give up for the "
+                   "non-financial benefits.")
+    paper.table(["Option", "NPV vs baseline", "Weighted score", "Not beaten on both"],
+                [[kit.short(o.name, 120), money_k(o.npv_vs_baseline), score(o.weighted_score),
+                  "Yes" if o in front else "No"] for o in r.options],
+                [5, 1.6, 1.4, 1.6], numeric={1, 2})

@@ -1,0 +1,143 @@
+"""The first two pages: the cover (with the contents) and the executive summary.
+
+The board may read no further, so these pages carry the decision sought, the recommendation and
+the rule behind it, every option's key figures in one table, and one sentence on robustness.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from ...formatting import form_name, money_k, pct, score, year_label
+from ...results import OptionResult, Results
+from . import kit
+from .document import STATUS, BoardPaper
+
+RULE_TEXT = ("Where the case records no recommendation, this paper names the option with the "
+             "highest weighted score (the first in the case's order if two are level).")
+
+
+def cover(paper: BoardPaper, r: Results) -> None:
+    case = r.case
+    paper.space(60)
+    paper.para(case.title, "title")
+    partners = "; ".join(o.name for o in case.organisations)
+    when = _long_date(case.date or date.today().isoformat())
+    paper.markup(f"<b>Partner organisations:</b> {kit.esc(partners)}", "cover")
+    if case.prepared_by:
+        paper.markup(f"<b>Prepared by:</b> {kit.esc(case.prepared_by)}", "cover")
+    paper.markup(f"<b>Date:</b> {kit.esc(when)}", "cover")
+    paper.markup("<b>For decision</b>", "cover")
+    paper.markup(f"<b>Status:</b> {STATUS}", "cover")
+    paper.space(24)
+    paper.para("Contents", "h2")
+    paper.contents()
+    paper.new_page("body")
+
+
+def executive_summary(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Executive summary")
+    n = len(r.options)
+    paper.markup(
+        f"<b>Decision sought.</b> The board is asked to choose which of the {n} options on the "
+        "short list to pursue, from staying standalone to the closest forms of integration, "
+        "and to agree the next steps in the implementation section.")
+    paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
+    paper.para("Key figures for every option (NPV against the baseline in thousands of pounds "
+               "over the appraisal period; probability of loss is the share of simulations in "
+               "which the option's NPV falls below the baseline's).", "small")
+    paper.table(
+        ["Option", "Form", "NPV vs baseline", "Weighted score", "Rank", "Payback",
+         "Probability of loss"],
+        [_key_row(r, o) for o in r.options],
+        [3.4, 1.7, 1.4, 1.1, 0.7, 1.5, 1.2], numeric={2, 3, 4, 6})
+    paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+
+
+def _key_row(r: Results, o: OptionResult) -> list:
+    name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
+    loss = "n/a" if o.baseline or o.monte_carlo is None else pct(
+        o.monte_carlo.p_npv_vs_baseline_below_zero)
+    return [name, form_name(o.form) + (" (baseline)" if o.baseline else ""),
+            money_k(o.npv_vs_baseline), score(o.weighted_score), str(o.rank),
+            year_label(o.payback_year, r.first_year), loss]
+
+
+def recommendation_text(r: Results) -> str:
+    """The recommendation, its rationale, and the rule used when the authors gave none (escaped)."""
+    rec = r.option(r.recommended)
+    leader = r.option(r.leader)
+    name = f"<b>{kit.esc(rec.name)}</b>"
+    if r.case.recommendation is not None:
+        text = f"The authors recommend {name}."
+        rationale = r.case.recommendation.rationale.strip()
+        if rationale:
+            text += f" {kit.esc(rationale)}"
+        if rec.id != leader.id:
+            text += (f" Note that the highest weighted score belongs to "
+                     f"{kit.esc(leader.name)} ({score(leader.weighted_score)} against "
+                     f"{score(rec.weighted_score)}).")
+        return text
+    return (f"The case records no recommendation, so this paper names the leading option: "
+            f"{name}, with a weighted score of {score(rec.weighted_score)} out of 100 and an NPV "
+            f"against the baseline of {money_k(rec.npv_vs_baseline)}. {RULE_TEXT}")
+
+
+def robustness_sentence(r: Results) -> str:
+    """One plain sentence joining switching weights, switching values and Monte Carlo.
+
+    Every figure is read from Results: the switching weight nearest today's weight, the leader's
+    largest saving's switching value as a share of plan (value / base), and the leader's
+    probability of the highest NPV. Missing pieces get a different phrasing, never a blank.
+    """
+    leader = r.option(r.leader)
+    parts = [_weight_clause(r, leader.name)]
+    money_part = _savings_clause(leader)
+    if money_part:
+        parts.append(money_part)
+    mc = leader.monte_carlo
+    if mc is not None:
+        parts.append(f"it has the highest NPV in {pct(mc.p_highest_npv)} of "
+                     f"{mc.draws:,} simulations")
+    else:
+        parts.append("no line carries a low–high range, so no simulation was run")
+    return "; ".join(parts) + "."
+
+
+def _weight_clause(r: Results, name: str) -> str:
+    crit = {c.id: c for c in r.case.criteria}
+    found = [(abs(sw - r.weights[cid]), cid, sw)
+             for cid, sw in r.switching_weights.items() if sw is not None]
+    if not found:
+        return (f"{name} leads on weighted score, and no change to any single criterion's "
+                "weight would put another option ahead")
+    _, cid, sw = min(found)
+    way = "rises above" if sw > r.weights[cid] else "falls below"
+    return (f"{name} leads on weighted score unless the weight of "
+            f"{crit[cid].name} {way} {pct(sw)} (it is {pct(r.weights[cid])} today)")
+
+
+def _savings_clause(o: OptionResult) -> str | None:
+    if o.baseline:
+        return None
+    savings = [line for line in o.lines if line.kind == "savings" and line.base]
+    if not savings:
+        return None
+    top = max(savings, key=lambda line: line.base)
+    sv = next((s for s in o.switching_values if s.ref == top.ref), None)
+    if sv is None or sv.value is None or not sv.base:
+        return None
+    share = sv.value / sv.base
+    label = top.label
+    if share <= 0:
+        return (f"its NPV stays above the baseline's even if the saving '{label}' "
+                "delivers nothing")
+    if share > 1:
+        return (f"its NPV matches the baseline's only if the saving '{label}' reaches "
+                f"{pct(share)} of plan")
+    return (f"its NPV stays above the baseline's unless the saving '{label}' falls below "
+            f"{pct(share)} of plan")
+
+
+def _long_date(iso: str) -> str:
+    d = date.fromisoformat(iso)
+    return f"{d.day} {d.strftime('%B %Y')}"
