@@ -1,0 +1,243 @@
+"""Sensitivity (model.md §2-3): tornado, switching values and weights proved by re-running the
+engine on the changed case, Monte Carlo draws and the three scenarios."""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pytest
+
+from appraisal import sensitivity
+from appraisal.casefile import load_case, parse_data
+from appraisal.engine import appraise
+from appraisal.finance.lines import build_lines
+from appraisal.finance.metrics import discount_factors
+
+MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
+        "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}
+
+
+def _ref(ref: str) -> tuple[str, int]:
+    kind, index = ref[:-1].split("[")
+    return kind, int(index)
+
+
+def _with_quantity(data: dict, option: int, ref: str, value: float) -> dict:
+    """The case with one line's main quantity set to ``value`` (its range dropped)."""
+    out = copy.deepcopy(data)
+    kind, j = _ref(ref)
+    line = out["options"][option][kind][j]
+    line[MAIN[kind]] = value
+    line.pop("low", None)
+    line.pop("high", None)
+    return out
+
+
+def _cases(small_case_data, case_dict):
+    return {"small": small_case_data, "base": case_dict()}
+
+
+@pytest.mark.parametrize("which", ["small", "base"])
+def test_switching_value_really_brings_npv_vs_baseline_to_zero(small_case_data, case_dict,
+                                                               which):
+    data = _cases(small_case_data, case_dict)[which]
+    results = appraise(parse_data(data), monte_carlo=False)
+    checked = 0
+    for o, option in enumerate(results.options):
+        for row in option.switching_values:
+            if row.value is None or row.value < 0:
+                continue        # no switching value, or one no case may hold (a negative cost)
+            again = appraise(parse_data(_with_quantity(data, o, row.ref, row.value)),
+                             monte_carlo=False)
+            scale = max(1.0, abs(option.npv_vs_baseline))
+            assert abs(again.option(option.id).npv_vs_baseline) <= 1e-6 * scale, row.ref
+            checked += 1
+    assert checked >= 4
+
+
+def test_baseline_has_no_switching_values(small_case_path):
+    results = appraise(load_case(small_case_path), monte_carlo=False)
+    assert results.baseline.switching_values == []        # standalone has no lines
+    # (a baseline with lines gives rows with value null: see test_worked_example.py)
+
+
+@pytest.mark.parametrize("which", ["small", "base"])
+def test_tornado_ends_are_re_runs_with_the_line_at_low_and_high(small_case_data, case_dict,
+                                                                which):
+    data = _cases(small_case_data, case_dict)[which]
+    results = appraise(parse_data(data), monte_carlo=False)
+    for o, option in enumerate(results.options):
+        swings = [r.swing for r in option.tornado]
+        assert swings == sorted(swings, reverse=True)
+        for row in option.tornado:
+            at_low = appraise(parse_data(_with_quantity(data, o, row.ref, row.low)),
+                              monte_carlo=False).option(option.id).npv
+            at_high = appraise(parse_data(_with_quantity(data, o, row.ref, row.high)),
+                               monte_carlo=False).option(option.id).npv
+            assert row.npv_at_low == pytest.approx(at_low, abs=1e-6)
+            assert row.npv_at_high == pytest.approx(at_high, abs=1e-6)
+
+
+def test_switching_weight_really_ties_the_top_two(small_case_data):
+    results = appraise(parse_data(small_case_data), monte_carlo=False)
+    checked = 0
+    for j, crit in enumerate(small_case_data["criteria"]):
+        w = results.switching_weights[crit["id"]]
+        if w is None:
+            continue
+        data = copy.deepcopy(small_case_data)
+        rest = sum(c["weight"] for i, c in enumerate(data["criteria"]) if i != j)
+        for i, c in enumerate(data["criteria"]):   # c at w, the others in proportion
+            c["weight"] = w * 100 if i == j else (1 - w) * 100 * c["weight"] / rest
+        again = appraise(parse_data(data), monte_carlo=False)
+        top = sorted((o.weighted_score for o in again.options), reverse=True)
+        assert top[0] == pytest.approx(top[1], abs=1e-9), crit["id"]
+        # the old leader is one of the two now tied
+        leader = again.option(results.leader).weighted_score
+        assert leader == pytest.approx(top[0], abs=1e-9)
+        checked += 1
+    assert checked == 2          # autonomy (0.16) and scale_capacity (0.433962)
+
+
+def test_scenarios_bracket_the_base_and_match_the_tornado(small_case_path, make_case):
+    for case in (load_case(small_case_path), make_case()):
+        results = appraise(case, monte_carlo=False)
+        for option in results.options:
+            s = option.scenarios
+            assert s["pessimistic"] <= s["base"] + 1e-9 <= s["optimistic"] + 2e-9
+            assert s["base"] == option.npv
+            # each line's worse end added up
+            lows = sum(min(r.npv_at_low, r.npv_at_high) - option.npv for r in option.tornado)
+            assert s["pessimistic"] == pytest.approx(option.npv + lows, abs=1e-6)
+    # Hand check, small-case merger: savings at low 279,387.95 (−403,196.06) and the loan at
+    # high 346,387.57 (−336,196.44): 682,584.01 − 739,392.50 = −56,808.49; optimistic adds
+    # +201,598.03 and +168,098.22 → 1,052,280.26.
+    merger = appraise(load_case(small_case_path), monte_carlo=False).option("merger")
+    assert round(merger.scenarios["pessimistic"], 2) == pytest.approx(-56808.49, abs=0.011)
+    assert round(merger.scenarios["optimistic"], 2) == pytest.approx(1052280.26, abs=0.011)
+    scen = appraise(load_case(small_case_path), monte_carlo=False).scenarios
+    assert scen["pessimistic"].npv["merger"] == merger.scenarios["pessimistic"]
+
+
+# --- Monte Carlo ----------------------------------------------------------------------------
+
+def _draws(case, draws=5000, seed=3, distribution="triangular"):
+    table = build_lines(case)
+    df = discount_factors(case.settings.discount_rate, case.settings.horizon_years)
+    g = sensitivity.gradients(table, df)
+    npv = np.zeros(len(case.options))
+    np.add.at(npv, table.option, table.sign * (table.amounts() @ df))
+    base_i = next(i for i, o in enumerate(case.options) if o.baseline)
+    return sensitivity.monte_carlo(table, g, npv, base_i, draws, seed, distribution), npv
+
+
+def test_monte_carlo_same_seed_same_numbers(make_case):
+    a, _ = _draws(make_case(), seed=42)
+    b, _ = _draws(make_case(), seed=42)
+    c, _ = _draws(make_case(), seed=43)
+    assert np.array_equal(a.npv, b.npv)
+    assert not np.array_equal(a.npv, c.npv)
+    r1, r2 = appraise(make_case()), appraise(make_case())
+    assert [o.monte_carlo for o in r1.options] == [o.monte_carlo for o in r2.options]
+
+
+def test_monte_carlo_reports_the_case_settings(make_case):
+    results = appraise(make_case(settings={"monte_carlo": {"draws": 1234, "seed": 9}}))
+    mc = results.option("shared").monte_carlo
+    assert (mc.draws, mc.seed, mc.distribution) == (1234, 9, "triangular")
+    assert sum(mc.histogram_counts) == 1234
+    assert len(results.histogram_edges) == len(mc.histogram_counts) + 1
+
+
+def test_collapsed_ranges_give_the_base_npv(case_dict):
+    data = case_dict()
+    for option in data["options"]:
+        for kind in MAIN:
+            for line in option.get(kind, []):
+                if "low" in line:
+                    line["low"] = line["high"] = line[MAIN[kind]]
+    results = appraise(parse_data(data))
+    for option in results.options:
+        mc = option.monte_carlo
+        assert mc.p10 == pytest.approx(option.npv, abs=1e-6)
+        assert mc.p50 == pytest.approx(option.npv, abs=1e-6)
+        assert mc.p90 == pytest.approx(option.npv, abs=1e-6)
+
+
+def _symmetric_case(case_dict, distribution="triangular"):
+    """Every ranged line symmetric about its base, many of them, so the median is the base."""
+    data = case_dict(settings={"monte_carlo": {"draws": 20000, "seed": 5,
+                                               "distribution": distribution}})
+    shared = data["options"][1]
+    shared["savings"] = [{"label": f"Saving {k}", "annual": 40000 + 1000 * k,
+                          "low": 20000 + 1000 * k, "high": 60000 + 1000 * k} for k in range(6)]
+    shared["one_off_costs"] = [{"label": "Set-up", "amount": 60000, "low": 30000,
+                                "high": 90000}]
+    merger = data["options"][2]
+    merger["loan_repricing"][0].update(low=10, high=90)
+    return parse_data(data)
+
+
+@pytest.mark.parametrize("distribution", ["triangular", "pert"])
+def test_symmetric_ranges_median_near_base(case_dict, distribution):
+    results = appraise(_symmetric_case(case_dict, distribution))
+    for option_id in ("shared", "merger"):
+        option = results.option(option_id)
+        assert abs(option.monte_carlo.p50 - option.npv) <= 0.01 * abs(option.npv)
+        assert option.monte_carlo.p10 < option.monte_carlo.p50 < option.monte_carlo.p90
+
+
+@pytest.mark.parametrize("distribution, mean_of", [
+    ("triangular", lambda lo, m, hi: (lo + m + hi) / 3),
+    ("pert", lambda lo, m, hi: (lo + 4 * m + hi) / 6),
+])
+def test_mean_npv_matches_the_analytic_mean(small_case_data, distribution, mean_of):
+    # NPV is linear in each quantity, so E[NPV] = npv + Σ g × (E[x] − base), with E[x] the
+    # distribution's mean: (low + base + high) / 3 triangular, (low + 4 base + high) / 6 PERT.
+    data = copy.deepcopy(small_case_data)
+    data["settings"]["monte_carlo"] = {"draws": 200000, "seed": 8, "distribution": distribution}
+    results = appraise(parse_data(data))
+    for option in results.options[1:]:
+        expected = option.npv
+        spread = 0.0
+        for row in option.tornado:
+            line = next(line for line in option.lines if line.ref == row.ref)
+            g = (row.npv_at_high - row.npv_at_low) / (row.high - row.low)
+            expected += g * (mean_of(row.low, line.base, row.high) - line.base)
+            spread += abs(row.npv_at_high - row.npv_at_low)
+        assert option.monte_carlo.mean == pytest.approx(expected, abs=0.005 * spread)
+        assert option.monte_carlo.distribution == distribution
+
+
+def test_probabilities(small_case_path, make_case):
+    for case in (load_case(small_case_path), make_case()):
+        results = appraise(case)
+        assert sum(o.monte_carlo.p_highest_npv for o in results.options) == pytest.approx(1.0)
+        assert results.baseline.monte_carlo.p_npv_vs_baseline_below_zero == 0.0
+    small = appraise(load_case(small_case_path))
+    # the shared service's worst case (85,210.03) is still above the standalone's 0
+    assert small.option("shared").monte_carlo.p_npv_vs_baseline_below_zero == 0.0
+    # the merger beats the shared service unless its savings fall a long way
+    assert small.option("merger").monte_carlo.p_highest_npv > 0.9
+
+
+def test_probability_below_baseline_counts_draws(case_dict):
+    # shared: NPV vs baseline crosses 0 inside the savings range, so the share of draws below 0
+    # must equal the triangular CDF at the switching value (to sampling error).
+    data = case_dict(settings={"monte_carlo": {"draws": 100000, "seed": 2}})
+    shared = data["options"][1]
+    shared["savings"][0].update(annual=50000, low=0, high=100000)
+    shared.pop("one_off_costs")
+    results = appraise(parse_data(data))
+    option = results.option("shared")
+    x = next(r.value for r in option.switching_values if r.ref == "savings[0]")
+    # triangular(0, 50,000, 100,000) CDF at x <= 50,000: x² / (100,000 × 50,000)
+    cdf = x ** 2 / (100000 * 50000) if x <= 50000 else 1 - (100000 - x) ** 2 / 5e9
+    assert option.monte_carlo.p_npv_vs_baseline_below_zero == pytest.approx(cdf, abs=0.006)
+
+
+def test_triangular_quantiles():
+    u = np.array([0.0, 0.25, 0.5, 1.0])
+    x = sensitivity.triangular(u, np.zeros(4), np.full(4, 1.0), np.full(4, 2.0))
+    # symmetric on 0..2: F(x) = x²/2 below the mode → x = sqrt(2u); 0.25 → 0.7071
+    assert x == pytest.approx([0.0, 0.5 ** 0.5, 1.0, 2.0])
