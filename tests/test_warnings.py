@@ -1,0 +1,117 @@
+"""Warnings for the board: each fires on a crafted case, names the line, and stays quiet otherwise."""
+from __future__ import annotations
+
+import pytest
+
+from appraisal.casefile import parse_data
+from appraisal.engine import appraise
+
+FOURTH = {"id": "collab", "name": "Informal collaboration", "form": "informal_collaboration",
+          "scores": {"autonomy": 9, "scale": 3}}
+
+
+def _warnings(data) -> dict[str, str]:
+    return {w.path: w.message for w in appraise(parse_data(data), monte_carlo=False).warnings}
+
+
+@pytest.fixture
+def quiet(case_dict):
+    """The base case with a fourth option: no warning at all."""
+    data = case_dict()
+    data["options"].append(dict(FOURTH))
+    return data
+
+
+def test_a_clean_case_has_no_warnings(quiet):
+    assert _warnings(quiet) == {}
+
+
+def test_fewer_than_four_options(case_dict):
+    found = _warnings(case_dict())
+    assert "only 3 options" in found["options"]
+
+
+def test_zero_weight(quiet):
+    quiet["criteria"][1]["weight"] = 0
+    found = _warnings(quiet)
+    assert "'Scale' carries no weight" in found["criteria[1].weight"]
+
+
+def test_loan_repriced_past_the_horizon_with_pv_of_the_interest_left_out(quiet):
+    # £1,000,000 at +50 bps = £5,000 a year; 7 years left on a 5-year horizon → years 6 and 7
+    # are left out: 5,000 / 1.035^6 + 5,000 / 1.035^7 = 5,000 × (0.813501 + 0.785991)
+    # = 5,000 × 1.599492 = £7,997.46.
+    quiet["organisations"][0]["loans"][0]["remaining_years"] = 7
+    found = _warnings(quiet)
+    message = found["options[2].loan_repricing[0]"]
+    assert "runs 2 years past the 5-year horizon" in message
+    assert "£7,997" in message
+    pv = sum(5000 / 1.035 ** t for t in (6, 7))
+    assert round(pv, 2) == 7997.46
+
+
+def test_loan_within_the_horizon_is_quiet(quiet):
+    quiet["organisations"][0]["loans"][0]["remaining_years"] = 5
+    assert _warnings(quiet) == {}
+
+
+def test_cost_sharing_exemption(quiet):
+    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    message = _warnings(quiet)["options[1].shared_services[0]"]
+    assert "cost sharing exemption" in message
+    assert "apportionment" not in message          # Elm recovers none of its VAT
+
+
+def test_cost_sharing_exemption_with_partial_recovery_notes_apportionment(quiet):
+    quiet["organisations"][1]["vat_recovery_rate"] = 0.2
+    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    message = _warnings(quiet)["options[1].shared_services[0]"]
+    assert "Elm Homes recovers 20% of its VAT" in message and "apportionment" in message
+
+
+def test_recovery_at_15_percent_is_not_above_the_threshold(quiet):
+    quiet["organisations"][1]["vat_recovery_rate"] = 0.15
+    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    assert "apportionment" not in _warnings(quiet)["options[1].shared_services[0]"]
+
+
+def test_vat_group_without_common_control(quiet):
+    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "vat_group"
+    message = _warnings(quiet)["options[1].shared_services[0]"]
+    assert "common control" in message and "shared services" in message
+
+
+@pytest.mark.parametrize("form", ["group_structure", "merger", "transfer_of_engagements"])
+def test_vat_group_with_common_control_is_quiet(quiet, form):
+    quiet["options"][1]["form"] = form
+    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "vat_group"
+    assert _warnings(quiet) == {}
+
+
+def test_redundancy_at_55_with_no_pension_strain(quiet):
+    quiet["options"][2]["redundancies"][0].update(age=55, pension_strain=0)
+    message = _warnings(quiet)["options[2].redundancies[0]"]
+    assert "aged 55" in message and "pension strain" in message
+
+
+@pytest.mark.parametrize("age, strain", [(54, 0), (60, 25000)])
+def test_redundancy_under_55_or_with_strain_is_quiet(quiet, age, strain):
+    quiet["options"][2]["redundancies"][0].update(age=age, pension_strain=strain)
+    assert _warnings(quiet) == {}
+
+
+def test_savings_all_after_year_3(quiet):
+    quiet["options"][2]["savings"][0]["start_year"] = 4
+    message = _warnings(quiet)["options[2].savings"]
+    assert "'Merger'" in message and "after year 3" in message
+
+
+def test_one_saving_by_year_3_is_enough(quiet):
+    quiet["options"][2]["savings"][0]["start_year"] = 4
+    quiet["options"][2]["savings"].append({"annual": 1000, "start_year": 3})
+    assert _warnings(quiet) == {}
+
+
+def test_warnings_reach_the_results_json(case_dict):
+    results = appraise(parse_data(case_dict()), monte_carlo=False)
+    assert any(w.startswith("options: only 3 options") for w in results.to_json()["warnings"])
