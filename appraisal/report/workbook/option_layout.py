@@ -1,0 +1,144 @@
+"""Where everything sits on an option sheet, planned before a cell is written.
+
+The same year sits in the same column on every option sheet (FAST 2.01): the inputs of a line
+occupy the columns left of the timeline, then its sign, its total over the horizon and its
+present value, then one column per year. Rows run top to bottom: key results, the timeline,
+one block of lines per kind, totals by results column, the discounting and payback rows, the
+per-unit flows that the Sensitivity sheet reads, and the redundancy workings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...finance.lines import BUILD_ORDER, COLUMNS
+from ...results import OptionResult
+from .cells import col
+
+# Fixed columns of a line row.
+REF, LABEL, TYPE, ORG, MAIN, LOW, HIGH, WHEN, EXTRA = range(1, 10)
+MIN_EXTRA = 5           # a loan line uses five kind-specific columns
+
+COLUMN_LABEL = {
+    "savings": "Savings", "recurring_costs": "Recurring costs",
+    "irrecoverable_vat": "Irrecoverable VAT", "loan_repricing": "Loan re-pricing",
+    "redundancy": "Redundancy", "pension_cessation": "Pension cessation",
+    "one_off_costs": "One-off costs",
+}
+RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
+
+# Key results at the top of each option sheet (label in LABEL, value in MAIN).
+R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_HAS_FLOWS, R_PAYBACK = range(4, 10)
+T_ROW, CAL_ROW, FLAG_ROW = 11, 12, 13
+FIRST_LINE_ROW = 15
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Columns shared by every option sheet of one workbook."""
+
+    extra_width: int
+    horizon: int
+
+    @property
+    def sign(self) -> int:
+        return EXTRA + self.extra_width
+
+    @property
+    def total(self) -> int:
+        return self.sign + 1
+
+    @property
+    def pv(self) -> int:
+        return self.sign + 2
+
+    @property
+    def first_year(self) -> int:
+        return self.sign + 4
+
+    @property
+    def last_year(self) -> int:
+        return self.first_year + self.horizon - 1
+
+    def year_columns(self) -> list[str]:
+        return [col(c) for c in range(self.first_year, self.last_year + 1)]
+
+    def row_span(self, row: int) -> str:
+        """The timeline of one row, absolute: ``$P$20:$Y$20``."""
+        return f"${col(self.first_year)}${row}:${col(self.last_year)}${row}"
+
+
+@dataclass
+class OptionLayout:
+    """Rows of one option sheet."""
+
+    sheet: str
+    blocks: list[tuple[str, int]] = field(default_factory=list)   # (kind, header row)
+    line_row: dict[str, int] = field(default_factory=dict)         # ref → row
+    lines_first: int = FIRST_LINE_ROW
+    lines_last: int = FIRST_LINE_ROW
+    totals_header: int = 0
+    total_row: dict[str, int] = field(default_factory=dict)        # results column → row
+    net: int = 0
+    df: int = 0
+    discounted: int = 0
+    cumulative: int = 0
+    negative: int = 0
+    paid_back: int = 0
+    unit_header: int = 0
+    unit_row: dict[str, int] = field(default_factory=dict)         # ref → row
+    redundancy_header: int = 0
+    redundancy_row: dict[str, int] = field(default_factory=dict)   # ref → row
+    last_row: int = 0
+
+
+def kind_of(ref: str) -> tuple[str, int]:
+    """``"savings[2]"`` → ``("savings", 2)``."""
+    kind, _, rest = ref.partition("[")
+    return kind, int(rest.rstrip("]"))
+
+
+def grid_for(options: list[OptionResult], case, horizon: int) -> Grid:
+    """Columns wide enough for the longest savings ramp of any option."""
+    ramps = [len(line.ramp) for o in case.options for line in o.savings]
+    return Grid(extra_width=max([MIN_EXTRA, *ramps]), horizon=horizon)
+
+
+def plan_option(sheet: str, option: OptionResult) -> OptionLayout:
+    """Row numbers for every block of an option sheet."""
+    lay = OptionLayout(sheet=sheet)
+    row = FIRST_LINE_ROW
+    by_kind = {k: [l.ref for l in option.lines if l.kind == k] for k in BUILD_ORDER}
+    for kind in BUILD_ORDER:
+        if not by_kind[kind]:
+            continue
+        lay.blocks.append((kind, row))
+        row += 1
+        for line_ref in by_kind[kind]:
+            lay.line_row[line_ref] = row
+            row += 1
+    lay.lines_last = max(row - 1, FIRST_LINE_ROW)
+    row = lay.lines_last + 2
+    lay.totals_header = row
+    row += 1
+    for column in COLUMNS:
+        lay.total_row[column] = row
+        row += 1
+    (lay.net, lay.df, lay.discounted, lay.cumulative, lay.negative,
+     lay.paid_back) = range(row, row + 6)
+    row += 7
+    units = [l.ref for l in option.lines if l.kind in RANGED_KINDS]
+    if units:
+        lay.unit_header = row
+        row += 1
+        for line_ref in units:
+            lay.unit_row[line_ref] = row
+            row += 1
+        row += 1
+    if option.redundancies:
+        lay.redundancy_header = row
+        row += 2                                    # a section title, then column headers
+        for red in option.redundancies:
+            lay.redundancy_row[red.ref] = row
+            row += 1
+    lay.last_row = row
+    return lay
