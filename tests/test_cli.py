@@ -1,0 +1,146 @@
+"""The headless command, run as the board's finance team would run it (a real subprocess)."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from appraisal.resources import sample_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+OPTION_FIELDS = {"id", "npv", "npv_vs_baseline", "payback_year", "bcr", "weighted_score", "rank",
+                 "by_organisation", "cash_flows", "tornado", "switching_values"}
+FLOW_FIELDS = {"year", "savings", "recurring_costs", "irrecoverable_vat", "loan_repricing",
+               "redundancy", "pension_cessation", "one_off_costs", "net", "discount_factor",
+               "discounted"}
+
+
+def run(*args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "main.py", *map(str, args)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120, **kwargs)
+
+
+def check_results_json(data: dict, case: dict) -> None:
+    """Results JSON v1 (model.md §3): every field there, for every option of the case."""
+    assert data["format"] == "options-appraisal-results" and data["version"] == 1
+    assert data["case_title"] == case["title"]
+    criteria = [c["id"] for c in case["criteria"]]
+    assert list(data["weights"]) == criteria
+    assert sum(data["weights"].values()) == pytest.approx(1.0)
+    assert list(data["switching_weights"]) == criteria
+    assert isinstance(data["warnings"], list)
+    assert [o["id"] for o in data["options"]] == [o["id"] for o in case["options"]]
+    orgs = [o["id"] for o in case["organisations"]] + ["joint"]
+    ranged = any("low" in line for o in case["options"] for kind in
+                 ("savings", "recurring_costs", "shared_services", "one_off_costs",
+                  "loan_repricing") for line in o.get(kind, []))
+    horizon = case["settings"]["horizon_years"]
+    for option in data["options"]:
+        assert OPTION_FIELDS <= set(option)
+        assert list(option["by_organisation"]) == orgs
+        assert len(option["cash_flows"]) == horizon
+        assert all(FLOW_FIELDS <= set(cf) for cf in option["cash_flows"])
+        assert sum(cf["discounted"] for cf in option["cash_flows"]) == pytest.approx(
+            option["npv"], abs=1e-6)
+        assert ("monte_carlo" in option) == ranged
+        if ranged:
+            assert {"draws", "seed", "p10", "p50", "p90", "p_npv_vs_baseline_below_zero",
+                    "p_highest_npv"} <= set(option["monte_carlo"])
+
+
+def test_small_case_writes_json(small_case_path, small_case_data, small_expected, tmp_path):
+    out = tmp_path / "results.json"
+    done = run("appraise", small_case_path, "--json", out)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    check_results_json(data, small_case_data)
+    merger = next(o for o in data["options"] if o["id"] == "merger")
+    assert round(merger["npv"], 2) == 682584.01
+    assert round(data["switching_weights"]["scale_capacity"], 6) == 0.433962
+    # warnings go to standard error too
+    assert "warning: options: only 3 options" in done.stderr
+
+
+def test_dash_writes_to_standard_output(small_case_path, small_case_data, tmp_path):
+    done = run("appraise", small_case_path, "--json", "-")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    check_results_json(data, small_case_data)
+    assert list(tmp_path.iterdir()) == []
+
+
+SAMPLES = sample_cases()
+
+
+@pytest.mark.skipif(not SAMPLES, reason="no sample cases shipped yet")
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.stem for p in SAMPLES])
+def test_every_sample_case_appraises(path, tmp_path):
+    out = tmp_path / "out.json"
+    done = run("appraise", path, "--json", out)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    check_results_json(json.loads(out.read_text(encoding="utf-8")),
+                       json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("breaks, message", [
+    (lambda d: d["options"][2]["scores"].pop("scale"),
+     "options[2].scores: missing criterion 'scale'"),
+    (lambda d: d["options"][1]["savings"][0].update(annual="lots"),
+     "options[1].savings[0].annual: must be a number"),
+])
+def test_broken_case_exit_2_names_the_field_and_writes_nothing(case_dict, tmp_path, breaks,
+                                                               message):
+    data = case_dict()
+    breaks(data)
+    case = tmp_path / "broken.json"
+    case.write_text(json.dumps(data), encoding="utf-8")
+    out = tmp_path / "out.json"
+    done = run("appraise", case, "--json", out, "--pdf", tmp_path / "p.pdf")
+    assert done.returncode == 2
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"", "empty"),
+    (b"[1, 2]", "JSON object"),
+    (b'{"format": "options-appraisal-case", "version": 2}', "version"),
+    (b"\xff\xfe\x00", "UTF-8"),
+])
+def test_files_that_are_not_cases_exit_2(tmp_path, content, words):
+    case = tmp_path / "x.json"
+    case.write_bytes(content)
+    done = run("appraise", case, "--json", tmp_path / "out.json")
+    assert done.returncode == 2 and words in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_missing_file_exit_2(tmp_path):
+    done = run("appraise", tmp_path / "nowhere.json", "--json", "-")
+    assert done.returncode == 2
+    assert "nowhere.json" in done.stderr and "Traceback" not in done.stderr
+    assert done.stdout == ""
+
+
+def test_output_folder_missing_exit_2(small_case_path, tmp_path):
+    done = run("appraise", small_case_path, "--json", tmp_path / "no" / "such" / "out.json")
+    assert done.returncode == 2 and "does not exist" in done.stderr
+
+
+def test_no_monte_carlo_flag(small_case_path):
+    done = run("appraise", small_case_path, "--json", "-", "--no-monte-carlo")
+    assert done.returncode == 0
+    assert all("monte_carlo" not in o for o in json.loads(done.stdout)["options"])
+
+
+def test_unknown_argument_exit_2(small_case_path):
+    done = run("appraise", small_case_path, "--colour", "blue")
+    assert done.returncode == 2 and "Traceback" not in done.stderr
