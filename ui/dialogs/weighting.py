@@ -1,0 +1,293 @@
+"""Two ways for a board to arrive at weights: swing weighting and AHP pairwise comparison.
+
+Both dialogs work the weights out with :mod:`appraisal.scoring` (``swing_weights``,
+``ahp_weights``) and, on OK, write them as points summing to 100 together with the record of
+how they were set (``case["weighting"]``) in ONE undoable edit of the case.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from appraisal.formatting import pct
+from appraisal.scoring import RANDOM_INDEX, ahp_weights, swing_weights
+from ui.document import CaseDocument
+from ui.steps.criteria_edits import apply_weights
+from ui.widgets.fields import explanation_label
+from ui.widgets.inline_error import InlineError
+from ui.widgets.tones import style_error_label
+
+# Saaty's scale: how much more important the row's criterion is than the column's.
+SAATY = [9, 8, 7, 6, 5, 4, 3, 2, 1] + [1 / k for k in range(2, 10)]
+CR_LIMIT = 0.10
+
+
+def saaty_text(value: float) -> str:
+    """3 → '3', 1/3 → '1/3'."""
+    return str(int(round(value))) if value >= 1 else f"1/{int(round(1 / value))}"
+
+
+def nearest_saaty(ratio: float) -> float:
+    """The scale value nearest a ratio of weights, on a log scale (ratio 2.4 → 2)."""
+    if ratio <= 0 or not np.isfinite(ratio):
+        return 1.0
+    return min(SAATY, key=lambda v: abs(np.log(v) - np.log(ratio)))
+
+
+def _table(rows: int, headers: list[str]) -> QTableWidget:
+    table = QTableWidget(rows, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+    return table
+
+
+def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if align_right:
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    return item
+
+
+class SwingDialog(QDialog):
+    """Rank the criteria, then rate each swing (worst to best) 0–100 against the most important."""
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Swing weighting")
+        self.document = document
+        criteria = document.case.criteria
+        self.names = {c.id: c.name for c in criteria}
+        saved = document.case.weighting
+        if saved is not None and saved.swing and set(saved.swing) == set(self.names):
+            ratings = {cid: float(v) for cid, v in saved.swing.items()}
+        else:
+            top = max(c.weight for c in criteria) or 1.0
+            ratings = {c.id: round(100.0 * c.weight / top) for c in criteria}
+        self.order = sorted(self.names, key=lambda cid: -ratings[cid])
+        self.ratings = ratings
+        self.ratings[self.order[0]] = 100.0
+
+        self.table = _table(len(self.order), ["Criterion (most important first)", "Swing rating",
+                                              "Weight"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.up = QPushButton("Move up", self)
+        self.down = QPushButton("Move down", self)
+        self.up.clicked.connect(lambda: self.move(-1))
+        self.down.clicked.connect(lambda: self.move(+1))
+        self.note = QLabel(self)
+        style_error_label(self.note)
+        self.error = InlineError(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation_label(
+            "1. Put the criteria in order: the one whose swing from its worst to its best option "
+            "matters most at the top. 2. Rate every other swing against that one, which counts "
+            "100: a swing half as important is 50. The weights are the ratings over their total."))
+        layout.addWidget(self.table, 1)
+        moves = QHBoxLayout()
+        moves.addWidget(self.up)
+        moves.addWidget(self.down)
+        moves.addStretch(1)
+        layout.addLayout(moves)
+        layout.addWidget(self.note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 420)
+        self._fill()
+
+    def _fill(self) -> None:
+        weights = self.weights()
+        for row, cid in enumerate(self.order):
+            self.table.setItem(row, 0, _item(self.names[cid]))
+            spin = QSpinBox(self.table)
+            spin.setRange(0, 100)
+            spin.setValue(int(round(self.ratings[cid])))
+            spin.setEnabled(row > 0)
+            spin.setAccessibleName(f"Swing rating of {self.names[cid]}")
+            spin.valueChanged.connect(lambda v, c=cid: self.set_rating(c, v))
+            self.table.setCellWidget(row, 1, spin)
+            self.table.setItem(row, 2, _item(pct(weights.get(cid), 1) if weights else "", True))
+        self.table.resizeColumnToContents(1)
+        out_of_order = [self.names[b] for a, b in zip(self.order, self.order[1:])
+                        if self.ratings[b] > self.ratings[a]]
+        self.note.setText("Rated above a criterion ranked higher: " + ", ".join(out_of_order)
+                          if out_of_order else "")
+        self.note.setVisible(bool(out_of_order))
+
+    def set_rating(self, cid: str, value: float) -> None:
+        self.ratings[cid] = float(value)
+        weights = self.weights()
+        for row, c in enumerate(self.order):
+            self.table.item(row, 2).setText(pct(weights.get(c), 1) if weights else "")
+
+    def move(self, step: int) -> None:
+        row = self.table.currentRow()
+        new = row + step
+        if row < 0 or not 0 <= new < len(self.order):
+            return
+        self.order[row], self.order[new] = self.order[new], self.order[row]
+        self.ratings[self.order[0]] = 100.0
+        self._fill()
+        self.table.selectRow(new)
+
+    def weights(self) -> dict[str, float]:
+        try:
+            return swing_weights(self.ratings)
+        except ValueError:
+            return {}
+
+    def accept(self) -> None:
+        weights = self.weights()
+        record = {"method": "swing", "swing": {cid: self.ratings[cid] for cid in self.order}}
+        problems = self.document.edit(
+            "weigh criteria by swing weighting",
+            lambda data: apply_weights(data, weights, record))
+        if problems:
+            self.error.show_problems(problems)
+            return
+        super().accept()
+
+
+class AhpDialog(QDialog):
+    """Compare each pair of criteria on Saaty's 1–9 scale; weights and consistency live."""
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Pairwise comparison (AHP)")
+        self.document = document
+        criteria = document.case.criteria
+        self.ids = [c.id for c in criteria]
+        self.names = [c.name for c in criteria]
+        n = len(self.ids)
+        if n > len(RANDOM_INDEX):
+            raise ValueError("pairwise comparison takes at most 10 criteria")
+        self.matrix = np.ones((n, n))
+        saved = document.case.weighting
+        if saved is not None and saved.ahp_matrix and sorted(saved.ahp_order or []) == sorted(
+                self.ids):
+            pos = [saved.ahp_order.index(cid) for cid in self.ids]
+            self.matrix = np.array(saved.ahp_matrix, dtype=float)[np.ix_(pos, pos)]
+        else:
+            w = [c.weight for c in criteria]
+            for i in range(n):
+                for j in range(i + 1, n):
+                    v = nearest_saaty(w[i] / w[j]) if w[i] > 0 and w[j] > 0 else 1.0
+                    self.matrix[i, j], self.matrix[j, i] = v, 1.0 / v
+
+        grid_widget = QWidget(self)
+        grid = QGridLayout(grid_widget)
+        self.combos: dict[tuple[int, int], QComboBox] = {}
+        self.mirrors: dict[tuple[int, int], QLabel] = {}
+        for k, name in enumerate(self.names):
+            head = QLabel(f"{k + 1}", grid_widget)
+            head.setToolTip(name)
+            head.setAlignment(Qt.AlignCenter)
+            grid.addWidget(head, 0, k + 1)
+            grid.addWidget(QLabel(f"{k + 1}. {name}", grid_widget), k + 1, 0)
+        for i in range(n):
+            for j in range(n):
+                if i < j:
+                    box = QComboBox(grid_widget)
+                    for v in SAATY:
+                        box.addItem(saaty_text(v), v)
+                    box.setCurrentIndex(SAATY.index(nearest_saaty(self.matrix[i, j])))
+                    box.setToolTip(f"How much more important is '{self.names[i]}' than "
+                                   f"'{self.names[j]}'? 1/3 … 1/9: the second is the more "
+                                   "important.")
+                    box.setAccessibleName(f"{self.names[i]} against {self.names[j]}")
+                    box.currentIndexChanged.connect(
+                        lambda _k, a=i, b=j, bx=box: self.set_judgement(a, b, bx.currentData()))
+                    self.combos[(i, j)] = box
+                    grid.addWidget(box, i + 1, j + 1)
+                else:
+                    label = QLabel("1" if i == j else saaty_text(self.matrix[i, j]), grid_widget)
+                    label.setAlignment(Qt.AlignCenter)
+                    if i > j:
+                        self.mirrors[(i, j)] = label
+                    grid.addWidget(label, i + 1, j + 1)
+        scroll = QScrollArea(self)
+        scroll.setWidget(grid_widget)
+        scroll.setWidgetResizable(True)
+
+        self.weights_table = _table(n, ["Criterion", "Weight"])
+        self.cr_label = QLabel(self)
+        self.cr_label.setWordWrap(True)
+        self.cr_label.setTextFormat(Qt.PlainText)
+        self.error = InlineError(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation_label(
+            "Each cell says how much more important the row's criterion is than the column's: "
+            "1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; "
+            "1/3 … 1/9 when the column's criterion is the more important."))
+        body = QHBoxLayout()
+        body.addWidget(scroll, 3)
+        body.addWidget(self.weights_table, 2)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.cr_label)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(min(1200, 420 + 80 * n), 460)
+        self._update()
+
+    def set_judgement(self, i: int, j: int, value: float) -> None:
+        """Row i against column j (i < j); the mirror cell takes the reciprocal."""
+        self.matrix[i, j] = float(value)
+        self.matrix[j, i] = 1.0 / float(value)
+        if (i, j) in self.combos:
+            box = self.combos[(i, j)]
+            box.blockSignals(True)
+            box.setCurrentIndex(SAATY.index(nearest_saaty(value)))
+            box.blockSignals(False)
+        self.mirrors[(j, i)].setText(saaty_text(self.matrix[j, i]))
+        self._update()
+
+    def computed(self) -> tuple[np.ndarray, float, float]:
+        """(weights, CI, CR) of the current matrix, from appraisal.scoring.ahp_weights."""
+        return ahp_weights(self.matrix.tolist())
+
+    def _update(self) -> None:
+        weights, _ci, cr = self.computed()
+        for row, name in enumerate(self.names):
+            self.weights_table.setItem(row, 0, _item(name))
+            self.weights_table.setItem(row, 1, _item(pct(float(weights[row]), 1), True))
+        self.weights_table.resizeColumnToContents(1)
+        n = len(self.ids)
+        if n <= 2:
+            self.cr_label.setText("With two criteria the comparisons are always consistent.")
+            self.cr_label.setStyleSheet("")
+        elif cr > CR_LIMIT:
+            self.cr_label.setText(
+                f"Consistency ratio {cr:.2f}: above 0.10, so some judgements contradict each "
+                "other. Look again at the strongest preferences: if A is more important than B "
+                "and B than C, A should be more important than C by more still.")
+            style_error_label(self.cr_label)
+        else:
+            self.cr_label.setText(f"Consistency ratio {cr:.2f}: acceptable (0.10 or less).")
+            self.cr_label.setPalette(self.palette())
+
+    def accept(self) -> None:
+        weights, _ci, _cr = self.computed()
+        record = {"method": "ahp", "ahp_order": list(self.ids),
+                  "ahp_matrix": self.matrix.tolist()}
+        problems = self.document.edit(
+            "weigh criteria by pairwise comparison (AHP)",
+            lambda data: apply_weights(
+                data, {cid: float(w) for cid, w in zip(self.ids, weights)}, record))
+        if problems:
+            self.error.show_problems(problems)
+            return
+        super().accept()

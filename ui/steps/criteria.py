@@ -1,0 +1,262 @@
+"""Step 5, Criteria and weights: what the board values, and how much.
+
+The table edits names, descriptions, weight points and the "derived from NPV" flag; the share
+of the total each weight gives is read from ``Results.weights``. Standard criteria (domain.md §3)
+come from a menu; Swing… and AHP… open the weighting dialogs. Adding or removing a criterion
+changes every option's scores in the same undo step, so the case stays valid.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu,
+                               QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget)
+
+from appraisal.formatting import pct
+from ui.dialogs.weighting import AhpDialog, SwingDialog
+from ui.document import CaseDocument
+from ui.steps import criteria_edits as edits
+from ui.widgets.cells import number_text, parse_number
+from ui.widgets.fields import explanation_label
+from ui.widgets.inline_error import InlineError
+from ui.widgets.tones import readable_text, refused_background
+
+METHODS = {"direct": "points typed directly", "swing": "swing weighting",
+           "ahp": "pairwise comparison (AHP)"}
+
+
+class CriteriaModel(QAbstractTableModel):
+    """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
+
+    COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_DESCRIPTION = range(5)
+    HEADERS = ("Criterion", "Weight (points)", "Share", "Derived from NPV", "What the board asks")
+    CRITERION_ROLE = Qt.UserRole + 1
+
+    def __init__(self, document: CaseDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._rows: list[dict] = []
+        self._errors: dict[tuple[int, int], str] = {}
+        self.last_problems: list[tuple[str, str]] = []
+
+    def refresh(self) -> None:
+        rows = self.document.get(("criteria",), []) or []
+        if len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows = rows
+            self._errors.clear()
+            self.endResetModel()
+        else:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 4))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return self.HEADERS[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+            return ("Each criterion's share of the total weight, as the engine uses it"
+                    if section == self.COL_SHARE else None)
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if index.column() == self.COL_SHARE:
+            return base
+        if index.column() == self.COL_DERIVED:
+            return base | Qt.ItemIsUserCheckable
+        return base | Qt.ItemIsEditable
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        crit = self._rows[index.row()]
+        col = index.column()
+        error = self._errors.get((index.row(), col))
+        if role == self.CRITERION_ROLE:
+            return dict(crit)
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            if col == self.COL_NAME:
+                return crit["name"]
+            if col == self.COL_WEIGHT:
+                return number_text(crit["weight"])
+            if col == self.COL_SHARE:
+                res = self.document.results
+                share = res.weights.get(crit["id"]) if res is not None else None
+                return pct(share, 1) if share is not None else ""
+            if col == self.COL_DESCRIPTION:
+                return crit.get("description", "")
+            return None
+        if role == Qt.CheckStateRole and col == self.COL_DERIVED:
+            return Qt.Checked if crit.get("source") == edits.VFM_SOURCE else Qt.Unchecked
+        if role == Qt.TextAlignmentRole and col in (self.COL_WEIGHT, self.COL_SHARE):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ToolTipRole:
+            if error:
+                return error
+            if col == self.COL_DERIVED:
+                return ("Scores come from each option's NPV against the baseline (best 10, "
+                        "worst 0) instead of being typed")
+            if col == self.COL_DESCRIPTION:
+                return crit.get("description") or None
+        if role == Qt.BackgroundRole and error:
+            return refused_background()
+        if role == Qt.ForegroundRole and error:
+            return readable_text(refused_background())
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if not index.isValid():
+            return False
+        row, col = index.row(), index.column()
+        name = self._rows[row]["name"]
+        if col == self.COL_WEIGHT:
+            try:
+                points = parse_number(value)
+            except ValueError as exc:
+                return self._refuse(row, col, [("", f"Weight: {exc}")])
+            problems = self.document.edit(
+                f"change weight of {name}", lambda d: edits.set_weight(d, row, points),
+                merge_key=f"criteria[{row}].weight")
+        elif col == self.COL_DERIVED:
+            derived = value in (True, Qt.Checked, Qt.Checked.value, 2)
+            problems = self.document.edit(
+                f"{'derive' if derived else 'type'} scores of {name}",
+                lambda d: edits.set_derived(d, row, derived))
+        elif col == self.COL_NAME:
+            problems = self.document.set_value(("criteria", row, "name"), str(value).strip(),
+                                               f"rename criterion {name}")
+        elif col == self.COL_DESCRIPTION:
+            problems = self.document.set_value(("criteria", row, "description"), str(value),
+                                               f"change description of {name}")
+        else:
+            return False
+        if problems:
+            return self._refuse(row, col, problems)
+        self._errors.pop((row, col), None)
+        self.last_problems = []
+        self.dataChanged.emit(index, index)
+        return True
+
+    def _refuse(self, row: int, col: int, problems: list[tuple[str, str]]) -> bool:
+        self.last_problems = problems
+        self._errors[(row, col)] = "; ".join(f"{p}: {m}" if p else m for p, m in problems)
+        self.dataChanged.emit(self.index(row, col), self.index(row, col))
+        return False
+
+
+class CriteriaStep(QWidget):
+    TITLE = "Criteria and weights"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.model = CriteriaModel(document, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.error = InlineError(self)
+        self.method_label = QLabel(self)
+        self.method_label.setTextFormat(Qt.PlainText)
+        self.method_label.setWordWrap(True)
+
+        self.add_button = QPushButton("Add criterion", self)
+        self.add_button.clicked.connect(lambda: self.add_criterion(None))
+        self.standard_button = QToolButton(self)
+        self.standard_button.setText("Add standard criterion")
+        self.standard_button.setPopupMode(QToolButton.InstantPopup)
+        self.standard_menu = QMenu(self.standard_button)
+        self.standard_button.setMenu(self.standard_menu)
+        self.remove_button = QPushButton("Remove selected", self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.swing_button = QPushButton("Swing weighting…", self)
+        self.swing_button.setToolTip("Rank the criteria and rate each swing against the first")
+        self.swing_button.clicked.connect(lambda: self.open_dialog(SwingDialog))
+        self.ahp_button = QPushButton("Pairwise (AHP)…", self)
+        self.ahp_button.setToolTip("Compare each pair of criteria on a 1–9 scale")
+        self.ahp_button.clicked.connect(lambda: self.open_dialog(AhpDialog))
+
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.standard_button, self.remove_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.swing_button)
+        buttons.addWidget(self.ahp_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation_label(
+            "Weights are points: only their proportions matter (the share column shows them). "
+            "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.method_label)
+        layout.addLayout(buttons)
+
+        document.changed.connect(self.refresh)
+        document.resultsChanged.connect(self.refresh)
+        self.refresh()
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(CriteriaModel.COL_NAME,
+                                  max(180, min(260, self.table.columnWidth(0))))
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        if self.model.last_problems:
+            self.error.show_problems(self.model.last_problems)
+        case = self.document.case
+        method = case.weighting.method if case.weighting is not None else "direct"
+        text = f"How the weights were set: {METHODS[method]}."
+        res = self.document.results
+        if method == "ahp" and res is not None and res.ahp_consistency:
+            cr = res.ahp_consistency["cr"]
+            text += f" Consistency ratio {cr:.2f}" + (" (above 0.10: revisit)" if cr > 0.10
+                                                       else " (acceptable)") + "."
+        self.method_label.setText(text)
+        self.ahp_button.setEnabled(2 <= len(case.criteria) <= 10)
+        self.remove_button.setEnabled(len(case.criteria) > 1)
+        self._fill_standard_menu()
+
+    def _fill_standard_menu(self) -> None:
+        taken = {c.id for c in self.document.case.criteria}
+        self.standard_menu.clear()
+        for crit in edits.STANDARD_CRITERIA:
+            action = self.standard_menu.addAction(crit["name"])
+            action.setToolTip(crit["description"])
+            action.setEnabled(crit["id"] not in taken)
+            action.triggered.connect(lambda _=False, c=crit: self.add_criterion(c))
+
+    def add_criterion(self, criterion: dict | None) -> list:
+        taken = {c.id for c in self.document.case.criteria}
+        crit = dict(criterion or {"name": "New criterion", "weight": 10.0, "description": ""})
+        crit["id"] = crit.get("id") if crit.get("id") not in (None, *taken) else \
+            edits.unique_id(crit["name"], taken)
+        problems = self.document.edit(f"add criterion {crit['name']}",
+                                      lambda d: edits.add_criterion(d, crit))
+        self.error.show_problems(problems)
+        if not problems:
+            self.table.selectRow(self.model.rowCount() - 1)
+        return problems
+
+    def remove_selected(self) -> list:
+        row = self.table.currentIndex().row()
+        if row < 0:
+            return []
+        name = self.document.get(("criteria", row, "name"), "")
+        problems = self.document.edit(f"remove criterion {name}",
+                                      lambda d: edits.remove_criterion(d, row))
+        self.error.show_problems(problems)
+        return problems
+
+    def open_dialog(self, dialog_cls) -> None:
+        dialog = dialog_cls(self.document, self)
+        dialog.open()

@@ -1,0 +1,160 @@
+"""Step 7, Results: what the appraisal says, read from Results and nothing else.
+
+A summary table (NPV, against the baseline, payback, benefit-cost ratio, weighted score, rank,
+chance of a loss), the charts the board paper uses, who pays and who gains, why the leading
+option leads, and the engine's warnings.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from appraisal import charts
+from appraisal.formatting import form_name, money_k, pct, year_label
+from appraisal.formatting import score as fmt_score
+from ui.document import CaseDocument
+from ui.steps.results_text import warning_text, why_leader_text
+from ui.widgets.chart_view import ChartView
+from ui.widgets.figure_table import FigureTable
+from ui.widgets.tones import style_warning_label
+
+SUMMARY_HEADERS = ["Option", "Form", "NPV", "NPV vs baseline", "Payback", "BCR",
+                   "Weighted score", "Rank"]
+SUMMARY_TIPS = {
+    2: "Net present value of the option's cash flows over the horizon",
+    3: "The option's NPV less the baseline's",
+    4: "First year in which the cumulative net cash flow is back to zero or better",
+    5: "Present value of savings over present value of costs",
+    6: "Out of 100: the scores weighted by the criteria's weights",
+}
+
+
+def _label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    return label
+
+
+def _group(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
+
+
+class ResultsStep(QWidget):
+    TITLE = "Results"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.headline = _label(self)
+        font = self.headline.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
+        self.headline.setFont(font)
+        self.why = _label(self)
+        self.summary = FigureTable(parent=self)
+        self.summary.setAccessibleName("Summary of the options")
+
+        self.charts = QTabWidget(self)
+        self.chart_views: dict[str, ChartView] = {}
+        for key, title, make in (
+                ("npv", "NPV against the baseline", charts.npv_bars),
+                ("cash_flow", "Cash flow", charts.cash_flow_lines),
+                ("weighted", "Weighted scores", charts.weighted_score_bars),
+                ("value_for_money", "Value for money", charts.value_for_money),
+                ("heatmap", "Score matrix", charts.score_heatmap)):
+            view = ChartView(lambda make=make: self._figure(make), min_height=260)
+            self.chart_views[key] = view
+            self.charts.addTab(view, title)
+
+        self.by_organisation = FigureTable(parent=self)
+        self.by_organisation.setAccessibleName("Who pays and who gains")
+        self.warnings = _label(self)
+        style_warning_label(self.warnings)
+
+        content = QWidget(self)
+        body = QVBoxLayout(content)
+        body.addWidget(self.headline)
+        body.addWidget(self.why)
+        body.addWidget(self.summary)
+        splitter = QSplitter(Qt.Horizontal, content)
+        splitter.addWidget(_group("Charts", self.charts))
+        side = QWidget(splitter)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(_group("Who pays and who gains (NPV by partner)",
+                                     self.by_organisation))
+        side_layout.addWidget(_group("Warnings", self.warnings))
+        side_layout.addStretch(1)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        body.addWidget(splitter, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        document.resultsChanged.connect(self.refresh)
+        self.refresh()
+
+    def _figure(self, make):
+        res = self.document.results
+        return make(res) if res is not None else None
+
+    def refresh(self) -> None:
+        res = self.document.results
+        if res is None:
+            return
+        leader = res.option(res.leader)
+        npv_leader = res.option(res.npv_leader)
+        self.headline.setText(
+            f"Highest weighted score: {leader.name} ({fmt_score(leader.weighted_score)} out "
+            f"of 100). Highest NPV: {npv_leader.name} ({money_k(npv_leader.npv)}).")
+        self.why.setText(why_leader_text(res))
+        self._fill_summary(res)
+        self._fill_by_organisation(res)
+        lines = [f"• {warning_text(w, res)}" for w in res.warnings]
+        self.warnings.setText("\n".join(lines) if lines else "None: the engine has no advice "
+                                                               "on this case.")
+        for view in self.chart_views.values():
+            view.invalidate()
+
+    def _fill_summary(self, res) -> None:
+        with_mc = any(o.monte_carlo is not None for o in res.options)
+        headers = SUMMARY_HEADERS + (["P(worse than baseline)"] if with_mc else [])
+        rows = []
+        for o in res.options:
+            row = [o.name + (" (baseline)" if o.baseline else ""), form_name(o.form),
+                   (money_k(o.npv), o.npv), (money_k(o.npv_vs_baseline), o.npv_vs_baseline),
+                   (year_label(o.payback_year, res.first_year), o.payback_year),
+                   (f"{o.bcr:.2f}" if o.bcr is not None else "n/a", o.bcr),
+                   (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
+            if with_mc:
+                mc = o.monte_carlo
+                row.append((pct(mc.p_npv_vs_baseline_below_zero) if mc and not o.baseline
+                            else "—", mc.p_npv_vs_baseline_below_zero if mc else None))
+            rows.append(row)
+        tips = dict(SUMMARY_TIPS)
+        if with_mc:
+            tips[len(SUMMARY_HEADERS)] = ("Share of the Monte Carlo draws in which the option's "
+                                          "NPV falls below the baseline's")
+        self.summary.set_rows(headers, rows, tips)
+        self.summary.fit_height()
+
+    def _fill_by_organisation(self, res) -> None:
+        orgs = [(o.id, o.name) for o in res.case.organisations] + [("joint", "Joint")]
+        rows = [[o.name] + [(money_k(o.by_organisation.get(oid, 0.0)),
+                             o.by_organisation.get(oid, 0.0)) for oid, _ in orgs]
+                for o in res.options]
+        self.by_organisation.set_rows(["Option"] + [name for _, name in orgs], rows)
+        self.by_organisation.fit_height()

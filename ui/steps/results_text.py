@@ -1,0 +1,70 @@
+"""Sentences the Results and Sensitivity steps show, built from Results (no figure computed).
+
+``why_leader_text`` turns ``Results.why_leader`` (each criterion's points of the gap between
+the leader and the runner-up) into words; ``warning_text`` names the place a warning is about
+in the board's terms instead of a field path.
+"""
+from __future__ import annotations
+
+import re
+
+from appraisal.results import AppraisalWarning, Results
+
+KIND_NOUNS = {"savings": "saving", "recurring_costs": "recurring cost",
+              "shared_services": "shared service", "one_off_costs": "one-off cost",
+              "redundancies": "redundancy", "loan_repricing": "loan re-pricing",
+              "pension_cessation": "pension cessation"}
+_PATH = re.compile(r"^options\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?")
+
+
+def signed_points(x: float) -> str:
+    """8.0 → '+8.0', −5 → '−5.0' (a true minus sign)."""
+    return f"+{x:.1f}" if x >= 0.05 else (f"\u2212{abs(x):.1f}" if x <= -0.05 else "0.0")
+
+
+def why_leader_text(results: Results, limit: int = 6) -> str:
+    """'Standalone leads Shared back office by 6.5 points: Autonomy +8.0, …' (largest first)."""
+    if results.runner_up is None:
+        return f"{results.option(results.leader).name} is the only option."
+    leader = results.option(results.leader)
+    runner = results.option(results.runner_up)
+    names = {c.id: c.name for c in results.case.criteria}
+    parts = sorted(results.why_leader.items(), key=lambda kv: -abs(kv[1]))
+    words = [f"{names.get(cid, cid)} {signed_points(v)}" for cid, v in parts[:limit]
+             if abs(v) >= 0.05]
+    if len(parts) > limit:
+        words.append("…")
+    gap = sum(results.why_leader.values())   # the contributions add up to the gap (model.md §2)
+    if abs(gap) < 1e-9:
+        return f"{leader.name} and {runner.name} are level on weighted score."
+    text = f"{leader.name} leads {runner.name} by {gap:.1f} points: " + ", ".join(words)
+    return text if text.endswith("…") else text + "."
+
+
+def place(path: str, results: Results) -> str:
+    """A warning's field path in words: 'options[1].shared_services[0]' → 'Shared back office,
+    shared service 1 (Finance from Oak)'."""
+    m = _PATH.match(path)
+    if not m:
+        return ""
+    i = int(m.group(1))
+    options = results.case.options
+    if i >= len(options):
+        return path
+    option = options[i]
+    text = option.name
+    kind, j = m.group(2), m.group(3)
+    if kind in KIND_NOUNS:
+        text += f", {KIND_NOUNS[kind]}"
+        if j is not None:
+            lines = getattr(option, kind)
+            k = int(j)
+            label = getattr(lines[k], "label", None) if k < len(lines) else None
+            text += f" {k + 1}" + (f" ({label})" if label else "")
+    return text
+
+
+def warning_text(warning: AppraisalWarning, results: Results) -> str:
+    where = place(warning.path, results)
+    message = warning.message[:1].upper() + warning.message[1:]
+    return f"{where}: {message}" if where else message

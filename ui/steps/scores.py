@@ -1,0 +1,301 @@
+"""Step 6, Scores: each option scored 0–10 on each criterion, with the reason for each score.
+
+Cells are coloured on the cividis scale (sequential, colour-blind safe) with black or white text
+chosen for contrast, so they read in light and dark themes. Derived (value-for-money) scores and
+the weighted score and rank are read from Results and cannot be typed. The rationale of the
+selected cell is edited in the box under the matrix; a run of typing is one undo step.
+"""
+from __future__ import annotations
+
+import textwrap
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHeaderView, QLabel,
+                               QPlainTextEdit, QSplitter, QStyledItemDelegate, QTableView,
+                               QVBoxLayout, QWidget)
+
+from appraisal.formatting import score as fmt_score
+from ui.document import CaseDocument
+from ui.widgets.cells import parse_number
+from ui.widgets.fields import explanation_label
+from ui.widgets.inline_error import InlineError
+from ui.widgets.tones import readable_text, refused_background, score_colour
+
+SCORE_ROLE = Qt.UserRole + 1
+
+
+class ScoreModel(QAbstractTableModel):
+    """Options (rows) × criteria (columns), then the weighted score and rank from Results."""
+
+    def __init__(self, document: CaseDocument, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self._shape = (0, 0)
+        self._errors: dict[tuple[int, int], str] = {}
+        self.last_problems: list[tuple[str, str]] = []
+
+    @property
+    def criteria(self):
+        return self.document.case.criteria
+
+    @property
+    def options(self):
+        return self.document.case.options
+
+    @property
+    def col_weighted(self) -> int:
+        return len(self.criteria)
+
+    @property
+    def col_rank(self) -> int:
+        return len(self.criteria) + 1
+
+    def refresh(self) -> None:
+        shape = (len(self.options), len(self.criteria))
+        if shape != self._shape:
+            self.beginResetModel()
+            self._shape = shape
+            self._errors.clear()
+            self.endResetModel()
+        elif shape[0]:
+            self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] + 1))
+            self.headerDataChanged.emit(Qt.Horizontal, 0, shape[1] + 1)
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._shape[0]
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._shape[1] + 2
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+        if orientation == Qt.Vertical:
+            if role == Qt.DisplayRole and section < len(self.options):
+                return self.options[section].name
+            return None
+        if section < len(self.criteria):
+            crit = self.criteria[section]
+            if role == Qt.DisplayRole:
+                name = crit.name + (" (from NPV)" if crit.derived else "")
+                return "\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…"))
+            if role == Qt.ToolTipRole:
+                return crit.description or crit.name
+            return None
+        if role == Qt.DisplayRole:
+            return "Weighted score" if section == self.col_weighted else "Rank"
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        if index.column() < len(self.criteria) and not self.criteria[index.column()].derived:
+            return base | Qt.ItemIsEditable
+        return base
+
+    def _result(self, row: int):
+        res = self.document.results
+        if res is None:
+            return None
+        try:
+            return res.option(self.options[row].id)
+        except StopIteration:
+            return None
+
+    def value(self, row: int, col: int) -> float | None:
+        """The cell's score: typed from the case, derived from Results."""
+        crit = self.criteria[col]
+        if not crit.derived:
+            return self.options[row].scores.get(crit.id)
+        result = self._result(row)
+        return result.scores.get(crit.id) if result is not None else None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        option = self.options[row]
+        if col >= len(self.criteria):
+            result = self._result(row)
+            if role == Qt.DisplayRole and result is not None:
+                return fmt_score(result.weighted_score) if col == self.col_weighted \
+                    else str(result.rank)
+            if role == Qt.TextAlignmentRole:
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+            if role == SCORE_ROLE and result is not None:
+                return result.weighted_score if col == self.col_weighted else result.rank
+            return None
+        crit = self.criteria[col]
+        value = self.value(row, col)
+        error = self._errors.get((row, col))
+        rationale = option.rationale.get(crit.id, "")
+        if role == Qt.DisplayRole:
+            if value is None:
+                return ""
+            return (f"{value:.1f}" if crit.derived else f"{value:g}") + (" ✎" if rationale else "")
+        if role in (Qt.EditRole, SCORE_ROLE):
+            return value
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignCenter)
+        if role == Qt.BackgroundRole:
+            return refused_background() if error else (
+                score_colour(value) if value is not None else None)
+        if role == Qt.ForegroundRole:
+            bg = refused_background() if error else (
+                score_colour(value) if value is not None else None)
+            return readable_text(bg) if bg is not None else None
+        if role == Qt.FontRole and crit.derived:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ToolTipRole:
+            if error:
+                return error
+            if crit.derived:
+                return "Derived from the option's NPV against the baseline (best 10, worst 0)"
+            return rationale or f"{option.name} on {crit.name}: no reason recorded yet"
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
+        if not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
+            return False
+        row, col = index.row(), index.column()
+        option, crit = self.options[row], self.criteria[col]
+        try:
+            new = parse_number(value)
+        except ValueError as exc:
+            return self._refuse(row, col, [("", f"Score: {exc}")])
+        problems = self.document.set_value(("options", row, "scores", crit.id), new,
+                                           f"score {option.name} on {crit.name}")
+        if problems:
+            return self._refuse(row, col, problems)
+        self._errors.pop((row, col), None)
+        self.last_problems = []
+        self.dataChanged.emit(index, index)
+        return True
+
+    def _refuse(self, row: int, col: int, problems) -> bool:
+        self.last_problems = problems
+        self._errors[(row, col)] = "; ".join(f"{p}: {m}" if p else m for p, m in problems)
+        self.dataChanged.emit(self.index(row, col), self.index(row, col))
+        return False
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """A 0–10 spin box in half points for typed scores."""
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        spin = QDoubleSpinBox(parent)
+        spin.setRange(0.0, 10.0)
+        spin.setDecimals(1)
+        spin.setSingleStep(0.5)
+        return spin
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setValue(float(index.data(Qt.EditRole) or 0.0))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        editor.interpretText()
+        model.setData(index, editor.value(), Qt.EditRole)
+
+
+class ScoresStep(QWidget):
+    TITLE = "Scores"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.model = ScoreModel(document, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ScoreDelegate(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                                   | QAbstractItemView.AnyKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setDefaultSectionSize(104)
+        header.setTextElideMode(Qt.ElideRight)
+        self.error = InlineError(self)
+        self.rationale_label = QLabel(self)
+        self.rationale_label.setTextFormat(Qt.PlainText)
+        self.rationale = QPlainTextEdit(self)
+        self.rationale.setPlaceholderText("Why this score? The board paper quotes it.")
+        self.rationale.setAccessibleName("Rationale of the selected score")
+        self.rationale.textChanged.connect(self._rationale_typed)
+        self._cell: tuple[int, str] | None = None
+        self._filling = False
+        self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._select(cur))
+
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.rationale_label)
+        lower_layout.addWidget(self.rationale)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.error)
+        splitter = QSplitter(Qt.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation_label(
+            "0 is the worst and 10 the best for the board. Darker cells score lower. Select a "
+            "cell to record why; ✎ marks a score with a reason. Value for money is scored from "
+            "the NPV and cannot be typed."))
+        layout.addWidget(splitter, 1)
+
+        document.changed.connect(self.refresh)
+        document.resultsChanged.connect(self.refresh)
+        self.refresh()
+        self.table.resizeRowsToContents()
+        if self.model.rowCount() and self.model.columnCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def refresh(self) -> None:
+        self.model.refresh()
+        self.error.show_problems(self.model.last_problems)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self._select(self.table.currentIndex())
+
+    def _select(self, index) -> None:
+        case = self.document.case
+        valid = index.isValid() and index.column() < len(case.criteria) and \
+            index.row() < len(case.options)
+        self._filling = True
+        if not valid:
+            self._cell = None
+            self.rationale_label.setText("Select a score to record the reason for it.")
+            self.rationale.setPlainText("")
+            self.rationale.setEnabled(False)
+        else:
+            option, crit = case.options[index.row()], case.criteria[index.column()]
+            cell = (index.row(), crit.id)
+            self.rationale_label.setText(f"Reason for the score of {option.name} on {crit.name}:")
+            self.rationale.setEnabled(True)
+            text = option.rationale.get(crit.id, "")
+            if cell != self._cell or self.rationale.toPlainText() != text:
+                self.rationale.setPlainText(text)
+            self._cell = cell
+        self._filling = False
+
+    def _rationale_typed(self) -> None:
+        if self._filling or self._cell is None:
+            return
+        row, cid = self._cell
+        text = self.rationale.toPlainText()
+        option_name = self.document.get(("options", row, "name"), "")
+        crit_name = next((c.name for c in self.document.case.criteria if c.id == cid), cid)
+
+        def mutate(data: dict) -> None:
+            reasons = data["options"][row].setdefault("rationale", {})
+            if text.strip():
+                reasons[cid] = text
+            else:
+                reasons.pop(cid, None)
+
+        problems = self.document.edit(f"change reason for {option_name} on {crit_name}", mutate,
+                                      merge_key=f"options[{row}].rationale.{cid}")
+        self.error.show_problems(problems)
