@@ -33,7 +33,7 @@ def derived_scores(npv_vs_baseline: np.ndarray) -> np.ndarray:
     lo, hi = float(npv_vs_baseline.min()), float(npv_vs_baseline.max())
     if hi - lo <= TIE * max(1.0, abs(hi), abs(lo)):
         return np.full(npv_vs_baseline.shape, 5.0)
-    return 10.0 * (npv_vs_baseline - lo) / (hi - lo)
+    return 10.0 * ((npv_vs_baseline - lo) / (hi - lo))   # ratio first: the top is exactly 10
 
 
 def score_matrix(case: Case, npv_vs_baseline: np.ndarray) -> np.ndarray:
