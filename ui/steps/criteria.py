@@ -223,6 +223,10 @@ class CriteriaStep(QWidget):
                                                        else " (acceptable)") + "."
         self.method_label.setText(text)
         self.ahp_button.setEnabled(2 <= len(case.criteria) <= 10)
+        self.ahp_button.setToolTip(
+            "Compare each pair of criteria on a 1–9 scale" if self.ahp_button.isEnabled() else
+            "Pairwise comparison takes 2 to 10 criteria (Saaty's consistency index stops at 10)")
+        self.table.resizeRowsToContents()
         self.remove_button.setEnabled(len(case.criteria) > 1)
         self._fill_standard_menu()
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QTableView, QVBoxLayout, QWidget)
 
 from appraisal.formatting import money
-from appraisal.results import COLUMNS
 from ui.document import CaseDocument
 from ui.widgets.inline_error import InlineError
 from ui.widgets.line_table import LineDelegate, LineTableModel
@@ -28,7 +27,6 @@ KIND_COLUMN = {"savings": "savings", "recurring_costs": "recurring_costs",
                "shared_services": "irrecoverable_vat", "one_off_costs": "one_off_costs",
                "redundancies": "redundancy", "loan_repricing": "loan_repricing",
                "pension_cessation": "pension_cessation"}
-assert set(KIND_COLUMN.values()) <= set(COLUMNS)
 
 
 def new_line(model_cls: type[LineTableModel], case) -> dict | None:
@@ -76,6 +74,11 @@ class LineTab(QWidget):
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.PlainText)
         self.errors = InlineError(self)
+        self.detail = QLabel(self)
+        self.detail.setTextFormat(Qt.PlainText)
+        self.detail.setWordWrap(True)
+        self.detail.setVisible(hasattr(self.model, "detail"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         self.notes = QLabel(self)
         self.notes.setTextFormat(Qt.PlainText)
         style_warning_label(self.notes)
@@ -90,6 +93,7 @@ class LineTab(QWidget):
         buttons.addWidget(self.total)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.errors)
         layout.addWidget(self.notes)
         layout.addLayout(buttons)
@@ -117,6 +121,16 @@ class LineTab(QWidget):
         self.remove_button.setEnabled(self.model.rowCount() > 0)
         self._show_notes()
         self._show_total()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        if not hasattr(self.model, "detail"):
+            return
+        row = self.table.currentIndex().row()
+        if row < 0 and self.model.rowCount():
+            row = 0
+        self.detail.setText(self.model.detail(row) if 0 <= row < self.model.rowCount()
+                            else "Add a line to see its statutory weeks and pay.")
 
     def _show_notes(self) -> None:
         lines = [f"Line {row + 1} ({self.model.label(row)}): {message}"

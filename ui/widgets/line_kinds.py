@@ -5,6 +5,8 @@ the engine will use. ``NEW`` is what the "Add" button puts in: a valid line at z
 """
 from __future__ import annotations
 
+from appraisal.formatting import money
+
 from .line_table import PV, Column, LineTableModel, _range
 
 LABEL = Column("label", "Label", "text", "A short name for the line, as the board will read it")
@@ -64,18 +66,18 @@ class RedundanciesModel(LineTableModel):
         LABEL, ORGANISATION,
         Column("count", "People", "whole", "How many people on these terms", default=1),
         Column("age", "Age", "whole", "Age at the date of redundancy"),
-        Column("years_service", "Years' service", "whole",
+        Column("years_service", "Service (years)", "whole",
                "Complete years of continuous service (at most 20 count)"),
         Column("weekly_pay", "Weekly pay", "money", "Gross weekly pay"),
         Column("cap_weekly_pay", "Capped", "check",
                "Apply the statutory cap on a week's pay", default=True),
-        Column("enhancement_multiplier", "Enhancement", "number",
+        Column("enhancement_multiplier", "Multiplier", "number",
                "Multiple of statutory pay (1 = statutory only)", default=1.0),
-        Column("notice_weeks", "Notice (weeks)", "number", "Weeks of notice paid", default=0.0),
+        Column("notice_weeks", "Notice weeks", "number", "Weeks of notice paid", default=0.0),
         Column("pension_strain", "Pension strain", "money", "Employer's pension strain cost",
                default=0.0),
         YEAR,
-        Column("weeks", "Statutory weeks", "result", "Weeks' pay under s.162 of the "
+        Column("weeks", "Stat. weeks", "result", "Weeks' pay under s.162 of the "
                "Employment Rights Act 1996", fmt="weeks"),
         Column("pay_for_weeks", "Week's pay used", "result", "Weekly pay after the cap"),
         Column("redundancy_pay", "Redundancy pay", "result",
@@ -86,6 +88,21 @@ class RedundanciesModel(LineTableModel):
         Column("total", "Total", "result", "All people on this line, with pension strain"),
     )
     NEW = {"label": "New redundancy", "age": 40, "years_service": 5, "weekly_pay": 600.0}
+
+    def detail(self, row: int) -> str:
+        """The selected line worked through in words, from its RedundancyResult."""
+        r = self.line_result(row)
+        if r is None:
+            return ""
+        line = self._rows[row]
+        capped = " (capped)" if r.pay_for_weeks < r.weekly_pay else ""
+        multiple = line.get("enhancement_multiplier", 1.0)
+        enhanced = f" × {multiple:g}" if multiple != 1.0 else ""
+        return (f"{self.label(row)}: {r.weeks:g} statutory weeks × {money(r.pay_for_weeks)} a "
+                f"week{capped}{enhanced} = {money(r.redundancy_pay)} redundancy pay; notice pay "
+                f"{money(r.notice_pay)}; employer NIC {money(r.employer_nic)}; pension strain "
+                f"{money(r.pension_strain)}; {money(r.per_person)} a person × {r.count} = "
+                f"{money(r.total)} in year {r.year}.")
 
 
 class LoanRepricingModel(LineTableModel):
