@@ -50,7 +50,9 @@ class FigureTable(QTableView):
         self.source.setHorizontalHeaderLabels(
             ["\n".join(textwrap.wrap(h, 16, max_lines=2, placeholder="…")) for h in headers])
         for c, tip in (tooltips or {}).items():
-            self.source.horizontalHeaderItem(c).setToolTip(tip)
+            # setHeaderData, not horizontalHeaderItem(c).setToolTip: the item's Python wrapper
+            # outlives the item once clear() deletes it, and freeing it later crashes PySide6.
+            self.source.setHeaderData(c, Qt.Horizontal, tip, Qt.ToolTipRole)
         for row in rows:
             items = []
             for cell in row:
