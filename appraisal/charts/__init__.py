@@ -14,6 +14,7 @@ Public functions:
     value_for_money(results)           NPV vs baseline against weighted score; non-dominated starred
     tornado(results, option_id=None)   the option's NPV with each ranged line at low and high
     weight_sensitivity(results, criteria=None)  weighted score as each criterion's weight moves
+    sensitive_criteria(results) -> [ids]  the (at most six) criteria weight_sensitivity shows
     monte_carlo_histogram(results, option_ids=None)  distribution of NPV over the draws
     risk_grid(results)                 the risk register on a likelihood × impact grid
     non_dominated(results) -> [ids]    options no other beats on both NPV and weighted score
@@ -23,8 +24,8 @@ Public functions:
 from .base import OKABE_ITO, png_bytes, short, svg_bytes
 from .maps import continuum_map, continuum_position, risk_grid
 from .money import cash_flow_lines, monte_carlo_histogram, npv_bars, tornado
-from .scores import (non_dominated, score_heatmap, value_for_money, weight_sensitivity,
-                     weighted_score_bars)
+from .scores import (non_dominated, score_heatmap, sensitive_criteria, value_for_money,
+                     weight_sensitivity, weighted_score_bars)
 
 # Every chart the app and the paper can ask for, by name, in the order the paper uses them.
 CHARTS = {
@@ -42,5 +43,5 @@ CHARTS = {
 
 __all__ = ["CHARTS", "OKABE_ITO", "cash_flow_lines", "continuum_map", "continuum_position",
            "monte_carlo_histogram", "non_dominated", "npv_bars", "png_bytes", "risk_grid",
-           "score_heatmap", "short", "svg_bytes", "tornado", "value_for_money",
+           "score_heatmap", "sensitive_criteria", "short", "svg_bytes", "tornado", "value_for_money",
            "weight_sensitivity", "weighted_score_bars"]

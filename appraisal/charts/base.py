@@ -6,8 +6,10 @@ state: two threads may draw at once) and rendered with the Agg or SVG canvases o
 from __future__ import annotations
 
 import io
+import textwrap
 import warnings
 
+import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
@@ -51,6 +53,22 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     if len(one_line) <= limit:
         return one_line
     return one_line[: max(1, limit - 1)].rstrip() + "…"
+
+
+def label(text: str, limit: int = LABEL_CHARS) -> str:
+    """A user's name made safe for a chart label: shortened, '$' kept literal (no mathtext),
+    and never starting with '_' (matplotlib would hide it from the legend)."""
+    out = short(text, limit).replace("$", r"\$")
+    return " " + out if out.startswith("_") else out
+
+
+def label_lines(text: str, width: int = 16, lines: int = 2) -> str:
+    """A label wrapped onto at most ``lines`` lines of ``width`` characters, with an ellipsis."""
+    one_line = " ".join(str(text).split())
+    wrapped = textwrap.wrap(one_line, width, break_long_words=True) or [""]
+    if len(wrapped) > lines:
+        wrapped = wrapped[:lines - 1] + [short(" ".join(wrapped[lines - 1:]), width)]
+    return "\n".join(wrapped).replace("$", r"\$")
 
 
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN) -> Figure:
@@ -101,9 +119,16 @@ def _render(fig: Figure, canvas_cls, fmt: str, **kw) -> bytes:
     return buf.getvalue()
 
 
-def svg_bytes(fig: Figure) -> bytes:
-    """The figure as SVG (text as outlines, so no font is needed to show it)."""
-    return _render(fig, FigureCanvasSVG, "svg")
+def svg_bytes(fig: Figure, *, text_as_text: bool = False) -> bytes:
+    """The figure as SVG. By default text is drawn as outlines (no font needed to show it);
+    ``text_as_text=True`` keeps it as text in DejaVu Sans, far smaller and quicker to convert,
+    for a reader (such as the board paper) that has the font."""
+    if not text_as_text:
+        return _render(fig, FigureCanvasSVG, "svg")
+    # rc_context touches matplotlib's settings for the duration of this render only; the
+    # setting is read by the SVG writer alone, so Agg drawing elsewhere is unaffected.
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        return _render(fig, FigureCanvasSVG, "svg")
 
 
 def png_bytes(fig: Figure, dpi: int = 100) -> bytes:

@@ -9,7 +9,8 @@ from matplotlib.patches import Rectangle
 
 from ..continuum import FORMS, form
 from ..results import Results
-from .base import BLACK, BLUE, FONT, GREY, LIGHT, ORANGE, VERMILLION, YELLOW, new_figure, short
+from .base import (BLACK, BLUE, FONT, GREY, LIGHT, ORANGE, VERMILLION, YELLOW, label_lines,
+                   new_figure)
 
 # Group structures sit a little towards autonomy (federal) or integration (partial integration).
 SUBTYPE_SHIFT = {"federal": -0.04, "parent_subsidiary": 0.0, "partial_integration": 0.04}
@@ -33,10 +34,11 @@ def continuum_map(results: Results, *, height_in: float | None = None) -> Figure
         placed.append((o, continuum_position(o.form, o.subtype), stacks[o.form]))
         stacks[o.form] += 1
     levels = max(stacks.values(), default=1)
-    fig = new_figure(height_in or 1.7 + 0.35 * levels)
+    fig = new_figure(height_in or 1.9 + 0.4 * levels)
     ax = fig.add_subplot()
     ax.set_xlim(-0.07, 1.07)
-    ax.set_ylim(-1.35, levels + 0.6)
+    top = levels * 1.1 + 0.85
+    ax.set_ylim(-1.35, top + 0.1)
     ax.set_axis_off()
     ax.annotate("", xy=(1.06, -0.35), xytext=(-0.06, -0.35),
                 arrowprops={"arrowstyle": "<->", "color": GREY, "linewidth": 1.2})
@@ -47,18 +49,23 @@ def continuum_map(results: Results, *, height_in: float | None = None) -> Figure
             ax.plot([f.position] * 2, [-0.45, -0.72], color=LIGHT, linewidth=0.8)
         ax.text(f.position, -0.95 if low else -0.5, f.name.replace(" ", "\n", 1), ha="center",
                 va="top", fontsize=6.5, fontfamily=FONT)
-    ax.text(-0.06, levels + 0.55, "← more autonomy", ha="left", va="top", fontsize=7,
+    ax.text(-0.06, top, "← more autonomy", ha="left", va="top", fontsize=7,
             fontfamily=FONT, color=GREY, style="italic")
-    ax.text(1.06, levels + 0.55, "more integration →", ha="right", va="top",
+    ax.text(1.06, top, "more integration →", ha="right", va="top",
             fontsize=7, fontfamily=FONT, color=GREY, style="italic")
     rec = results.recommended
-    for o, x, level in placed:
+    order = sorted(range(len(placed)), key=lambda i: placed[i][1])
+    raised = {i: (k % 2 == 1) for k, i in enumerate(order)}   # neighbours' labels alternate
+    for i, (o, x, level) in enumerate(placed):
         col = BLUE if o.id == rec else (GREY if o.baseline else ORANGE)
-        y = 0.15 + level
+        y = 0.15 + level * 1.1
         ax.plot([x], [y], marker="o", markersize=7, color=col, markeredgecolor=BLACK,
-                markeredgewidth=0.5)
-        ax.text(x, y + 0.28, short(o.name, 22), ha="center", va="bottom", fontsize=6.5,
-                fontfamily=FONT, fontweight="bold" if o.id == rec else "normal")
+                markeredgewidth=0.5, zorder=3)
+        ty = y + (0.62 if raised[i] else 0.2)
+        if raised[i]:
+            ax.plot([x, x], [y, ty], color=LIGHT, linewidth=0.8, zorder=1)
+        ax.text(x, ty, label_lines(o.name, 18), ha="center", va="bottom", fontsize=6.3,
+                fontfamily=FONT, linespacing=1.0, fontweight="bold" if o.id == rec else "normal")
     return fig
 
 
@@ -80,17 +87,12 @@ def risk_grid(results: Results, *, height_in: float = 3.4) -> Figure:
     for n, r in enumerate(results.case.risks, start=1):
         cells[(r.likelihood, r.impact)].append(n)
     for (lk, im), ns in cells.items():
-        shown = ns[:6]
-        cols = min(3, len(shown))
-        for j, n in enumerate(shown):
-            dx = (j % cols - (cols - 1) / 2) * 0.3
-            dy = (0.15 if len(shown) > 3 else 0) - (j // 3) * 0.3
-            ax.text(lk + dx, im + dy, f"R{n}", ha="center", va="center", fontsize=6.5,
-                    fontfamily=FONT, bbox={"boxstyle": "circle,pad=0.25", "facecolor": "white",
-                                           "edgecolor": BLACK, "linewidth": 0.5})
-        if len(ns) > len(shown):
-            ax.text(lk + 0.42, im - 0.42, f"+{len(ns) - len(shown)}", ha="right", va="bottom",
-                    fontsize=6, fontfamily=FONT)
+        names = [f"R{n}" for n in ns]
+        if len(names) > 6:
+            names = names[:5] + [f"+{len(ns) - 5}"]
+        text = "\n".join(" ".join(names[i:i + 2]) for i in range(0, len(names), 2))
+        ax.text(lk, im, text, ha="center", va="center", fontsize=6.5, fontfamily=FONT,
+                fontweight="bold", linespacing=1.1)
     ax.set_xlim(0.5, 5.5)
     ax.set_ylim(0.5, 5.5)
     ax.set_xticks(np.arange(1, 6))

@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, money_axis, new_figure,
-                   short, style, tidy, title)
+from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, money_axis,
+                   new_figure, style, tidy)
 
 
 def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
@@ -24,7 +24,7 @@ def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
                for o, v in zip(opts, vals)]
     ax.barh(y, vals, color=colours, height=0.6)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [short(o.name) + (" (baseline)" if o.baseline else "") for o in opts])
+    ax.set_yticks(y, [label(o.name) + (" (baseline)" if o.baseline else "") for o in opts])
     span = max((abs(v) for v in vals), default=0.0) or 1.0
     for yi, v in zip(y, vals):
         ax.text(v + (0.01 * span if v >= 0 else -0.01 * span), yi, money_k(v), va="center",
@@ -42,7 +42,7 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
     ax = fig.add_subplot()
     for i, o in enumerate(results.options):
         years = [cf.calendar_year for cf in o.cash_flows]
-        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=short(o.name, 24),
+        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=label(o.name, 24),
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)
@@ -65,7 +65,7 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
     rows = o.tornado[:max_rows]
     fig = new_figure(height_in or max(1.8, 1.0 + 0.3 * len(rows)))
     if not rows:
-        return empty(fig, f"{short(o.name, 40)}: no line carries a low–high range")
+        return empty(fig, f"{label(o.name, 40)}: no line carries a low–high range")
     ax = fig.add_subplot()
     y = np.arange(len(rows))[::-1]
     for yi, r in zip(y, rows):
@@ -74,12 +74,13 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
         ax.barh(yi, r.npv_at_high - o.npv, left=o.npv, color=BLUE, height=0.6,
                 label="line at its high value" if yi == y[0] else None)
     ax.axvline(o.npv, color="black", linewidth=0.9)
-    ax.set_yticks(y, [short(r.label, 32) for r in rows])
+    ax.set_yticks(y, [label(r.label, 32) for r in rows])
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
-    ax.set_xlabel(f"NPV of {short(o.name, 40)} (base {money_k(o.npv)})", fontsize=8,
+    ax.set_xlabel(f"NPV of {label(o.name, 40)} (base {money_k(o.npv)})", fontsize=8,
                   fontfamily=FONT)
-    ax.legend(fontsize=7, frameon=False, loc="lower right", prop={"family": FONT, "size": 7})
+    fig.legend(frameon=False, loc="outside lower center", ncols=2,
+               prop={"family": FONT, "size": 7})
     return fig
 
 
@@ -104,9 +105,9 @@ def monte_carlo_histogram(results: Results, option_ids: list[str] | None = None,
         st = style(i)
         if sum(1 for c in counts if c) <= 1:
             ax.axvline(o.npv, color=st["color"], linestyle=st["linestyle"], linewidth=1.5,
-                       label=f"{short(o.name, 24)} (certain)")
+                       label=f"{label(o.name, 24)} (certain)")
         else:
-            ax.stairs(counts, edges, label=short(o.name, 24), color=st["color"],
+            ax.stairs(counts, edges, label=label(o.name, 24), color=st["color"],
                       linewidth=1.5, linestyle=st["linestyle"], fill=False)
     money_axis(ax.xaxis)
     tidy(ax)

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 from ..formatting import pct
 from ..formatting import score as fmt_score
 from ..results import Results
-from .base import BLACK, BLUE, FONT, GREY, VERMILLION, money_axis, new_figure, short, style, tidy
+from .base import BLACK, BLUE, FONT, GREY, VERMILLION, label, money_axis, new_figure, style, tidy
 
 
 def non_dominated(results: Results) -> list[str]:
@@ -27,6 +27,11 @@ def non_dominated(results: Results) -> list[str]:
     return [a.id for a in opts if not any(beats(b, a) for b in opts if b is not a)]
 
 
+def score_text(v: float) -> str:
+    """A 0–10 score as typed (7) or, when derived and fractional, to one decimal (4.2)."""
+    return f"{v:.0f}" if abs(v - round(v)) < 1e-9 else f"{v:.1f}"
+
+
 def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure:
     """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better."""
     crit = results.case.criteria
@@ -37,13 +42,13 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     image = ax.imshow(m, cmap="cividis", vmin=0, vmax=10, aspect="auto")
     fs = 7 if len(crit) <= 8 else 6
     for (r, c), v in np.ndenumerate(m):
-        ax.text(c, r, f"{v:g}", ha="center", va="center", fontsize=fs, fontfamily=FONT,
+        ax.text(c, r, score_text(v), ha="center", va="center", fontsize=fs, fontfamily=FONT,
                 color="white" if v < 5.5 else "black")
     ax.set_xticks(range(len(crit)),
-                  [f"{short(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
+                  [f"{label(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
                   rotation=35 if len(crit) > 5 else 0, ha="right" if len(crit) > 5 else "center",
                   fontsize=fs, fontfamily=FONT)
-    ax.set_yticks(range(len(opts)), [short(o.name) for o in opts], fontsize=7, fontfamily=FONT)
+    ax.set_yticks(range(len(opts)), [label(o.name) for o in opts], fontsize=7, fontfamily=FONT)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -64,7 +69,7 @@ def weighted_score_bars(results: Results, *, height_in: float | None = None) -> 
     for yi, o in zip(y, opts):
         ax.text(o.weighted_score + 1, yi, fmt_score(o.weighted_score), va="center", fontsize=7,
                 fontfamily=FONT)
-    ax.set_yticks(y, [short(o.name) for o in opts])
+    ax.set_yticks(y, [label(o.name) for o in opts])
     ax.set_xlim(0, 108)
     tidy(ax, grid_axis="x")
     ax.set_xlabel("Weighted score (out of 100)", fontsize=8, fontfamily=FONT)
@@ -81,7 +86,7 @@ def value_for_money(results: Results, *, height_in: float = 3.2) -> Figure:
         ax.scatter(o.weighted_score, o.npv_vs_baseline, s=90 if best else 40,
                    marker="*" if best else "o", color=BLUE if best else GREY,
                    edgecolor=BLACK, linewidth=0.5, zorder=3)
-        ax.annotate(short(o.name, 24), (o.weighted_score, o.npv_vs_baseline),
+        ax.annotate(label(o.name, 24), (o.weighted_score, o.npv_vs_baseline),
                     xytext=(5, 4), textcoords="offset points", fontsize=7, fontfamily=FONT)
     pts = sorted((o.weighted_score, o.npv_vs_baseline) for o in results.options if o.id in front)
     if len(pts) > 1:
@@ -94,8 +99,21 @@ def value_for_money(results: Results, *, height_in: float = 3.2) -> Figure:
     ax.set_ylabel("NPV against the baseline", fontsize=8, fontfamily=FONT)
     ax.scatter([], [], marker="*", s=90, color=BLUE, edgecolor=BLACK, linewidth=0.5,
                label="no other option is better on both")
-    ax.legend(fontsize=7, frameon=False, loc="best", prop={"family": FONT, "size": 7})
+    fig.legend(frameon=False, loc="outside lower center", prop={"family": FONT, "size": 7})
     return fig
+
+
+def sensitive_criteria(results: Results, limit: int = 6) -> list[str]:
+    """Criteria most likely to change the leader: those with a switching weight, nearest first,
+    then the heaviest of the rest; at most ``limit``, in the case's order."""
+    w, sw = results.weights, results.switching_weights
+
+    def key(c):
+        s = sw.get(c.id)
+        return (0, abs(s - w[c.id])) if s is not None else (1, -w[c.id])
+
+    chosen = {c.id for c in sorted(results.case.criteria, key=key)[:limit]}
+    return [c.id for c in results.case.criteria if c.id in chosen]
 
 
 def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
@@ -104,8 +122,10 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
 
     One small panel per criterion (``Results.weight_curves`` over ``Results.weight_grid``); the
     solid line marks today's weight, the dotted one the switching weight where there is one.
+    ``criteria`` defaults to :func:`sensitive_criteria` (at most six panels).
     """
-    crit = [c for c in results.case.criteria if criteria is None or c.id in criteria]
+    wanted = criteria if criteria is not None else sensitive_criteria(results)
+    crit = [c for c in results.case.criteria if c.id in wanted]
     n = max(1, len(crit))
     ncols = min(ncols, n)
     nrows = math.ceil(n / ncols)
@@ -121,12 +141,12 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
         for i, o in enumerate(results.options):
             st = style(i)
             ax.plot(grid, curves[:, i], color=st["color"], linestyle=st["linestyle"],
-                    linewidth=1.2, label=short(o.name, 24) if k == 0 else None)
+                    linewidth=1.2, label=label(o.name, 24) if k == 0 else None)
         ax.axvline(100 * results.weights[c.id], color=BLACK, linewidth=0.8)
         sw = results.switching_weights.get(c.id)
         if sw is not None:
             ax.axvline(100 * sw, color=VERMILLION, linewidth=1.0, linestyle=":")
-        ax.set_title(short(c.name, 30), fontsize=8, fontfamily=FONT, loc="left")
+        ax.set_title(label(c.name, 30), fontsize=8, fontfamily=FONT, loc="left")
         ax.set_xlim(0, 100)
         if k >= len(crit) - ncols:
             ax.set_xlabel("weight (%)", fontsize=7, fontfamily=FONT)

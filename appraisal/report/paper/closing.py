@@ -1,6 +1,8 @@
 """The last sections: user voice, implementation and next steps, and the appendix of inputs."""
 from __future__ import annotations
 
+from ...charts.scores import score_text
+from ...finance.lines import KIND_NOUN
 from ...formatting import form_name, money, money_k, pct
 from ...resources import resource_path
 from ...results import Results
@@ -27,7 +29,7 @@ def user_voice(paper: BoardPaper, r: Results) -> None:
         paper.para(f"The criterion '{crit.name}' carries {pct(r.weights[crit.id], 1)} of the "
                    "weight. Each option's score and the reason given:")
         paper.table(["Option", "Score", "Rationale"],
-                    [[kit.short(o.name, 100), f"{r.option(o.id).scores[crit.id]:g}",
+                    [[kit.short(o.name, 100), score_text(r.option(o.id).scores[crit.id]),
                       o.rationale.get(crit.id) or "No rationale recorded."]
                      for o in r.case.options], [3, 0.8, 6], numeric={1})
     else:
@@ -128,12 +130,12 @@ def _every_line(paper: BoardPaper, r: Results) -> None:
             bps = line.kind == "loan_repricing"
             q = "" if line.base is None else (f"{line.base:,.0f} bps" if bps else money(line.base))
             rng = "" if line.low is None else (
-                f"{line.low:,.0f}–{line.high:,.0f} bps" if bps
-                else f"{money(line.low)}–{money(line.high)}")
+                f"{line.low:,.0f} – {line.high:,.0f} bps" if bps
+                else f"{money(line.low)} – {money(line.high)}")
             basis = ("Estimate (range tested)" if line.low is not None else
                      "Statutory calculation" if line.kind == "redundancies" else
                      "Assumption (single figure)")
-            rows.append([line.label, line.kind.replace("_", " "),
+            rows.append([line.label, KIND_NOUN.get(line.kind, line.kind),
                          "Joint" if line.organisation is None
                          else r.case.organisation(line.organisation).name,
                          q, rng, money(line.pv), basis])

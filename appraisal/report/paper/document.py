@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, NextPageTemplate,
-                                PageBreak, PageTemplate, Paragraph, Spacer)
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether,
+                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...charts import short
@@ -26,13 +26,14 @@ class _Template(BaseDocTemplate):
                          rightMargin=kit.MARGIN_X, topMargin=kit.MARGIN_TOP,
                          bottomMargin=kit.MARGIN_BOTTOM, title=title, author=author,
                          subject="Board paper: partnership options appraisal",
-                         creator="Continuum")
+                         creator="Continuum", initialFontName=kit.FONT)
         self.running_title = short(title, 95)
         frame = Frame(kit.MARGIN_X, kit.MARGIN_BOTTOM, kit.FRAME_WIDTH, kit.FRAME_HEIGHT,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._footer),
                                PageTemplate("body", [frame], onPage=self._header_footer)])
         self._entries = 0
+        self._pass = 0
 
     def _footer(self, canv, doc) -> None:
         canv.saveState()
@@ -57,6 +58,9 @@ class _Template(BaseDocTemplate):
 
     def beforeDocument(self) -> None:
         self._entries = 0
+        self._pass += 1
+        # multiBuild never keeps its first pass (the contents are still empty then).
+        self.canv.layout_only = self._pass == 1
 
     def afterFlowable(self, flowable) -> None:
         """Each section heading becomes a contents entry and a PDF bookmark."""
@@ -87,7 +91,7 @@ class BoardPaper:
             self.story.append(CondPageBreak(kit.FRAME_HEIGHT * 0.25))
             self.story.append(kit.para(f"{self._section}. {text}", "h1"))
         else:
-            self.story.append(CondPageBreak(kit.FRAME_HEIGHT * 0.12))
+            self.story.append(CondPageBreak(kit.FRAME_HEIGHT * (0.2 if level == 2 else 0.12)))
             self.story.append(kit.para(short(text, 200), f"h{level}"))
 
     def para(self, text: str, style: str = "body") -> None:

@@ -63,7 +63,7 @@ def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:
     rows.append(["Total"] + [money_k(o.column_total(c)) for c in COLUMNS]
                 + [money_k(sum(cf.net for cf in o.cash_flows)), money_k(o.npv)])
     paper.table(["Year"] + [COLUMN_NAMES[c] for c in COLUMNS] + ["Net", "Discounted"], rows,
-                [0.8] + [1] * 9, numeric=set(range(1, 10)), bold_last=True)
+                [0.6] + [1] * 9, numeric=set(range(1, 10)), bold_last=True, compact=True)
 
 
 def _lines(r: Results, kind: str) -> list[tuple[OptionResult, LineResult]]:
@@ -140,15 +140,17 @@ def _redundancy(paper: BoardPaper, r: Results) -> None:
         f"at {money(r.weekly_pay_cap)}, times any enhancement. Notice is paid at the full "
         f"weekly pay. Employer's National Insurance falls on notice pay and on any redundancy "
         f"pay above the threshold; pension strain is added as given.")
-    rows = [[kit.short(o.name, 50), x.label, _org_name(r, x.organisation), str(x.count),
-             str(x.age), str(x.years_service), f"{x.weeks:g}", money(x.pay_for_weeks),
-             money(x.redundancy_pay), money(x.notice_pay), money(x.employer_nic),
-             money(x.pension_strain), money(x.total)] for o, x in found]
-    paper.table(["Option", "Post", "Organisation", "Count", "Age", "Years", "Weeks",
-                 "Week's pay used", "Redundancy pay", "Notice", "Employer NIC", "Strain",
-                 "Total"], rows,
-                [1.5, 1.6, 1.3, 0.6, 0.55, 0.6, 0.65, 1, 1.1, 1, 1, 0.9, 1.1],
-                numeric=set(range(3, 13)))
+    rows = [[kit.markup(f"<b>{kit.esc_short(x.label, 120)}</b><br/>"
+                        f"{kit.esc_short(_org_name(r, x.organisation), 60)} · "
+                        f"{kit.esc_short(o.name, 80)}", "cell_compact"),
+             str(x.count), str(x.age), str(x.years_service), f"{x.weeks:g}",
+             money(x.pay_for_weeks), money(x.redundancy_pay), money(x.notice_pay),
+             money(x.employer_nic), money(x.pension_strain), money(x.total)] for o, x in found]
+    paper.table(["Post, organisation and option", "No.", "Age", "Years", "Weeks",
+                 "Week's pay used", "Redundancy pay", "Notice pay", "Employer NIC",
+                 "Pension strain", "Total"], rows,
+                [2.2, 0.42, 0.45, 0.62, 0.64, 0.9, 1.22, 0.95, 0.95, 0.9, 1.05],
+                numeric=set(range(1, 11)), compact=True)
     for o, x in found:
         paper.para(
             f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {money(x.pay_for_weeks)} = "
@@ -165,7 +167,7 @@ def _simple_lines(paper: BoardPaper, r: Results, kind: str, title: str, intro: s
     paper.heading(title, 3)
     paper.para(intro)
     rows = [[kit.short(o.name, 60), line.label, _org_name(r, line.organisation),
-             "" if line.low is None else f"{money(line.low)}–{money(line.high)}",
+             "" if line.low is None else f"{money(line.low)} – {money(line.high)}",
              money(sum(line.amounts)), money(-line.pv)] for o, line in found]
     paper.table(["Option", "Line", "Organisation", "Range (before bias)", "Amount",
                  "Present value"], rows, [2, 2.5, 1.6, 2, 1.3, 1.3], numeric={4, 5})

@@ -19,6 +19,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from svglib import fonts as svg_fonts
 from svglib.svglib import svg2rlg
 
 from ...charts import short, svg_bytes
@@ -62,8 +63,17 @@ def register_fonts() -> None:
     with _font_lock:
         if _fonts_ready:
             return
+        # Chart text arrives as SVG text in family "DejaVu Sans": map it to the same fonts.
+        # (svglib registers each TTF under our names; the family mapping must come after,
+        # since registering a TTF resets its family.)
+        for (weight, style), (name, file) in zip(
+                [("normal", "normal"), ("bold", "normal"), ("normal", "italic"),
+                 ("bold", "italic")], FONT_FILES.items()):
+            svg_fonts.register_font("DejaVu Sans", str(matplotlib_font(file)),
+                                    weight=weight, style=style, rlgFontName=name)
         for name, file in FONT_FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(matplotlib_font(file))))
+            if name not in pdfmetrics.getRegisteredFontNames():
+                pdfmetrics.registerFont(TTFont(name, str(matplotlib_font(file))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=f"{FONT}-Bold",
                                       italic=f"{FONT}-Oblique",
                                       boldItalic=f"{FONT}-BoldOblique")
@@ -119,6 +129,10 @@ STYLES = {
                             leading=9.5, alignment=TA_RIGHT),
     "toc1": _style("toc1", fontSize=10, leading=15, leftIndent=0),
 }
+# Compact cells for wide tables (cash flows by year, redundancy).
+for _name in ("cell", "cell_num", "cell_head", "cell_head_num"):
+    STYLES[f"{_name}_compact"] = ParagraphStyle(f"{_name}_compact", parent=STYLES[_name],
+                                                fontSize=6.6, leading=8.4)
 
 
 def para(text: object, style: str = "body") -> Paragraph:
@@ -132,7 +146,8 @@ def markup(trusted: str, style: str = "body") -> Paragraph:
 
 
 def table(header: list[str], rows: list[list], widths: list[float], *,
-          numeric: set[int] = frozenset(), bold_last: bool = False) -> Table:
+          numeric: set[int] = frozenset(), bold_last: bool = False,
+          compact: bool = False) -> Table:
     """A table in the house style: header repeated on every page, Paragraph cells, stripes.
 
     ``widths`` are fractions of the frame width (they are scaled to sum to 1). Cells that are
@@ -144,7 +159,8 @@ def table(header: list[str], rows: list[list], widths: list[float], *,
     def cell(value, col: int, head: bool = False):
         if isinstance(value, Flowable):
             return value
-        name = ("cell_head" if head else "cell") + ("_num" if col in numeric else "")
+        name = (("cell_head" if head else "cell") + ("_num" if col in numeric else "")
+                + ("_compact" if compact else ""))
         return Paragraph(esc_short(value, CELL_LIMIT), STYLES[name])
 
     data = [[cell(h, j, True) for j, h in enumerate(header)]]
@@ -172,11 +188,31 @@ def bold(text: object) -> Paragraph:
     return Paragraph(f"<b>{esc(text)}</b>", STYLES["cell"])
 
 
+class VectorChart(Flowable):
+    """A chart drawn as vectors; it is not drawn on a layout-only pass (``canv.layout_only``).
+
+    The paper is laid out twice so that the contents list knows its page numbers; the first
+    pass is never kept, so drawing the charts there would only cost time.
+    """
+
+    def __init__(self, drawing):
+        super().__init__()
+        self.drawing = drawing
+        self.width, self.height = drawing.width, drawing.height
+        self.hAlign = "CENTER"
+
+    def wrap(self, avail_width, avail_height):
+        return self.width, self.height
+
+    def draw(self):
+        if not getattr(self.canv, "layout_only", False):
+            self.drawing.drawOn(self.canv, 0, 0)
+
+
 def chart(fig, width: float = FRAME_WIDTH, max_height: float = FRAME_HEIGHT * 0.6) -> Flowable:
-    """A matplotlib Figure as a vector Drawing: figure → SVG in memory → svglib → scaled."""
-    drawing = svg2rlg(io.BytesIO(svg_bytes(fig)))
+    """A matplotlib Figure as a vector drawing: figure → SVG in memory → svglib → scaled."""
+    drawing = svg2rlg(io.BytesIO(svg_bytes(fig, text_as_text=True)))
     scale = min(width / drawing.width, max_height / drawing.height)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)
-    drawing.hAlign = "CENTER"
-    return drawing
+    return VectorChart(drawing)

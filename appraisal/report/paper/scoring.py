@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ... import charts
+from ...charts.scores import score_text
 from ...formatting import money_k, pct, score
 from ...results import Results
 from . import kit
@@ -36,7 +37,7 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
                 "lower. The share under each criterion is its weight.")
     paper.heading("Why each score was given", 2)
     for o in case.options:
-        rows = [[c.name, f"{r.option(o.id).scores[c.id]:g}",
+        rows = [[c.name, score_text(r.option(o.id).scores[c.id]),
                  "Derived from NPV against the baseline." if c.derived
                  else (o.rationale.get(c.id) or "No rationale recorded.")]
                 for c in case.criteria]
