@@ -6,6 +6,7 @@ is found through :func:`resource_path`, so the bundle spec can collect exactly t
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -25,7 +26,10 @@ def resource_path(*parts: str) -> Path:
     """Path of a shipped data file, e.g. ``resource_path("sample_cases", "x.json")``."""
     if not parts or parts[0] not in RESOURCE_DIRS:
         raise ValueError(f"{parts!r} is not in a shipped data folder {RESOURCE_DIRS}")
-    return root().joinpath(*parts)
+    path, folder = root().joinpath(*parts), os.path.normpath(root() / parts[0])
+    if os.path.commonpath([os.path.normpath(path), folder]) != folder:
+        raise ValueError(f"{parts!r} leads outside the shipped data folder {parts[0]}")
+    return path
 
 
 def sample_cases() -> list[Path]:
