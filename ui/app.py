@@ -1,0 +1,81 @@
+"""Start the desktop app: ``run(argv)`` with an optional case file as ``argv[0]``.
+
+Sets the names QSettings uses, the Fusion style with a palette that follows the system's light or
+dark scheme (``CONTINUUM_THEME=light|dark`` forces one), the window icon, then opens the window:
+first offering to restore unsaved work left by a crash, then the case given, else a new case.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+ICON = Path(__file__).resolve().parent / "resources" / "continuum.svg"
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for Fusion, with enough contrast for text, links and disabled items."""
+    p = QPalette()
+    base, window, text = QColor("#1e1f22"), QColor("#2b2d30"), QColor("#e6e6e6")
+    for role, colour in ((QPalette.Window, window), (QPalette.WindowText, text),
+                         (QPalette.Base, base), (QPalette.AlternateBase, QColor("#26282b")),
+                         (QPalette.ToolTipBase, QColor("#3c3f41")), (QPalette.ToolTipText, text),
+                         (QPalette.PlaceholderText, QColor("#a0a4aa")), (QPalette.Text, text),
+                         (QPalette.Button, window), (QPalette.ButtonText, text),
+                         (QPalette.BrightText, QColor("#ff8a80")), (QPalette.Mid, QColor("#5a5d61")),
+                         (QPalette.Link, QColor("#6cb6ff")), (QPalette.Highlight, QColor("#2f6fb0")),
+                         (QPalette.HighlightedText, QColor("#ffffff"))):
+        p.setColor(role, colour)
+    for role in (QPalette.WindowText, QPalette.Text, QPalette.ButtonText):
+        p.setColor(QPalette.Disabled, role, QColor("#7b7f85"))
+    return p
+
+
+def wants_dark() -> bool:
+    forced = os.environ.get("CONTINUUM_THEME", "").lower()
+    if forced in ("light", "dark"):
+        return forced == "dark"
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion with the system's scheme: the style's own light palette, or a dark one."""
+    app.setPalette(dark_palette() if wants_dark() else app.style().standardPalette())
+
+
+def application(argv0: str = "continuum") -> QApplication:
+    """The QApplication, created once with the names QSettings uses."""
+    QCoreApplication.setOrganizationName("Continuum")
+    QCoreApplication.setOrganizationDomain("continuum.invalid")
+    QCoreApplication.setApplicationName("Continuum")
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication([argv0])
+        app.setStyle("Fusion")
+        apply_theme(app)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
+    app.setWindowIcon(QIcon(str(ICON)))
+    app.setApplicationDisplayName("Continuum")
+    return app
+
+
+def run(argv: list[str]) -> int:
+    """Open the app on a new case, or on ``argv[0]`` if given; returns the exit status."""
+    app = application(sys.argv[0] if sys.argv else "continuum")
+    from ui.main_window import MainWindow   # after the QApplication exists
+
+    window = MainWindow()
+    window.show()
+
+    def start() -> None:
+        if not window.offer_recovery() and argv:
+            window.open_path(argv[0], ask=False)
+
+    QTimer.singleShot(0, start)
+    return app.exec()

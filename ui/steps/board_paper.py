@@ -1,0 +1,190 @@
+"""Step 10, Board paper: the recommendation, then the board paper and the model to take away.
+
+Exports run off the GUI thread (ui.export) with a busy bar; when a file is written an "Open"
+button opens it with the system's viewer. A failure is a plain message beside the buttons.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+
+from appraisal.formatting import money_k, score
+from ui.document import CaseDocument
+from ui.export import KINDS, Exporter, available
+from ui.widgets.fields import NotesField, explanation_label
+from ui.widgets.inline_error import InlineError
+
+NO_RECOMMENDATION = "None yet: the paper names the leading option"
+
+
+def set_recommendation(data: dict, option_id: str | None) -> None:
+    """Name the board's preferred option (keeping any rationale), or remove the recommendation."""
+    if option_id is None:
+        data.pop("recommendation", None)
+        return
+    rationale = (data.get("recommendation") or {}).get("rationale", "")
+    data["recommendation"] = {"option": option_id, "rationale": rationale}
+
+
+def default_name(title: str, key: str) -> str:
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60] or "case"
+    return f"{stem}-{'board-paper' if key == 'pdf' else 'model'}{KINDS[key].suffix}"
+
+
+class BoardPaperStep(QWidget):
+    TITLE = "Board paper"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.last_path: Path | None = None
+        self.exporter = Exporter(self)
+
+        self.leader = QLabel()
+        self.leader.setTextFormat(Qt.PlainText)
+        self.leader.setWordWrap(True)
+        self.option = QComboBox()
+        self.option.setAccessibleName("Recommended option")
+        self.option.setToolTip("The option the authors recommend to the board. Leave it unset "
+                               "and the paper names the option with the highest weighted score.")
+        self.option_error = InlineError()
+        self.rationale = NotesField(
+            document, ("recommendation", "rationale"), "Rationale", lines=6,
+            placeholder="Why this option: the money, the criteria, the risks and the path ahead.",
+            explanation="Printed in the board paper under the recommendation.")
+        rec_box = QGroupBox("Recommendation")
+        form = QFormLayout(rec_box)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        option_col = QVBoxLayout()
+        option_col.addWidget(self.option)
+        option_col.addWidget(self.option_error)
+        form.addRow(self.leader)
+        form.addRow("Recommended &option", option_col)
+        form.addRow("&Rationale", self.rationale)
+        form.labelForField(option_col).setBuddy(self.option)
+        form.labelForField(self.rationale).setBuddy(self.rationale.editor)
+
+        self.pdf_button = QPushButton("Export the board &paper (PDF)…")
+        self.xlsx_button = QPushButton("Export the &model (Excel)…")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)          # busy: the writers report stages, not percentages
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setWordWrap(True)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setToolTip("Open the exported file")
+        self.open_button.hide()
+        self.export_error = InlineError()
+        export_box = QGroupBox("Take it to the board")
+        ex = QVBoxLayout(export_box)
+        ex.addWidget(explanation_label(
+            "The board paper explains every figure; the Excel model recalculates them with live "
+            "formulas. Both are made from the figures shown in Results."))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.xlsx_button)
+        buttons.addStretch(1)
+        ex.addLayout(buttons)
+        ex.addWidget(self.progress)
+        done = QHBoxLayout()
+        done.addWidget(self.status, 1)
+        done.addWidget(self.open_button)
+        ex.addLayout(done)
+        ex.addWidget(self.export_error)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(rec_box)
+        layout.addWidget(export_box)
+        layout.addStretch(1)
+
+        self.option.activated.connect(lambda _i: self._recommend(self.option.currentData()))
+        self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
+        self.open_button.clicked.connect(self.open_last)
+        self.exporter.progress.connect(self.status.setText)
+        self.exporter.finished.connect(self._exported)
+        self.exporter.failed.connect(self._export_failed)
+        self.exporter.busyChanged.connect(self._busy)
+        document.changed.connect(self.refresh)
+        document.resultsChanged.connect(self.show_leader)
+        self.refresh()
+        self.show_leader()
+
+    # --- reading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        options = self.document.get(("options",)) or []
+        current = self.document.get(("recommendation", "option"))
+        self.option.blockSignals(True)
+        self.option.clear()
+        self.option.addItem(NO_RECOMMENDATION, None)
+        for o in options:
+            self.option.addItem(o.get("name") or o["id"], o["id"])
+        index = next((i for i in range(self.option.count())
+                      if self.option.itemData(i) == current), 0)
+        self.option.setCurrentIndex(index)
+        self.option.blockSignals(False)
+        self.rationale.setEnabled(current is not None)
+        for key, button in (("pdf", self.pdf_button), ("xlsx", self.xlsx_button)):
+            ok = available(key)
+            button.setEnabled(ok and not self.exporter.busy)
+            button.setToolTip("" if ok else f"Exporting {KINDS[key].what} is not available in "
+                                            "this version.")
+
+    def show_leader(self) -> None:
+        results = self.document.results
+        if results is None:
+            self.leader.setText("")
+            return
+        lead = results.option(results.leader)
+        npv_lead = results.option(results.npv_leader)
+        self.leader.setText(
+            f"Highest weighted score: {lead.name} ({score(lead.weighted_score)} of 100). "
+            f"Best value against the baseline: {npv_lead.name} "
+            f"({money_k(npv_lead.npv_vs_baseline)} net present value).")
+
+    # --- editing ----------------------------------------------------------------------------
+    def _recommend(self, option_id: str | None) -> None:
+        text = "remove the recommendation" if option_id is None else "recommend an option"
+        problems = self.document.edit(text, lambda data: set_recommendation(data, option_id))
+        self.option_error.show_problems(problems)
+
+    # --- exporting --------------------------------------------------------------------------
+    def export(self, key: str, path: str | Path | None = None) -> None:
+        """Export to ``path``, asking for one if not given (Cancel does nothing)."""
+        if path is None:
+            folder = (self.document.path.parent if self.document.path else
+                      Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)))
+            suggested = str(folder / default_name(self.document.case.title, key))
+            path, _ = QFileDialog.getSaveFileName(self, f"Export {KINDS[key].what}", suggested,
+                                                  KINDS[key].file_filter)
+            if not path:
+                return
+            if not path.lower().endswith(KINDS[key].suffix):
+                path += KINDS[key].suffix
+        self.export_error.clear()
+        self.open_button.hide()
+        self.exporter.export(key, self.document.case, Path(path))
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.refresh()
+
+    def _exported(self, key: str, path: str) -> None:
+        self.last_path = Path(path)
+        self.status.setText(f"Saved {KINDS[key].what} as {self.last_path.name}.")
+        self.open_button.show()
+
+    def _export_failed(self, _key: str, message: str) -> None:
+        self.status.setText("")
+        self.export_error.show_message(message)
+
+    def open_last(self) -> None:
+        if self.last_path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))

@@ -1,0 +1,187 @@
+"""Step 2, Partners: the organisations in the partnership and their loans.
+
+A list of organisations on the left; the chosen one's details and loans on the right. Removing an
+organisation that a money line still names is refused, with the line named in the message.
+"""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from ui.document import CaseDocument
+from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
+    percent_field
+from ui.widgets.inline_error import InlineError
+from ui.widgets.record_table import Column, RecordTable
+
+KINDS = [("Housing association", "housing_association"), ("Charity", "charity"),
+         ("Community enterprise", "community_enterprise"), ("Local authority", "local_authority"),
+         ("Other", "other"), ("Not stated", "")]
+JURISDICTIONS = [("Not stated", None), ("England", "england"), ("Wales", "wales"),
+                 ("Scotland", "scotland"), ("Northern Ireland", "northern_ireland")]
+LOAN_COLUMNS = (
+    Column("lender", "Lender", tooltip="Who lent the money."),
+    Column("balance", "Balance", "money", tooltip="The amount outstanding, in pounds.", width=140),
+    Column("margin_bps", "Margin (bp)", "number", width=100,
+           tooltip="The lender's margin over the base rate, in basis points (100 bp = 1%)."),
+    Column("remaining_years", "Years left", "int", width=90,
+           tooltip="Whole years until the loan is repaid; re-pricing stops then."),
+)
+
+
+def unique_id(base: str, taken: set[str]) -> str:
+    """A new id from a name: 'Bank A' → 'bank-a', then 'bank-a-2' if that is taken."""
+    stem = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "item"
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate, n = f"{stem}-{n}", n + 1
+    return candidate
+
+
+class PartnersStep(QWidget):
+    TITLE = "Partners"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = d = document
+        self.list = QListWidget()
+        self.list.setAccessibleName("Organisations")
+        self.list.setMinimumWidth(180)
+        self.list.setMaximumWidth(260)
+        self.add_button = QPushButton("&Add organisation")
+        self.remove_button = QPushButton("&Remove")
+        self.list_error = InlineError()
+        left = QVBoxLayout()
+        left.addWidget(explanation_label("Organisations"))
+        left.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left.addLayout(buttons)
+        left.addWidget(self.list_error)
+
+        at = ("organisations", 0)
+        self.name = TextField(d, (*at, "name"), "Name", tooltip="The organisation's name.")
+        self.kind = ChoiceField(d, (*at, "kind"), "Kind", KINDS,
+                                tooltip="What sort of organisation this is.")
+        self.jurisdiction = ChoiceField(
+            d, (*at, "jurisdiction"), "Jurisdiction", JURISDICTIONS,
+            tooltip="Where it is registered; rules on pensions, VAT groups and regulators differ.")
+        self.turnover = money_field(
+            d, (*at, "annual_turnover"), "Annual turnover", minimum=-1, step=100000,
+            optional_text="Not stated", tooltip="Income in a year, for scale in the board paper.")
+        self.staff = int_field(d, (*at, "staff"), "Staff", minimum=-1, optional_text="Not stated",
+                               tooltip="Number of employees.")
+        self.homes = int_field(d, (*at, "homes"), "Homes", minimum=-1, optional_text="Not stated",
+                               tooltip="Homes owned or managed (housing associations).")
+        self.vat_recovery = percent_field(
+            d, (*at, "vat_recovery_rate"), "VAT recovery rate",
+            explanation="The share of VAT it can reclaim; most housing and charity work "
+                        "reclaims little.",
+            tooltip="0% if it can reclaim no VAT on what it buys; irrecoverable VAT on shared "
+                    "services is charged at (1 − this rate).")
+        self.fields = [self.name, self.kind, self.jurisdiction, self.turnover, self.staff,
+                       self.homes, self.vat_recovery]
+        details = QGroupBox("Details")
+        form = QFormLayout(details)
+        for label, field in (("&Name", self.name), ("&Kind", self.kind),
+                             ("&Jurisdiction", self.jurisdiction),
+                             ("Annual &turnover", self.turnover), ("&Staff", self.staff),
+                             ("&Homes", self.homes), ("&VAT recovery rate", self.vat_recovery)):
+            form.addRow(label, field)
+            form.labelForField(field).setBuddy(field.editor)
+
+        self.loans = RecordTable(d, (*at, "loans"), LOAN_COLUMNS, "loan")
+        self.add_loan = QPushButton("Add &loan")
+        self.remove_loan = QPushButton("Remove l&oan")
+        loans = QGroupBox("Loans")
+        loans_layout = QVBoxLayout(loans)
+        loans_layout.addWidget(explanation_label(
+            "Loans a lender might re-price if the structure changes. Type in the cells."))
+        loans_layout.addWidget(self.loans)
+        loan_buttons = QHBoxLayout()
+        loan_buttons.addWidget(self.add_loan)
+        loan_buttons.addWidget(self.remove_loan)
+        loan_buttons.addStretch(1)
+        loans_layout.addLayout(loan_buttons)
+
+        right = QVBoxLayout()
+        right.addWidget(details)
+        right.addWidget(loans, 1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+
+        self.list.currentRowChanged.connect(self._select)
+        self.add_button.clicked.connect(self.add_organisation)
+        self.remove_button.clicked.connect(self.remove_organisation)
+        self.add_loan.clicked.connect(self.add_new_loan)
+        self.remove_loan.clicked.connect(
+            lambda: self.loans.remove_current(f"remove a loan of {self._org_name()}"))
+        document.changed.connect(self.refresh)
+        self.refresh()
+        self.list.setCurrentRow(0)
+
+    # --- reading ----------------------------------------------------------------------------
+    def organisations(self) -> list[dict]:
+        return self.document.get(("organisations",)) or []
+
+    def _org_name(self) -> str:
+        return self.document.get(("organisations", self.current(), "name"), "")
+
+    def current(self) -> int:
+        return max(self.list.currentRow(), 0)
+
+    def refresh(self) -> None:
+        orgs = self.organisations()
+        row = self.current()
+        self.list.blockSignals(True)
+        if self.list.count() != len(orgs):
+            self.list.clear()
+            for _ in orgs:
+                self.list.addItem(QListWidgetItem())
+        for i, org in enumerate(orgs):
+            self.list.item(i).setText(org.get("name") or org["id"])
+            self.list.item(i).setToolTip(f"Id: {org['id']}")
+        self.list.setCurrentRow(min(row, len(orgs) - 1))
+        self.list.blockSignals(False)
+        self.remove_button.setEnabled(len(orgs) > 1)
+        if self.fields[0].path[1] != self.current():
+            self._select(self.current())
+
+    def _select(self, row: int) -> None:
+        if row < 0:
+            return
+        for field in self.fields:
+            field.set_path(("organisations", row, field.path[-1]))
+        self.loans.set_list_path(("organisations", row, "loans"))
+
+    # --- editing ----------------------------------------------------------------------------
+    def add_organisation(self) -> None:
+        orgs = self.organisations()
+        new_id = unique_id("partner", {o["id"] for o in orgs})
+        org = {"id": new_id, "name": f"Partner {len(orgs) + 1}", "kind": "housing_association",
+               "vat_recovery_rate": 0.0, "loans": []}
+        problems = self.document.edit("add an organisation",
+                                      lambda data: data["organisations"].append(org))
+        self.list_error.show_problems(problems)
+        if not problems:
+            self.list.setCurrentRow(len(orgs))
+            self.name.editor.setFocus(Qt.OtherFocusReason)
+            self.name.editor.selectAll()
+
+    def remove_organisation(self) -> None:
+        row, name = self.current(), self._org_name()
+        problems = self.document.edit(f"remove {name}",
+                                      lambda data: data["organisations"].pop(row))
+        self.list_error.show_problems(problems)
+
+    def add_new_loan(self) -> None:
+        taken = {loan["id"] for org in self.organisations() for loan in org.get("loans", [])}
+        org_id = self.document.get(("organisations", self.current(), "id"), "org")
+        loan = {"id": unique_id(f"{org_id}-loan", taken), "lender": "New lender",
+                "balance": 0.0, "margin_bps": 0.0, "remaining_years": 10}
+        self.loans.append(loan, f"add a loan to {self._org_name()}")

@@ -1,0 +1,1 @@
+"""Reusable pieces of the app: fields bound to the case, inline errors, tables, charts."""
