@@ -29,7 +29,25 @@ def keep_chart_cache() -> None:
     os.environ["MPLCONFIGDIR"] = folder
 
 
+def safe_text_streams() -> None:
+    """Messages never stop the program; results written to a pipe or file are UTF-8.
+
+    A Windows console or redirected stream may use a code page without characters such as '→';
+    a message holding one would otherwise end the headless command with an error. Standard output
+    that is not a terminal carries results JSON, which is UTF-8 by definition. A windowed program
+    has no streams at all, and there is nothing to do.
+    """
+    if sys.stderr is not None and hasattr(sys.stderr, "reconfigure"):
+        sys.stderr.reconfigure(errors="backslashreplace")
+    if sys.stdout is not None and hasattr(sys.stdout, "reconfigure"):
+        if sys.stdout.isatty():
+            sys.stdout.reconfigure(errors="backslashreplace")
+        else:
+            sys.stdout.reconfigure(encoding="utf-8")
+
+
 if __name__ == "__main__":
+    safe_text_streams()
     keep_chart_cache()
     from main import main
 

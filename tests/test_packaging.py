@@ -285,3 +285,26 @@ def test_the_icon_renders_at_every_size(tmp_path, qapp):
 def test_build_output_stays_out_of_git():
     ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
     assert "build/" in ignored and "dist/" in ignored
+
+
+def test_the_bundled_streams_never_fail_on_a_character(monkeypatch):
+    import io
+
+    sys.path.insert(0, str(ROOT / "packaging"))
+    try:
+        import entry
+    finally:
+        sys.path.remove(str(ROOT / "packaging"))
+    err = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")
+    out = io.TextIOWrapper(io.BytesIO(), encoding="cp1252")  # a pipe: not a terminal
+    monkeypatch.setattr(sys, "stderr", err)
+    monkeypatch.setattr(sys, "stdout", out)
+    entry.safe_text_streams()
+    err.write("standalone → merger, £1,234k")
+    out.write('{"title": "A → B"}')
+    err.flush(), out.flush()
+    assert err.buffer.getvalue() == "standalone \\u2192 merger, £1,234k".encode("cp1252")
+    assert out.buffer.getvalue().decode("utf-8") == '{"title": "A → B"}'
+    monkeypatch.setattr(sys, "stdout", None)  # a windowed program has no streams
+    monkeypatch.setattr(sys, "stderr", None)
+    entry.safe_text_streams()
