@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.formatting.rule import CellIsRule
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 
 from ...results import Results
@@ -81,10 +81,11 @@ def write_checks(wb, results: Results, option_maps, summary, scores, orgs) -> Ch
 
 
 def flag_colours(ws, cells: str) -> None:
-    """TRUE in green, FALSE in red."""
-    ws.conditional_formatting.add(cells, CellIsRule(
-        operator="equal", formula=["TRUE"], font=Font(color="006100"),
+    """TRUE in green, FALSE in red (formula rules on the top-left cell of ``cells``)."""
+    top_left = cells.split(":")[0]
+    ws.conditional_formatting.add(cells, FormulaRule(
+        formula=[f"{top_left}=TRUE()"], font=Font(color="006100"),
         fill=PatternFill("solid", bgColor="C6EFCE")))
-    ws.conditional_formatting.add(cells, CellIsRule(
-        operator="equal", formula=["FALSE"], font=Font(color="9C0006"),
+    ws.conditional_formatting.add(cells, FormulaRule(
+        formula=[f"{top_left}=FALSE()"], font=Font(color="9C0006"),
         fill=PatternFill("solid", bgColor="FFC7CE")))

@@ -1,10 +1,13 @@
-"""The Cover sheet: what the workbook is, how to use it, the colour key and the master checks."""
+"""The Cover sheet: what the workbook is, how to use it, the colour key and the master checks.
+
+The Cover's flags carry no conditional formatting: LibreOffice's PDF export fails on a
+conditional format over cells that link to another sheet's checks (seen with LibreOffice 7).
+"""
 from __future__ import annotations
 
 from ...results import Results
 from .cells import put_formula, put_text
-from .checks import flag_colours
-from .styles import print_setup
+from .styles import CHECK, print_setup
 
 SHEET = "Cover"
 
@@ -59,8 +62,7 @@ def write_cover(wb, results: Results, checks) -> None:
     put_text(ws, r, 1, "Checks", "Section")
     r += 1
     put_text(ws, r, 2, "Model integrity (Checks sheet): must be TRUE")
-    put_formula(ws, r, 1, f"={checks.integrity}", "Check")
+    put_formula(ws, r, 1, f"={checks.integrity}", "Check", CHECK)
     put_text(ws, r + 1, 2, "NPVs as Continuum exported them (FALSE once you change an input)")
-    put_formula(ws, r + 1, 1, f"={checks.agreement}", "Check")
-    flag_colours(ws, f"A{r}:A{r + 1}")
+    put_formula(ws, r + 1, 1, f"={checks.agreement}", "Check", CHECK)
     print_setup(ws, widths={"A": 14, "B": 90})

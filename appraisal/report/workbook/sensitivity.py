@@ -146,6 +146,7 @@ def _charts(ws, groups, anchor_col: int) -> None:
         chart.x_axis.title = None
         chart.y_axis.title = "Change in NPV (£)"
         chart.y_axis.numFmt = "£#,##0"
+        chart.x_axis.tickLblPos = "low"
         chart.add_data(Reference(ws, min_col=13, max_col=14, min_row=first, max_row=last))
         chart.set_categories(Reference(ws, min_col=4, min_row=first, max_row=last))
         chart.series[0].tx = SeriesLabel(v="Line at its low")

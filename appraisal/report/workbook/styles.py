@@ -19,6 +19,7 @@ WHOLE = "0"
 NUMBER = "#,##0.00"
 BPS = '#,##0;"\u2212"#,##0'
 SCORE = "0.0"
+CHECK = '"TRUE";"TRUE";"FALSE"'   # a linked TRUE/FALSE shows as a word, not 1/0
 WEEKS = "0.0"
 
 INPUT_FONT = "0000CC"

@@ -74,7 +74,8 @@ def _chart(ws, first: int, last: int) -> None:
     chart.y_axis.title = "NPV (£)"
     chart.y_axis.numFmt = "£#,##0"
     chart.legend = None
+    chart.x_axis.tickLblPos = "low"          # names below the plot, clear of negative bars
     chart.add_data(Reference(ws, min_col=3, min_row=first - 1, max_row=last), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
-    chart.height, chart.width = 8, 18
+    chart.height, chart.width = 10, 20
     ws.add_chart(chart, f"A{last + 3}")
