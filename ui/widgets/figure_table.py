@@ -46,13 +46,13 @@ class FigureTable(QTableView):
                  tooltips: dict[int, str] | None = None) -> None:
         column = self.horizontalHeader().sortIndicatorSection()
         order = self.horizontalHeader().sortIndicatorOrder()
-        self.source.clear()
-        self.source.setHorizontalHeaderLabels(
-            ["\n".join(textwrap.wrap(h, 16, max_lines=2, placeholder="…")) for h in headers])
-        for c, tip in (tooltips or {}).items():
-            # setHeaderData, not horizontalHeaderItem(c).setToolTip: the item's Python wrapper
-            # outlives the item once clear() deletes it, and freeing it later crashes PySide6.
-            self.source.setHeaderData(c, Qt.Horizontal, tip, Qt.ToolTipRole)
+        self.source.setRowCount(0)
+        self.source.setColumnCount(len(headers))
+        for c, head in enumerate(headers):
+            item = QStandardItem("\n".join(textwrap.wrap(head, 16, max_lines=2,
+                                                         placeholder="…")))
+            item.setToolTip((tooltips or {}).get(c, head))
+            self.source.setHorizontalHeaderItem(c, item)
         for row in rows:
             items = []
             for cell in row:
