@@ -37,6 +37,10 @@ def _unique_ids(case: Case) -> Iterator[Problem]:
                         ("options", case.options)):
         for i, value in _duplicates([item.id for item in items]):
             yield f"{name}[{i}].id", f"duplicate id '{value}'"
+    for o, org in enumerate(case.organisations):
+        if org.id == "joint":
+            yield f"organisations[{o}].id", ("'joint' is reserved for lines shared by all "
+                                             "partners; give the organisation another id")
     seen: set[str] = set()
     for o, org in enumerate(case.organisations):
         for k, loan in enumerate(org.loans):
