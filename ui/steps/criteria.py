@@ -202,6 +202,7 @@ class CriteriaStep(QWidget):
         layout.addWidget(self.method_label)
         layout.addLayout(buttons)
 
+        self._row_shape: tuple = ()
         document.changed.connect(self.refresh)
         document.resultsChanged.connect(self.refresh)
         self.refresh()
@@ -226,7 +227,10 @@ class CriteriaStep(QWidget):
         self.ahp_button.setToolTip(
             "Compare each pair of criteria on a 1–9 scale" if self.ahp_button.isEnabled() else
             "Pairwise comparison takes 2 to 10 criteria (Saaty's consistency index stops at 10)")
-        self.table.resizeRowsToContents()
+        shape = tuple((c.name, c.description) for c in case.criteria)
+        if shape != self._row_shape:            # rows fit their descriptions; costly, so rarely
+            self._row_shape = shape
+            self.table.resizeRowsToContents()
         self.remove_button.setEnabled(len(case.criteria) > 1)
         self._fill_standard_menu()
 
