@@ -1,0 +1,277 @@
+"""The board paper: every section, option name and headline figure reads back from the PDF;
+hostile text prints literally; the command writes it. Figures are compared with Results."""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from appraisal import appraise, load_case, parse_data
+from appraisal.formatting import money_k, pct, score
+from appraisal.report.paper import kit
+from appraisal.report.paper.summary import robustness_sentence
+from appraisal.report.pdf import SECTIONS, board_paper_bytes
+from appraisal.resources import sample_cases
+
+ROOT = Path(__file__).resolve().parent.parent
+SMALL = ROOT.parent / "shared" / "spec" / "examples" / "small-case.json"
+CASES = [p for p in [*sample_cases(), SMALL] if p.exists()]
+
+HOSTILE_NAME = "<b>&amp;</b> <font color='red'>x</font>"
+FORMULA = '=HYPERLINK("http://x","y")'
+WELSH = "Cymdeithas Tai Gŵyr a'r Fro — Ŵ ŷ"
+ARABIC = "جمعية الإسكان"
+EMOJI = "Cartrefi 🏠🤝 gyda'n gilydd"
+LONG_NAME = ("Shared back office and joint procurement with staged group formation " * 14)[:900]
+
+
+def flat(text: str) -> str:
+    """Text with every run of whitespace removed, so line wrapping does not matter."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_text(data: bytes) -> str:
+    return pdf_text_from(data, first=0)
+
+
+def pdf_text_from(data: bytes, first: int) -> str:
+    pages = pypdf.PdfReader(io.BytesIO(data)).pages[first:]
+    return "\n".join(p.extract_text() or "" for p in pages)
+
+
+@pytest.fixture(scope="module")
+def papers():
+    """Each case appraised once and printed once (the slow part), shared by the tests."""
+    out = {}
+    for path in CASES:
+        results = appraise(load_case(path))
+        start = time.process_time()
+        data = board_paper_bytes(results)
+        out[path.name] = (results, data, pdf_text(data), time.process_time() - start)
+    return out
+
+
+@pytest.mark.parametrize("name", [p.name for p in CASES])
+def test_every_section_heading_in_order(papers, name):
+    _, data, _, _ = papers[name]
+    after_cover = flat(pdf_text_from(data, first=1))
+    found = [after_cover.find(flat(f"{i}. {h}")) for i, h in enumerate(SECTIONS, start=1)]
+    assert all(pos >= 0 for pos in found), dict(zip(SECTIONS, found))
+    assert found == sorted(found)
+
+
+@pytest.mark.parametrize("name", [p.name for p in CASES])
+def test_option_names_and_summary_figures(papers, name):
+    results, data, text, _ = papers[name]
+    body = flat(text)
+    assert data.startswith(b"%PDF")
+    assert flat(results.case.title) in body
+    # The executive summary is on page 2: every option's key figures are in its table.
+    page2 = flat(pypdf.PdfReader(io.BytesIO(data)).pages[1].extract_text())
+    for o in results.options:
+        assert flat(o.name) in body
+        assert flat(money_k(o.npv_vs_baseline)) in page2, (o.id, money_k(o.npv_vs_baseline))
+        assert flat(score(o.weighted_score)) in page2
+        if not o.baseline and o.monte_carlo is not None:
+            assert flat(pct(o.monte_carlo.p_npv_vs_baseline_below_zero)) in page2
+    assert flat(robustness_sentence(results)) in page2
+
+
+@pytest.mark.parametrize("name", [p.name for p in CASES])
+def test_true_minus_and_pound_read_back(papers, name):
+    results, _, text, _ = papers[name]
+    negatives = [o for o in results.options if round(o.npv_vs_baseline / 1000) < 0]
+    assert "£" in text
+    for o in negatives:
+        assert "\u2212£" in money_k(o.npv_vs_baseline)
+        assert flat(money_k(o.npv_vs_baseline)) in flat(text)
+
+
+def test_fonts_embedded_dejavu(papers):
+    _, data, _, _ = papers[CASES[0].name]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    used = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for key in fonts:
+            font = fonts[key].get_object()
+            used.add(str(font["/BaseFont"]))
+            if "DejaVu" in str(font["/BaseFont"]):
+                descendant = font.get("/DescendantFonts")
+                desc = (descendant[0].get_object() if descendant else font)["/FontDescriptor"]
+                assert "/FontFile2" in desc.get_object()
+    assert {"DejaVuSans", "DejaVuSans-Bold"} <= {u.split("+")[-1].lstrip("/") for u in used}
+
+
+def test_a4_with_page_numbers_and_running_header(papers):
+    results, data, _, _ = papers[CASES[0].name]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    last = reader.pages[-1].extract_text()
+    assert f"Page {len(reader.pages)}" in last
+    assert flat(kit.short(results.case.title, 95)) in flat(reader.pages[2].extract_text())
+
+
+def test_contents_lists_sections_with_pages(papers):
+    _, data, _, _ = papers[CASES[0].name]
+    cover = flat(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text())
+    for i, heading in enumerate(SECTIONS, start=1):
+        assert flat(f"{i}. {heading}") in cover, heading
+    # dot leaders then a page number (pypdf may read the last entry's number out of order)
+    assert len(re.findall(r"\.{3,}\d+", cover)) >= len(SECTIONS) - 1
+
+
+def test_largest_sample_is_quick_enough(papers):
+    """CPU time (not wall time: the test machine is shared) for the largest sample case."""
+    largest = max(papers.values(), key=lambda p: len(p[1]))
+    assert largest[3] < 8.0, largest[3]
+
+
+def _hostile_case() -> dict:
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    data["title"] = f"{HOSTILE_NAME} & {WELSH}"
+    data["prepared_by"] = FORMULA
+    data["organisations"][0]["name"] = WELSH
+    data["organisations"][1]["name"] = ARABIC
+    data["options"][1]["name"] = LONG_NAME
+    data["options"][2]["name"] = EMOJI
+    data["options"][0]["name"] = HOSTILE_NAME
+    data["options"][2]["description"] = "Savings of $5m to $6m; 50% < 60% & > 40%\nsecond line"
+    data["options"][1]["savings"][0]["label"] = FORMULA
+    data["options"][2]["redundancies"][0]["label"] = "<script>alert(1)</script>"
+    data["options"][1]["rationale"] = {"autonomy": "Control\x07 chars & <tags/> stay text"}
+    data["criteria"][0]["name"] = "_Ymreolaeth (autonomy) $x$"
+    data["readiness"] = [{"item": "Tenants consulted " + "very " * 300, "status": "in_progress",
+                          "note": EMOJI}]
+    data["risks"] = [{"risk": HOSTILE_NAME, "likelihood": 4, "impact": 5, "option": "merger",
+                      "mitigation": FORMULA, "owner": ARABIC}] * 8
+    return data
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    results = appraise(parse_data(_hostile_case()))
+    data = board_paper_bytes(results)
+    return results, data, pdf_text(data)
+
+
+def test_hostile_text_reads_back_literally(hostile):
+    _, data, text = hostile
+    body = flat(text)
+    for literal in (HOSTILE_NAME, FORMULA, WELSH, "<script>alert(1)</script>",
+                    "Savings of $5m to $6m; 50% < 60% & > 40%", "<tags/>"):
+        assert flat(literal) in body, literal
+    assert flat("<b>&amp;</b>") in body
+    assert "ŵ" in text and "Ŵ" in text and "ŷ" in text
+
+
+def test_very_long_name_printed_in_full_and_cut_in_tables(hostile):
+    _, _, text = hostile
+    body = flat(text)
+    assert flat(LONG_NAME) in body                       # in full in the body
+    assert flat(kit.short(LONG_NAME, 120)) in body       # cut with an ellipsis in tables
+
+
+def test_arabic_and_emoji_do_not_stop_the_paper(hostile):
+    _, data, text = hostile
+    assert len(pypdf.PdfReader(io.BytesIO(data)).pages) > 8
+    assert "Cartrefi" in text                            # the emoji name's letters survive
+    assert any("\u0600" <= ch <= "\u06ff" for ch in text)  # Arabic letters are in the text
+
+
+def test_escape_is_the_one_way_in():
+    assert kit.esc("<b>&amp;</b>") == "&lt;b&gt;&amp;amp;&lt;/b&gt;"
+    assert kit.esc("a\x00b\x07c\nd") == "abc<br/>d"
+    assert kit.esc_short("x" * 300, 10) == "x" * 9 + "…"
+
+
+def test_case_without_optional_parts_prints_plain_sentences():
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    for option in data["options"]:
+        for kind in ("savings", "one_off_costs", "shared_services", "loan_repricing"):
+            for line in option.get(kind, []):
+                line.pop("low", None)
+                line.pop("high", None)
+    data["criteria"][1]["id"] = "culture"
+    data["criteria"][1]["name"] = "Culture"
+    for option in data["options"]:
+        option["scores"]["culture"] = option["scores"].pop("user_voice")
+    results = appraise(parse_data(data))
+    assert all(o.monte_carlo is None for o in results.options)
+    text = flat(pdf_text(board_paper_bytes(results)))
+    assert flat("no line carries a low–high range, so no simulation was run") in text
+    assert flat("The case records nothing on how tenants and service users were involved") in text
+    assert flat("The case records no risks") in text
+    assert flat("The case records no recommendation") in text
+
+
+def test_recommendation_and_rule(papers):
+    results, _, text, _ = papers[SMALL.name] if SMALL.name in papers else papers[CASES[0].name]
+    body = flat(text)
+    rec = results.option(results.recommended)
+    assert flat(rec.name) in body
+    if results.case.recommendation is None:
+        assert flat("highest weighted score (the first in the case's order") in body
+
+
+def test_robustness_sentence_figures_come_from_results():
+    results = appraise(load_case(SMALL))
+    sentence = robustness_sentence(results)
+    leader = results.option(results.leader)
+    # small-case: standalone leads; the nearest switching weight is autonomy's 16.0%.
+    nearest = min((abs(v - results.weights[k]), k, v)
+                  for k, v in results.switching_weights.items() if v is not None)
+    assert pct(nearest[2]) in sentence
+    assert pct(leader.monte_carlo.p_highest_npv) in sentence
+    assert sentence.startswith(leader.name)
+
+
+def test_robustness_sentence_for_a_leader_with_savings():
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    data["criteria"][0]["weight"] = 5                    # autonomy matters less: merger leads
+    results = appraise(parse_data(data))
+    assert results.leader == "merger"
+    merger = results.option("merger")
+    sv = next(s for s in merger.switching_values if s.ref == "savings[0]")
+    sentence = robustness_sentence(results)
+    assert f"falls below {pct(sv.value / sv.base)} of plan" in sentence
+    assert f"highest NPV in {pct(merger.monte_carlo.p_highest_npv)}" in sentence
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) not installed")
+def test_pages_render_with_pdftoppm(tmp_path, papers):
+    _, data, _, _ = papers[CASES[0].name]
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "2", str(pdf),
+                    str(tmp_path / "pg")], check=True, capture_output=True)
+    assert len(list(tmp_path.glob("pg-*.png"))) == 2
+
+
+def test_command_writes_the_paper(tmp_path):
+    case = CASES[0]
+    out = tmp_path / "paper.pdf"
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "appraise", str(case),
+                          "--pdf", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "1. Executive summary" in pdf_text(out.read_bytes())
+
+
+def test_hostile_case_survives_deepcopy_of_data():
+    # the builder does not mutate the case: printing twice gives the same text
+    data = _hostile_case()
+    results = appraise(parse_data(copy.deepcopy(data)))
+    first = pdf_text(board_paper_bytes(results))
+    second = pdf_text(board_paper_bytes(results))
+    assert first == second
