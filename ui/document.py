@@ -80,7 +80,10 @@ class _Appraisal(QRunnable):
             result: object = appraise(self._case, monte_carlo=True)
         except Exception as exc:  # reported to the window as a message, never a crash
             result = exc
-        self._done(self._generation, result)
+        try:
+            self._done(self._generation, result)
+        except RuntimeError:
+            pass  # the document was closed while the run was under way: nothing to tell
 
 
 class CaseDocument(QObject):
@@ -98,7 +101,7 @@ class CaseDocument(QObject):
         self._data = copy.deepcopy(data)
         self._path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.changed.emit())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.results: Results | None = None
         self._generation = 0
         self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
@@ -107,6 +110,10 @@ class CaseDocument(QObject):
         self._pool.setMaxThreadCount(1)
         self._fullResult.connect(self._on_full_result)
         self.recalculate()
+
+    @Slot(bool)
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self.changed.emit()
 
     # --- opening and saving -----------------------------------------------------------------
     @classmethod
