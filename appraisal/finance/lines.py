@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -61,8 +62,9 @@ class LineTable:
     def ranged(self) -> np.ndarray:
         return ~np.isnan(self.low)
 
-    @property
+    @cached_property
     def ref(self) -> list[str]:
+        """Each line named as ``LIST[index]`` (built once: every per-line result reads it)."""
         return [f"{k}[{i}]" for k, i in zip(self.kind, self.index)]
 
     def amounts(self, q: np.ndarray | None = None) -> np.ndarray:
