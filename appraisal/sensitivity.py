@@ -82,15 +82,18 @@ def scenario_npvs(table: LineTable, g: np.ndarray, npv: np.ndarray) -> dict[str,
 def triangular(u: np.ndarray, low: np.ndarray, mode: np.ndarray, high: np.ndarray) -> np.ndarray:
     """Triangular quantiles at probabilities ``u`` (inverse CDF); a collapsed range gives its value.
 
+    Below the mode ``x = low + sqrt(u (high − low)(mode − low))``, above it
+    ``x = high − sqrt((1 − u)(high − low)(high − mode))``: one square root per draw.
+
     >>> float(triangular(np.array([0.5]), np.array([0.0]), np.array([1.0]), np.array([2.0]))[0])
     1.0
     """
     width = high - low
-    safe = np.where(width > 0, width, 1.0)
-    f = np.where(width > 0, (mode - low) / safe, 0.0)
-    left = low + np.sqrt(u * width * (mode - low))
-    right = high - np.sqrt((1.0 - u) * width * (high - mode))
-    return np.where(width > 0, np.where(u < f, left, right), mode)
+    f = np.divide(mode - low, width, out=np.zeros_like(width), where=width > 0)
+    left = u < f
+    s = np.where(left, u * (width * (mode - low)), (1.0 - u) * (width * (high - mode)))
+    np.sqrt(s, out=s)
+    return np.where(left, low + s, high - s)
 
 
 def pert(rng: np.random.Generator, size: tuple, low, mode, high) -> np.ndarray:
