@@ -63,7 +63,8 @@ def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:
     rows.append(["Total"] + [money_k(o.column_total(c)) for c in COLUMNS]
                 + [money_k(sum(cf.net for cf in o.cash_flows)), money_k(o.npv)])
     paper.table(["Year"] + [COLUMN_NAMES[c] for c in COLUMNS] + ["Net", "Discounted"], rows,
-                [0.6] + [1] * 9, numeric=set(range(1, 10)), bold_last=True, compact=True)
+                [0.55, 0.95, 1.05, 0.85, 0.9, 1.2, 0.95, 0.95, 1, 1.1],
+                numeric=set(range(1, 10)), bold_last=True, compact=True)
 
 
 def _lines(r: Results, kind: str) -> list[tuple[OptionResult, LineResult]]:
