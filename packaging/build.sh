@@ -104,7 +104,11 @@ else
   (cd "$OUT" && env -u QT_QPA_PLATFORM "${OWN_HOME[@]}" \
      xvfb-run -a timeout "$GUI_SECONDS" "$ROOT/$BIN" "$CASE_ABS") \
      > "$OUT/gui.out" 2> "$OUT/gui.err" || status=$?
-  if [ "$status" = 124 ]; then
+  if grep -q "Traceback" "$OUT/gui.err"; then
+    echo "FAIL: the app stayed up but reported an error"
+    cat "$OUT/gui.err"
+    exit 1
+  elif [ "$status" = 124 ]; then
     echo "ok: the app was still running after ${GUI_SECONDS} s (stopped by the test)"
   else
     echo "FAIL: the app exited after less than ${GUI_SECONDS} s with status $status"
