@@ -15,7 +15,9 @@ from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 
 RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
-CHUNK = 20_000
+# Draws × lines per chunk: 2M float64 = 16 MB arrays, under glibc's 32 MB ceiling for reusing
+# heap memory, so each chunk's arrays do not cost fresh page faults (1 s of the worst case).
+CHUNK_ELEMENTS = 2_000_000
 HISTOGRAM_BINS = 40
 
 
@@ -135,8 +137,9 @@ def monte_carlo(table: LineTable, g: np.ndarray, npv: np.ndarray, baseline: int,
     weights[np.arange(len(idx)), table.option[idx]] = g[idx]
     rng = np.random.default_rng(seed)
     out = np.empty((draws, n_opt))
-    for start in range(0, draws, CHUNK):
-        n = min(CHUNK, draws - start)
+    chunk = max(1, CHUNK_ELEMENTS // max(1, len(idx)))
+    for start in range(0, draws, chunk):
+        n = min(chunk, draws - start)
         if distribution == "pert":
             x = pert(rng, (n, len(idx)), low, base, high)
         else:
