@@ -1,0 +1,235 @@
+"""Benchmark the appraisal engine on a worst case; prints a table (not part of the test suite).
+
+    python benchmarks/run.py            # from the project root
+    python benchmarks/run.py --quick    # skip the 1,000,000-draw point
+
+The worst case is built in code: 16 options, 6 partners, a 30-year horizon, 416 lines with a
+low/high range and 100,000 Monte Carlo draws. Measured: appraise() without Monte Carlo, the
+sensitivity parts, the Monte Carlo draws, the same draws done naively (re-running appraise() once
+per draw, timed on a sample and scaled up), peak memory, how time grows with the number of draws,
+and the whole `main.py appraise worst.json --json out.json` command as a separate process.
+
+Targets: the whole command under 3 s and 1.5 GB; Monte Carlo at least 100 times faster than the
+naive way; time linear in the number of draws.
+"""
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from appraisal import scoring, sensitivity  # noqa: E402
+from appraisal.casefile import parse_data  # noqa: E402
+from appraisal.engine import appraise  # noqa: E402
+from appraisal.finance.lines import build_lines  # noqa: E402
+from appraisal.finance.metrics import (column_flows, discount_factors,  # noqa: E402
+                                       net_flows)
+
+FORMS = ("standalone", "informal_collaboration", "procurement_consortium", "shared_services",
+         "joint_venture", "group_structure", "merger", "transfer_of_engagements")
+MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
+        "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}
+NAIVE_SAMPLE = 50
+
+
+def ranged(rng, base: float) -> dict:
+    return {"low": round(base * rng.uniform(0.5, 0.95), 2),
+            "high": round(base * rng.uniform(1.05, 1.8), 2)}
+
+
+def worst_case(draws: int = 100_000, seed: int = 1) -> dict:
+    """16 options x 26 ranged lines (416), 6 partners with 2 loans each, 30 years."""
+    rng = np.random.default_rng(seed)
+    orgs = [{"id": f"org{k}", "name": f"Partner {k}", "vat_recovery_rate": round(0.05 * k, 2),
+             "loans": [{"id": f"org{k}-loan{m}", "lender": f"Bank {m}",
+                        "balance": float(50e6 + 25e6 * m + 10e6 * k),
+                        "remaining_years": int(10 + 7 * m + 3 * k)} for m in range(2)]}
+            for k in range(6)]
+    criteria = [{"id": f"c{k}", "name": f"Criterion {k}", "weight": 10 + 5 * k} for k in range(7)]
+    criteria.append({"id": "vfm", "name": "Value for money", "weight": 30,
+                     "source": "npv_vs_baseline"})
+    options = []
+    for i in range(16):
+        def org(j):
+            return f"org{(i + j) % 6}"
+
+        option = {
+            "id": f"opt{i}", "name": f"Option {i}", "form": FORMS[i % 8], "baseline": i == 0,
+            "scores": {c["id"]: int(rng.integers(0, 11)) for c in criteria[:-1]},
+            "savings": [{"label": f"Saving {j}", "organisation": org(j),
+                         "annual": float(rng.integers(20, 400)) * 1000,
+                         "start_year": int(1 + j % 4), "ramp": [0.25, 0.5, 0.75, 1.0]}
+                        for j in range(8)],
+            "recurring_costs": [{"label": f"Cost {j}", "annual": float(rng.integers(5, 80)) * 1000,
+                                 "start_year": int(1 + j)} for j in range(4)],
+            "shared_services": [{"label": f"Service {j}", "recipient": org(j),
+                                 "annual_value": float(rng.integers(100, 900)) * 1000,
+                                 "vat_treatment": ("standard_rated", "cost_sharing_exemption")[j % 2]}
+                                for j in range(4)],
+            "one_off_costs": [{"label": f"One-off {j}", "amount": float(rng.integers(50, 500)) * 1000,
+                               "year": int(1 + j % 3)} for j in range(6)],
+            "loan_repricing": [{"loan": f"{org(j)}-loan{j % 2}",
+                                "margin_uplift_bps": float(rng.integers(10, 120)),
+                                "one_off_fees": 25000.0} for j in range(4)],
+            "redundancies": [{"label": f"Post {j}", "organisation": org(j), "count": 2,
+                              "age": int(30 + 5 * j), "years_service": int(5 + 2 * j),
+                              "weekly_pay": 900.0, "notice_weeks": 12, "pension_strain": 50000.0}
+                             for j in range(5)],
+            "pension_cessation": [{"organisation": org(j), "amount": 1.5e6, "year": 2}
+                                  for j in range(2)],
+        }
+        for kind, field in MAIN.items():
+            for line in option[kind]:
+                line.update(ranged(rng, line[field]))
+        options.append(option)
+    return {"format": "options-appraisal-case", "version": 1, "title": "Benchmark worst case",
+            "date": "2026-11-22",
+            "settings": {"first_year": 2027, "horizon_years": 30, "discount_rate": 0.035,
+                         "redundancy_weekly_pay_cap": 719,
+                         "monte_carlo": {"draws": draws, "seed": 20261122}},
+            "organisations": orgs, "criteria": criteria, "options": options}
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def sensitivity_parts(case) -> None:
+    """Tornado, switching values, scenarios and switching weights, as appraise() runs them."""
+    table = build_lines(case)
+    df = discount_factors(case.settings.discount_rate, case.settings.horizon_years)
+    n = len(case.options)
+    npv = net_flows(column_flows(table, n)) @ df
+    g = sensitivity.gradients(table, df)
+    vs = npv - npv[0]
+    for o in range(n):
+        sensitivity.tornado(table, g, o, float(npv[o]))
+        sensitivity.switching_values(table, g, o, float(vs[o]), o == 0)
+    sensitivity.scenario_npvs(table, g, npv)
+    weights = scoring.normalised_weights(case)
+    scores = scoring.score_matrix(case, vs)
+    for c in range(len(case.criteria)):
+        scoring.switching_weight(scores, weights, c)
+
+
+def monte_carlo(case, draws: int):
+    table = build_lines(case)
+    df = discount_factors(case.settings.discount_rate, case.settings.horizon_years)
+    npv = net_flows(column_flows(table, len(case.options))) @ df
+    g = sensitivity.gradients(table, df)
+    return sensitivity.monte_carlo(table, g, npv, 0, draws, 7)
+
+
+def naive_cases(data: dict, count: int) -> list:
+    """``count`` cases with every ranged line's quantity drawn (triangular), ready to appraise."""
+    rng = np.random.default_rng(3)
+    cases = []
+    for _ in range(count):
+        d = copy.deepcopy(data)
+        for option in d["options"]:
+            for kind, field in MAIN.items():
+                for line in option[kind]:
+                    low, high, mode = line.pop("low"), line.pop("high"), line[field]
+                    line[field] = float(rng.triangular(low, mode, high))
+        cases.append(parse_data(d))
+    return cases
+
+
+def whole_command(data: dict) -> tuple[float, float, float, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        case = Path(tmp) / "worst.json"
+        out = Path(tmp) / "out.json"
+        case.write_text(json.dumps(data), encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "main.py", "appraise", str(case), "--json",
+                               str(out)], cwd=ROOT, capture_output=True, text=True)
+        elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"the command failed ({done.returncode}):\n{done.stderr}")
+        size = out.stat().st_size
+    child = resource.getrusage(resource.RUSAGE_CHILDREN)     # this script's only child
+    return elapsed, child.ru_utime + child.ru_stime, child.ru_maxrss / 1024, size
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 1,000,000-draw point")
+    args = parser.parse_args()
+
+    data = worst_case()
+    case = parse_data(data)
+    lines = sum(len(o[k]) for o in data["options"] for k in MAIN)
+    draws = case.settings.monte_carlo.draws
+    print(f"Worst case: {len(case.options)} options, {len(case.organisations)} partners, "
+          f"{case.settings.horizon_years} years, {lines} ranged lines, {draws:,} draws\n")
+
+    rows = []
+    t_engine = best_of(lambda: appraise(case, monte_carlo=False))
+    rows.append(("appraise() without Monte Carlo", f"{t_engine * 1e3:,.1f} ms"))
+    t_sens = best_of(lambda: sensitivity_parts(case))
+    rows.append(("sensitivity parts (tornado, switching, scenarios)", f"{t_sens * 1e3:,.1f} ms"))
+    t_mc = best_of(lambda: monte_carlo(case, draws))
+    rows.append((f"Monte Carlo, {draws:,} draws", f"{t_mc * 1e3:,.1f} ms"))
+    t_full = best_of(lambda: appraise(case), repeat=1)
+    rows.append(("appraise() with Monte Carlo", f"{t_full * 1e3:,.1f} ms"))
+
+    sample = naive_cases(data, NAIVE_SAMPLE)
+    start = time.perf_counter()
+    for c in sample:
+        appraise(c, monte_carlo=False)
+    per_draw = (time.perf_counter() - start) / NAIVE_SAMPLE
+    naive = per_draw * draws
+    rows.append((f"naive Monte Carlo ({NAIVE_SAMPLE} re-runs, scaled to {draws:,})",
+                 f"{naive:,.1f} s ({per_draw * 1e3:.2f} ms a draw)"))
+    rows.append(("speed-up over naive", f"{naive / t_mc:,.0f} x (target >= 100 x)"))
+
+    tracemalloc.start()
+    appraise(case)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    rows.append(("peak traced memory, appraise() with Monte Carlo", f"{peak / 2**20:,.0f} MB"))
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows.append(("peak RSS of this process so far", f"{rss:,.0f} MB"))
+
+    points = [10_000, 100_000] + ([] if args.quick else [1_000_000])
+    base = None
+    for n in points:
+        t = best_of(lambda: monte_carlo(case, n), repeat=1 if n >= 1_000_000 else 3)
+        base = base or t / n
+        rows.append((f"Monte Carlo, {n:,} draws",
+                     f"{t:,.3f} s ({t / n * 1e6:.2f} us a draw; x{t / n / base:.2f} of 10k rate)"))
+
+    elapsed, cpu, peak_mb, size = whole_command(data)
+    rows.append(("whole command (process start to file)", f"{elapsed:,.2f} s (target < 3 s)"))
+    rows.append(("  CPU time of the command (user + system)", f"{cpu:,.2f} s"))
+    rows.append(("peak RSS of the command", f"{peak_mb:,.0f} MB (target < 1,536 MB)"))
+    rows.append(("results JSON written", f"{size / 1e6:,.1f} MB"))
+
+    rows.append(("load average while measuring (1 min)", f"{os.getloadavg()[0]:.1f}"))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  result")
+    print(f"{'-' * width}  {'-' * 40}")
+    for name, value in rows:
+        print(f"{name.ljust(width)}  {value}")
+
+
+if __name__ == "__main__":
+    main()
