@@ -160,3 +160,11 @@ def test_results_are_finite_and_serialisable(make_case):
     results = appraise(make_case())
     json.dumps(results.to_json(), allow_nan=False)       # raises on NaN or infinity
     assert all(math.isfinite(o.npv) for o in results.options)
+
+
+def test_loan_line_without_label_is_named_by_lender_and_id(small_case_path):
+    merger = appraise(load_case(small_case_path), monte_carlo=False).option("merger")
+    row = next(r for r in merger.tornado if r.ref == "loan_repricing[0]")
+    assert row.label == "Bank A (oak-rcf)"
+    labelled = next(r for r in merger.switching_values if r.ref == "savings[0]")
+    assert labelled.label == "One executive team"
