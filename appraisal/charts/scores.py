@@ -129,7 +129,10 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
     n = max(1, len(crit))
     ncols = min(ncols, n)
     nrows = math.ceil(n / ncols)
-    fig = new_figure(0.5 + 1.75 * nrows)
+    height = 0.75 + 1.75 * nrows
+    fig = new_figure(height, layout=None)
+    fig.subplots_adjust(left=0.09, right=0.98, top=1 - 0.3 / height, bottom=0.75 / height,
+                        wspace=0.12, hspace=0.55)
     grid = np.array(results.weight_grid) * 100
     axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True)
     for k, ax in enumerate(axes.flat):
@@ -152,12 +155,13 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
             ax.set_xlabel("weight (%)", fontsize=7, fontfamily=FONT)
         tidy(ax)
         ax.tick_params(labelsize=7)
-    fig.supylabel("Weighted score", fontsize=8, fontfamily=FONT)
+    fig.text(0.012, 0.5 + 0.2 / height, "Weighted score", rotation=90, va="center", fontsize=8,
+             fontfamily=FONT)
     handles, labels = axes.flat[0].get_legend_handles_labels()
     handles += [axes.flat[0].plot([], [], color=BLACK, linewidth=0.8)[0],
                 axes.flat[0].plot([], [], color=VERMILLION, linestyle=":")[0]]
     labels += ["today's weight", "switching weight"]
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(4, len(labels)),
-               frameon=False, prop={"family": FONT, "size": 7})
+    fig.legend(handles, labels, loc="lower center", ncols=min(4, len(labels)),
+               frameon=False, prop={"family": FONT, "size": 7}, bbox_to_anchor=(0.5, 0.0))
     return fig
 
