@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from appraisal import appraise, charts, load_case, parse_data
 from appraisal.formatting import money_k
 
-SMALL = Path(__file__).resolve().parent.parent.parent / "shared" / "spec" / "examples" / "small-case.json"
+SMALL = Path(__file__).resolve().parent / "data" / "small-case.json"   # model.md's worked example
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +92,8 @@ def test_histogram_uses_shared_edges(results):
     ax = charts.monte_carlo_histogram(results).axes[0]
     steps = [p for p in ax.patches]
     assert steps, "one outline per uncertain option"
-    assert len(results.histogram_edges) == len(results.option("merger").monte_carlo.histogram_counts) + 1
+    counts = results.option("merger").monte_carlo.histogram_counts
+    assert len(results.histogram_edges) == len(counts) + 1
 
 
 def test_risk_grid_numbers_each_risk():

@@ -22,7 +22,7 @@ from appraisal.report.pdf import SECTIONS, board_paper_bytes
 from appraisal.resources import sample_cases
 
 ROOT = Path(__file__).resolve().parent.parent
-SMALL = ROOT.parent / "shared" / "spec" / "examples" / "small-case.json"
+SMALL = ROOT / "tests" / "data" / "small-case.json"     # model.md's worked example
 CASES = [p for p in [*sample_cases(), SMALL] if p.exists()]
 
 HOSTILE_NAME = "<b>&amp;</b> <font color='red'>x</font>"

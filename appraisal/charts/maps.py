@@ -1,4 +1,4 @@
-"""Maps: where the options sit on the continuum, and the risk register as a likelihood × impact grid."""
+"""Maps: where the options sit on the continuum; the risk register on a likelihood × impact grid."""
 from __future__ import annotations
 
 from collections import defaultdict

@@ -1,4 +1,4 @@
-"""The non-financial case (criteria, weights, scores and why the leader leads) and value for money."""
+"""The non-financial case (criteria, weights, scores, why the leader leads); value for money."""
 from __future__ import annotations
 
 from ... import charts
