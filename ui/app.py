@@ -68,13 +68,24 @@ def application(argv0: str = "continuum") -> QApplication:
 def run(argv: list[str]) -> int:
     """Open the app on a new case, or on ``argv[0]`` if given; returns the exit status."""
     app = application(sys.argv[0] if sys.argv else "continuum")
+    from appraisal import CaseError
+    from ui import autosave
+    from ui.document import CaseDocument
     from ui.main_window import MainWindow   # after the QApplication exists
 
-    window = MainWindow()
+    document = None
+    if argv and not autosave.left_behind():
+        try:
+            document = CaseDocument.open(argv[0])   # straight in: no template case first
+        except (CaseError, OSError):
+            document = None                        # open_path below explains why
+    window = MainWindow(document)
+    if document is not None:
+        window.add_recent(Path(argv[0]))
     window.show()
 
     def start() -> None:
-        if not window.offer_recovery() and argv:
+        if not window.offer_recovery() and argv and document is None:
             window.open_path(argv[0], ask=False)
 
     QTimer.singleShot(0, start)

@@ -42,7 +42,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.step_list = QListWidget()
         self.step_list.setAccessibleName("Steps")
         self.step_list.setMinimumWidth(170)
-        self.step_list.setMaximumWidth(260)
+        self.step_list.setMaximumWidth(240)
+        self.step_list.setSpacing(2)
         self.step_list.setFrameShape(QFrame.NoFrame)
         for i in range(len(steps.STEPS)):
             key = (i + 1) % 10
@@ -78,6 +79,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([190, 1100])
         self.setCentralWidget(self.splitter)
         self.step_list.currentRowChanged.connect(self._show_step)
         self.back_button.clicked.connect(lambda: self.go_to_step(self.current_step() - 1))
@@ -108,14 +110,20 @@ class MainWindow(FileCommands, QMainWindow):
         self.go_to_step(steps.RESULTS_STEP)
 
     def step(self, index: int) -> QWidget:
-        """The step widget itself (inside its scroll area)."""
-        return self.stack.widget(index).widget()
+        """The step widget itself (built on first use, inside its scroll area)."""
+        scroll = self.stack.widget(index)
+        if scroll.widget() is None:
+            scroll.setWidget(steps.build_step(index, self.document))
+            self.step_list.item(index).setText(
+                f"{index + 1}.  {steps.title(index, scroll.widget())}")
+        return scroll.widget()
 
     def _show_step(self, index: int) -> None:
         if index < 0:
             return
+        self.step(index)
         self.stack.setCurrentIndex(index)
-        self.step_title.setText(f"{index + 1}. {steps.title(index)}")
+        self.step_title.setText(f"{index + 1}. {steps.title(index, self.step(index))}")
         self.step_purpose.setText(steps.purpose(index))
         self.back_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < self.stack.count() - 1)
@@ -130,8 +138,7 @@ class MainWindow(FileCommands, QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.NoFrame)
-            scroll.setWidget(steps.build_step(i, self.document))
-            self.stack.addWidget(scroll)
+            self.stack.addWidget(scroll)     # the step itself is built when first shown
         self.step_list.setCurrentRow(current)
         self._show_step(current)
 

@@ -42,13 +42,13 @@ RESULTS_STEP = 6
 class PlaceholderStep(QWidget):
     """Shown where a step cannot be loaded yet."""
 
-    TITLE = "Step"
+    TITLE = ""
 
     def __init__(self, document=None, parent: QWidget | None = None, title: str = "",
                  reason: str = ""):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        label = QLabel(f"{title or self.TITLE}\n\nThis step is being built.")
+        label = QLabel(f"{title}\n\nThis step is being built.")
         label.setTextFormat(Qt.PlainText)
         label.setAlignment(Qt.AlignCenter)
         label.setWordWrap(True)
@@ -81,10 +81,9 @@ def build_step(index: int, document, parent: QWidget | None = None) -> QWidget:
     return PlaceholderStep(document, parent, title=title)
 
 
-def title(index: int) -> str:
-    module, name, fallback, _purpose = STEPS[index]
-    cls = step_class(module, name)
-    return getattr(cls, "TITLE", fallback) if cls is not None else fallback
+def title(index: int, step: QWidget | None = None) -> str:
+    """The step's title: its ``TITLE`` once built, else the registry's (no import needed)."""
+    return getattr(step, "TITLE", None) or STEPS[index][2]
 
 
 def purpose(index: int) -> str:

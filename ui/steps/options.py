@@ -73,6 +73,9 @@ class OptionsStep(QWidget):
         self.list.setAccessibleName("Options")
         self.list.setMinimumWidth(200)
         self.list.setMaximumWidth(300)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.list.setSpacing(3)
         self.new_form = QComboBox()
         self.new_form.setAccessibleName("Form of the new option")
         for i, f in enumerate(FORMS):

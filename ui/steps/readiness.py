@@ -18,8 +18,7 @@ SCALE = [(f"{n}", n) for n in range(1, 6)]
 
 
 def option_choices(document: CaseDocument) -> list[tuple[str, object]]:
-    return [("All options", None)] + [(o.get("name") or o["id"], o["id"])
-                                      for o in document.get(("options",)) or []]
+    return [("All options", None)] + [(o.name or o.id, o.id) for o in document.case.options]
 
 
 READINESS_COLUMNS = (

@@ -55,6 +55,7 @@ class BoundField(QWidget):
             self.explanation = explanation_label(explanation)
             layout.addWidget(self.explanation)
         layout.addWidget(self.error)
+        layout.addStretch(1)      # extra height goes below, so the editor sits by its label
         self.setFocusProxy(editor)
         if tooltip:
             editor.setToolTip(tooltip)
@@ -144,6 +145,7 @@ def _spin_setup(spin: QAbstractSpinBox) -> None:
     spin.setAccelerated(True)
     spin.setCorrectionMode(QAbstractSpinBox.CorrectToNearestValue)
     spin.setMinimumWidth(150)
+    spin.setMaximumWidth(260)     # a figure sits near its label, not across the window
     spin.setAlignment(Qt.AlignRight)
 
 
@@ -234,7 +236,9 @@ class NotesField(BoundField):
         edit = QPlainTextEdit()
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+        line = edit.fontMetrics().lineSpacing()
+        edit.setMinimumHeight(line * lines + 12)
+        edit.setMaximumHeight(line * lines * 2 + 12)
         super().__init__(document, path, label, edit, explanation, tooltip, parent)
         edit.textChanged.connect(self._changed)
 

@@ -116,11 +116,13 @@ class RecordTable(QWidget):
             rebuild = self.table.rowCount() != len(records)
             if rebuild:
                 self.table.setRowCount(len(records))
+            choices = {c: list(self._choices(col)) for c, col in enumerate(self.columns)
+                       if col.kind == "choice"}      # once a refresh, not once a cell
             for r, record in enumerate(records):
                 for c, column in enumerate(self.columns):
                     value = record.get(column.key)
                     if column.kind == "choice":
-                        self._show_choice(r, c, column, value, rebuild)
+                        self._show_choice(r, c, column, value, rebuild, choices[c])
                     else:
                         self._show_text(r, c, column, value)
         finally:
@@ -141,10 +143,12 @@ class RecordTable(QWidget):
     def _choices(self, column: Column) -> Choices:
         return column.choices(self.document) if callable(column.choices) else column.choices or ()
 
-    def _show_choice(self, r: int, c: int, column: Column, value: Any, rebuild: bool) -> None:
+    def _show_choice(self, r: int, c: int, column: Column, value: Any, rebuild: bool,
+                     choices: list) -> None:
         combo = self.table.cellWidget(r, c)
-        choices = list(self._choices(column))
-        if rebuild or not isinstance(combo, QComboBox) or combo.count() != len(choices):
+        labels = [text for text, _data in choices]
+        if (rebuild or not isinstance(combo, QComboBox)
+                or [combo.itemText(i) for i in range(combo.count())] != labels):
             combo = QComboBox()
             combo.setAccessibleName(column.header)
             for text, data in choices:

@@ -1,0 +1,79 @@
+"""Screenshots of every step of the app on a sample case, for docs/screenshots/.
+
+    xvfb-run -a -s "-screen 0 1366x768x24" python docs/screenshots/take_screenshots.py
+    CONTINUUM_THEME=dark xvfb-run -a ... python docs/screenshots/take_screenshots.py --dark
+
+Opens the sample case (default: the two housing associations), waits for the simulation, visits
+each step and saves ``step-NN-name.png`` and ``main-window.png`` (``-dark`` added with --dark).
+``--only 1,2,3,9,10`` saves just those steps (the analysis steps 4-8 keep their own shots).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--case", default=str(ROOT / "sample_cases" /
+                                              "two_housing_associations.json"))
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent))
+    parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--width", type=int, default=1366)
+    parser.add_argument("--height", type=int, default=768)
+    parser.add_argument("--only", default="", help="step numbers to save, e.g. 1,2,3,9,10")
+    args = parser.parse_args()
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from ui.app import application
+
+    app = application()
+    # keep the user's own settings and recent files out of it
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    QCoreApplication.setApplicationName("ContinuumScreenshots")
+    from ui import steps
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.resize(args.width, args.height)
+    window.show()
+    if not window.open_path(args.case, ask=False):
+        print(f"could not open {args.case}", file=sys.stderr)
+        return 1
+    window.document.wait_for_monte_carlo(60000)
+    out = Path(args.out)
+    suffix = "-dark" if args.dark else ""
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    settle()
+    only = {int(n) for n in args.only.split(",") if n.strip()}
+    for i in range(len(steps.STEPS)):
+        window.go_to_step(i)
+        settle()
+        if only and i + 1 not in only:
+            continue
+        name = re.sub(r"[^a-z0-9]+", "-", steps.title(i).lower()).strip("-")
+        path = out / f"step-{i + 1:02d}-{name}{suffix}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.go_to_step(steps.RESULTS_STEP)
+    settle()
+    window.grab().save(str(out / f"main-window{suffix}.png"))
+    window.document.undo_stack.setClean()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
