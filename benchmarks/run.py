@@ -42,6 +42,7 @@ FORMS = ("standalone", "informal_collaboration", "procurement_consortium", "shar
          "joint_venture", "group_structure", "merger", "transfer_of_engagements")
 MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
         "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}
+VAT = ("standard_rated", "cost_sharing_exemption")
 NAIVE_SAMPLE = 50
 
 
@@ -77,10 +78,10 @@ def worst_case(draws: int = 100_000, seed: int = 1) -> dict:
                                  "start_year": int(1 + j)} for j in range(4)],
             "shared_services": [{"label": f"Service {j}", "recipient": org(j),
                                  "annual_value": float(rng.integers(100, 900)) * 1000,
-                                 "vat_treatment": ("standard_rated", "cost_sharing_exemption")[j % 2]}
+                                 "vat_treatment": VAT[j % 2]}
                                 for j in range(4)],
-            "one_off_costs": [{"label": f"One-off {j}", "amount": float(rng.integers(50, 500)) * 1000,
-                               "year": int(1 + j % 3)} for j in range(6)],
+            "one_off_costs": [{"label": f"One-off {j}", "year": int(1 + j % 3),
+                               "amount": float(rng.integers(50, 500)) * 1000} for j in range(6)],
             "loan_repricing": [{"loan": f"{org(j)}-loan{j % 2}",
                                 "margin_uplift_bps": float(rng.integers(10, 120)),
                                 "one_off_fees": 25000.0} for j in range(4)],

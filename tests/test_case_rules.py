@@ -85,7 +85,7 @@ BROKEN = [
     ("VAT rate below 0",
      lambda d: d["settings"].update(vat_rate=-0.2), "settings.vat_rate", ">= 0"),
     ("VAT recovery rate above 1",
-     lambda d: d["organisations"][0].update(vat_recovery_rate=5), 
+     lambda d: d["organisations"][0].update(vat_recovery_rate=5),
      "organisations[0].vat_recovery_rate", "<= 1"),
     ("NIC rate above 1",
      lambda d: d["settings"].update(employer_nic_rate=15), "settings.employer_nic_rate", "<= 1"),

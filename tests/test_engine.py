@@ -143,7 +143,8 @@ def test_no_ranged_lines_no_monte_carlo(case_dict):
     for option in data["options"]:
         for kind in ("savings", "one_off_costs", "loan_repricing"):
             for line in option.get(kind, []):
-                line.pop("low", None), line.pop("high", None)
+                line.pop("low", None)
+                line.pop("high", None)
     results = appraise(parse_data(data))
     assert all(o.monte_carlo is None for o in results.options)
     assert results.histogram_edges == []

@@ -24,7 +24,8 @@ def _npv_at(data: dict, line: tuple, q: float) -> float:
     d = copy.deepcopy(data)
     target = d["options"][o][kind][0]
     target[field] = q
-    target.pop("low", None), target.pop("high", None)
+    target.pop("low", None)
+    target.pop("high", None)
     return appraise(parse_data(d), monte_carlo=False).options[o].npv
 
 

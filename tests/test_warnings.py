@@ -1,4 +1,4 @@
-"""Warnings for the board: each fires on a crafted case, names the line, and stays quiet otherwise."""
+"""Warnings for the board: each fires on a crafted case, names the line, else stays quiet."""
 from __future__ import annotations
 
 import pytest

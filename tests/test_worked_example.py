@@ -250,7 +250,8 @@ def test_weighted_scores_rounded_as_on_paper(worked):
 #   merger loan:       −(10,000,000 / 10,000) × (0.8 + 0.64) = −1,440 per basis point
 #   consortium saving: 0.9 × 2.3616 = 2.12544
 # Tornado (NPV with the line alone at low / high):
-#   shared savings 60k / 100k: 18,278.40 ∓ 20,000 × 1.11744 = −4,070.40 / 40,627.20 (swing 44,697.60)
+#   shared savings 60k / 100k: 18,278.40 ∓ 20,000 × 1.11744 = −4,070.40 / 40,627.20
+#     (swing 44,697.60)
 #   shared set-up 20k / 40k: 18,278.40 + 4,800 = 23,078.40 / 18,278.40 − 14,400 = 3,878.40 (19,200)
 #   merger loan 25 / 100 bps: −244,936 + 36,000 = −208,936 / −244,936 − 72,000 = −316,936 (108,000)
 #   merger savings 150k / 220k: −244,936 − 72,072 = −317,008 / −244,936 + 28,828.80 = −216,107.20
@@ -265,7 +266,8 @@ TORNADO = {
 # Switching values: value = base − npv_vs_baseline / gradient.
 #   shared savings 80,000 − 41,894.40 / 1.11744 = 80,000 − 37,491.41 = 42,508.59 (−46.86%)
 #   shared recurring (joint, from year 3): gradient −0.9216 → 5,000 + 45,458.33 = 50,458.33
-#   shared Birch VAT line: gradient −0.2 × 0.9 × 2.3616 = −0.425088 → 100,000 + 98,554.65 = 198,554.65
+#   shared Birch VAT line: gradient −0.2 × 0.9 × 2.3616 = −0.425088 → 100,000 + 98,554.65
+#     = 198,554.65
 #   shared Cedar CSE line: no VAT, gradient 0 → null
 #   shared set-up 25,000 + 41,894.40 / 0.96 = 25,000 + 43,640 = 68,640 (+174.56%)
 #   merger savings 200,000 + 221,320 / 1.44144 = 353,540.90; merger legal −130,541.67;
