@@ -161,6 +161,11 @@ def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
     sees half a file and a failed write leaves the old file untouched.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        # A device or pipe (/dev/null, a FIFO): write straight through, never replace it.
+        with open(target, "wb") as fh:
+            fh.write(payload)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:
