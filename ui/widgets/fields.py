@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget)
+                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
+                               QWidget)
 
 from ui.document import CaseDocument, path_text
 from ui.widgets.inline_error import InlineError
@@ -55,7 +56,8 @@ class BoundField(QWidget):
             self.explanation = explanation_label(explanation)
             layout.addWidget(self.explanation)
         layout.addWidget(self.error)
-        layout.addStretch(1)      # extra height goes below, so the editor sits by its label
+        # never taller than its contents: spare height stays below the form, not between rows
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
         self.setFocusProxy(editor)
         if tooltip:
             editor.setToolTip(tooltip)
