@@ -66,7 +66,8 @@ def implementation(paper: BoardPaper, r: Results) -> None:
                "after optimism bias). Report actuals against these targets.")
     rows = [[line.label, "Joint" if line.organisation is None
              else r.case.organisation(line.organisation).name,
-             ", ".join(f"{r.first_year + t}: {money_k(a)}" for t, a in enumerate(line.amounts))]
+             kit.para(", ".join(f"{r.first_year + t}: {money_k(a)}"
+                                for t, a in enumerate(line.amounts)), "cell")]
             for line in savings]
     paper.table(["Saving", "Organisation", "Targets by year"], rows, [2.5, 1.6, 6])
 
@@ -138,9 +139,26 @@ def _every_line(paper: BoardPaper, r: Results) -> None:
             rows.append([line.label, KIND_NOUN.get(line.kind, line.kind),
                          "Joint" if line.organisation is None
                          else r.case.organisation(line.organisation).name,
-                         q, rng, money(line.pv), basis])
-        paper.table(["Line", "Kind", "Organisation", "Main figure", "Range", "Present value",
-                     "Basis"], rows, [2.4, 1.3, 1.5, 1.3, 1.9, 1.3, 1.5], numeric={3, 5})
+                         q, rng, _timing(r, o.id, line), money(line.pv), basis])
+        paper.table(["Line", "Kind", "Organisation", "Main figure", "Range", "Timing",
+                     "Present value", "Basis"], rows,
+                    [2.1, 1.25, 1.4, 1.2, 1.7, 1.5, 1.2, 1.3], numeric={3, 6}, compact=True)
+
+
+def _timing(r: Results, option_id: str, line) -> str:
+    """When a line falls, from its inputs: start year and ramp, or its year, or the loan's term."""
+    index = int(line.ref[line.ref.index("[") + 1:-1])
+    item = getattr(r.case.option(option_id), line.kind)[index]
+    if line.kind == "savings":
+        ramp = ", ".join(pct(x) for x in item.ramp)
+        return f"from year {item.start_year}; ramp {ramp}"
+    if line.kind in ("recurring_costs", "shared_services"):
+        extra = f"; {item.vat_treatment.replace('_', ' ')}" if line.kind == "shared_services" else ""
+        return f"from year {item.start_year}{extra}"
+    if line.kind == "loan_repricing":
+        _, loan = r.case.loan(item.loan)
+        return f"years 1–{min(loan.remaining_years, r.horizon)}; fees in year 1"
+    return f"year {item.year}"
 
 
 def calculation_rules() -> list[str]:

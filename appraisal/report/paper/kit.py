@@ -114,8 +114,10 @@ STYLES = {
                  spaceAfter=8, textColor=ACCENT, keepWithNext=1),
     "h2": _style("h2", fontName=f"{FONT}-Bold", fontSize=11.5, leading=15, spaceBefore=9,
                  spaceAfter=4, keepWithNext=1),
+    # h3 usually heads a table: a conditional page break (BoardPaper.heading) keeps it off the
+    # foot of a page without pushing a long table whole onto the next one.
     "h3": _style("h3", fontName=f"{FONT}-Bold", fontSize=9.5, leading=13, spaceBefore=6,
-                 spaceAfter=3, keepWithNext=1),
+                 spaceAfter=3),
     "title": _style("title", fontName=f"{FONT}-Bold", fontSize=24, leading=30, spaceAfter=14,
                     textColor=ACCENT),
     "cover": _style("cover", fontSize=11, leading=16, spaceAfter=4),
