@@ -153,7 +153,7 @@ def _range(line, kind: str, path: str) -> Iterator[Problem]:
     if kind not in RANGED_KINDS:
         for end in ("low", "high"):
             if end in extra:
-                yield f"{path}.{end}", f"'{kind}' lines take no {end}/high range"
+                yield f"{path}.{end}", f"'{kind}' lines take no low/high range"
         return
     low, high = line.low, line.high
     if (low is None) != (high is None):
