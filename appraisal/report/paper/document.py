@@ -114,6 +114,9 @@ class BoardPaper:
         parts = [kit.chart(fig, width or kit.FRAME_WIDTH)]
         if caption:
             parts.append(kit.para(caption, "small"))
+        last = self.story[-1] if self.story else None
+        if isinstance(last, Paragraph) and last.style.name in ("h2", "h3"):
+            parts.insert(0, self.story.pop())       # a heading goes over the page with its chart
         self.story.append(KeepTogether(parts))
         self.story.append(Spacer(1, 6))
 
