@@ -82,6 +82,9 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
         why_leader=({c.id: float(v) for c, v in zip(
             case.criteria, scoring.contributions(score_m, weights, leader, runner))}
             if runner is not None else {}),
+        leader_gap=float(weighted[leader] - weighted[runner]) if runner is not None else None,
+        non_dominated=[case.options[i].id for i in scoring.non_dominated(vs_base, weighted)],
+        risk_ratings=[risk.likelihood * risk.impact for risk in case.risks],
         switching_weights={c.id: _maybe(scoring.switching_weight(score_m, weights, j))
                            for j, c in enumerate(case.criteria)},
         weight_grid=grid.tolist(),

@@ -214,6 +214,9 @@ class Results:
     runner_up: str | None
     npv_leader: str                              # highest NPV (first in file order if tied)
     why_leader: dict[str, float]                 # criterion → points of the gap to the runner-up
+    leader_gap: float | None                     # leader's weighted score less the runner-up's
+    non_dominated: list[str]                     # options no other beats on NPV and score both
+    risk_ratings: list[int]                      # likelihood × impact, one per case.risks entry
     switching_weights: dict[str, float | None]
     weight_grid: list[float]                     # 0..1, for weight_curves
     weight_curves: dict[str, list[list[float]]]  # criterion → [grid point][option] score
@@ -247,7 +250,9 @@ class Results:
             "options": [o.to_json() for o in self.options],
             "switching_weights": self.switching_weights,
             "why_leader": {"leader": self.leader, "runner_up": self.runner_up,
-                           "contributions": self.why_leader},
+                           "gap": self.leader_gap, "contributions": self.why_leader},
+            "non_dominated": self.non_dominated,
+            "risk_ratings": self.risk_ratings,
             "scenarios": {k: s.to_json() for k, s in self.scenarios.items()},
             "warnings": [str(w) for w in self.warnings],
         }

@@ -124,6 +124,26 @@ def weight_curve(scores: np.ndarray, weights: np.ndarray, c: int, points: int = 
     return grid[:, None] * a[None, :] + (1.0 - grid[:, None]) * r[None, :]
 
 
+def non_dominated(npv_vs_baseline: np.ndarray, weighted: np.ndarray) -> list[int]:
+    """Indices of the options that no other beats on both NPV vs baseline and weighted score.
+
+    Option b beats a when it is at least as good on both and strictly better on one.
+
+    >>> non_dominated(np.array([0.0, 5.0, 3.0]), np.array([70.0, 50.0, 40.0]))
+    [0, 1]
+    """
+    n = len(weighted)
+    out = []
+    for a in range(n):
+        beaten = any(
+            npv_vs_baseline[b] >= npv_vs_baseline[a] and weighted[b] >= weighted[a]
+            and (npv_vs_baseline[b] > npv_vs_baseline[a] or weighted[b] > weighted[a])
+            for b in range(n) if b != a)
+        if not beaten:
+            out.append(a)
+    return out
+
+
 def contributions(scores: np.ndarray, weights: np.ndarray, first: int, second: int) -> np.ndarray:
     """Each criterion's share of the gap in weighted score between two options (sums to it)."""
     return 10.0 * weights * (scores[first] - scores[second])

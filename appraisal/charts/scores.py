@@ -13,18 +13,8 @@ from .base import BLACK, BLUE, FONT, GREY, VERMILLION, label, money_axis, new_fi
 
 
 def non_dominated(results: Results) -> list[str]:
-    """Ids of the options that no other option beats on both NPV vs baseline and weighted score.
-
-    Option B beats A when it is at least as good on both and strictly better on one.
-    """
-    opts = results.options
-
-    def beats(b, a) -> bool:
-        ge = b.npv_vs_baseline >= a.npv_vs_baseline and b.weighted_score >= a.weighted_score
-        gt = b.npv_vs_baseline > a.npv_vs_baseline or b.weighted_score > a.weighted_score
-        return ge and gt
-
-    return [a.id for a in opts if not any(beats(b, a) for b in opts if b is not a)]
+    """Ids of the options that no other beats on both NPV vs baseline and weighted score."""
+    return list(results.non_dominated)
 
 
 def score_text(v: float) -> str:

@@ -34,7 +34,7 @@ def why_leader_text(results: Results, limit: int = 6) -> str:
              if abs(v) >= 0.05]
     if len(parts) > limit:
         words.append("…")
-    gap = sum(results.why_leader.values())   # the contributions add up to the gap (model.md §2)
+    gap = results.leader_gap
     if abs(gap) < 1e-9:
         return f"{leader.name} and {runner.name} are level on weighted score."
     text = f"{leader.name} leads {runner.name} by {gap:.1f} points: " + ", ".join(words)

@@ -127,7 +127,7 @@ def _risks(paper: BoardPaper, r: Results) -> None:
     paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.62)
     names = {o.id: o.name for o in r.case.options}
     rows = [[f"R{n}", x.risk, kit.short(names.get(x.option, "All options"), 60),
-             str(x.likelihood), str(x.impact), str(x.likelihood * x.impact), x.mitigation,
+             str(x.likelihood), str(x.impact), str(r.risk_ratings[n - 1]), x.mitigation,
              x.owner] for n, x in enumerate(risks, start=1)]
     paper.table(["", "Risk", "Option", "L", "I", "L×I", "Mitigation", "Owner"], rows,
                 [0.5, 3, 1.6, 0.4, 0.4, 0.55, 3, 1.2], numeric={3, 4, 5})

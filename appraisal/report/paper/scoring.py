@@ -54,7 +54,7 @@ def _why_leader(paper: BoardPaper, r: Results) -> None:
         paper.para(f"{leader.name} is the only option, so it leads by default.")
         return
     runner = r.option(r.runner_up)
-    gap = leader.weighted_score - runner.weighted_score
+    gap = r.leader_gap
     crit = {c.id: c.name for c in r.case.criteria}
     paper.heading("Why the leader leads", 2)
     paper.para(
@@ -70,7 +70,7 @@ def _why_leader(paper: BoardPaper, r: Results) -> None:
 
 def value_for_money(paper: BoardPaper, r: Results) -> None:
     paper.heading("Value for money")
-    front = [r.option(i) for i in charts.non_dominated(r)]
+    front = [r.option(i) for i in r.non_dominated]
     names = "; ".join(o.name for o in front)
     paper.para(
         "Money and everything else on one chart: NPV against the baseline (up) and weighted "
