@@ -4,7 +4,10 @@ import sys
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] in ("appraise", "--version", "-h", "--help"):
-        from appraisal.cli import main as cli_main
+        try:
+            from appraisal.cli import main as cli_main
+        except KeyboardInterrupt:   # Ctrl-C while the program is still loading
+            return 130
         return cli_main(argv)
     from ui.app import run
     return run(argv)

@@ -6,11 +6,13 @@ absurdly deep and unknown ``format``/``version`` values are refused the same way
 """
 from __future__ import annotations
 
+import errno
 import json
 import math
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -170,26 +172,73 @@ def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
     The temporary file is flushed and fsynced, then renamed over the target, so a reader never
     sees half a file and a failed write leaves the old file untouched.
     """
-    target = Path(path)
-    if target.exists() and not target.is_file():
-        # A device or pipe (/dev/null, a FIFO): write straight through, never replace it.
-        with open(target, "wb") as fh:
-            fh.write(payload)
-        return
+    write_all_atomic([(path, payload)])
+
+
+def write_all_atomic(files: list[tuple[str | os.PathLike, bytes]]) -> None:
+    """Write several files all or nothing, each as :func:`write_atomic` does.
+
+    Every payload is first written and fsynced to a temporary file beside its target; only when
+    all of them are on disk are they renamed into place. A full disk, a read-only folder or a
+    target that is a folder therefore leaves no new file at all and every old file untouched.
+    A device or pipe (/dev/null, a FIFO) is written straight through, never replaced.
+    """
+    targets = [(Path(path), payload) for path, payload in files]
+    for target, _ in targets:
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "it is a folder", str(target))
+    staged: list[tuple[Path, str | None, bytes]] = []
+    try:
+        for target, payload in targets:
+            through = target.exists() and not target.is_file()
+            with _naming(target):
+                staged.append((target, None if through else _stage(target, payload), payload))
+        for target, tmp, payload in staged:
+            with _naming(target):
+                if tmp is None:
+                    with open(target, "wb") as fh:
+                        fh.write(payload)
+                else:
+                    os.replace(tmp, target)
+    except BaseException:
+        for _, tmp, _ in staged:
+            if tmp is not None:
+                _discard(tmp)
+        raise
+
+
+@contextmanager
+def _naming(target: Path) -> Iterator[None]:
+    """Let an OSError name the file the user asked for, not the temporary file beside it."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno is None or exc.filename == str(target):
+            raise
+        raise OSError(exc.errno, exc.strerror, str(target)) from exc
+
+
+def _stage(target: Path, payload: bytes) -> str:
+    """``payload`` in a new temporary file beside ``target``, flushed to disk: its path."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
-        os.chmod(tmp, _file_mode(target))
         with os.fdopen(fd, "wb") as fh:
+            os.chmod(tmp, _file_mode(target))
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
+    return tmp
+
+
+def _discard(tmp: str) -> None:
+    """Remove a temporary file if it is still there."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
 
 
 def save_case(case: Case, path: str | os.PathLike) -> None:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from appraisal import cli
+from appraisal.casefile import write_all_atomic
 from appraisal.resources import sample_cases
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,3 +147,94 @@ def test_no_monte_carlo_flag(small_case_path):
 def test_unknown_argument_exit_2(small_case_path):
     done = run("appraise", small_case_path, "--colour", "blue")
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+# --- robustness: where the output goes ------------------------------------------------------
+
+def test_output_that_is_a_folder_exit_2_and_nothing_written(small_case_path, tmp_path):
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    done = run("appraise", small_case_path, "--json", tmp_path / "out.json", "--pdf", folder)
+    assert done.returncode == 2, done.stderr
+    assert f"cannot write {folder}: it is a folder" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["papers"]
+    assert list(folder.iterdir()) == []
+
+
+def test_output_under_a_file_exit_2_naming_it(small_case_path, tmp_path):
+    blocker = tmp_path / "notes.txt"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = run("appraise", small_case_path, "--json", blocker / "out.json")
+    assert done.returncode == 2
+    assert f"{blocker} is not a folder" in done.stderr and "Traceback" not in done.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
+                    reason="the administrator may write into a read-only folder")
+def test_read_only_folder_exit_1_and_no_partial_output(small_case_path, tmp_path):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        done = run("appraise", small_case_path, "--json", tmp_path / "out.json",
+                   "--xlsx", locked / "model.xlsx")
+    finally:
+        locked.chmod(0o755)
+    assert done.returncode == 1
+    assert f"cannot write {locked / 'model.xlsx'}" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["locked"]   # not even the JSON
+
+
+def test_several_outputs_are_written_all_or_none(tmp_path):
+    """The second file cannot be written, so the first is not left behind either."""
+    with pytest.raises(OSError) as caught:
+        write_all_atomic([(tmp_path / "results.json", b"{}"),
+                          (tmp_path / "missing" / "paper.pdf", b"%PDF")])
+    assert caught.value.filename == str(tmp_path / "missing" / "paper.pdf")   # not a temp file
+    assert list(tmp_path.iterdir()) == []
+    write_all_atomic([(tmp_path / "results.json", b"{}"), (tmp_path / "paper.pdf", b"%PDF")])
+    assert (tmp_path / "results.json").read_bytes() == b"{}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["paper.pdf", "results.json"]
+
+
+def test_closed_standard_output_is_quiet(small_case_path):
+    """``appraise ... --json - | head -c 10``: the reader has gone; no traceback, status 1."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = subprocess.run([sys.executable, "main.py", "appraise", str(small_case_path),
+                               "--json", "-"], cwd=ROOT, stdout=write_end,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "BrokenPipe" not in done.stderr and "unexpected failure" not in done.stderr
+
+
+def test_standard_output_is_utf8_whatever_the_locale(case_dict, tmp_path):
+    """A Welsh name survives a C locale with an ASCII standard output (results are UTF-8)."""
+    data = case_dict(title="Cymdeithas Tai Gŵyr a Thŷ Gwyn: opsiynau")
+    data["organisations"][1]["name"] = "Tŷ Gwyn"
+    case = tmp_path / "welsh.json"
+    case.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0",
+           "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "main.py", "appraise", str(case), "--json", "-"],
+                          cwd=ROOT, capture_output=True, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert json.loads(done.stdout.decode("utf-8"))["case_title"] == data["title"]
+
+
+def test_ctrl_c_exits_130_with_a_plain_message(small_case_path, tmp_path, monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "appraise", interrupted)
+    status = cli.main(["appraise", str(small_case_path), "--json", str(tmp_path / "out.json")])
+    err = capsys.readouterr().err
+    assert status == 130
+    assert err == "continuum: interrupted; no file was written\n"
+    assert list(tmp_path.iterdir()) == []
