@@ -231,7 +231,10 @@ def test_robustness_sentence_figures_come_from_results():
     nearest = min((abs(v - results.weights[k]), k, v)
                   for k, v in results.switching_weights.items() if v is not None)
     assert pct(nearest[2]) in sentence
-    assert pct(leader.monte_carlo.p_highest_npv) in sentence
+    # The baseline never has the highest NPV here (it is 0): said in words, not as "0%".
+    assert leader.monte_carlo.p_highest_npv == 0
+    assert sentence.endswith(f"none of the {leader.monte_carlo.draws:,} simulations gives it "
+                             "the highest NPV.")
     assert sentence.startswith(leader.name)
 
 
@@ -272,3 +275,117 @@ def test_printing_does_not_change_the_case(hostile):
     results, _, text = hostile
     assert results.case.options[0].name == HOSTILE_NAME
     assert pdf_text(board_paper_bytes(results)) == text
+
+
+# --- the robustness sentence at its edges (crafted Results, exact wording) -------------------
+
+def _small(**changes):
+    """The worked example appraised, with some Results fields replaced."""
+    import dataclasses
+    return dataclasses.replace(appraise(load_case(SMALL)), **changes)
+
+
+def test_robustness_skips_a_switching_weight_of_100_or_0_percent():
+    base = appraise(load_case(SMALL))
+    ids = list(base.switching_weights)
+    # Every crossing at an end of the scale: no threshold to quote.
+    results = _small(switching_weights={ids[0]: 1.0, ids[1]: 0.0,
+                                        **{k: None for k in ids[2:]}})
+    leader = results.option(results.leader)
+    sentence = robustness_sentence(results)
+    assert sentence.startswith(f"{leader.name} leads on weighted score, and no re-weighting of "
+                               "any one criterion alone puts another option ahead of it; ")
+    assert "100%" not in sentence.split(";")[0] and "exceeds" not in sentence
+    # An interior crossing further away is still quoted, the end-of-scale one is not.
+    results = _small(switching_weights={ids[0]: 1.0, ids[1]: 0.9,
+                                        **{k: None for k in ids[2:]}})
+    name = next(c.name for c in results.case.criteria if c.id == ids[1])
+    assert robustness_sentence(results).startswith(
+        f"{leader.name} leads on weighted score unless the weight of '{name}' rises above 90% "
+        f"(it is {pct(results.weights[ids[1]])} today); ")
+
+
+def test_robustness_quotes_a_tiny_switching_weight_to_one_place():
+    base = appraise(load_case(SMALL))
+    ids = list(base.switching_weights)
+    results = _small(switching_weights={ids[0]: 0.004, **{k: None for k in ids[1:]}})
+    assert "falls below 0.4% (it is" in robustness_sentence(results)
+
+
+def test_robustness_for_a_baseline_leader_and_rare_or_no_wins():
+    import dataclasses
+    base = appraise(load_case(SMALL))
+    assert base.option(base.leader).baseline                # the worked example: standalone
+    leader = base.option(base.leader)
+    never = dataclasses.replace(leader.monte_carlo, p_highest_npv=0.0)
+    rare = dataclasses.replace(leader.monte_carlo, p_highest_npv=0.003)
+    for mc, tail in ((never, "none of the 10,000 simulations gives it the highest NPV."),
+                     (rare, "it has the highest NPV in under 1% of 10,000 simulations.")):
+        options = [dataclasses.replace(o, monte_carlo=mc) if o.id == leader.id else o
+                   for o in base.options]
+        sentence = robustness_sentence(_small(options=options))
+        assert sentence.endswith(tail)
+        assert "saving" not in sentence                      # the baseline has no plan to test
+
+
+def test_robustness_for_a_leader_without_savings_or_simulation():
+    import dataclasses
+    base = appraise(load_case(SMALL))
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    data["criteria"][0]["weight"] = 5                        # merger leads
+    results = appraise(parse_data(data))
+    merger = results.option("merger")
+    bare = dataclasses.replace(
+        merger, lines=[line for line in merger.lines if line.kind != "savings"],
+        npv_vs_baseline=-1234567.0, monte_carlo=None)
+    results = dataclasses.replace(results, options=[bare if o.id == "merger" else o
+                                                    for o in results.options])
+    sentence = robustness_sentence(results)
+    assert "; its NPV is £1,235k below the baseline's; " in sentence
+    assert sentence.endswith("no line carries a low–high range, so no simulation was run.")
+    assert base.leader != "merger"
+
+
+def test_robustness_for_a_tie_at_the_top():
+    base = appraise(load_case(SMALL))
+    results = _small(leader_gap=0.0, switching_weights={k: None for k in base.switching_weights})
+    leader, runner = results.option(results.leader), results.option(results.runner_up)
+    assert robustness_sentence(results).startswith(
+        f"{leader.name} is level on weighted score with {runner.name} and is named first only "
+        "because it comes first in the case")
+
+
+# --- the staged path (group now, merger later) -----------------------------------------------
+
+def test_staged_path_compares_the_group_and_the_merger_from_results():
+    from appraisal.report.paper.strategy import staged_path_text
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    group = json.loads(json.dumps(next(o for o in data["options"] if o["form"] == "merger")))
+    group.update(id="group", name="Federal group", form="group_structure", subtype="federal")
+    for kind in ("loan_repricing", "pension_cessation", "redundancies"):
+        group.pop(kind, None)
+    group["scores"] = {k: min(10, v + 2) for k, v in group["scores"].items()}
+    data["options"].append(group)
+    results = appraise(parse_data(data))
+    g, m = results.option("group"), results.option("merger")
+    text = staged_path_text(results)
+    assert text.startswith(f"The short list holds both a group (Federal group) and a merger "
+                           f"({m.name}). ")
+    assert g.npv_vs_baseline > m.npv_vs_baseline            # no re-pricing, pension or redundancy
+    assert (f"the group is worth {money_k(g.npv_vs_baseline - m.npv_vs_baseline)} more in NPV "
+            f"against the baseline ({money_k(g.npv_vs_baseline)} against "
+            f"{money_k(m.npv_vs_baseline)})") in text
+    assert g.weighted_score > m.weighted_score
+    assert (f"the group scores higher on the board's criteria ({score(g.weighted_score)} "
+            f"against {score(m.weighted_score)})") in text
+    assert "does not model a group followed by merger" in text
+    body = flat(pdf_text(board_paper_bytes(results)))
+    assert flat("A staged path: group now, merger later") in body
+
+
+def test_no_staged_path_without_both_a_group_and_a_merger():
+    from appraisal.report.paper.strategy import staged_path_text
+    results = appraise(load_case(SMALL))
+    assert not any(o.form == "group_structure" for o in results.options)
+    assert staged_path_text(results) is None
+    assert "staged path" not in pdf_text(board_paper_bytes(results))

@@ -71,6 +71,23 @@ def label_lines(text: str, width: int = 16, lines: int = 2) -> str:
     return "\n".join(wrapped).replace("$", r"\$")
 
 
+def line_name(results, option_id: str, ref: str, label: str) -> str:
+    """The name people read for a line: its own label, or for an unlabelled loan re-pricing
+    line its lender and the borrowing organisation, "Bank A loan (Oak Housing)", instead of
+    the stand-in with the loan's id that Results carries (model.md §1)."""
+    kind, _, rest = ref.partition("[")
+    if kind != "loan_repricing":
+        return label
+    try:
+        item = results.case.option(option_id).loan_repricing[int(rest.rstrip("]"))]
+        org, loan = results.case.loan(item.loan)
+    except (KeyError, IndexError, ValueError, StopIteration):
+        return label
+    if item.label:
+        return label
+    return f"{loan.lender or 'Loan'} loan ({org.name})"
+
+
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN,
                layout: str | None = "constrained") -> Figure:
     """A blank figure in the house style (white, DejaVu Sans, constrained layout by default;

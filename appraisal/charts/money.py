@@ -9,14 +9,14 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, money_axis,
-                   new_figure, style, tidy)
+from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, label_lines, line_name,
+                   money_axis, new_figure, style, tidy)
 
 
 def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
     """Horizontal bars: each option's NPV against the baseline (model.md §2), labelled £k."""
     opts = results.options
-    fig = new_figure(height_in or max(1.8, 0.9 + 0.32 * len(opts)))
+    fig = new_figure(height_in or max(1.8, 0.9 + 0.36 * len(opts)))
     ax = fig.add_subplot()
     y = np.arange(len(opts))[::-1]
     vals = [o.npv_vs_baseline for o in opts]
@@ -24,7 +24,8 @@ def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
                for o, v in zip(opts, vals)]
     ax.barh(y, vals, color=colours, height=0.6)
     ax.axvline(0, color="black", linewidth=0.8)
-    ax.set_yticks(y, [label(o.name) + (" (baseline)" if o.baseline else "") for o in opts])
+    ax.set_yticks(y, [label_lines(o.name + (" (baseline)" if o.baseline else ""), 30)
+                      for o in opts], fontsize=7.5, linespacing=0.95)
     span = max((abs(v) for v in vals), default=0.0) or 1.0
     for yi, v in zip(y, vals):
         ax.text(v + (0.01 * span if v >= 0 else -0.01 * span), yi, money_k(v), va="center",
@@ -63,7 +64,7 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
     """
     o = results.option(option_id or results.leader)
     rows = o.tornado[:max_rows]
-    fig = new_figure(height_in or max(1.8, 1.0 + 0.3 * len(rows)))
+    fig = new_figure(height_in or max(1.8, 1.0 + 0.34 * len(rows)))
     if not rows:
         return empty(fig, f"{label(o.name, 40)}: no line carries a low–high range")
     ax = fig.add_subplot()
@@ -74,7 +75,8 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
         ax.barh(yi, r.npv_at_high - o.npv, left=o.npv, color=BLUE, height=0.6,
                 label="line at its high value" if yi == y[0] else None)
     ax.axvline(o.npv, color="black", linewidth=0.9)
-    ax.set_yticks(y, [label(r.label, 32) for r in rows])
+    ax.set_yticks(y, [label_lines(line_name(results, o.id, r.ref, r.label), 30)
+                      for r in rows], fontsize=7.5, linespacing=0.95)
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
     ax.set_xlabel(f"NPV of {label(o.name, 40)} (base {money_k(o.npv)})", fontsize=8,

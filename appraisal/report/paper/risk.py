@@ -6,6 +6,7 @@ from ...formatting import money, money_k, pct
 from ...results import Results, SwitchingValue
 from . import kit
 from .document import BoardPaper
+from .summary import EDGE
 
 SCENARIOS = ("pessimistic", "base", "optimistic")
 
@@ -49,7 +50,8 @@ def _quantity(sv: SwitchingValue, x: float | None) -> str:
 
 
 def _switching_values(paper: BoardPaper, r: Results) -> None:
-    rows = [[kit.short(o.name, 80), sv.label, _quantity(sv, sv.base), _quantity(sv, sv.value),
+    rows = [[kit.short(o.name, 80), charts.line_name(r, o.id, sv.ref, sv.label),
+             _quantity(sv, sv.base), _quantity(sv, sv.value),
              "n/a" if sv.change_pct is None else pct(sv.change_pct / 100)]
             for o in r.options if not o.baseline for sv in o.switching_values]
     paper.heading("Switching values", 2)
@@ -57,7 +59,10 @@ def _switching_values(paper: BoardPaper, r: Results) -> None:
         paper.para("No option has a line whose value could be tested.")
         return
     paper.para("The value of each line at which the option's NPV would equal the baseline's, "
-               "all else unchanged. A small change means the case rests on that line.")
+               "all else unchanged. A small change means the case rests on that line. A "
+               "switching value below zero (a change beyond −100%) means the option stays "
+               "ahead of the baseline even if that line came to nothing; 'n/a' means the line "
+               "does not move the NPV (a VAT-free service, say).")
     paper.table(["Option", "Line", "Base", "Switching value", "Change"], rows,
                 [2.6, 3, 1.4, 1.6, 1.1], numeric={2, 3, 4})
 
@@ -67,15 +72,27 @@ def _switching_weights(paper: BoardPaper, r: Results) -> None:
     leader = r.option(r.leader)
     paper.para(f"For each criterion, the weight at which {leader.name} would stop being alone "
                "at the top (the other weights keep their proportions). 'None' means no weight "
-               "from 0% to 100% changes the leader.")
-    rows = [[c.name, pct(r.weights[c.id], 1),
-             "None" if r.switching_weights.get(c.id) is None
-             else pct(r.switching_weights[c.id], 1)] for c in r.case.criteria]
+               "from 0% to 100% changes the leader; 'only at 100%' (or 'only at 0%') means "
+               "another option would draw level only if that criterion carried all the weight "
+               "(or none of it), so in practice it does not change the answer.")
+    rows = [[c.name, pct(r.weights[c.id], 1), switching_weight_text(r.switching_weights.get(c.id))]
+            for c in r.case.criteria]
     paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
                 numeric={1, 2})
     paper.chart(charts.weight_sensitivity(r),
                 caption="Weighted score of each option as one criterion's weight runs from 0% "
                         "to 100%.")
+
+
+def switching_weight_text(sw: float | None) -> str:
+    """A switching weight for the table: a percentage, or words at the ends of the scale."""
+    if sw is None:
+        return "None"
+    if sw >= 1 - EDGE:
+        return "only at 100%"
+    if sw <= EDGE:
+        return "only at 0%"
+    return pct(sw, 1)
 
 
 def _scenarios(paper: BoardPaper, r: Results) -> None:

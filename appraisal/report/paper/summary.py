@@ -87,7 +87,9 @@ def robustness_sentence(r: Results) -> str:
 
     Every figure is read from Results: the switching weight nearest today's weight, the leader's
     largest saving's switching value as a share of plan (value / base), and the leader's
-    probability of the highest NPV. Missing pieces get a different phrasing, never a blank.
+    probability of the highest NPV. Missing pieces get a different phrasing, never a blank:
+    a switching weight of 0% or 100% is no real threshold (the leader changes only if that
+    criterion carried all the weight or none), so it is not quoted as one.
     """
     leader = r.option(r.leader)
     parts = [_weight_clause(r, leader.name)]
@@ -96,35 +98,62 @@ def robustness_sentence(r: Results) -> str:
         parts.append(money_part)
     mc = leader.monte_carlo
     if mc is not None:
-        parts.append(f"it has the highest NPV in {pct(mc.p_highest_npv)} of "
-                     f"{mc.draws:,} simulations")
+        parts.append(_share_clause(mc.p_highest_npv, mc.draws))
     else:
         parts.append("no line carries a low–high range, so no simulation was run")
     return "; ".join(parts) + "."
 
 
+def _share_clause(p: float, draws: int) -> str:
+    """How often the leader has the highest NPV, without rounding a rare event to '0%'."""
+    if p <= 0:
+        return f"none of the {draws:,} simulations gives it the highest NPV"
+    if p >= 1:
+        return f"it has the highest NPV in every one of {draws:,} simulations"
+    share = ("under 1%" if pct(p) == "0%" else "over 99%" if pct(p) == "100%" else pct(p))
+    return f"it has the highest NPV in {share} of {draws:,} simulations"
+
+
+EDGE = 1e-9     # a switching weight this close to 0 or 1 is the end of the scale, not a threshold
+
+
 def _weight_clause(r: Results, name: str) -> str:
     crit = {c.id: c for c in r.case.criteria}
+    if r.runner_up is not None and r.leader_gap is not None and abs(r.leader_gap) <= EDGE:
+        runner = r.option(r.runner_up)
+        return (f"{name} is level on weighted score with {runner.name} and is named first only "
+                "because it comes first in the case, so any change of weight decides between "
+                "them")
     found = [(abs(sw - r.weights[cid]), cid, sw)
-             for cid, sw in r.switching_weights.items() if sw is not None]
+             for cid, sw in r.switching_weights.items()
+             if sw is not None and EDGE < sw < 1 - EDGE]
     if not found:
-        return (f"{name} leads on weighted score, and no change to any single criterion's "
-                "weight would put another option ahead")
+        return (f"{name} leads on weighted score, and no re-weighting of any one criterion "
+                "alone puts another option ahead of it")
     _, cid, sw = min(found)
     way = "rises above" if sw > r.weights[cid] else "falls below"
     return (f"{name} leads on weighted score unless the weight of "
-            f"{crit[cid].name} {way} {pct(sw)} (it is {pct(r.weights[cid])} today)")
+            f"'{crit[cid].name}' {way} {_weight_pct(sw)} (it is {pct(r.weights[cid])} today)")
+
+
+def _weight_pct(w: float) -> str:
+    """A weight as a whole percentage, or to one place where that would read 0% or 100%."""
+    whole = pct(w)
+    return pct(w, 1) if whole in ("0%", "100%") else whole
 
 
 def _savings_clause(o: OptionResult) -> str | None:
+    """The leader's largest saving against its switching value; else, for a leader below the
+    baseline with no saving to test, how far below it is (both figures from Results)."""
     if o.baseline:
         return None
     savings = [line for line in o.lines if line.kind == "savings" and line.base]
-    if not savings:
-        return None
-    top = max(savings, key=lambda line: line.base)
-    sv = next((s for s in o.switching_values if s.ref == top.ref), None)
+    top = max(savings, key=lambda line: line.base) if savings else None
+    sv = None if top is None else next(
+        (s for s in o.switching_values if s.ref == top.ref), None)
     if sv is None or sv.value is None or not sv.base:
+        if o.npv_vs_baseline < 0:
+            return f"its NPV is {money_k(-o.npv_vs_baseline)} below the baseline's"
         return None
     share = sv.value / sv.base
     label = top.label
