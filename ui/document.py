@@ -42,11 +42,11 @@ def path_text(path: Path_) -> str:
 class EditCase(QUndoCommand):
     """One edit of the case: the data before and after. Edits with the same key merge."""
 
-    def __init__(self, document: CaseDocument, text: str, before: dict, after: dict,
-                 merge_key: str | None):
+    def __init__(self, document: CaseDocument, text: str, before: tuple[dict, Case],
+                 after: tuple[dict, Case], merge_key: str | None):
         super().__init__(text)
         self._document = document
-        self._before = before
+        self._before = before          # (data, the Case parsed from it): parsed once, not again
         self._after = after
         self._merge = _merge_id(merge_key) if merge_key else -1
 
@@ -57,15 +57,15 @@ class EditCase(QUndoCommand):
         if not isinstance(other, EditCase) or other.id() != self.id() or self.id() == -1:
             return False
         self._after = other._after
-        if self._after == self._before:
+        if self._after[0] == self._before[0]:
             self.setObsolete(True)
         return True
 
     def redo(self) -> None:
-        self._document._install(self._after)
+        self._document._install(*self._after)
 
     def undo(self) -> None:
-        self._document._install(self._before)
+        self._document._install(*self._before)
 
 
 class _Appraisal(QRunnable):
@@ -94,8 +94,10 @@ class CaseDocument(QObject):
     failed = Signal(str)            # a background appraisal failed: a message for the user
     _fullResult = Signal(int, object)
 
+    DEBOUNCE_MS = 50    # a pause in typing this long, then one recalculation
+
     def __init__(self, data: dict, path: Path | None = None, parent: QObject | None = None,
-                 debounce_ms: int = 120):
+                 debounce_ms: int | None = None):
         super().__init__(parent)
         self._case = parse_data(data)
         self._data = copy.deepcopy(data)
@@ -104,7 +106,8 @@ class CaseDocument(QObject):
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.results: Results | None = None
         self._generation = 0
-        self._timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._timer = QTimer(self, singleShot=True,
+                             interval=self.DEBOUNCE_MS if debounce_ms is None else debounce_ms)
         self._timer.timeout.connect(self.recalculate)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
@@ -196,10 +199,11 @@ class CaseDocument(QObject):
         if new == self._data:
             return []
         try:
-            parse_data(new)
+            case = parse_data(new)
         except CaseError as exc:
             return exc.problems
-        self.undo_stack.push(EditCase(self, text, copy.deepcopy(self._data), new, merge_key))
+        self.undo_stack.push(EditCase(self, text, (copy.deepcopy(self._data), self._case),
+                                      (new, case), merge_key))
         return []
 
     def set_value(self, path: Path_, value: Any, text: str | None = None,
@@ -219,12 +223,12 @@ class CaseDocument(QObject):
         label = text or f"change {path_text(path)}"
         return self.edit(label, mutate, merge_key=path_text(path) if merge else None)
 
-    def _install(self, data: dict) -> None:
-        """Make ``data`` current (called by undo commands only)."""
+    def _install(self, data: dict, case: Case) -> None:
+        """Make ``data`` (and ``case``, parsed from it) current (called by undo commands only)."""
         self._data = copy.deepcopy(data)
-        self._case = parse_data(self._data)
+        self._case = case
+        self._timer.start()     # the pause runs from the edit, while the views redraw the inputs
         self.changed.emit()
-        self._timer.start()
 
     # --- recalculation ----------------------------------------------------------------------
     @Slot()

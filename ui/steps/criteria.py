@@ -15,6 +15,7 @@ from appraisal.formatting import pct
 from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.document import CaseDocument
 from ui.steps import criteria_edits as edits
+from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import number_text, parse_number
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
@@ -203,8 +204,9 @@ class CriteriaStep(QWidget):
         layout.addLayout(buttons)
 
         self._row_shape: tuple = ()
-        document.changed.connect(self.refresh)
-        document.resultsChanged.connect(self.refresh)
+        self.when_shown = RefreshWhenShown(self, self.refresh)
+        document.changed.connect(self.when_shown.request)
+        document.resultsChanged.connect(self.when_shown.request)
         self.refresh()
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CriteriaModel.COL_NAME,

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
 from appraisal.formatting import form_name, money, year_label
 from ui.document import CaseDocument
 from ui.steps.money_tab import COLUMN_NAMES, LineTab
+from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.fields import explanation_label
 from ui.widgets.line_kinds import LINE_MODELS
 
@@ -86,8 +87,9 @@ class MoneyStep(QWidget):
         layout.addLayout(summary)
         layout.addWidget(self.tabs, 1)
 
-        document.changed.connect(self._on_changed)
-        document.resultsChanged.connect(self._on_results)
+        self.when_shown = RefreshWhenShown(self, self._on_changed, self._on_results)
+        document.changed.connect(self.when_shown.request)
+        document.resultsChanged.connect(self.when_shown.request_partial)
         self._fill_options()
         self._pick(self.option_picker.currentIndex())
 
@@ -103,6 +105,11 @@ class MoneyStep(QWidget):
     def _fill_options(self) -> None:
         options = self.document.case.options
         current = self.option_picker.currentIndex()
+        items = [(o.name + (" (baseline)" if o.baseline else ""), o.id) for o in options]
+        shown = [(self.option_picker.itemText(i), self.option_picker.itemData(i))
+                 for i in range(self.option_picker.count())]
+        if items == shown and 0 <= current < len(options):
+            return      # unchanged: leave the box alone (refilling it relays out the step)
         self.option_picker.blockSignals(True)
         self.option_picker.clear()
         for o in options:
@@ -144,8 +151,9 @@ class MoneyStep(QWidget):
         self.form_label.setText(form_name(option.form))
         for kind, tab in self.line_tabs.items():
             count = len(getattr(option, kind))
-            self.tabs.setTabText(self.tabs.indexOf(tab),
-                                 TAB_TITLES[kind] + (f" ({count})" if count else ""))
+            text = TAB_TITLES[kind] + (f" ({count})" if count else "")
+            if self.tabs.tabText(self.tabs.indexOf(tab)) != text:   # else the bar relays out
+                self.tabs.setTabText(self.tabs.indexOf(tab), text)
         res = self.document.results
         try:
             result = res.option(option.id) if res is not None else None

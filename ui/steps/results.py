@@ -15,6 +15,7 @@ from appraisal.formatting import form_name, money_k, pct, year_label
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.results_text import warning_text, why_leader_text
+from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
 from ui.widgets.tones import style_warning_label
@@ -104,7 +105,8 @@ class ResultsStep(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-        document.resultsChanged.connect(self.refresh)
+        self.when_shown = RefreshWhenShown(self, self.refresh)
+        document.resultsChanged.connect(self.when_shown.request)
         self.refresh()
 
     def _figure(self, make):

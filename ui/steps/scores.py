@@ -17,31 +17,39 @@ from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHeaderView, Q
 
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
+from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import parse_number
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.tones import readable_text, refused_background, score_colour
+from ui.widgets.tones import (readable_text, refused_background, score_colour,
+                              score_text_colour)
 
 SCORE_ROLE = Qt.UserRole + 1
 
 
 class ScoreModel(QAbstractTableModel):
-    """Options (rows) × criteria (columns), then the weighted score and rank from Results."""
+    """Options (rows) × criteria (columns), then the weighted score and rank from Results.
+
+    The model reads the case and results as they were at its last :meth:`refresh` (a snapshot),
+    so the rows Qt asks about always match the row count it was given.
+    """
 
     def __init__(self, document: CaseDocument, parent=None):
         super().__init__(parent)
         self.document = document
         self._shape = (0, 0)
+        self._case = document.case
+        self._results: dict = {}
         self._errors: dict[tuple[int, int], str] = {}
         self.last_problems: list[tuple[str, str]] = []
 
     @property
     def criteria(self):
-        return self.document.case.criteria
+        return self._case.criteria
 
     @property
     def options(self):
-        return self.document.case.options
+        return self._case.options
 
     @property
     def col_weighted(self) -> int:
@@ -51,16 +59,23 @@ class ScoreModel(QAbstractTableModel):
     def col_rank(self) -> int:
         return len(self.criteria) + 1
 
-    def refresh(self) -> None:
-        shape = (len(self.options), len(self.criteria))
+    def refresh(self) -> bool:
+        """Take a new snapshot; True if the table's shape changed (a reset)."""
+        case, res = self.document.case, self.document.results
+        results = {o.id: o for o in res.options} if res is not None else {}
+        shape = (len(case.options), len(case.criteria))
         if shape != self._shape:
             self.beginResetModel()
-            self._shape = shape
+            self._case, self._results, self._shape = case, results, shape
             self._errors.clear()
             self.endResetModel()
-        elif shape[0]:
+            return True
+        self._case, self._results = case, results
+        if shape[0]:
             self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] + 1))
             self.headerDataChanged.emit(Qt.Horizontal, 0, shape[1] + 1)
+            self.headerDataChanged.emit(Qt.Vertical, 0, shape[0] - 1)
+        return False
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else self._shape[0]
@@ -92,13 +107,7 @@ class ScoreModel(QAbstractTableModel):
         return base
 
     def _result(self, row: int):
-        res = self.document.results
-        if res is None:
-            return None
-        try:
-            return res.option(self.options[row].id)
-        except StopIteration:
-            return None
+        return self._results.get(self.options[row].id)
 
     def value(self, row: int, col: int) -> float | None:
         """The cell's score: typed from the case, derived from Results."""
@@ -139,9 +148,9 @@ class ScoreModel(QAbstractTableModel):
             return refused_background() if error else (
                 score_colour(value) if value is not None else None)
         if role == Qt.ForegroundRole:
-            bg = refused_background() if error else (
-                score_colour(value) if value is not None else None)
-            return readable_text(bg) if bg is not None else None
+            if error:
+                return readable_text(refused_background())
+            return score_text_colour(value) if value is not None else None
         if role == Qt.FontRole and crit.derived:
             font = QFont()
             font.setItalic(True)
@@ -223,6 +232,7 @@ class ScoresStep(QWidget):
         self.rationale.textChanged.connect(self._rationale_typed)
         self._cell: tuple[int, str] | None = None
         self._filling = False
+        self._row_names: tuple = ()
         self.table.selectionModel().currentChanged.connect(lambda cur, _prev: self._select(cur))
 
         lower = QWidget(self)
@@ -247,17 +257,20 @@ class ScoresStep(QWidget):
             "the NPV and cannot be typed."))
         layout.addWidget(splitter, 1)
 
-        document.changed.connect(self.refresh)
-        document.resultsChanged.connect(self.refresh)
+        self.when_shown = RefreshWhenShown(self, self.refresh)
+        document.changed.connect(self.when_shown.request)
+        document.resultsChanged.connect(self.when_shown.request)
         self.refresh()
-        self.table.resizeRowsToContents()
         if self.model.rowCount() and self.model.columnCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
     def refresh(self) -> None:
         self.model.refresh()
         self.error.show_problems(self.model.last_problems)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        names = tuple(o.name for o in self.model.options)
+        if names != self._row_names:        # rows fit the option names; costly, so rarely
+            self._row_names = names
+            self.table.resizeRowsToContents()
         self._select(self.table.currentIndex())
 
     def _select(self, index) -> None:

@@ -16,6 +16,7 @@ from appraisal.formatting import money, money_k, pct
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.sensitivity_weights import WeightsPanel
+from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.fields import explanation_label
 from ui.widgets.figure_table import FigureTable
@@ -91,8 +92,9 @@ class SensitivityStep(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
-        document.changed.connect(self.weights.sliders.refresh)
-        document.resultsChanged.connect(self.refresh)
+        self.when_shown = RefreshWhenShown(self, self.refresh, self.weights.sliders.refresh)
+        document.changed.connect(self.when_shown.request_partial)
+        document.resultsChanged.connect(self.when_shown.request)
         document.monteCarloRunning.connect(self._mc_state)
         self.refresh()
 

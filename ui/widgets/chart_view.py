@@ -1,17 +1,27 @@
 """A chart from appraisal.charts shown in the app (one set of charts for the app and the paper).
 
-:class:`ChartView` takes a function that builds a matplotlib Figure from the current Results
-and embeds it with FigureCanvasQTAgg. Drawing is lazy: a chart that is not on screen is only
-marked stale and drawn when it is shown, so an edit does not redraw every chart of every step.
-If a chart cannot be drawn the view says so in words instead of failing.
+:class:`ChartView` takes a function that builds a matplotlib Figure from the current Results,
+renders it with the Agg canvas at the widget's size (times the screen's pixel ratio) and paints
+the picture; one widget serves every redraw, nothing is rebuilt. Drawing is lazy and coalesced:
+
+- :meth:`invalidate` (the Results changed) only marks the chart stale. A chart on screen is
+  redrawn once the results have stopped changing for :attr:`ChartView.PAUSE_MS`, so the figures
+  in the tables update first and a run of keystrokes (or the simulation's results arriving just
+  after the quick ones) costs one drawing, not one each;
+- a chart that is not on screen (another step, another tab) is not drawn at all; it is drawn
+  as soon as it is shown.
+
+A resize redraws the same figure at the new size. If a chart cannot be drawn the view says so in
+words instead of failing.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPalette
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 FigureFactory = Callable[[], Figure | None]
@@ -20,38 +30,56 @@ FigureFactory = Callable[[], Figure | None]
 class ChartView(QWidget):
     """Shows the figure that ``factory()`` returns; call :meth:`invalidate` when Results change."""
 
+    PAUSE_MS = 200     # a chart on screen is redrawn this long after the last change
+    RESIZE_MS = 60     # and re-rendered this long after the last resize
+
     def __init__(self, factory: FigureFactory | None = None, min_height: int = 220,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self._factory = factory
-        self._stale = True
-        self._canvas: FigureCanvasQTAgg | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._stale = True              # the figure no longer shows the current Results
+        self._figure: Figure | None = None
+        self._image: QImage | None = None
+        self._image_size = QSize()
+        self.draw_count = 0             # figures built (tests check that hidden charts wait)
         self._note = QLabel("The chart will appear here.", self)
         self._note.setAlignment(Qt.AlignCenter)
         self._note.setWordWrap(True)
-        self._layout.addWidget(self._note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._note)
         self.setMinimumHeight(min_height)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        self._timer = QTimer(self, singleShot=True, interval=0)
+        self._timer = QTimer(self, singleShot=True, interval=self.PAUSE_MS)
         self._timer.timeout.connect(self._draw_if_visible)
+        self._resize_timer = QTimer(self, singleShot=True, interval=self.RESIZE_MS)
+        self._resize_timer.timeout.connect(self._render)
 
+    # --- state --------------------------------------------------------------------------------
     @property
     def figure(self) -> Figure | None:
-        return self._canvas.figure if self._canvas is not None else None
+        return self._figure
+
+    @property
+    def pending(self) -> bool:
+        """True while the chart on screen is out of date or not yet painted at its size."""
+        return self._stale or self._timer.isActive() or self._resize_timer.isActive()
 
     def set_factory(self, factory: FigureFactory | None) -> None:
         self._factory = factory
         self.invalidate()
 
-    def invalidate(self) -> None:
-        """The figures behind the chart changed: redraw now if visible, else when shown."""
+    def invalidate(self, pause_ms: int | None = None) -> None:
+        """The figures behind the chart changed: redraw after a pause if on screen, else when
+        shown."""
         self._stale = True
-        self._timer.start()
+        if self.isVisible():
+            self._timer.start(self.PAUSE_MS if pause_ms is None else pause_ms)
 
+    # --- drawing ------------------------------------------------------------------------------
     def draw_now(self) -> None:
-        """Build and show the figure at once (tests and screenshots)."""
+        """Build the figure and render it at once (tests and screenshots)."""
+        self._timer.stop()
         self._stale = False
         fig, message = None, "No chart to show."
         if self._factory is not None:
@@ -59,33 +87,69 @@ class ChartView(QWidget):
                 fig = self._factory()
             except Exception as exc:  # a chart failure is shown in words, never a crash
                 fig, message = None, f"This chart could not be drawn: {exc}"
+        self.draw_count += 1
+        self._figure = fig
         if fig is None:
-            self._show_note(message)
+            self._image = None
+            self._note.setText(message)
+            self._note.show()
+            self.update()
             return
-        canvas = FigureCanvasQTAgg(fig)
-        canvas.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
-        canvas.setMinimumHeight(self.minimumHeight())
-        if self._canvas is not None:
-            self._layout.removeWidget(self._canvas)
-            self._canvas.deleteLater()
-        self._canvas = canvas
         self._note.hide()
-        self._layout.addWidget(canvas)
-        canvas.draw_idle()
+        self._render()
 
-    def _show_note(self, message: str) -> None:
-        if self._canvas is not None:
-            self._layout.removeWidget(self._canvas)
-            self._canvas.deleteLater()
-            self._canvas = None
-        self._note.setText(message)
-        self._note.show()
+    def _render(self) -> None:
+        """Render the current figure at the widget's size (physical pixels) into the picture."""
+        self._resize_timer.stop()
+        fig = self._figure
+        if fig is None or self.width() <= 0 or self.height() <= 0:
+            return
+        ratio = self.devicePixelRatioF() or 1.0
+        dpi = 100.0 * ratio
+        width, height = round(self.width() * ratio), round(self.height() * ratio)
+        try:
+            fig.set_dpi(dpi)
+            fig.set_size_inches(width / dpi, height / dpi, forward=False)
+            canvas = FigureCanvasAgg(fig)
+            canvas.draw()
+            buffer = canvas.buffer_rgba()
+            image = QImage(bytes(buffer), buffer.shape[1], buffer.shape[0],
+                           buffer.shape[1] * 4, QImage.Format_RGBA8888).copy()
+        except Exception as exc:  # never a crash: say it in words
+            self._figure, self._image = None, None
+            self._note.setText(f"This chart could not be drawn: {exc}")
+            self._note.show()
+            return
+        image.setDevicePixelRatio(ratio)
+        self._image = image
+        self._image_size = self.size()
+        self.update()
 
     def _draw_if_visible(self) -> None:
         if self._stale and self.isVisible():
             self.draw_now()
 
+    # --- Qt events ----------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._image is None:
+            return
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().color(QPalette.Base))
+        if self._image_size == self.size():
+            painter.drawImage(0, 0, self._image)
+        else:   # mid-resize: stretch the old picture until the new one is rendered
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(QRect(0, 0, self.width(), self.height()), self._image)
+        painter.end()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self._figure is not None and self.size() != self._image_size:
+            self._resize_timer.start()
+
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         if self._stale:
-            self._timer.start()
+            self._timer.start(0)     # just shown: draw now, the step's tables are already in
+        elif self._figure is not None and self.size() != self._image_size:
+            self._resize_timer.start(0)

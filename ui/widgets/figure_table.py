@@ -41,9 +41,17 @@ class FigureTable(QTableView):
         self.setWordWrap(False)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
         self.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)   # file order at first
+        self._shape: tuple | None = None    # headers, tooltips and row lengths shown
 
     def set_rows(self, headers: list[str], rows: list[list[Cell]],
                  tooltips: dict[int, str] | None = None) -> None:
+        """Show ``rows`` under ``headers``. If only the figures changed (same headers, same
+        number of rows and cells), the items are updated in place: no model reset, no relayout
+        unless a text no longer fits its column."""
+        if self._same_shape(headers, rows, tooltips):
+            self._update_in_place(rows)
+            return
+        self._shape = (list(headers), dict(tooltips or {}), [len(r) for r in rows])
         column = self.horizontalHeader().sortIndicatorSection()
         order = self.horizontalHeader().sortIndicatorOrder()
         self.source.setRowCount(0)
@@ -66,9 +74,33 @@ class FigureTable(QTableView):
             self.source.appendRow(items)
         if 0 <= column < len(headers):
             self.proxy.sort(column, order)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
         self.resizeColumnsToContents()
-        for c in range(len(headers)):
+        for c in range(self.source.columnCount()):
             self.setColumnWidth(c, min(self.columnWidth(c) + 8, self.MAX_COLUMN))
+
+    def _same_shape(self, headers, rows, tooltips) -> bool:
+        return self._shape == (list(headers), dict(tooltips or {}), [len(r) for r in rows])
+
+    def _update_in_place(self, rows: list[list[Cell]]) -> None:
+        metrics = self.fontMetrics()
+        refit = False
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                text, key = (cell, cell) if isinstance(cell, str) else cell
+                key = key if key is not None else float("-inf")
+                item = self.source.item(r, c)
+                if item.text() != text:
+                    item.setText(text)
+                    item.setToolTip(text)
+                    refit = refit or (metrics.horizontalAdvance(text) + 16 > self.columnWidth(c)
+                                      and self.columnWidth(c) < self.MAX_COLUMN)
+                if item.data(SORT_ROLE) != key:
+                    item.setData(key, SORT_ROLE)
+        if refit:
+            self._fit_columns()
 
     def fit_height(self, max_rows: int = 12) -> None:
         """Tall enough for its rows (up to ``max_rows``) so a scroll area carries the rest."""

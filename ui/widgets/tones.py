@@ -43,13 +43,34 @@ def readable_text(background: QColor) -> QColor:
     return QColor("#000000") if (lum + 0.05) / 0.05 > 1.05 / (lum + 0.05) else QColor("#FFFFFF")
 
 
-_CIVIDIS = colormaps["cividis"]
+SCORE_STEPS = 100          # the scale in tenths of a point: 101 colours, worked out once
+_SCORE_TABLE: list[tuple[QColor, QColor]] = []
+
+
+def _score_table() -> list[tuple[QColor, QColor]]:
+    """(background, text) for 0.0, 0.1, … 10.0 on cividis, built on first use."""
+    if not _SCORE_TABLE:
+        cividis = colormaps["cividis"]
+        for i in range(SCORE_STEPS + 1):
+            r, g, b, _ = cividis(i / SCORE_STEPS)
+            background = QColor.fromRgbF(r, g, b)
+            _SCORE_TABLE.append((background, readable_text(background)))
+    return _SCORE_TABLE
+
+
+def _score_step(value: float) -> int:
+    return round(max(0.0, min(10.0, float(value))) * SCORE_STEPS / 10.0)
 
 
 def score_colour(value: float) -> QColor:
-    """The cell colour of a 0–10 score on the cividis scale (dark blue 0 → yellow 10)."""
-    r, g, b, _ = _CIVIDIS(max(0.0, min(10.0, float(value))) / 10.0)
-    return QColor.fromRgbF(r, g, b)
+    """The cell colour of a 0–10 score on the cividis scale (dark blue 0 → yellow 10), to the
+    nearest tenth of a point (a table lookup: cells are painted often)."""
+    return _score_table()[_score_step(value)][0]
+
+
+def score_text_colour(value: float) -> QColor:
+    """Black or white, whichever reads on :func:`score_colour` of the same score."""
+    return _score_table()[_score_step(value)][1]
 
 
 def style_error_label(label: QWidget) -> None:
