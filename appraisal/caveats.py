@@ -6,16 +6,13 @@ from collections.abc import Iterator
 import numpy as np
 
 from .case import Case
+from .continuum import form
+from .formatting import money
 from .results import AppraisalWarning
 
-COMMON_CONTROL_FORMS = ("group_structure", "merger", "transfer_of_engagements")
 LATE_SAVINGS_YEAR = 3
 PENSION_STRAIN_AGE = 55
 PARTIAL_RECOVERY = 0.15
-
-
-def money(x: float) -> str:
-    return f"£{x:,.0f}"
 
 
 def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:
@@ -68,7 +65,7 @@ def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
                 text += (f"; {recipient.name} recovers {recipient.vat_recovery_rate:.0%} of its "
                          "VAT, so an apportionment of mixed-use services is likely")
             yield AppraisalWarning(path, text)
-        if line.vat_treatment == "vat_group" and option.form not in COMMON_CONTROL_FORMS:
+        if line.vat_treatment == "vat_group" and not form(option.form).can_vat_group:
             yield AppraisalWarning(path, (
                 f"a VAT group needs common control, which a {option.form.replace('_', ' ')} "
                 "does not give: only group structures, mergers and transfers of engagements can "

@@ -6,18 +6,9 @@ here only, for display; the engine keeps full precision.
 """
 from __future__ import annotations
 
-MINUS = "\u2212"
+from .continuum import BY_ID
 
-FORM_NAMES = {
-    "standalone": "Standalone",
-    "informal_collaboration": "Informal collaboration",
-    "procurement_consortium": "Procurement consortium",
-    "shared_services": "Shared services",
-    "joint_venture": "Joint venture",
-    "group_structure": "Group structure",
-    "merger": "Merger",
-    "transfer_of_engagements": "Transfer of engagements",
-}
+MINUS = "\u2212"
 
 
 def _signed(text: str, negative: bool) -> str:
@@ -73,4 +64,6 @@ def year_label(payback: int | None, first_year: int | None = None) -> str:
 
 
 def form_name(form: str) -> str:
-    return FORM_NAMES.get(form, form.replace("_", " ").capitalize())
+    """A form's name from the continuum (continuum.py): 'joint_venture' → 'Joint venture'."""
+    found = BY_ID.get(form)
+    return found.name if found else form.replace("_", " ").capitalize()

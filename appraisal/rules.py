@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from .case import RANGED_KINDS, Case
+from .case import LINE_KINDS, RANGED_KINDS, Case
 
 Problem = tuple[str, str]
 
@@ -123,8 +123,7 @@ def _options(case: Case) -> Iterator[Problem]:
 
 
 def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterator[Problem]:
-    for kind in ("savings", "recurring_costs", "shared_services", "one_off_costs", "redundancies",
-                 "loan_repricing", "pension_cessation"):
+    for kind in LINE_KINDS:
         for j, line in enumerate(getattr(option, kind)):
             path = f"{at}.{kind}[{j}]"
             for field in ("start_year", "year"):

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .case import RANGED_KINDS
 from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 
-RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
 # Draws × lines per chunk: 2M float64 = 16 MB arrays, under glibc's 32 MB ceiling for reusing
 # heap memory, so each chunk's arrays do not cost fresh page faults (1 s of the worst case).
 CHUNK_ELEMENTS = 2_000_000

@@ -32,14 +32,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from appraisal import scoring, sensitivity  # noqa: E402
+from appraisal.case import FORMS  # noqa: E402
 from appraisal.casefile import parse_data  # noqa: E402
 from appraisal.engine import appraise  # noqa: E402
 from appraisal.finance.lines import build_lines  # noqa: E402
 from appraisal.finance.metrics import (column_flows, discount_factors,  # noqa: E402
                                        net_flows)
 
-FORMS = ("standalone", "informal_collaboration", "procurement_consortium", "shared_services",
-         "joint_venture", "group_structure", "merger", "transfer_of_engagements")
 MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
         "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}
 VAT = ("standard_rated", "cost_sharing_exemption")

@@ -12,10 +12,6 @@ import pytest
 from appraisal.casefile import MAX_BYTES, CaseError, load_case, parse_bytes, parse_data
 
 
-def _opt(i):
-    return lambda d: d["options"][i]
-
-
 def _swap_baseline(d):
     d["options"][1]["baseline"] = True
 
@@ -331,3 +327,12 @@ def test_missing_file_is_a_case_error(tmp_path):
     with pytest.raises(CaseError) as caught:
         load_case(tmp_path / "nowhere.json")
     assert "cannot read nowhere.json" in str(caught.value)
+
+
+def test_the_case_file_forms_are_the_continuum_forms():
+    """case.py's list of forms, its Literal type and continuum.py's definitions agree."""
+    from typing import get_args
+
+    from appraisal import case, continuum
+
+    assert case.FORMS == get_args(case.Form) == tuple(f.id for f in continuum.FORMS)

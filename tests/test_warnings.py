@@ -50,6 +50,14 @@ def test_loan_repriced_past_the_horizon_with_pv_of_the_interest_left_out(quiet):
     assert round(pv, 2) == 7997.46
 
 
+def test_a_margin_cut_past_the_horizon_is_written_in_the_house_style(quiet):
+    # −50 bps: the interest left out is a saving, −£7,997, with a true minus (formatting.money).
+    quiet["organisations"][0]["loans"][0]["remaining_years"] = 7
+    quiet["options"][2]["loan_repricing"][0].update(margin_uplift_bps=-50, low=-90, high=-20)
+    message = _warnings(quiet)["options[2].loan_repricing[0]"]
+    assert "(present value \u2212£7,997)" in message
+
+
 def test_loan_within_the_horizon_is_quiet(quiet):
     quiet["organisations"][0]["loans"][0]["remaining_years"] = 5
     assert _warnings(quiet) == {}
