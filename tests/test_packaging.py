@@ -129,7 +129,7 @@ def test_the_spec_collects_every_data_folder_and_the_app_icons(spec):
     assert {"reportlab", "svglib", "openpyxl"} <= set(datas)
 
 
-def test_the_spec_reads_the_data_folders_from_the_resource_helper():
+def test_the_spec_reads_the_data_folders_from_resource_dirs():
     text = SPEC.read_text(encoding="utf-8")
     assert "from appraisal.resources import RESOURCE_DIRS" in text
     assert not any(f'"{name}"' in text or f"'{name}'" in text for name in RESOURCE_DIRS)
