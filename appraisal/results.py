@@ -6,6 +6,7 @@ read these figures; none computes one of its own. Money is float64 pounds at ful
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .case import Case
 from .finance.lines import COLUMNS
@@ -52,6 +53,11 @@ class LineResult:
     high: float | None
     amounts: list[float]        # per year, positive
     pv: float                   # signed: + for savings, − for costs
+
+    @property
+    def total(self) -> float:
+        """Undiscounted total of the line's yearly amounts over the horizon (positive)."""
+        return float(sum(self.amounts))
 
 
 @dataclass
@@ -153,8 +159,13 @@ class OptionResult:
     monte_carlo: MonteCarloResult | None = None
 
     def column_total(self, column: str) -> float:
-        """Undiscounted total of one column over the horizon."""
+        """Undiscounted total of one column (or of ``net``) over the horizon."""
         return sum(getattr(cf, column) for cf in self.cash_flows)
+
+    @property
+    def cumulative_net(self) -> list[float]:
+        """Undiscounted net accumulated year by year: the series payback reads (model.md §2)."""
+        return list(accumulate(cf.net for cf in self.cash_flows))
 
     def to_json(self) -> dict:
         out = {

@@ -29,3 +29,20 @@ def test_risk_ratings_are_likelihood_times_impact(small_case_path):
     case = load_case(small_case_path)
     case = case.model_copy(update={"risks": [Risk(risk="Savings slip", likelihood=4, impact=3)]})
     assert appraise(case, monte_carlo=False).risk_ratings == [12]
+
+
+def test_line_totals_cumulative_net_and_net_total(small_case_path):
+    """Totals the outputs print, read from Results rather than summed in the output."""
+    r = appraise(load_case(small_case_path), monte_carlo=False)
+    merger = r.option("merger")
+    nets = [cf.net for cf in merger.cash_flows]
+    assert merger.cumulative_net == list(np.cumsum(nets))
+    assert merger.cumulative_net[-1] == merger.column_total("net")
+    # payback is the first year the cumulative net is back at or above 0 after being below it
+    back = next(t for t, v in enumerate(merger.cumulative_net, start=1)
+                if v >= 0 and any(w < 0 for w in merger.cumulative_net[:t]))
+    assert merger.payback_year == back
+    for line in merger.lines:
+        assert line.total == sum(line.amounts)
+    one_off = next(line for line in merger.lines if line.kind == "one_off_costs")
+    assert one_off.total == one_off.amounts[0] > 0
