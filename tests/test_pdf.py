@@ -389,3 +389,52 @@ def test_no_staged_path_without_both_a_group_and_a_merger():
     assert not any(o.form == "group_structure" for o in results.options)
     assert staged_path_text(results) is None
     assert "staged path" not in pdf_text(board_paper_bytes(results))
+
+
+# --- wording: names not ids, the redundancy arithmetic, warnings as sentences ---------------
+
+def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
+    from appraisal.report.paper.notes import warning_text
+    data = case_dict(settings={"horizon_years": 2})         # oak-rcf runs 3 years: 1 left out
+    results = appraise(parse_data(data))
+    w = next(w for w in results.warnings if ".loan_repricing[" in w.path)
+    text = warning_text(results, w)
+    assert text.startswith("Merger, Bank A loan (Oak Housing) — The loan runs 1 year past the "
+                           "2-year appraisal period; ")
+    assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
+    body = pdf_text(board_paper_bytes(results))
+    before_appendix = body.rsplit("Appendix: inputs", 1)[0]
+    assert "Switching values" in before_appendix
+    assert "oak-rcf" not in before_appendix                 # only the appendix lists loan ids
+    assert flat(text) in flat(body)
+
+
+def test_redundancy_working_shows_the_enhancement(case_dict):
+    data = case_dict()
+    data["options"][2]["redundancies"][0]["enhancement_multiplier"] = 1.5
+    results = appraise(parse_data(data))
+    x = results.option("merger").redundancies[0]
+    body = flat(pdf_text(board_paper_bytes(results)))
+    # age 45, 12 years: 14 weeks at the £719 cap (model.md's worked example), × 1.5.
+    assert (x.weeks, x.pay_for_weeks, round(x.redundancy_pay)) == (14, 719, 15099)
+    assert flat("14 weeks × £719 × 1.5 (enhanced terms) = £15,099 redundancy pay") in body
+
+
+def test_switching_weight_at_the_end_of_the_scale_is_worded():
+    from appraisal.report.paper.risk import switching_weight_text
+    assert switching_weight_text(1.0) == "only at 100%"
+    assert switching_weight_text(0.0) == "only at 0%"
+    assert switching_weight_text(None) == "None"
+    assert switching_weight_text(0.1128) == "11.3%"
+
+
+def test_lead_reading_and_culture_from_results():
+    from appraisal.report.paper.scoring import culture_text, lead_reading
+    results = appraise(load_case(SMALL))
+    crit = {c.id: c.name for c in results.case.criteria}
+    top = max(results.why_leader, key=results.why_leader.get)
+    assert lead_reading(results).startswith(
+        f"{results.option(results.leader).name} owes most of its lead to '{crit[top]}' "
+        f"(+{results.why_leader[top]:.1f} points)")
+    assert not any("culture" in c.id or "trust" in c.name.lower() for c in results.case.criteria)
+    assert culture_text(results).startswith("No criterion weighs culture and trust.")

@@ -1,6 +1,7 @@
 """The last sections: user voice, implementation and next steps, and the appendix of inputs."""
 from __future__ import annotations
 
+from ...charts import line_name
 from ...charts.scores import score_text
 from ...finance.lines import KIND_NOUN
 from ...formatting import form_name, money, money_k, pct
@@ -8,6 +9,7 @@ from ...resources import resource_path
 from ...results import Results
 from . import kit
 from .document import BoardPaper
+from .notes import warning_text
 from .strategy import STATUS_NAMES
 
 USER_WORDS = ("tenant", "resident", "service user", "users", "user voice", "customer")
@@ -27,7 +29,8 @@ def user_voice(paper: BoardPaper, r: Results) -> None:
         return
     if crit is not None:
         paper.para(f"The criterion '{crit.name}' carries {pct(r.weights[crit.id], 1)} of the "
-                   "weight. Each option's score and the reason given:")
+                   f"weight. {_user_voice_verdict(r, crit.id)} Each option's score and the "
+                   "reason given:")
         paper.table(["Option", "Score", "Rationale"],
                     [[kit.short(o.name, 100), score_text(r.option(o.id).scores[crit.id]),
                       o.rationale.get(crit.id) or "No rationale recorded."]
@@ -42,6 +45,29 @@ def user_voice(paper: BoardPaper, r: Results) -> None:
     else:
         paper.para("The readiness checklist has no item on consulting tenants and service "
                    "users; the case does not record whether they were consulted, or why not.")
+
+
+def _user_voice_verdict(r: Results, crit_id: str) -> str:
+    """How the recommended option does on user voice against the best, from Results scores."""
+    rec = r.option(r.recommended)
+    best = max(o.scores[crit_id] for o in r.options)
+    tops = [o.name for o in r.options if o.scores[crit_id] == best]
+    mine = rec.scores[crit_id]
+    if mine == best:
+        others = [n for n in tops if n != rec.name]
+        if others:
+            return (f"{rec.name} scores {score_text(mine)} out of 10 on it, as high as any "
+                    f"option (level with {_names(others)}).")
+        return f"{rec.name} scores {score_text(mine)} out of 10 on it, the highest of any option."
+    return (f"{rec.name} scores {score_text(mine)} out of 10 on it; {_names(tops)} "
+            f"{'scores' if len(tops) == 1 else 'score'} {score_text(best)}. The board should "
+            "be satisfied that tenants' and users' voice will not be weakened before it "
+            "decides.")
+
+
+def _names(names: list[str]) -> str:
+    """'A', 'A and B', 'A; B and C' (a semicolon, since names may hold commas)."""
+    return names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
 
 
 def implementation(paper: BoardPaper, r: Results) -> None:
@@ -96,7 +122,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
                 [3, 1.6, 1.4, 0.8, 0.8, 1, 1.2], numeric={2, 3, 4, 5})
     loans = [(g, x) for g in case.organisations for x in g.loans]
     if loans:
-        paper.table(["Loan", "Organisation", "Lender", "Balance", "Margin", "Years left"],
+        paper.table(["Loan id", "Organisation", "Lender", "Balance", "Margin", "Years left"],
                     [[x.id, g.name, x.lender, money(x.balance), f"{x.margin_bps:g} bps",
                       str(x.remaining_years)] for g, x in loans],
                     [1.6, 2.5, 2, 1.5, 1, 1], numeric={3, 4, 5})
@@ -106,7 +132,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
         paper.para(rule, "small")
     paper.heading("Warnings", 2)
     if r.warnings:
-        paper.bullets([str(w.message) for w in r.warnings])
+        paper.bullets([warning_text(r, w) for w in r.warnings])
     else:
         paper.para("None.")
 
@@ -136,7 +162,8 @@ def _every_line(paper: BoardPaper, r: Results) -> None:
             basis = ("Estimate (range tested)" if line.low is not None else
                      "Statutory calculation" if line.kind == "redundancies" else
                      "Assumption (single figure)")
-            rows.append([line.label, KIND_NOUN.get(line.kind, line.kind),
+            rows.append([line_name(r, o.id, line.ref, line.label),
+                         KIND_NOUN.get(line.kind, line.kind),
                          "Joint" if line.organisation is None
                          else r.case.organisation(line.organisation).name,
                          q, rng, _timing(r, o.id, line), money(line.pv), basis])

@@ -11,6 +11,7 @@ from ...formatting import money, money_k, pct, year_label
 from ...results import LineResult, OptionResult, Results
 from . import kit
 from .document import BoardPaper
+from .notes import line_warnings
 
 COLUMN_NAMES = {"savings": "Savings", "recurring_costs": "Recurring costs",
                 "irrecoverable_vat": "VAT", "loan_repricing": "Loans",
@@ -35,7 +36,7 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
                   money(o.pv_savings), money(o.pv_costs),
                   "n/a" if o.bcr is None else f"{o.bcr:.2f}",
                   year_label(o.payback_year, r.first_year)] for o in r.options],
-                [3, 1.5, 1.5, 1.5, 1.5, 1.1, 1.4], numeric={1, 2, 3, 4, 5})
+                [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
                 caption="Cumulative net cash flow (undiscounted): where a line crosses zero "
@@ -106,6 +107,10 @@ def _vat(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Service", "Recipient", "VAT treatment", "Yearly value",
                  "Break-even saving a year", "Share of value"], rows,
                 [1.8, 2, 1.6, 1.5, 1.3, 1.4, 1], numeric={4, 5, 6})
+    notes = line_warnings(r, "shared_services")
+    if notes:
+        paper.para("To confirm before relying on these figures:", "small")
+        paper.bullets(notes)
 
 
 def _loans(paper: BoardPaper, r: Results) -> None:
@@ -128,6 +133,12 @@ def _loans(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Loan", "Balance", "Margin uplift", "Range", "Fees and breakage",
                  "Total cost", "Present value"], rows,
                 [1.7, 2, 1.4, 1, 1.2, 1.2, 1.3, 1.3], numeric={2, 3, 5, 6, 7})
+    notes = line_warnings(r, "loan_repricing")
+    if notes:
+        paper.para("Some loans run beyond the appraisal period. The extra interest in those "
+                   "later years is not in the NPVs above, so the options that re-price them "
+                   "look better than they are by these amounts:", "small")
+        paper.bullets(notes)
 
 
 def _redundancy(paper: BoardPaper, r: Results) -> None:
@@ -150,15 +161,22 @@ def _redundancy(paper: BoardPaper, r: Results) -> None:
     paper.table(["Post, organisation and option", "No.", "Age", "Years", "Weeks",
                  "Week's pay used", "Redundancy pay", "Notice pay", "Employer NIC",
                  "Pension strain", "Total"], rows,
-                [2.2, 0.42, 0.45, 0.62, 0.64, 0.9, 1.22, 0.95, 0.95, 0.9, 1.05],
+                [2.1, 0.42, 0.45, 0.62, 0.74, 0.9, 1.22, 0.95, 0.95, 0.9, 1.05],
                 numeric=set(range(1, 11)), compact=True)
     for o, x in found:
         paper.para(
-            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {money(x.pay_for_weeks)} = "
-            f"{money(x.redundancy_pay)} redundancy pay (after any enhancement), plus "
+            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {money(x.pay_for_weeks)}"
+            f"{_enhancement(r, o, x.ref)} = {money(x.redundancy_pay)} redundancy pay, plus "
             f"{money(x.notice_pay)} notice, {money(x.employer_nic)} employer NIC and "
             f"{money(x.pension_strain)} pension strain = {money(x.per_person)} a person; "
             f"× {x.count} = {money(x.total)} in {year_label(x.year, r.first_year)}.", "small")
+
+
+def _enhancement(r: Results, o: OptionResult, ref: str) -> str:
+    """' × 1.5 (enhanced terms)' from the case's input, or nothing at statutory terms."""
+    index = int(ref[ref.index("[") + 1:-1])
+    multiplier = r.case.option(o.id).redundancies[index].enhancement_multiplier
+    return "" if multiplier == 1 else f" × {multiplier:g} (enhanced terms)"
 
 
 def _simple_lines(paper: BoardPaper, r: Results, kind: str, title: str, intro: str) -> None:
@@ -170,7 +188,8 @@ def _simple_lines(paper: BoardPaper, r: Results, kind: str, title: str, intro: s
     rows = [[kit.short(o.name, 60), line.label, _org_name(r, line.organisation),
              "" if line.low is None else f"{money(line.low)} – {money(line.high)}",
              money(sum(line.amounts)), money(-line.pv)] for o, line in found]
-    paper.table(["Option", "Line", "Organisation", "Range (before bias)", "Amount",
+    amount = "Amount after bias" if kind == "one_off_costs" else "Amount"
+    paper.table(["Option", "Line", "Organisation", "Range (before bias)", amount,
                  "Present value"], rows, [2, 2.5, 1.6, 2, 1.3, 1.3], numeric={4, 5})
 
 
@@ -179,7 +198,11 @@ def _who_pays(paper: BoardPaper, r: Results) -> None:
     orgs = r.case.organisations
     paper.para("NPV of each option's lines that name one partner; lines shared by all partners "
                "are shown apart as joint and are not split. A negative figure means that "
-               "partner bears more cost than it saves.")
+               "partner bears more cost than it saves. Read each row against the baseline's "
+               f"row ({r.baseline.name}): that is what each partner bears if nothing changes, "
+               "so a partner is better off under an option only where its figure there is "
+               "higher than on the baseline's row. The research found that the costs of "
+               "partnership often fall on the smallest partner: check who that is here.")
     rows = [[kit.short(o.name, 80)] + [money(o.by_organisation[g.id]) for g in orgs]
             + [money(o.by_organisation["joint"])] for o in r.options]
     paper.table(["Option"] + [kit.short(g.name, 40) for g in orgs] + ["Joint"], rows,

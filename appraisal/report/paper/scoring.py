@@ -8,6 +8,8 @@ from ...results import Results
 from . import kit
 from .document import BoardPaper
 
+NARROW_LEAD = 2.0       # points out of 100: a lead smaller than this is called narrow
+
 METHODS = {
     "direct": "direct points: the board gave each criterion points, turned into shares of 100%",
     "swing": "swing weighting: the board rated the swing from worst to best on each criterion, "
@@ -29,6 +31,7 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
                     else "within the usual 0.10 limit."))
     paper.para(text + " Each option is scored 0 to 10 on each criterion (10 best for the "
                "board); the weighted score is the weighted average, out of 100.")
+    paper.para(culture_text(r))
     paper.table(["Criterion", "Weight given", "Share", "What the board asks"],
                 [[c.name + (" (derived from NPV)" if c.derived else ""), f"{c.weight:g}",
                   pct(r.weights[c.id], 1), c.description] for c in case.criteria],
@@ -46,6 +49,25 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
     paper.heading("Weighted scores", 2)
     paper.chart(charts.weighted_score_bars(r))
     _why_leader(paper, r)
+
+
+CULTURE_WORDS = ("culture", "trust", "ethos", "values")
+
+
+def culture_text(r: Results) -> str:
+    """Whether culture and trust are weighed as a criterion (the research: they decide
+    whether a partnership works, so they are criteria, not reasons given afterwards)."""
+    found = [c for c in r.case.criteria
+             if c.id == "culture_trust" or any(w in c.name.lower() for w in CULTURE_WORDS)]
+    if not found:
+        return ("No criterion weighs culture and trust. Trust and good working relationships "
+                "are among the strongest influences on whether a partnership works, so the "
+                "board should ask how well the partners' ways of working fit before it "
+                "decides.")
+    names = "; ".join(f"'{c.name}' ({pct(r.weights[c.id], 1)} of the weight)" for c in found)
+    what = "a criterion" if len(found) == 1 else "criteria"
+    return (f"Culture and trust are weighed as {what} here, not left as reasons given "
+            f"afterwards: {names}.")
 
 
 def _why_leader(paper: BoardPaper, r: Results) -> None:
@@ -66,6 +88,26 @@ def _why_leader(paper: BoardPaper, r: Results) -> None:
                 [[crit[k], f"{v:+.1f}".replace("-", "−")] for k, v in rows]
                 + [["Total", f"{gap:+.1f}".replace("-", "−")]],
                 [6, 2], numeric={1}, bold_last=True)
+    paper.para(lead_reading(r))
+
+
+def lead_reading(r: Results) -> str:
+    """What the split of the gap means: where the lead comes from and how narrow it is."""
+    crit = {c.id: c.name for c in r.case.criteria}
+    leader, runner = r.option(r.leader), r.option(r.runner_up)
+    ahead = max(r.why_leader.items(), key=lambda kv: kv[1])
+    behind = min(r.why_leader.items(), key=lambda kv: kv[1])
+    text = (f"{leader.name} owes most of its lead to '{crit[ahead[0]]}' "
+            f"({f'{ahead[1]:+.1f}'.replace('-', '−')} points)")
+    if behind[1] < 0:
+        text += (f", while {runner.name} does better on '{crit[behind[0]]}' "
+                 f"({f'{behind[1]:+.1f}'.replace('-', '−')})")
+    text += "."
+    if r.leader_gap is not None and r.leader_gap < NARROW_LEAD:
+        text += (f" A lead of {score(r.leader_gap)} points out of 100 is narrow: a point or two "
+                 "on a few scores could reverse it, so the board should be confident of the "
+                 "scores that carry it.")
+    return text
 
 
 def value_for_money(paper: BoardPaper, r: Results) -> None:
