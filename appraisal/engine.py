@@ -102,14 +102,14 @@ def _maybe(x: float | None) -> float | None:
 
 
 def _weights(case: Case) -> tuple[np.ndarray, tuple[float, float] | None]:
-    """Normalised weights from the case's points; the AHP consistency when weighted by AHP."""
+    """Normalised weights from the case's points; the AHP consistency when weighted by AHP.
+
+    The case's rules have already refused a pairwise matrix that AHP cannot use (model.md §2).
+    """
     w = scoring.normalised_weights(case)
     m = case.weighting
     if m is not None and m.method == "ahp" and m.ahp_matrix:
-        try:
-            _, ci, cr = scoring.ahp_weights(m.ahp_matrix)
-        except ValueError:
-            return w, None
+        _, ci, cr = scoring.ahp_weights(m.ahp_matrix)
         return w, (float(ci), float(cr))
     return w, None
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .case import LINE_KINDS, RANGED_KINDS, Case
+from .scoring import RANDOM_INDEX
 
 Problem = tuple[str, str]
 
@@ -95,6 +96,28 @@ def _weighting(case: Case) -> Iterator[Problem]:
         n = len(order)
         if len(w.ahp_matrix) != n or any(len(row) != n for row in w.ahp_matrix):
             yield "weighting.ahp_matrix", f"must be a {n} x {n} matrix matching ahp_order"
+        elif n > len(RANDOM_INDEX):
+            yield "weighting.ahp_matrix", (
+                f"pairwise comparison takes at most {len(RANDOM_INDEX)} criteria (Saaty's "
+                f"random index stops there); this matrix compares {n}")
+        else:
+            yield from _reciprocal(w.ahp_matrix)
+
+
+def _reciprocal(matrix: list[list[float]]) -> Iterator[Problem]:
+    """Each a_ji = 1 / a_ij (so 1 on the diagonal), as model.md §2's AHP needs; the first miss."""
+    for i, row in enumerate(matrix):
+        for j in range(i, len(row)):
+            if abs(row[j] * matrix[j][i] - 1.0) <= 1e-6:
+                continue
+            if i == j:
+                yield f"weighting.ahp_matrix[{i}][{i}]", (
+                    f"must be 1, a criterion against itself ({row[i]:g} found)")
+            else:
+                yield f"weighting.ahp_matrix[{j}][{i}]", (
+                    f"must be 1/{row[j]:g}, the reciprocal of [{i}][{j}] ({matrix[j][i]:g} "
+                    "found)")
+            return
 
 
 def _options(case: Case) -> Iterator[Problem]:

@@ -336,3 +336,39 @@ def test_the_case_file_forms_are_the_continuum_forms():
     from appraisal import case, continuum
 
     assert case.FORMS == get_args(case.Form) == tuple(f.id for f in continuum.FORMS)
+
+
+def _eleven_criteria_by_ahp(d):
+    """Eleven criteria weighed by pairwise comparison: beyond Saaty's random index (n ≤ 10)."""
+    for k in range(9):
+        d["criteria"].append({"id": f"c{k}", "name": f"Criterion {k}", "weight": 1})
+        for option in d["options"]:
+            option["scores"][f"c{k}"] = 5
+    order = [c["id"] for c in d["criteria"]]
+    d["weighting"] = {"method": "ahp", "ahp_order": order,
+                      "ahp_matrix": [[1.0] * len(order) for _ in order]}
+
+
+def _not_reciprocal(d):
+    d["weighting"] = {"method": "ahp", "ahp_order": ["autonomy", "scale"],
+                      "ahp_matrix": [[1, 3], [3, 1]]}
+
+
+@pytest.mark.parametrize("edit, path, words", [
+    (_eleven_criteria_by_ahp, "weighting.ahp_matrix", "at most 10 criteria"),
+    (_not_reciprocal, "weighting.ahp_matrix[1][0]", "must be 1/3"),
+], ids=["more than ten", "not reciprocal"])
+def test_pairwise_matrix_the_engine_cannot_use_is_refused(case_dict, edit, path, words):
+    """model.md §2, AHP: n > 10 is refused; the matrix is reciprocal (a_ji = 1 / a_ij)."""
+    data = case_dict()
+    edit(data)
+    with pytest.raises(CaseError) as caught:
+        parse_data(data)
+    assert any(p == path and words in m for p, m in caught.value.problems), caught.value.problems
+
+
+def test_reciprocal_matrix_as_the_app_writes_it_passes(case_dict):
+    data = case_dict()
+    data["weighting"] = {"method": "ahp", "ahp_order": ["scale", "autonomy"],
+                         "ahp_matrix": [[1, 1 / 3], [3, 1]]}
+    assert parse_data(data).weighting.ahp_matrix[0][1] == 1 / 3
