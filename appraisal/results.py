@@ -244,6 +244,17 @@ class Results:
         return next(o for o in self.options if o.baseline)
 
     @property
+    def criteria_nearest_switching(self) -> list[str]:
+        """Criteria with a switching weight, the one nearest its current weight first.
+
+        The distance is |switching weight − normalised weight|; equal distances keep the case's
+        order. The criteria whose weight could most easily change the leader come first.
+        """
+        found = [(abs(sw - self.weights[cid]), k, cid)
+                 for k, (cid, sw) in enumerate(self.switching_weights.items()) if sw is not None]
+        return [cid for _, _, cid in sorted(found)]
+
+    @property
     def recommended(self) -> str:
         """The case's recommendation if the authors gave one, else the top weighted score."""
         rec = self.case.recommendation

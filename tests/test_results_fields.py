@@ -46,3 +46,14 @@ def test_line_totals_cumulative_net_and_net_total(small_case_path):
         assert line.total == sum(line.amounts)
     one_off = next(line for line in merger.lines if line.kind == "one_off_costs")
     assert one_off.total == one_off.amounts[0] > 0
+
+
+def test_criteria_nearest_switching(small_case_path):
+    """Small case: scale 0.25 switches at 0.433962 (0.184 away), autonomy 0.40 at 0.16 (0.24
+    away); user voice has no switching weight, so it is left out."""
+    r = appraise(load_case(small_case_path), monte_carlo=False)
+    assert r.weights["scale_capacity"] == 0.25 and r.weights["autonomy"] == 0.4
+    assert abs(r.switching_weights["scale_capacity"] - 0.433962) < 1e-6
+    assert abs(r.switching_weights["autonomy"] - 0.16) < 1e-9
+    assert r.switching_weights["user_voice"] is None
+    assert r.criteria_nearest_switching == ["scale_capacity", "autonomy"]
