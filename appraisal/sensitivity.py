@@ -19,6 +19,9 @@ from .results import SwitchingValue, TornadoRow
 # heap memory, so each chunk's arrays do not cost fresh page faults (1 s of the worst case).
 CHUNK_ELEMENTS = 2_000_000
 HISTOGRAM_BINS = 40
+# Tornado swings that agree to a millionth of a pound count as equal (float noise, not a figure), so
+# they keep the lines' order (model.md §3); the rounding is a sort key, never a reported value.
+SWING_DECIMALS = 6
 
 
 def gradients(table: LineTable, df: np.ndarray) -> np.ndarray:
@@ -38,7 +41,7 @@ def tornado(table: LineTable, g: np.ndarray, option: int, npv: float) -> list[To
         at_high = npv + g[l] * (table.high[l] - table.q[l])
         rows.append(TornadoRow(table.ref[l], table.label[l], float(table.low[l]),
                                float(table.high[l]), float(at_low), float(at_high)))
-    rows.sort(key=lambda r: -round(r.swing, 6))
+    rows.sort(key=lambda r: -round(r.swing, SWING_DECIMALS))
     return rows
 
 

@@ -241,3 +241,18 @@ def test_triangular_quantiles():
     x = sensitivity.triangular(u, np.zeros(4), np.full(4, 1.0), np.full(4, 2.0))
     # symmetric on 0..2: F(x) = x²/2 below the mode → x = sqrt(2u); 0.25 → 0.7071
     assert x == pytest.approx([0.0, 0.5 ** 0.5, 1.0, 2.0])
+
+
+def test_tornado_equal_swings_keep_the_line_order(case_dict):
+    """model.md §3: widest swing first; equal swings (float noise aside) keep the line order."""
+    data = case_dict()
+    shared = data["options"][1]
+    # A and B have different bases and ends but the same swing, ±£10,000 a year; the one-off
+    # set-up cost (£15,000 to £30,000) swings between them and C's £30 range.
+    shared["savings"] = [{"label": "A", "annual": 50000, "low": 40000, "high": 60000},
+                         {"label": "B", "annual": 70000.3, "low": 60000.3, "high": 80000.3},
+                         {"label": "C", "annual": 10, "low": 0, "high": 30}]
+    option = appraise(parse_data(data), monte_carlo=False).option("shared")
+    assert [t.label for t in option.tornado] == ["A", "B", "Set-up", "C"]
+    a, b = option.tornado[0], option.tornado[1]
+    assert abs(a.swing - b.swing) < 1e-6
