@@ -136,3 +136,12 @@ def set_path():
 @pytest.fixture(scope="session")
 def del_path():
     return _del_path
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    """pytest-qt's one QApplication for the session is the app's own class (it handles the
+    file-open events macOS sends); imported only when a Qt test asks for the application."""
+    from ui.app import ContinuumApplication
+
+    return ContinuumApplication

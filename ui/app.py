@@ -3,6 +3,9 @@
 Sets the names QSettings uses, the Fusion style with a palette that follows the system's light or
 dark scheme (``CONTINUUM_THEME=light|dark`` forces one), the window icon, then opens the window:
 first offering to restore unsaved work left by a crash, then the case given, else a new case.
+On macOS a document opened from the Finder or the Dock arrives as a file-open event, not on the
+command line: :class:`ContinuumApplication` passes it on and the window opens it. While the app
+runs, an error that reaches the event loop is shown as a sentence (:mod:`ui.failures`).
 """
 from __future__ import annotations
 
@@ -10,11 +13,49 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 ICON = Path(__file__).resolve().parent / "resources" / "continuum.svg"
+
+
+class ContinuumApplication(QApplication):
+    """The QApplication, passing on the files the system asks it to open (macOS sends a
+    QFileOpenEvent for a document double-clicked in the Finder or dropped on the Dock icon).
+
+    ``fileOpenRequested`` is emitted for each; files asked for before anything listens (at
+    launch) wait in ``pending_files`` until :func:`open_requested_files` takes them.
+    """
+
+    fileOpenRequested = Signal(str)
+
+    def __init__(self, argv: list[str]):
+        super().__init__(argv)
+        self.pending_files: list[str] = []
+        self.listening = False
+
+    def event(self, event: QEvent) -> bool:  # noqa: D102 - Qt's name
+        if event.type() == QEvent.FileOpen:
+            path = event.file() or event.url().toLocalFile()
+            if path and self.listening:
+                self.fileOpenRequested.emit(path)
+            elif path:
+                self.pending_files.append(path)
+            return True
+        return super().event(event)
+
+
+def open_requested_files(app: QApplication, window) -> None:
+    """Open in ``window`` every file the system asks for, now and later (each with the usual
+    offer to save the open case first)."""
+    if not isinstance(app, ContinuumApplication):
+        return
+    app.fileOpenRequested.connect(window.open_path, Qt.QueuedConnection)  # after the event
+    app.listening = True
+    while app.pending_files:
+        path = app.pending_files.pop(0)
+        QTimer.singleShot(0, window, lambda p=path: window.open_path(p))
 
 
 def dark_palette() -> QPalette:
@@ -56,7 +97,7 @@ def application(argv0: str = "continuum") -> QApplication:
     if app is None:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-        app = QApplication([argv0])
+        app = ContinuumApplication([argv0])
         app.setStyle("Fusion")
         apply_theme(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
@@ -71,6 +112,7 @@ def run(argv: list[str]) -> int:
     from appraisal import CaseError
     from ui import autosave
     from ui.document import CaseDocument
+    from ui.failures import FailureHook
     from ui.main_window import MainWindow   # after the QApplication exists
 
     document = None
@@ -83,6 +125,8 @@ def run(argv: list[str]) -> int:
     if document is not None:
         window.add_recent(Path(argv[0]))
     window.show()
+    open_requested_files(app, window)
+    FailureHook(lambda: window).install()
 
     def start() -> None:
         if not window.offer_recovery() and argv and document is None:

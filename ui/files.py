@@ -19,18 +19,27 @@ from ui import autosave
 from ui.document import CaseDocument
 from ui.export import KINDS
 from ui.new_case import new_case_data
+from ui.widgets.problem_text import problem_text
 
-CASE_FILTER = "Continuum cases (*.json);;All files (*)"
+CASE_FILTER = "Continuum case (*.continuum *.json);;All files (*)"
+CASE_SUFFIXES = (".continuum", ".json")
 MAX_RECENT = 8
 MAX_PROBLEMS = 15
 
 
-def problems_text(error: CaseError) -> str:
-    """A CaseError as readable lines, at most MAX_PROBLEMS of them."""
-    lines = [f"{path}: {message}" if path else message for path, message in error.problems]
+def problems_text(error: CaseError, data=None) -> str:
+    """A CaseError as readable lines, each place in words (names from ``data``, the case's JSON
+    as far as it could be read), at most MAX_PROBLEMS of them."""
+    lines = [problem_text(path, message, data) for path, message in error.problems]
     if len(lines) > MAX_PROBLEMS:
         lines = lines[:MAX_PROBLEMS] + [f"… and {len(lines) - MAX_PROBLEMS} more"]
     return "\n".join(lines)
+
+
+def case_file_name(typed: str) -> Path:
+    """The name typed in the Save dialog, with .json added unless it ends in a case suffix."""
+    path = Path(typed)
+    return path if path.suffix.lower() in CASE_SUFFIXES else path.with_name(path.name + ".json")
 
 
 def sample_title(path: Path) -> str:
@@ -62,7 +71,8 @@ class FileCommands:
             document = CaseDocument.open(path)
         except CaseError as exc:
             QMessageBox.warning(self, "This file is not a valid case",
-                                f"{path.name} cannot be opened because:\n\n{problems_text(exc)}")
+                                f"{path.name} cannot be opened because:\n\n"
+                                f"{problems_text(exc, _json_or_none(path))}")
             return False
         except OSError as exc:
             QMessageBox.warning(self, "Could not open the file",
@@ -78,8 +88,14 @@ class FileCommands:
             return False
         try:
             data = json.loads(case_to_json(load_case(path)))
-        except (CaseError, OSError) as exc:
-            QMessageBox.warning(self, "Could not open the sample", str(exc))
+        except CaseError as exc:
+            QMessageBox.warning(self, "Could not open the sample",
+                                f"{path.name} cannot be opened because:\n\n"
+                                f"{problems_text(exc, _json_or_none(path))}")
+            return False
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not open the sample",
+                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
             return False
         document = CaseDocument(data)
         self.set_document(document, untitled_name=f"{sample_title(path)} (sample copy)")
@@ -130,9 +146,7 @@ class FileCommands:
         path, _ = QFileDialog.getSaveFileName(self, "Save the case", start, CASE_FILTER)
         if not path:
             return False
-        if not path.lower().endswith(".json"):
-            path += ".json"
-        return self.save_to(Path(path))
+        return self.save_to(case_file_name(path))
 
     def save_to(self, path: Path) -> bool:
         try:
@@ -208,6 +222,14 @@ class FileCommands:
     @staticmethod
     def _documents() -> str:
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
+
+
+def _json_or_none(path: Path):
+    """The file's JSON, for the names in its problems; None if it is not JSON at all."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def _stem(title: str) -> str:

@@ -202,7 +202,8 @@ def test_invalid_case_file_shows_field_problems_not_a_traceback(qtbot, window, d
     assert not window.open_path(path, ask=False)
     title, text = dialogs.messages[-1]
     assert title == "This file is not a valid case"
-    assert "settings.discount_rate: must be >= 0" in text
+    assert "Settings › discount rate: must be >= 0" in text    # the place in words
+    assert "settings.discount_rate" not in text
     assert "Traceback" not in text
 
 

@@ -19,6 +19,7 @@ from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import number_text, parse_number
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
+from ui.widgets.problem_text import problem_text
 from ui.widgets.tones import readable_text, refused_background
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
@@ -146,7 +147,8 @@ class CriteriaModel(QAbstractTableModel):
 
     def _refuse(self, row: int, col: int, problems: list[tuple[str, str]]) -> bool:
         self.last_problems = problems
-        self._errors[(row, col)] = "; ".join(f"{p}: {m}" if p else m for p, m in problems)
+        self._errors[(row, col)] = "; ".join(problem_text(p, m, self.document.case)
+                                             for p, m in problems)
         self.dataChanged.emit(self.index(row, col), self.index(row, col))
         return False
 

@@ -6,15 +6,8 @@ in the board's terms instead of a field path.
 """
 from __future__ import annotations
 
-import re
-
 from appraisal.results import AppraisalWarning, Results
-
-KIND_NOUNS = {"savings": "saving", "recurring_costs": "recurring cost",
-              "shared_services": "shared service", "one_off_costs": "one-off cost",
-              "redundancies": "redundancy", "loan_repricing": "loan re-pricing",
-              "pension_cessation": "pension cessation"}
-_PATH = re.compile(r"^options\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?")
+from ui.widgets.problem_text import path_words
 
 
 def signed_points(x: float) -> str:
@@ -42,26 +35,9 @@ def why_leader_text(results: Results, limit: int = 6) -> str:
 
 
 def place(path: str, results: Results) -> str:
-    """A warning's field path in words: 'options[1].shared_services[0]' → 'Shared back office,
-    shared service 1 (Finance from Oak)'."""
-    m = _PATH.match(path)
-    if not m:
-        return ""
-    i = int(m.group(1))
-    options = results.case.options
-    if i >= len(options):
-        return path
-    option = options[i]
-    text = option.name
-    kind, j = m.group(2), m.group(3)
-    if kind in KIND_NOUNS:
-        text += f", {KIND_NOUNS[kind]}"
-        if j is not None:
-            lines = getattr(option, kind)
-            k = int(j)
-            label = getattr(lines[k], "label", None) if k < len(lines) else None
-            text += f" {k + 1}" + (f" ({label})" if label else "")
-    return text
+    """A warning's field path in words: 'options[1].shared_services[0]' → 'Shared back office ›
+    Shared services › Finance from Oak' (one way of saying places, :mod:`ui.widgets.problem_text`)."""
+    return path_words(path, results.case) if path else ""
 
 
 def warning_text(warning: AppraisalWarning, results: Results) -> str:

@@ -21,6 +21,7 @@ from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import parse_number
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
+from ui.widgets.problem_text import problem_text
 from ui.widgets.tones import (readable_text, refused_background, score_colour,
                               score_text_colour)
 
@@ -183,7 +184,8 @@ class ScoreModel(QAbstractTableModel):
 
     def _refuse(self, row: int, col: int, problems) -> bool:
         self.last_problems = problems
-        self._errors[(row, col)] = "; ".join(f"{p}: {m}" if p else m for p, m in problems)
+        self._errors[(row, col)] = "; ".join(problem_text(p, m, self.document.case)
+                                             for p, m in problems)
         self.dataChanged.emit(self.index(row, col), self.index(row, col))
         return False
 

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ui.widgets.problem_text import problem_text
+
 Problem = tuple[str, str]
 
 _FRIENDLY = (
@@ -22,13 +24,15 @@ def friendly(message: str) -> str:
     return message
 
 
-def problem_lines(problems: Sequence[Problem], own_path: str | None = None) -> list[str]:
-    """One line a problem: the bare reason for the field's own path, else "path: reason"."""
+def problem_lines(problems: Sequence[Problem], own_path: str | None = None,
+                  case=None) -> list[str]:
+    """One line a problem: the bare reason for the field's own path, else the place in words
+    (names from ``case``) and the reason."""
     lines = []
     for path, message in problems:
         text = friendly(message)
-        lines.append(text if (own_path is not None and path == own_path) or not path
-                     else f"{path}: {text}")
+        lines.append(text if own_path is not None and path == own_path
+                     else problem_text(path, text, case))
     if len(lines) > MAX_LINES:
         lines = lines[:MAX_LINES] + [f"… and {len(lines) - MAX_LINES} more"]
     return lines
@@ -55,8 +59,18 @@ class InlineError(QLabel):
         if not problems:
             self.clear()
             return
-        self.setText("\n".join(problem_lines(problems, own_path)))
+        self.setText("\n".join(problem_lines(problems, own_path, self._case())))
         self.show()
+
+    def _case(self):
+        """The case of the nearest enclosing view that has a document (for names), or None."""
+        widget = self.parentWidget()
+        while widget is not None:
+            document = getattr(widget, "document", None)
+            if document is not None and hasattr(document, "case"):
+                return document.case
+            widget = widget.parentWidget()
+        return None
 
     def show_message(self, text: str) -> None:
         self.setText(text)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate
 
 from .cells import money_text, number_text, parse_number, parse_ramp, parse_whole, ramp_text
+from .problem_text import problem_text
 from .tones import readable_text, refused_background
 
 LINE_ROLE = Qt.UserRole + 1     # the line's data (a dict, as in the case file)
@@ -311,7 +312,7 @@ class LineTableModel(QAbstractTableModel):
             key = path[len(prefix):]
             header = next((c.header for c in self.COLUMNS if c.key == key), key)
             return f"{header}: {message}"
-        return f"{path}: {message}"
+        return problem_text(path, message, self._document.case)
 
     def _refuse(self, row: int, column: int, messages: list[str]) -> bool:
         label = self.label(row)
