@@ -1,4 +1,5 @@
-"""Render the app icon (packaging/icons/continuum.svg) into the files each platform's bundle wants.
+"""Render the app icon (ui/resources/continuum.svg, the one drawing the app itself uses) into
+the files each platform's bundle wants.
 
     python packaging/make_icons.py OUT_DIR
 
@@ -14,7 +15,7 @@ import struct
 import sys
 from pathlib import Path
 
-SOURCE = Path(__file__).resolve().parent / "icons" / "continuum.svg"
+SOURCE = Path(__file__).resolve().parents[1] / "ui" / "resources" / "continuum.svg"
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # .icns element types that may hold PNG data, and the pixel size each one stands for.
 ICNS_TYPES = ((b"icp4", 16), (b"icp5", 32), (b"icp6", 64), (b"ic07", 128), (b"ic08", 256),

@@ -141,7 +141,11 @@ def del_path():
 @pytest.fixture(scope="session")
 def qapp_cls():
     """pytest-qt's one QApplication for the session is the app's own class (it handles the
-    file-open events macOS sends); imported only when a Qt test asks for the application."""
+    file-open events macOS sends); imported only when a Qt test asks for the application,
+    which is drawn offscreen (no display needed)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ui.app import ContinuumApplication
 
     return ContinuumApplication
