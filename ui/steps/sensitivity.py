@@ -16,7 +16,7 @@ from appraisal.formatting import money, money_k, pct
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.sensitivity_weights import WeightsPanel
-from ui.steps.when_shown import RefreshWhenShown
+from ui.steps.when_shown import RefreshWhenShown, behind_another
 from ui.widgets.chart_view import ChartView
 from ui.widgets.fields import explanation_label
 from ui.widgets.figure_table import FigureTable
@@ -114,6 +114,9 @@ class SensitivityStep(QWidget):
     # --- redraw -----------------------------------------------------------------------------
     def _mc_state(self, running: bool) -> None:
         self.mc_running = running
+        if behind_another(self):
+            self.when_shown.due = True      # redrawn in full when next shown
+            return
         self._fill_monte_carlo()
 
     def refresh(self) -> None:
