@@ -98,8 +98,11 @@ def small(case_file):
     ("recommendation.rationale", "Recommendation › rationale"),
     ("weighting.swing.autonomy", "Weights › Swing ratings › Autonomy"),
     ("options[2].redundancies[0].age", "Merger › Redundancies › Elm chief executive › age"),
-    ("options[0].savings[0].annual", "Remain standalone › Savings › Line 1 › annual"),
+    ("options[0].savings[0].annual", "Remain standalone › Savings › Saving 1 › annual"),
     ("options[7].name", "Option 8 › name"),
+    ("options[1].one_off_costs[1].amount",
+     "Shared back office › One-off costs › One-off cost 2 › amount"),
+    ("options[2].loan_repricing[0].low", "Merger › Loan re-pricing › Bank A (oak-rcf) › low"),
     ("risks[0].likelihood", "Risks › Risk 1 › likelihood"),
     ("title", "Title"),
 ])

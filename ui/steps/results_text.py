@@ -36,7 +36,8 @@ def why_leader_text(results: Results, limit: int = 6) -> str:
 
 def place(path: str, results: Results) -> str:
     """A warning's field path in words: 'options[1].shared_services[0]' → 'Shared back office ›
-    Shared services › Finance from Oak' (one way of saying places, :mod:`ui.widgets.problem_text`)."""
+    Shared services › Finance from Oak' (the one way places are said:
+    :mod:`ui.widgets.problem_text`)."""
     return path_words(path, results.case) if path else ""
 
 

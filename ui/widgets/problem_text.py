@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from appraisal.finance.lines import KIND_NOUN    # the engine's own names for unlabelled lines
+
 SEPARATOR = " › "
 NAME_CHARS = 40
 
@@ -31,7 +33,7 @@ SECTIONS = {
 # What each list's items are called when they have no name of their own.
 ITEM_NOUNS = {
     "options": "Option", "organisations": "Partner", "criteria": "Criterion",
-    "readiness": "Item", "risks": "Risk", "loans": "Loan", "ahp_matrix": "Row",
+    "readiness": "Item", "risks": "Risk", "loans": "Loan", "ahp_matrix": "Row", **KIND_NOUN,
 }
 # Fields whose own name reads badly.
 FIELD_WORDS = {
@@ -65,12 +67,20 @@ def _short(text: str) -> str:
     return one_line if len(one_line) <= NAME_CHARS else one_line[:NAME_CHARS - 1].rstrip() + "…"
 
 
-def _item_name(list_key: str, item: Any, index: int) -> str:
-    """An item of a list by its own name (or label, lender, text), else by noun and number."""
+def _item_name(list_key: str, item: Any, index: int, case: Any) -> str:
+    """An item of a list by its own name (or label, lender, text); a loan line without a label
+    by its loan's lender and id, else by noun and number (as the engine names lines)."""
     for field in ("name", "label", "lender", "item", "risk"):
         value = _get(item, field)
         if isinstance(value, str) and value.strip():
             return _short(value)
+    loan_id = _get(item, "loan")
+    if isinstance(loan_id, str):
+        for org in _get(case, "organisations") or []:
+            for loan in _get(org, "loans") or []:
+                if _get(loan, "id") == loan_id:
+                    lender = _get(loan, "lender")
+                    return _short(f"{lender} ({loan_id})" if lender else loan_id)
     return f"{ITEM_NOUNS.get(list_key, 'Line')} {index + 1}"
 
 
@@ -95,7 +105,7 @@ def path_words(path: str, case: Any = None) -> str:
         last = i == len(parts) - 1
         if isinstance(part, int):
             item = _get(node, part)
-            words.append(_item_name(list_key, item, part))
+            words.append(_item_name(list_key, item, part, case))
             node, list_key = item, ""
         elif list_key in CRITERION_KEYED:
             words.append(_criterion_name(case, part))       # a criterion's id as a key
