@@ -54,6 +54,9 @@ class RefreshWhenShown(QObject):
         self._refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if watched is self._step and event.type() == QEvent.Show and self.due:
+        # getattr: at interpreter exit Qt may still send events after Python has cleared this
+        # wrapper's attributes
+        if event.type() == QEvent.Show and getattr(self, "due", False) \
+                and watched is getattr(self, "_step", None):
             self.run()
         return False
