@@ -5,6 +5,9 @@ import numpy as np
 
 from .lines import COLUMNS, LineTable
 
+# Payback: a cumulative net above −£0.000001 is not a loss (float noise, far below a penny).
+PAYBACK_TOLERANCE = 1e-6
+
 
 def discount_factors(rate: float, horizon: int) -> np.ndarray:
     """End-of-year discount factors ``1 / (1 + rate)^t`` for t = 1..H.
@@ -61,7 +64,7 @@ def payback_year(net: np.ndarray, has_flows: bool) -> int | None:
     cumulative = np.cumsum(net)
     been_negative = False
     for t, value in enumerate(cumulative, start=1):
-        if value < -1e-6:   # a cent's float noise is not a loss
+        if value < -PAYBACK_TOLERANCE:
             been_negative = True
         elif been_negative:
             return t
