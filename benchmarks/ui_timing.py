@@ -52,9 +52,11 @@ def child() -> None:
     app = application()
     QSettings.setDefaultFormat(QSettings.IniFormat)      # a first start: no remembered step
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    from ui.app import freeze_start_up
     from ui.document import CaseDocument
     from ui.main_window import MainWindow
 
+    freeze_start_up()
     window = MainWindow(CaseDocument.open(largest_sample()))   # as `main.py CASE.json` does
     window.show()
     app.processEvents()
@@ -165,8 +167,10 @@ def edit_to_results(edits: int = 40) -> dict[str, tuple[list, list]]:
     from ui.app import application
 
     app = application()
+    from ui.app import freeze_start_up
     from ui.main_window import MainWindow
 
+    freeze_start_up()           # as run() does before the window
     window = MainWindow()
     window.resize(1366, 768)
     window.show()

@@ -42,12 +42,15 @@ def path_text(path: Path_) -> str:
 class EditCase(QUndoCommand):
     """One edit of the case: the data before and after. Edits with the same key merge."""
 
-    def __init__(self, document: CaseDocument, text: str, before: tuple[dict, Case],
-                 after: tuple[dict, Case], merge_key: str | None):
+    def __init__(self, document: CaseDocument, text: str, before: dict, after: dict,
+                 merge_key: str | None, after_case: Case | None = None):
         super().__init__(text)
         self._document = document
-        self._before = before          # (data, the Case parsed from it): parsed once, not again
+        self._before = before
         self._after = after
+        # The Case already parsed from ``after``, for the first redo only (push redoes at once,
+        # so an edit is parsed once); undo and later redos parse again: the stack holds data.
+        self._after_case = after_case
         self._merge = _merge_id(merge_key) if merge_key else -1
 
     def id(self) -> int:  # noqa: A003 - Qt's name
@@ -57,15 +60,16 @@ class EditCase(QUndoCommand):
         if not isinstance(other, EditCase) or other.id() != self.id() or self.id() == -1:
             return False
         self._after = other._after
-        if self._after[0] == self._before[0]:
+        if self._after == self._before:
             self.setObsolete(True)
         return True
 
     def redo(self) -> None:
-        self._document._install(*self._after)
+        case, self._after_case = self._after_case, None
+        self._document._install(self._after, case)
 
     def undo(self) -> None:
-        self._document._install(*self._before)
+        self._document._install(self._before)
 
 
 class _Appraisal(QRunnable):
@@ -202,8 +206,8 @@ class CaseDocument(QObject):
             case = parse_data(new)
         except CaseError as exc:
             return exc.problems
-        self.undo_stack.push(EditCase(self, text, (copy.deepcopy(self._data), self._case),
-                                      (new, case), merge_key))
+        self.undo_stack.push(EditCase(self, text, copy.deepcopy(self._data), new, merge_key,
+                                      after_case=case))
         return []
 
     def set_value(self, path: Path_, value: Any, text: str | None = None,
@@ -223,10 +227,11 @@ class CaseDocument(QObject):
         label = text or f"change {path_text(path)}"
         return self.edit(label, mutate, merge_key=path_text(path) if merge else None)
 
-    def _install(self, data: dict, case: Case) -> None:
-        """Make ``data`` (and ``case``, parsed from it) current (called by undo commands only)."""
+    def _install(self, data: dict, case: Case | None = None) -> None:
+        """Make ``data`` (and ``case``, parsed from it, or parsed now) current (called by undo
+        commands only)."""
         self._data = copy.deepcopy(data)
-        self._case = case
+        self._case = case if case is not None else parse_data(self._data)
         self._timer.start()     # the pause runs from the edit, while the views redraw the inputs
         self.changed.emit()
 
