@@ -378,3 +378,44 @@ def test_export_of_the_largest_sample_is_fast(exported):
     cases, timings = exported
     largest = max(cases, key=lambda k: len(cases[k]["raw"]))
     assert timings[largest] < 2.0, timings
+
+
+# --- print layout a finance director can read -------------------------------------------------
+
+def _wb(key_results):
+    from io import BytesIO
+    return openpyxl.load_workbook(BytesIO(workbook_bytes(key_results)))
+
+
+def test_wrapped_headers_get_room_and_no_figure_sits_in_a_spacer():
+    from appraisal.report.workbook.styles import LINE_POINTS
+    results = appraise(load_case(DATA / "small-case.json"))
+    wb = _wb(results)
+    ws = wb["Inputs"]
+    # The loans table's "Current margin (bps)" wraps in its 14-wide column: two lines high.
+    head = next(r for r in range(1, ws.max_row + 1)
+                if ws.cell(r, 6).value == "Current margin (bps)")
+    assert ws.row_dimensions[head].height >= 2 * LINE_POINTS
+    # Redundancy workings: every column holding a figure is wide enough to show it.
+    for title in option_sheet_titles(results):
+        sheet = wb[title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value == "Statutory weeks":
+                    letter = cell.column_letter
+                    assert sheet.column_dimensions[letter].width >= 8, (title, letter)
+
+
+def test_check_colours_ignore_blank_cells():
+    results = appraise(load_case(DATA / "small-case.json"))
+    ws = _wb(results)["Checks"]
+    formulas = [f for rng in ws.conditional_formatting for rule in rng.rules
+                for f in rule.formula]
+    assert formulas and all(f.startswith("AND(ISLOGICAL(") for f in formulas)
+
+
+def test_long_option_names_cut_at_a_word_break():
+    taken: set[str] = set()
+    assert sheet_title("3 Shared back office (standard-rated)", taken) == "3 Shared back office"
+    assert sheet_title("4 Federal group, loans kept in the subsidiaries", taken) == \
+        "4 Federal group, loans kept in"

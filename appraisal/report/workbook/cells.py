@@ -78,16 +78,31 @@ FORBIDDEN_SHEET_CHARS = set('[]:*?/\\')
 RESERVED_SHEETS = {"history"}
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut at a word break where one is near (not
+    mid-word, nor leaving an open bracket or a dangling comma), never ending in a quote."""
+    if len(text) <= limit:
+        return text.rstrip("' ")
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if text[limit] != " " and space >= limit // 2:
+        cut = cut[:space]
+    if cut.count("(") > cut.count(")"):
+        before = cut[:cut.rfind("(")].rstrip()
+        cut = before if len(before) >= limit // 2 else cut
+    return cut.rstrip("' ,;:-–(") or text[:limit].rstrip("' ")
+
+
 def sheet_title(wanted: str, taken: set[str]) -> str:
     """A safe, unique sheet name: at most 31 characters, none of ``[]:*?/\\``, no edge quote."""
     base = "".join(" " if ch in FORBIDDEN_SHEET_CHARS else ch for ch in clean_text(wanted))
     base = " ".join(base.split()).strip("'") or "Option"
     if base.lower() in RESERVED_SHEETS:
         base = f"{base} (option)"
-    title, n = base[:31].rstrip("' "), 2
+    title, n = _cut(base, 31), 2
     while title.lower() in taken:
         suffix = f" ({n})"
-        title = base[:31 - len(suffix)].rstrip("' ") + suffix
+        title = _cut(base, 31 - len(suffix)) + suffix
         n += 1
     taken.add(title.lower())
     return title

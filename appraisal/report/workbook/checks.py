@@ -59,11 +59,13 @@ def write_checks(wb, results: Results, option_maps, summary, scores, orgs) -> Ch
     put_formula(ws, r, 2, f"=AND({ref(first, 2)}:{ref(last, 2)})", "Check")
     integrity = on(SHEET, ref(r, 2))
     r += 2
-    put_text(ws, r, 1, "Agreement with the figures Continuum exported (FALSE once an input "
-             "changes: expected)", "Section")
+    put_text(ws, r, 1, "Agreement with the figures Continuum exported", "Section")
     put_text(ws, r, 2, "Result", "Header")
     put_text(ws, r, 3, "Continuum's NPV", "Header")
     put_text(ws, r, 4, "This workbook's NPV", "Header")
+    r += 1
+    put_text(ws, r, 1, "These turn FALSE once you change an input: that is expected, not an "
+             "error.", "Note")
     r += 1
     a_first = r
     for option in results.options:
@@ -81,11 +83,12 @@ def write_checks(wb, results: Results, option_maps, summary, scores, orgs) -> Ch
 
 
 def flag_colours(ws, cells: str) -> None:
-    """TRUE in green, FALSE in red (formula rules on the top-left cell of ``cells``)."""
+    """TRUE in green, FALSE in red (formula rules on the top-left cell of ``cells``); blank
+    cells and headers between the checks stay plain (a blank cell equals FALSE in Excel)."""
     top_left = cells.split(":")[0]
     ws.conditional_formatting.add(cells, FormulaRule(
-        formula=[f"{top_left}=TRUE()"], font=Font(color="006100"),
+        formula=[f"AND(ISLOGICAL({top_left}),{top_left}=TRUE())"], font=Font(color="006100"),
         fill=PatternFill("solid", bgColor="C6EFCE")))
     ws.conditional_formatting.add(cells, FormulaRule(
-        formula=[f"{top_left}=FALSE()"], font=Font(color="9C0006"),
+        formula=[f"AND(ISLOGICAL({top_left}),{top_left}=FALSE())"], font=Font(color="9C0006"),
         fill=PatternFill("solid", bgColor="FFC7CE")))

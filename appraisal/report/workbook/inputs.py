@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ...results import Results
-from .cells import define, on, put_formula, put_text, put_value, ref, span
+from .cells import col, define, on, put_formula, put_text, put_value, ref, span
 from .styles import BPS, MONEY, RATE, RATE_FINE, WHOLE, print_setup
 
 SHEET = "Inputs"
@@ -234,5 +234,7 @@ def write_inputs(wb, results: Results) -> InputsMap:
     row = _redundancy_rules(wb, ws, row, out)
     _vat_treatments(wb, ws, row)
     widths = {"A": 44, "B": 22, "C": 24, "D": 22, "E": 16, "F": 14, "G": 14}
+    # Score columns past G: wide enough for a criterion's name on two or three lines.
+    widths.update({col(c): 13 for c in range(8, 3 + len(results.case.criteria))})
     print_setup(ws, widths=widths, freeze="A3")
     return out

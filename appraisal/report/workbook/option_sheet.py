@@ -194,8 +194,11 @@ def write_option_sheet(wb, results: Results, o: int, sheet: str, grid: Grid,
     gradients = _unit_rows(ws, grid, lay, exprs)
     widths = {"A": 16, "B": 34, "C": 16, "D": 14, "E": 14, "F": 12, "G": 12, "H": 9}
     widths.update({col(c): 11 for c in range(EXTRA, grid.sign)})
+    # The column after the present values is a spacer, unless the redundancy workings (which
+    # run on past the line columns) put a figure in it.
+    spacer = 11 if option.redundancies else 2
     widths.update({col(grid.sign): 6, col(grid.total): 14, col(grid.pv): 14,
-                   col(grid.pv + 1): 2})
+                   col(grid.pv + 1): spacer})
     widths.update({c: 12 for c in grid.year_columns()})
     print_setup(ws, widths=widths, freeze=f"C{FIRST_LINE_ROW - 1}")
     lines = {}

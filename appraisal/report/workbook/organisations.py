@@ -49,7 +49,7 @@ def write_organisations(wb, results: Results, inputs: InputsMap,
                         fmt=MONEY)
         put_formula(ws, r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", "Output", MONEY)
         totals[option.id] = on(SHEET, ref(r, total_c))
-    widths = {"A": 18, "B": 30}
+    widths = {"A": 18, "B": 40}
     widths.update({col(c): 16 for c in range(3, total_c + 1)})
     print_setup(ws, widths=widths, freeze=f"C{HEAD + 1}")
     return OrganisationsMap(totals)

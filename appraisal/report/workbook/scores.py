@@ -80,7 +80,7 @@ def write_scores(wb, results: Results, inputs: InputsMap, summary) -> ScoresMap:
         rank[option.id] = on(SHEET, ref(r, rcol))
     put_text(ws, last + 2, 1, "Derived scores (value for money) follow from NPV vs baseline on "
              "Summary; typed scores link to Inputs.", "Note")
-    widths = {"A": 26, "B": 30}
+    widths = {"A": 26, "B": 40}
     widths.update({col(FIRST_CRIT + j): 14 for j in range(n_c)})
     widths.update({col(wcol): 14, col(rcol): 7})
     print_setup(ws, widths=widths, freeze=f"C{first}")

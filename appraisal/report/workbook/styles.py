@@ -6,7 +6,11 @@ red when FALSE (conditional formatting on the Checks sheet and Cover).
 """
 from __future__ import annotations
 
+import re
+import textwrap
+
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 # Money with a true minus sign (U+2212), as formatting.money writes it; negatives in red.
@@ -76,3 +80,38 @@ def print_setup(ws: Worksheet, *, widths: dict[str, float] | None = None,
         ws.column_dimensions[col].width = width
     if freeze:
         ws.freeze_panes = freeze
+    fit_header_rows(ws)
+
+
+DEFAULT_WIDTH = 8.43        # Excel's standard column width, in characters
+LINE_POINTS = 13.0          # one line of 10 pt Calibri
+_LINK = re.compile(r"^='?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)$")
+
+
+def _header_text(ws: Worksheet, value) -> str:
+    """A header's text; a header that links to a name on another sheet shows that name."""
+    text = "" if value is None else str(value)
+    m = _LINK.match(text)
+    if m and m.group(1) in ws.parent.sheetnames:
+        linked = ws.parent[m.group(1)][f"{m.group(2)}{m.group(3)}"].value
+        return "" if linked is None else str(linked)
+    return text
+
+
+def fit_header_rows(ws: Worksheet) -> None:
+    """Give each row of wrapped headers the height its longest header needs, so that no
+    header spills over the row below (neither Excel nor LibreOffice does it on opening)."""
+    needed: dict[int, int] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.style != "Header" or cell.value is None:
+                continue
+            letter = get_column_letter(cell.column)
+            dim = ws.column_dimensions[letter] if letter in ws.column_dimensions else None
+            width = dim.width if dim is not None and dim.customWidth else DEFAULT_WIDTH
+            chars = max(1, int(width * 1.05) - 1)
+            lines = len(textwrap.wrap(_header_text(ws, cell.value), chars)) or 1
+            needed[cell.row] = max(needed.get(cell.row, 1), lines)
+    for r, lines in needed.items():
+        if lines > 1:
+            ws.row_dimensions[r].height = LINE_POINTS * lines + 2

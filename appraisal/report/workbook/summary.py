@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
 
 from ...results import Results
 from .cells import define, on, put_formula, put_text, ref, span
@@ -49,7 +50,8 @@ def write_summary(wb, results: Results, option_maps: list) -> SummaryMap:
         put_formula(ws, r, 3, f"={m.npv}", "Link", MONEY)
         put_formula(ws, r, 4, f"=C{r}-SUMPRODUCT(--({ids}=BaselineOption),{npvs})", "Output",
                     MONEY)
-        put_formula(ws, r, 5, f"={m.payback}", "Link", WHOLE)
+        put_formula(ws, r, 5, f"={m.payback}", "Link", WHOLE).alignment = Alignment(
+            horizontal="right")                     # a year or "n/a", lined up either way
         npv[option.id] = on(SHEET, ref(r, 3))
         vs[option.id] = on(SHEET, ref(r, 4))
     define(wb, "Results", SHEET, span(TOP, 1, last, len(HEADERS)))
