@@ -57,7 +57,7 @@ def message(r: Results, w: AppraisalWarning, *, named: bool) -> str:
 
 
 def warning_text(r: Results, w: AppraisalWarning) -> str:
-    """'Full merger, Bank A loan (Oak Housing) — The loan runs 2 years past …' as one sentence."""
+    """The warning as one sentence: 'Full merger, Bank A loan (Oak Housing) — The loan …'."""
     about = subject(r, w.path)
     if about is None:
         return message(r, w, named=False)
