@@ -88,6 +88,13 @@ def line_name(results, option_id: str, ref: str, label: str) -> str:
     return f"{loan.lender or 'Loan'} loan ({org.name})"
 
 
+def legend_label(text: str, width: int = 24) -> str:
+    """A name for a legend entry: wrapped onto two lines rather than cut short, '$' literal,
+    never starting with '_' (which would hide it from the legend)."""
+    out = label_lines(text, width, 2)
+    return " " + out if out.startswith("_") else out
+
+
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN,
                layout: str | None = "constrained") -> Figure:
     """A blank figure in the house style (white, DejaVu Sans, constrained layout by default;

@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, label_lines, line_name,
-                   money_axis, new_figure, style, tidy)
+from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, label_lines, legend_label,
+                   line_name, money_axis, new_figure, style, tidy)
 
 
 def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
@@ -43,7 +43,7 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
     ax = fig.add_subplot()
     for i, o in enumerate(results.options):
         years = [cf.calendar_year for cf in o.cash_flows]
-        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=label(o.name, 24),
+        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=legend_label(o.name),
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)
@@ -107,9 +107,9 @@ def monte_carlo_histogram(results: Results, option_ids: list[str] | None = None,
         st = style(i)
         if sum(1 for c in counts if c) <= 1:
             ax.axvline(o.npv, color=st["color"], linestyle=st["linestyle"], linewidth=1.5,
-                       label=f"{label(o.name, 24)} (certain)")
+                       label=legend_label(f"{o.name} (certain)"))
         else:
-            ax.stairs(counts, edges, label=label(o.name, 24), color=st["color"],
+            ax.stairs(counts, edges, label=legend_label(o.name), color=st["color"],
                       linewidth=1.5, linestyle=st["linestyle"], fill=False)
     money_axis(ax.xaxis)
     tidy(ax)

@@ -9,7 +9,8 @@ from matplotlib.figure import Figure
 from ..formatting import pct
 from ..formatting import score as fmt_score
 from ..results import Results
-from .base import BLACK, BLUE, FONT, GREY, VERMILLION, label, money_axis, new_figure, style, tidy
+from .base import (BLACK, BLUE, FONT, GREY, VERMILLION, label, label_lines, legend_label,
+                   money_axis, new_figure, style, tidy)
 
 
 def non_dominated(results: Results) -> list[str]:
@@ -38,7 +39,8 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
                   [f"{label(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
                   rotation=35 if len(crit) > 5 else 0, ha="right" if len(crit) > 5 else "center",
                   fontsize=fs, fontfamily=FONT)
-    ax.set_yticks(range(len(opts)), [label(o.name) for o in opts], fontsize=7, fontfamily=FONT)
+    ax.set_yticks(range(len(opts)), [label_lines(o.name, 30) for o in opts], fontsize=7,
+                  fontfamily=FONT, linespacing=0.95)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
@@ -59,7 +61,7 @@ def weighted_score_bars(results: Results, *, height_in: float | None = None) -> 
     for yi, o in zip(y, opts):
         ax.text(o.weighted_score + 1, yi, fmt_score(o.weighted_score), va="center", fontsize=7,
                 fontfamily=FONT)
-    ax.set_yticks(y, [label(o.name) for o in opts])
+    ax.set_yticks(y, [label_lines(o.name, 30) for o in opts], fontsize=7.5, linespacing=0.95)
     ax.set_xlim(0, 108)
     tidy(ax, grid_axis="x")
     ax.set_xlabel("Weighted score (out of 100)", fontsize=8, fontfamily=FONT)
@@ -134,7 +136,7 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
         for i, o in enumerate(results.options):
             st = style(i)
             ax.plot(grid, curves[:, i], color=st["color"], linestyle=st["linestyle"],
-                    linewidth=1.2, label=label(o.name, 24) if k == 0 else None)
+                    linewidth=1.2, label=legend_label(o.name) if k == 0 else None)
         ax.axvline(100 * results.weights[c.id], color=BLACK, linewidth=0.8)
         sw = results.switching_weights.get(c.id)
         if sw is not None:

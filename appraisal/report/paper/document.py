@@ -117,8 +117,20 @@ class BoardPaper:
         last = self.story[-1] if self.story else None
         if isinstance(last, Paragraph) and last.style.name in ("h2", "h3"):
             parts.insert(0, self.story.pop())       # a heading goes over the page with its chart
+        elif self._intro_before_chart():
+            # A section's heading and its one-paragraph introduction travel with the chart
+            # they introduce, rather than being stranded at the foot of a page.
+            parts[:0] = [self.story.pop(-2), self.story.pop()]
         self.story.append(KeepTogether(parts))
         self.story.append(Spacer(1, 6))
+
+    def _intro_before_chart(self) -> bool:
+        """The story ends with a heading then one body paragraph."""
+        if len(self.story) < 2:
+            return False
+        head, body = self.story[-2], self.story[-1]
+        return (isinstance(head, Paragraph) and head.style.name in ("h1", "h2")
+                and isinstance(body, Paragraph) and body.style.name == "body")
 
     def add(self, *flowables) -> None:
         self.story.extend(flowables)

@@ -79,9 +79,13 @@ def _switching_weights(paper: BoardPaper, r: Results) -> None:
             for c in r.case.criteria]
     paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
                 numeric={1, 2})
-    paper.chart(charts.weight_sensitivity(r),
-                caption="Weighted score of each option as one criterion's weight runs from 0% "
-                        "to 100%.")
+    shown = charts.sensitive_criteria(r)
+    caption = ("Weighted score of each option as one criterion's weight runs from 0% to 100%; "
+               "the vertical line is today's weight, the dotted one the switching weight.")
+    if len(shown) < len(r.case.criteria):
+        caption += (f" The {len(shown)} criteria shown are those whose weight is nearest to "
+                    "changing the leader.")
+    paper.chart(charts.weight_sensitivity(r, shown), caption=caption)
 
 
 def switching_weight_text(sw: float | None) -> str:

@@ -66,7 +66,8 @@ def culture_text(r: Results) -> str:
                 "decides.")
     names = "; ".join(f"'{c.name}' ({pct(r.weights[c.id], 1)} of the weight)" for c in found)
     what = "a criterion" if len(found) == 1 else "criteria"
-    return (f"Culture and trust are weighed as {what} here, not left as reasons given "
+    excuse = "a reason" if len(found) == 1 else "reasons"
+    return (f"Culture and trust are weighed as {what} here, not left as {excuse} given "
             f"afterwards: {names}.")
 
 
