@@ -17,7 +17,7 @@ import pytest
 from appraisal import appraise, load_case, parse_data
 from appraisal.formatting import money_k, pct, score
 from appraisal.report.paper import kit
-from appraisal.report.paper.summary import robustness_sentence
+from appraisal.report.paper.summary import recommendation_text, robustness_sentence
 from appraisal.report.pdf import SECTIONS, board_paper_bytes
 from appraisal.resources import sample_cases
 
@@ -438,3 +438,13 @@ def test_lead_reading_and_culture_from_results():
         f"(+{results.why_leader[top]:.1f} points)")
     assert not any("culture" in c.id or "trust" in c.name.lower() for c in results.case.criteria)
     assert culture_text(results).startswith("No criterion weighs culture and trust.")
+
+
+def test_without_a_recommendation_the_money_leader_is_named_too():
+    results = appraise(load_case(SMALL))
+    assert results.case.recommendation is None and results.npv_leader != results.leader
+    m = results.option(results.npv_leader)
+    assert recommendation_text(results).endswith(
+        f"On money alone the leader would be {kit.esc(m.name)}, with an NPV against the "
+        f"baseline of {money_k(m.npv_vs_baseline)} and a weighted score of "
+        f"{score(m.weighted_score)}: the board is choosing between them.")

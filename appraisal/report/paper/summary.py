@@ -12,9 +12,6 @@ from ...results import OptionResult, Results
 from . import kit
 from .document import STATUS, BoardPaper
 
-RULE_TEXT = ("Where the case records no recommendation, this paper names the option with the "
-             "highest weighted score (the first in the case's order if two are level).")
-
 
 def cover(paper: BoardPaper, r: Results) -> None:
     case = r.case
@@ -77,9 +74,17 @@ def recommendation_text(r: Results) -> str:
                      f"{kit.esc(leader.name)} ({score(leader.weighted_score)} against "
                      f"{score(rec.weighted_score)}).")
         return text
-    return (f"The case records no recommendation, so this paper names the leading option: "
-            f"{name}, with a weighted score of {score(rec.weighted_score)} out of 100 and an NPV "
-            f"against the baseline of {money_k(rec.npv_vs_baseline)}. {RULE_TEXT}")
+    text = (f"The case records no recommendation, so this paper names the option with the "
+            f"highest weighted score (the first in the case's order if two are level): {name}, "
+            f"with {score(rec.weighted_score)} out of 100 and an NPV against the baseline of "
+            f"{money_k(rec.npv_vs_baseline)}.")
+    money_leader = r.option(r.npv_leader)
+    if money_leader.id != rec.id:
+        text += (f" On money alone the leader would be {kit.esc(money_leader.name)}, with an NPV "
+                 f"against the baseline of {money_k(money_leader.npv_vs_baseline)} and a "
+                 f"weighted score of {score(money_leader.weighted_score)}: the board is "
+                 f"choosing between them.")
+    return text
 
 
 def robustness_sentence(r: Results) -> str:
