@@ -448,3 +448,8 @@ def test_without_a_recommendation_the_money_leader_is_named_too():
         f"On money alone the leader would be {kit.esc(m.name)}, with an NPV against the "
         f"baseline of {money_k(m.npv_vs_baseline)} and a weighted score of "
         f"{score(m.weighted_score)}: the board is choosing between them.")
+
+
+def test_probabilities_never_round_a_rare_event_to_nothing():
+    assert [kit.probability(p) for p in (0.0, 0.003, 0.0052, 0.3164, 0.997, 1.0, None)] == [
+        "0%", "under 1%", "1%", "32%", "over 99%", "100%", "n/a"]

@@ -185,6 +185,18 @@ def table(header: list[str], rows: list[list], widths: list[float], *,
     return t
 
 
+def probability(p: float | None) -> str:
+    """A simulated share as a percentage that never rounds a rare event away: 0.003 →
+    'under 1%', 0.998 → 'over 99%', exactly 0 → '0%'."""
+    if p is None:
+        return "n/a"
+    if 0 < p < 0.005:
+        return "under 1%"
+    if 0.995 <= p < 1:
+        return "over 99%"
+    return f"{round(100 * p):.0f}%"
+
+
 def bold(text: object) -> Paragraph:
     """A table cell in bold (user text escaped)."""
     return Paragraph(f"<b>{esc(text)}</b>", STYLES["cell"])

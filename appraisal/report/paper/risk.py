@@ -129,8 +129,9 @@ def _monte_carlo(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "P10", "P50", "P90", "Probability of loss", "Highest NPV"],
                 [[kit.short(o.name, 100), money_k(o.monte_carlo.p10), money_k(o.monte_carlo.p50),
                   money_k(o.monte_carlo.p90),
-                  "n/a" if o.baseline else pct(o.monte_carlo.p_npv_vs_baseline_below_zero),
-                  pct(o.monte_carlo.p_highest_npv)] for o in sims],
+                  "n/a" if o.baseline
+                  else kit.probability(o.monte_carlo.p_npv_vs_baseline_below_zero),
+                  kit.probability(o.monte_carlo.p_highest_npv)] for o in sims],
                 [3.4, 1.2, 1.2, 1.2, 1.4, 1.3], numeric={1, 2, 3, 4, 5})
     paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
 

@@ -52,7 +52,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
 
 def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
-    loss = "n/a" if o.baseline or o.monte_carlo is None else pct(
+    loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
         o.monte_carlo.p_npv_vs_baseline_below_zero)
     return [name, form_name(o.form) + (" (baseline)" if o.baseline else ""),
             money_k(o.npv_vs_baseline), score(o.weighted_score), str(o.rank),
