@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, QRunnable, QSaveFile, QThreadPool, QTimer, S
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from appraisal import Case, CaseError, Results, appraise, parse_data
+from appraisal.case import RANGED_KINDS
 from appraisal.casefile import case_to_json, load_case
 
 Problem = tuple[str, str]
@@ -243,8 +244,7 @@ class CaseDocument(QObject):
         self.results = appraise(self._case, monte_carlo=False)
         self.resultsChanged.emit()
         if any(getattr(line, "has_range", False) for option in self._case.options
-               for kind in ("savings", "recurring_costs", "shared_services", "one_off_costs",
-                            "loan_repricing") for line in getattr(option, kind)):
+               for kind in RANGED_KINDS for line in getattr(option, kind)):
             self.monteCarloRunning.emit(True)
             generation = self._generation
             self._pool.start(_Appraisal(self._case, generation, self._fullResult.emit))

@@ -6,9 +6,8 @@ derived criterion takes no typed score; the weighting record names existing crit
 """
 from __future__ import annotations
 
-import re
-
 from ui.new_case import DEFAULT_CRITERIA
+from ui.widgets.ids import unique_id as _unique_id
 
 DEFAULT_SCORE = 5.0
 VFM_SOURCE = "npv_vs_baseline"
@@ -32,11 +31,7 @@ STANDARD_CRITERIA: tuple[dict, ...] = tuple(
 
 def unique_id(name: str, taken: set[str]) -> str:
     """An id from a name: 'Tenant voice' → 'tenant_voice' (then tenant_voice_2, …)."""
-    base = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_") or "criterion"
-    cid, n = base, 2
-    while cid in taken:
-        cid, n = f"{base}_{n}", n + 1
-    return cid
+    return _unique_id(name, taken, sep="_", fallback="criterion")
 
 
 def as_direct(data: dict) -> None:

@@ -5,8 +5,6 @@ organisation that a money line still names is refused, with the line named in th
 """
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
 from ui.document import CaseDocument
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
     percent_field
+from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
 from ui.widgets.record_table import Column, RecordTable
 
@@ -30,15 +29,6 @@ LOAN_COLUMNS = (
     Column("remaining_years", "Years left", "int", width=90,
            tooltip="Whole years until the loan is repaid; re-pricing stops then."),
 )
-
-
-def unique_id(base: str, taken: set[str]) -> str:
-    """A new id from a name: 'Bank A' → 'bank-a', then 'bank-a-2' if that is taken."""
-    stem = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "item"
-    candidate, n = stem, 2
-    while candidate in taken:
-        candidate, n = f"{stem}-{n}", n + 1
-    return candidate
 
 
 class PartnersStep(QWidget):

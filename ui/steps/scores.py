@@ -56,10 +56,6 @@ class ScoreModel(QAbstractTableModel):
     def col_weighted(self) -> int:
         return len(self.criteria)
 
-    @property
-    def col_rank(self) -> int:
-        return len(self.criteria) + 1
-
     def refresh(self) -> bool:
         """Take a new snapshot; True if the table's shape changed (a reset)."""
         case, res = self.document.case, self.document.results
