@@ -34,7 +34,7 @@ class CaseStep(QWidget):
             explanation="The calendar year of model year 1.",
             tooltip="Leave at its lowest to use the year after the case's date.")
         self.horizon = int_field(
-            d, (*S, "horizon_years"), "Horizon", minimum=1, maximum=100, suffix=" years",
+            d, (*S, "horizon_years"), "Horizon", minimum=0, maximum=200, suffix=" years",
             explanation="How many years of cash flows the appraisal counts.",
             tooltip="Every year named in an option must fall inside the horizon.")
         self.discount_rate = percent_field(
