@@ -44,15 +44,18 @@ def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
     s = case.settings
     horizon = s.horizon_years
     for j, line in enumerate(option.loan_repricing):
-        _, loan = case.loan(line.loan)
+        owner, loan = case.loan(line.loan)
         if loan.remaining_years > horizon and line.margin_uplift_bps != 0:
             t = np.arange(horizon + 1, loan.remaining_years + 1)
             pv = float(np.sum(loan.balance * line.margin_uplift_bps / 10000
                               / (1 + s.discount_rate) ** t))
+            beyond = loan.remaining_years - horizon
+            years = "1 year" if beyond == 1 else f"{beyond} years"
             yield AppraisalWarning(f"{at}.loan_repricing[{j}]", (
-                f"loan '{loan.id}' runs {loan.remaining_years - horizon} years past the "
-                f"{horizon}-year horizon; the extra interest in those years (present value "
-                f"{money(pv)}) is left out of the NPV"))
+                f"{owner.name}'s loan from {loan.lender or 'its lender'} ({loan.id}) runs "
+                f"{years} past the {horizon}-year appraisal period; the extra interest in "
+                f"{'that year' if beyond == 1 else 'those years'} (present value {money(pv)}) "
+                "is left out of the NPV"))
     for j, line in enumerate(option.shared_services):
         path = f"{at}.shared_services[{j}]"
         recipient = case.organisation(line.recipient)

@@ -44,7 +44,7 @@ def test_loan_repriced_past_the_horizon_with_pv_of_the_interest_left_out(quiet):
     quiet["organisations"][0]["loans"][0]["remaining_years"] = 7
     found = _warnings(quiet)
     message = found["options[2].loan_repricing[0]"]
-    assert "runs 2 years past the 5-year horizon" in message
+    assert "runs 2 years past the 5-year appraisal period" in message
     assert "£7,997" in message
     pv = sum(5000 / 1.035 ** t for t in (6, 7))
     assert round(pv, 2) == 7997.46

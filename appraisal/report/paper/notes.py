@@ -14,7 +14,7 @@ from ...results import AppraisalWarning, Results
 
 _OPTION_PATH = re.compile(r"^options\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?")
 _CRITERION_PATH = re.compile(r"^criteria\[(\d+)\]")
-_LOAN_ID = re.compile(r"loan '([^']*)'")
+_LOAN = re.compile(r"^.*?'s loan from .*? \([^)]*\)")
 
 
 def subject(r: Results, path: str) -> str | None:
@@ -38,20 +38,11 @@ def subject(r: Results, path: str) -> str | None:
 
 
 def message(r: Results, w: AppraisalWarning, *, named: bool) -> str:
-    """The warning's message as a sentence; a loan id becomes 'the loan' when the subject
-    already names it, or its lender and organisation otherwise."""
-    def loan(m: re.Match) -> str:
-        if named:
-            return "the loan"
-        try:
-            org, found = r.case.loan(m.group(1))
-        except KeyError:
-            return m.group(0)
-        return f"the {found.lender or 'loan'} loan of {org.name}"
-
-    text = _LOAN_ID.sub(loan, w.message.strip())
-    text = re.sub(r"\b1 years\b", "1 year", text)
-    text = re.sub(r"(\d+)-year horizon", r"\1-year appraisal period", text)
+    """The warning's message as a sentence; the loan becomes 'the loan' when the subject
+    already names it."""
+    text = w.message.strip()
+    if named:
+        text = _LOAN.sub("the loan", text, count=1)
     text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "!", "?")) else text + "."
 
