@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from . import scoring
 from .case import Case
 from .continuum import form
 from .formatting import money
@@ -33,10 +34,50 @@ def _case_wide(case: Case, ahp_cr: float | None) -> Iterator[AppraisalWarning]:
         if crit.weight == 0:
             yield AppraisalWarning(f"criteria[{i}].weight", (
                 f"'{crit.name}' carries no weight, so its scores do not affect the ranking"))
+    yield from _weights_match_method(case)
     if ahp_cr is not None and ahp_cr > 0.10:
         yield AppraisalWarning("weighting.ahp_matrix", (
             f"the pairwise comparisons are inconsistent (consistency ratio {ahp_cr:.2f}, above "
             "0.10): revisit the judgements before relying on these weights"))
+
+
+WEIGHT_MATCH = 0.005   # half a percentage point: the weights shown to the board round to whole %
+
+
+def _weights_match_method(case: Case) -> Iterator[AppraisalWarning]:
+    """Weights recorded as coming from swing or AHP should still be the ones that method gives.
+
+    The engine always uses the criteria's own weights; a hand edit of those (or of the swing
+    ratings or pairwise matrix) can leave the two apart, and the paper would then describe a
+    method the weights no longer follow.
+    """
+    w = case.weighting
+    if w is None or w.method == "direct":
+        return
+    if w.method == "ahp" and w.ahp_matrix and w.ahp_order:
+        ids, derived = list(w.ahp_order), scoring.ahp_weights(w.ahp_matrix)[0]
+        where = "weighting.ahp_matrix"
+    elif w.method == "swing" and w.swing:
+        ids = list(w.swing)
+        ratings = scoring.swing_weights(w.swing) if sum(w.swing.values()) > 0 else None
+        if ratings is None:
+            return
+        derived = np.array([ratings[c] for c in ids])
+        where = "weighting.swing"
+    else:
+        return
+    points = {c.id: c.weight for c in case.criteria}
+    total = sum(points.get(c, 0.0) for c in ids)
+    if total <= 0:
+        return
+    shares = np.array([points.get(c, 0.0) / total for c in ids])
+    gap = float(np.max(np.abs(shares - derived)))
+    if gap > WEIGHT_MATCH:
+        method = "pairwise comparison (AHP)" if w.method == "ahp" else "swing weighting"
+        yield AppraisalWarning(where, (
+            f"the criteria's weights no longer match the {method} they are recorded as coming "
+            f"from (they differ by up to {gap:.1%}): run the {method} again, or treat the "
+            "weights as set directly"))
 
 
 def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:

@@ -123,3 +123,38 @@ def test_one_saving_by_year_3_is_enough(quiet):
 def test_warnings_reach_the_results_json(case_dict):
     results = appraise(parse_data(case_dict()), monte_carlo=False)
     assert any(w.startswith("options: only 3 options") for w in results.to_json()["warnings"])
+
+
+def _weighted_case(small_case_data, weighting, weights):
+    from appraisal import parse_data
+    data = dict(small_case_data)
+    data["criteria"] = [dict(c, weight=w) for c, w in zip(data["criteria"], weights)]
+    data["weighting"] = weighting
+    return parse_data(data)
+
+
+def test_weights_that_drifted_from_their_ahp_matrix_are_flagged(small_case_data):
+    from appraisal import appraise
+    # A consistent matrix: autonomy twice user voice, four times scale (weights 4/7, 2/7, 1/7).
+    ahp = {"method": "ahp", "ahp_order": ["autonomy", "user_voice", "scale_capacity"],
+           "ahp_matrix": [[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]]}
+    matching = _weighted_case(small_case_data, ahp, [400 / 7, 200 / 7, 100 / 7])
+    assert not [w for w in appraise(matching, monte_carlo=False).warnings
+                if w.path == "weighting.ahp_matrix"]
+    drifted = _weighted_case(small_case_data, ahp, [40, 35, 25])
+    found = [w for w in appraise(drifted, monte_carlo=False).warnings
+             if w.path == "weighting.ahp_matrix"]
+    # Shares 0.40/0.35/0.25 against 0.571/0.286/0.143: the largest gap is 0.171.
+    assert len(found) == 1 and "differ by up to 17.1%" in found[0].message
+
+
+def test_weights_that_drifted_from_their_swing_ratings_are_flagged(small_case_data):
+    from appraisal import appraise
+    swing = {"method": "swing", "swing": {"autonomy": 100, "user_voice": 50, "scale_capacity": 50}}
+    matching = _weighted_case(small_case_data, swing, [50, 25, 25])
+    assert not [w for w in appraise(matching, monte_carlo=False).warnings
+                if w.path == "weighting.swing"]
+    drifted = _weighted_case(small_case_data, swing, [40, 35, 25])
+    found = [w for w in appraise(drifted, monte_carlo=False).warnings if w.path == "weighting.swing"]
+    # 0.40 against 0.50 on autonomy, 0.35 against 0.25 on user voice: 10.0%.
+    assert len(found) == 1 and "differ by up to 10.0%" in found[0].message
