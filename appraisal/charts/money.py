@@ -43,7 +43,7 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
     ax = fig.add_subplot()
     for i, o in enumerate(results.options):
         years = [cf.calendar_year for cf in o.cash_flows]
-        ax.plot(years, np.cumsum([cf.net for cf in o.cash_flows]), label=legend_label(o.name),
+        ax.plot(years, o.cumulative_net, label=legend_label(o.name),
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)

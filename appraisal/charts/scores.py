@@ -96,15 +96,13 @@ def value_for_money(results: Results, *, height_in: float = 3.2) -> Figure:
 
 
 def sensitive_criteria(results: Results, limit: int = 6) -> list[str]:
-    """Criteria most likely to change the leader: those with a switching weight, nearest first,
-    then the heaviest of the rest; at most ``limit``, in the case's order."""
-    w, sw = results.weights, results.switching_weights
-
-    def key(c):
-        s = sw.get(c.id)
-        return (0, abs(s - w[c.id])) if s is not None else (1, -w[c.id])
-
-    chosen = {c.id for c in sorted(results.case.criteria, key=key)[:limit]}
+    """Criteria most likely to change the leader: those with a switching weight, nearest first
+    (``Results.criteria_nearest_switching``), then the heaviest of the rest; at most ``limit``,
+    in the case's order."""
+    nearest = results.criteria_nearest_switching
+    rest = sorted((c.id for c in results.case.criteria if c.id not in nearest),
+                  key=lambda cid: -results.weights[cid])
+    chosen = set((nearest + rest)[:limit])
     return [c.id for c in results.case.criteria if c.id in chosen]
 
 

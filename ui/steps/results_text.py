@@ -16,15 +16,18 @@ def signed_points(x: float) -> str:
 
 
 def why_leader_text(results: Results, limit: int = 6) -> str:
-    """'Standalone leads Shared back office by 6.5 points: Autonomy +8.0, …' (largest first)."""
+    """'Standalone leads Shared back office by 6.5 points: Autonomy +8.0, …'.
+
+    The ``limit`` criteria that move the gap most, largest in the leader's favour first, as the
+    board paper's table of the gap reads (a large point against the leader is not left out)."""
     if results.runner_up is None:
         return f"{results.option(results.leader).name} is the only option."
     leader = results.option(results.leader)
     runner = results.option(results.runner_up)
     names = {c.id: c.name for c in results.case.criteria}
     parts = sorted(results.why_leader.items(), key=lambda kv: -abs(kv[1]))
-    words = [f"{names.get(cid, cid)} {signed_points(v)}" for cid, v in parts[:limit]
-             if abs(v) >= 0.05]
+    words = [f"{names.get(cid, cid)} {signed_points(v)}"
+             for cid, v in sorted(parts[:limit], key=lambda kv: -kv[1]) if abs(v) >= 0.05]
     if len(parts) > limit:
         words.append("…")
     gap = results.leader_gap

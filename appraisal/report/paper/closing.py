@@ -14,6 +14,7 @@ from .strategy import STATUS_NAMES
 
 USER_WORDS = ("tenant", "resident", "service user", "users", "user voice", "customer")
 OPEN = ("not_started", "in_progress")
+HALF_PENNY = 0.005     # £: year 1 less the fees below this is float noise, not interest
 
 
 def user_voice(paper: BoardPaper, r: Results) -> None:
@@ -183,9 +184,25 @@ def _timing(r: Results, option_id: str, line) -> str:
         extra = f"; {item.vat_treatment.replace('_', ' ')}" if line.kind == "shared_services" else ""
         return f"from year {item.start_year}{extra}"
     if line.kind == "loan_repricing":
-        _, loan = r.case.loan(item.loan)
-        return f"years 1–{min(loan.remaining_years, r.horizon)}; fees in year 1"
+        return _interest_years(line, item.one_off_fees + item.breakage_cost)
     return f"year {item.year}"
+
+
+def _interest_years(line, fees: float) -> str:
+    """When a re-priced loan's cost falls, read from the line's yearly amounts.
+
+    The uplift falls in each year from year 1 until the loan ends or the period does; fees and
+    breakage fall in year 1 (model.md §2), so year 1 less those is its interest. 'years 1–8;
+    fees in year 1', 'year 1; fees in year 1', or 'fees in year 1' where no interest falls. An
+    uplift of 0 bps with a range has no interest at base to read the years from: its timing is
+    said in words.
+    """
+    interest = [a - fees if t == 0 else a for t, a in enumerate(line.amounts)]
+    last = max((t + 1 for t, a in enumerate(interest) if abs(a) >= HALF_PENNY), default=0)
+    if last == 0 and not line.base and line.high:
+        return "any uplift until the loan or the period ends; fees in year 1"
+    years = "" if last == 0 else "year 1; " if last == 1 else f"years 1–{last}; "
+    return f"{years}fees in year 1"
 
 
 def calculation_rules() -> list[str]:

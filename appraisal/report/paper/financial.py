@@ -5,9 +5,11 @@ the service must make just to cover the VAT it brings, model.md §2).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ... import charts
 from ...finance.lines import COLUMNS
-from ...formatting import money, money_k, pct, year_label
+from ...formatting import money, money_k, money_pence, pct, year_label
 from ...results import LineResult, OptionResult, Results
 from . import kit
 from .document import BoardPaper
@@ -62,7 +64,7 @@ def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:
     rows = [[str(cf.calendar_year)] + [money_k(getattr(cf, c)) for c in COLUMNS]
             + [money_k(cf.net), money_k(cf.discounted)] for cf in o.cash_flows]
     rows.append(["Total"] + [money_k(o.column_total(c)) for c in COLUMNS]
-                + [money_k(sum(cf.net for cf in o.cash_flows)), money_k(o.npv)])
+                + [money_k(o.column_total("net")), money_k(o.npv)])
     paper.table(["Year"] + [COLUMN_NAMES[c] for c in COLUMNS] + ["Net", "Discounted"], rows,
                 [0.55, 0.95, 1.05, 0.85, 0.9, 1.2, 0.95, 0.95, 1, 1.1],
                 numeric=set(range(1, 10)), bold_last=True, compact=True)
@@ -128,7 +130,7 @@ def _loans(paper: BoardPaper, r: Results) -> None:
         rng = "" if line.low is None else f"{line.low:,.0f}–{line.high:,.0f} bps"
         rows.append([kit.short(o.name, 60), f"{loan.lender or loan.id} ({org.name})",
                      money(loan.balance), f"{line.base:,.0f} bps", rng,
-                     money(item.one_off_fees + item.breakage_cost), money(sum(line.amounts)),
+                     money(item.one_off_fees + item.breakage_cost), money(line.total),
                      money(-line.pv)])
     paper.table(["Option", "Loan", "Balance", "Margin uplift", "Range", "Fees and breakage",
                  "Total cost", "Present value"], rows,
@@ -164,12 +166,20 @@ def _redundancy(paper: BoardPaper, r: Results) -> None:
                 [2.1, 0.42, 0.45, 0.62, 0.74, 0.9, 1.22, 0.95, 0.95, 0.9, 1.05],
                 numeric=set(range(1, 11)), compact=True)
     for o, x in found:
+        m = _worked_money(x.pay_for_weeks, x.redundancy_pay, x.notice_pay, x.employer_nic,
+                          x.pension_strain, x.per_person, x.total)
         paper.para(
-            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {money(x.pay_for_weeks)}"
-            f"{_enhancement(r, o, x.ref)} = {money(x.redundancy_pay)} redundancy pay, plus "
-            f"{money(x.notice_pay)} notice, {money(x.employer_nic)} employer NIC and "
-            f"{money(x.pension_strain)} pension strain = {money(x.per_person)} a person; "
-            f"× {x.count} = {money(x.total)} in {year_label(x.year, r.first_year)}.", "small")
+            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {m(x.pay_for_weeks)}"
+            f"{_enhancement(r, o, x.ref)} = {m(x.redundancy_pay)} redundancy pay, plus "
+            f"{m(x.notice_pay)} notice, {m(x.employer_nic)} employer NIC and "
+            f"{m(x.pension_strain)} pension strain = {m(x.per_person)} a person; "
+            f"× {x.count} = {m(x.total)} in {year_label(x.year, r.first_year)}.", "small")
+
+
+def _worked_money(*amounts: float) -> Callable[[float], str]:
+    """Whole pounds for a worked sentence, or pounds and pence where any of its figures has
+    pence (21 weeks × £719.50 = £15,109.50), so that the sum written out adds up."""
+    return money_pence if any(round(a, 2) != round(a) for a in amounts) else money
 
 
 def _enhancement(r: Results, o: OptionResult, ref: str) -> str:
@@ -187,7 +197,7 @@ def _simple_lines(paper: BoardPaper, r: Results, kind: str, title: str, intro: s
     paper.para(intro)
     rows = [[kit.short(o.name, 60), line.label, _org_name(r, line.organisation),
              "" if line.low is None else f"{money(line.low)} – {money(line.high)}",
-             money(sum(line.amounts)), money(-line.pv)] for o, line in found]
+             money(line.total), money(-line.pv)] for o, line in found]
     amount = "Amount after bias" if kind == "one_off_costs" else "Amount"
     paper.table(["Option", "Line", "Organisation", "Range (before bias)", amount,
                  "Present value"], rows, [2, 2.5, 1.6, 2, 1.3, 1.3], numeric={4, 5})

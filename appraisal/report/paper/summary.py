@@ -129,13 +129,12 @@ def _weight_clause(r: Results, name: str) -> str:
         return (f"{name} is level on weighted score with {runner.name} and is named first only "
                 "because it comes first in the case, so any change of weight decides between "
                 "them")
-    found = [(abs(sw - r.weights[cid]), cid, sw)
-             for cid, sw in r.switching_weights.items()
-             if sw is not None and EDGE < sw < 1 - EDGE]
-    if not found:
+    cid = next((c for c in r.criteria_nearest_switching
+                if EDGE < r.switching_weights[c] < 1 - EDGE), None)
+    if cid is None:
         return (f"{name} leads on weighted score, and no re-weighting of any one criterion "
                 "alone puts another option ahead of it")
-    _, cid, sw = min(found)
+    sw = r.switching_weights[cid]
     way = "rises above" if sw > r.weights[cid] else "falls below"
     return (f"{name} leads on weighted score unless the weight of "
             f"'{crit[cid].name}' {way} {_weight_pct(sw)} (it is {pct(r.weights[cid])} today)")
@@ -156,11 +155,11 @@ def _savings_clause(o: OptionResult) -> str | None:
     top = max(savings, key=lambda line: line.base) if savings else None
     sv = None if top is None else next(
         (s for s in o.switching_values if s.ref == top.ref), None)
-    if sv is None or sv.value is None or not sv.base:
+    if sv is None or sv.change_pct is None:
         if o.npv_vs_baseline < 0:
             return f"its NPV is {money_k(-o.npv_vs_baseline)} below the baseline's"
         return None
-    share = sv.value / sv.base
+    share = 1 + sv.change_pct / 100
     label = top.label
     if share <= 0:
         return (f"its NPV stays above the baseline's even if the saving '{label}' "

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...finance.metrics import PAYBACK_TOLERANCE
 from ...results import Results
+from ...scoring import TIE
 from .cells import col, define, on, put_formula, put_text, put_value, ref, span
 from .styles import BPS, MONEY, RATE, RATE_FINE, WHOLE, print_setup
 
@@ -21,8 +23,6 @@ VAT_CHARGED = {"standard_rated": 1, "cost_sharing_exemption": 0, "vat_group": 0,
 BANDS = ((41, 120, 1.5), (22, 40, 1.0), (0, 21, 0.5))
 MIN_SERVICE_YEARS = 2
 MAX_SERVICE_YEARS = 20
-PAYBACK_TOLERANCE = 1e-6   # appraisal.finance.metrics.payback_year: a cent's float noise
-TIE_TOLERANCE = 1e-9       # appraisal.scoring.TIE
 SCORE_MAX = 10
 
 
@@ -92,7 +92,7 @@ def _structure(wb, ws, row: int) -> int:
     row = _setting(wb, ws, row, "Payback: cumulative net counted as negative below minus",
                    "PaybackTolerance", PAYBACK_TOLERANCE, "0.000000", "£; ignores float noise")
     row = _setting(wb, ws, row, "Scores this close count as a tie", "TieTolerance",
-                   TIE_TOLERANCE, "0.0E+00", "Also: a present value this small counts as zero")
+                   TIE, "0.0E+00", "Also: a present value this small counts as zero")
     row = _setting(wb, ws, row, "Label for lines shared by all partners", "JointLabel", JOINT,
                    None, "Put in a line's Organisation cell to make it joint")
     return row + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...case import RANGED_KINDS
 from ...finance.lines import BUILD_ORDER, COLUMNS
 from ...results import OptionResult
 from .cells import col
@@ -24,7 +25,6 @@ COLUMN_LABEL = {
     "redundancy": "Redundancy", "pension_cessation": "Pension cessation",
     "one_off_costs": "One-off costs",
 }
-RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
 
 # Key results at the top of each option sheet (label in LABEL, value in MAIN).
 R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_HAS_FLOWS, R_PAYBACK = range(4, 10)

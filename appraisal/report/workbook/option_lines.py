@@ -18,10 +18,11 @@ from collections.abc import Callable
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ...case import RANGED_KINDS
 from ...finance.lines import COLUMN_OF_KIND
 from .cells import col, put_formula, put_text, put_value
-from .option_layout import (COLUMN_LABEL, EXTRA, HIGH, LABEL, LOW, MAIN, ORG, RANGED_KINDS, REF,
-                            T_ROW, TYPE, WHEN, Grid, OptionLayout)
+from .option_layout import (COLUMN_LABEL, EXTRA, HIGH, LABEL, LOW, MAIN, ORG, REF, T_ROW, TYPE,
+                            WHEN, Grid, OptionLayout)
 from .styles import BPS, MONEY, RATE, WHOLE
 
 Expr = Callable[[str], str]          # year column letter → formula text (no leading "=")
