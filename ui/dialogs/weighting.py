@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLayout, QPushButton,
                                QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -45,6 +45,24 @@ def _table(rows: int, headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
     return table
+
+
+def _lay_out(dialog: QDialog, explanation: str, main: QWidget | QLayout,
+             *below: QWidget | QLayout) -> InlineError:
+    """Both dialogs' frame, top to bottom: the explanation, ``main`` (it takes the spare
+    height), the parts ``below``, the inline error for a refused edit (returned), OK/Cancel."""
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(explanation_label(explanation))
+    for k, part in enumerate((main, *below)):
+        add = layout.addLayout if isinstance(part, QLayout) else layout.addWidget
+        add(part, 1 if k == 0 else 0)
+    error = InlineError(dialog)
+    layout.addWidget(error)
+    buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return error
 
 
 def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
@@ -83,25 +101,15 @@ class SwingDialog(QDialog):
         self.down.clicked.connect(lambda: self.move(+1))
         self.note = QLabel(self)
         style_error_label(self.note)
-        self.error = InlineError(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation_label(
-            "1. Put the criteria in order: the one whose swing from its worst to its best option "
-            "matters most at the top. 2. Rate every other swing against that one, which counts "
-            "100: a swing half as important is 50. The weights are the ratings over their total."))
-        layout.addWidget(self.table, 1)
         moves = QHBoxLayout()
         moves.addWidget(self.up)
         moves.addWidget(self.down)
         moves.addStretch(1)
-        layout.addLayout(moves)
-        layout.addWidget(self.note)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = _lay_out(
+            self, "1. Put the criteria in order: the one whose swing from its worst to its best "
+            "option matters most at the top. 2. Rate every other swing against that one, which "
+            "counts 100: a swing half as important is 50. The weights are the ratings over their "
+            "total.", self.table, moves, self.note)
         self.resize(560, 420)
         self._fill()
 
@@ -223,23 +231,14 @@ class AhpDialog(QDialog):
         self.cr_label = QLabel(self)
         self.cr_label.setWordWrap(True)
         self.cr_label.setTextFormat(Qt.PlainText)
-        self.error = InlineError(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(explanation_label(
-            "Each cell says how much more important the row's criterion is than the column's: "
-            "1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more important; "
-            "1/3 … 1/9 when the column's criterion is the more important."))
         body = QHBoxLayout()
         body.addWidget(scroll, 3)
         body.addWidget(self.weights_table, 2)
-        layout.addLayout(body, 1)
-        layout.addWidget(self.cr_label)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.error = _lay_out(
+            self, "Each cell says how much more important the row's criterion is than the "
+            "column's: 1 equal, 3 moderately, 5 strongly, 7 very strongly, 9 extremely more "
+            "important; 1/3 … 1/9 when the column's criterion is the more important.",
+            body, self.cr_label)
         self.resize(min(1200, 420 + 80 * n), 460)
         self._update()
 

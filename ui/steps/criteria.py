@@ -8,8 +8,8 @@ changes every option's scores in the same undo step, so the case stays valid.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMenu,
-                               QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from appraisal.formatting import pct
 from ui.dialogs.weighting import AhpDialog, SwingDialog
@@ -17,6 +17,7 @@ from ui.document import CaseDocument
 from ui.steps import criteria_edits as edits
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import number_text, parse_number
+from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
 from ui.widgets.problem_text import problem_text
@@ -160,15 +161,10 @@ class CriteriaStep(QWidget):
         super().__init__(parent)
         self.document = document
         self.model = CriteriaModel(document, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table = edit_table(self.model, self, rows=True)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.error = InlineError(self)
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)

@@ -7,11 +7,12 @@ reasons for refused entries in red under the table, the engine's warnings about 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from appraisal.formatting import money
 from ui.document import CaseDocument
+from ui.widgets.edit_table import edit_table
 from ui.widgets.inline_error import InlineError
 from ui.widgets.line_table import LineDelegate, LineTableModel
 from ui.widgets.tones import style_warning_label
@@ -51,19 +52,11 @@ class LineTab(QWidget):
         self.document = document
         self.model_cls = model_cls
         self.model = model_cls(document, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(LineDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                   | QAbstractItemView.AnyKeyPressed
-                                   | QAbstractItemView.SelectedClicked)
+        self.table = edit_table(self.model, self, rows=True, delegate=LineDelegate)
+        self.table.setEditTriggers(self.table.editTriggers() | QAbstractItemView.SelectedClicked)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setStretchLastSection(False)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAccessibleName(f"{model_cls.NOUN} lines")
 

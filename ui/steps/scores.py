@@ -11,14 +11,14 @@ import textwrap
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QHeaderView, QLabel,
-                               QPlainTextEdit, QSplitter, QStyledItemDelegate, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
+                               QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import parse_number
+from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
 from ui.widgets.problem_text import problem_text
@@ -211,14 +211,8 @@ class ScoresStep(QWidget):
         super().__init__(parent)
         self.document = document
         self.model = ScoreModel(document, self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setItemDelegate(ScoreDelegate(self.table))
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                   | QAbstractItemView.AnyKeyPressed)
+        self.table = edit_table(self.model, self, delegate=ScoreDelegate)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
