@@ -17,17 +17,17 @@ from ui.document import CaseDocument
 from ui.steps import criteria_edits as edits
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import number_text, parse_number
+from ui.widgets.cell_errors import CellErrors
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.problem_text import problem_text
 from ui.widgets.tones import readable_text, refused_background
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
 
 
-class CriteriaModel(QAbstractTableModel):
+class CriteriaModel(CellErrors, QAbstractTableModel):
     """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
 
     COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_DESCRIPTION = range(5)
@@ -141,17 +141,8 @@ class CriteriaModel(QAbstractTableModel):
             return False
         if problems:
             return self._refuse(row, col, problems)
-        self._errors.pop((row, col), None)
-        self.last_problems = []
-        self.dataChanged.emit(index, index)
-        return True
+        return self._accept(row, col)
 
-    def _refuse(self, row: int, col: int, problems: list[tuple[str, str]]) -> bool:
-        self.last_problems = problems
-        self._errors[(row, col)] = "; ".join(problem_text(p, m, self.document.case)
-                                             for p, m in problems)
-        self.dataChanged.emit(self.index(row, col), self.index(row, col))
-        return False
 
 
 class CriteriaStep(QWidget):

@@ -18,17 +18,17 @@ from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import parse_number
+from ui.widgets.cell_errors import CellErrors
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.problem_text import problem_text
 from ui.widgets.tones import (readable_text, refused_background, score_colour,
                               score_text_colour)
 
 SCORE_ROLE = Qt.UserRole + 1
 
 
-class ScoreModel(QAbstractTableModel):
+class ScoreModel(CellErrors, QAbstractTableModel):
     """Options (rows) × criteria (columns), then the weighted score and rank from Results.
 
     The model reads the case and results as they were at its last :meth:`refresh` (a snapshot),
@@ -173,17 +173,8 @@ class ScoreModel(QAbstractTableModel):
                                            f"score {option.name} on {crit.name}")
         if problems:
             return self._refuse(row, col, problems)
-        self._errors.pop((row, col), None)
-        self.last_problems = []
-        self.dataChanged.emit(index, index)
-        return True
+        return self._accept(row, col)
 
-    def _refuse(self, row: int, col: int, problems) -> bool:
-        self.last_problems = problems
-        self._errors[(row, col)] = "; ".join(problem_text(p, m, self.document.case)
-                                             for p, m in problems)
-        self.dataChanged.emit(self.index(row, col), self.index(row, col))
-        return False
 
 
 class ScoreDelegate(QStyledItemDelegate):
