@@ -1,6 +1,7 @@
 """Warnings for the board: things the figures rest on that someone must confirm (not errors)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -14,6 +15,24 @@ from .results import AppraisalWarning
 LATE_SAVINGS_YEAR = 3
 PENSION_STRAIN_AGE = 55
 PARTIAL_RECOVERY = 0.15
+
+
+_LOAN = re.compile(r"^.*?'s loan from .*? \([^)]*\)")
+
+
+def sentence(warning: AppraisalWarning, *, loan_named: bool = False) -> str:
+    """A warning's message as a sentence for people; with ``loan_named`` (the reader has just
+    been told which loan), the loan is called 'the loan'.
+
+    >>> w = AppraisalWarning("p", "Oak's loan from Bank A (oak-1) runs 1 year past")
+    >>> sentence(w, loan_named=True)
+    'The loan runs 1 year past.'
+    """
+    text = warning.message.strip()
+    if loan_named:
+        text = _LOAN.sub("the loan", text, count=1)
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:

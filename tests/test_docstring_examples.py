@@ -6,8 +6,9 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.formatting", "appraisal.scoring", "appraisal.sensitivity",
-           "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy"]
+MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
+           "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
+           "appraisal.finance.redundancy"]
 
 
 @pytest.mark.parametrize("name", MODULES)

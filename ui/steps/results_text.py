@@ -6,6 +6,7 @@ in the board's terms instead of a field path.
 """
 from __future__ import annotations
 
+from appraisal.caveats import sentence
 from appraisal.results import AppraisalWarning, Results
 from ui.widgets.problem_text import path_words
 
@@ -45,6 +46,8 @@ def place(path: str, results: Results) -> str:
 
 
 def warning_text(warning: AppraisalWarning, results: Results) -> str:
+    """'Place in words: Message.' - the loan called 'the loan' where the place already names it,
+    worded as the board paper words it."""
     where = place(warning.path, results)
-    message = warning.message[:1].upper() + warning.message[1:]
-    return f"{where}: {message}" if where else message
+    text = sentence(warning, loan_named=bool(where) and ".loan_repricing[" in warning.path)
+    return f"{where}: {text}" if where else text

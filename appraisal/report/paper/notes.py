@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 
 from ...charts import line_name
+from ...caveats import sentence
 from ...results import AppraisalWarning, Results
 
 _OPTION_PATH = re.compile(r"^options\[(\d+)\](?:\.(\w+)(?:\[(\d+)\])?)?")
 _CRITERION_PATH = re.compile(r"^criteria\[(\d+)\]")
-_LOAN = re.compile(r"^.*?'s loan from .*? \([^)]*\)")
 
 
 def subject(r: Results, path: str) -> str | None:
@@ -40,11 +40,7 @@ def subject(r: Results, path: str) -> str | None:
 def message(r: Results, w: AppraisalWarning, *, named: bool) -> str:
     """The warning's message as a sentence; the loan becomes 'the loan' when the subject
     already names it."""
-    text = w.message.strip()
-    if named:
-        text = _LOAN.sub("the loan", text, count=1)
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
+    return sentence(w, loan_named=named)
 
 
 def warning_text(r: Results, w: AppraisalWarning) -> str:
