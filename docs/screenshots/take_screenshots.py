@@ -13,6 +13,7 @@ import argparse
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,8 +54,10 @@ def main() -> int:
     suffix = "-dark" if args.dark else ""
 
     def settle() -> None:
-        for _ in range(5):
+        """Let layouts, pauses and redraws finish, as they do for a person looking."""
+        for _ in range(15):
             app.processEvents()
+            time.sleep(0.03)
 
     settle()
     only = {int(n) for n in args.only.split(",") if n.strip()}

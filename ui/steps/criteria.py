@@ -7,7 +7,7 @@ changes every option's scores in the same undo step, so the case stays valid.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -156,6 +156,11 @@ class CriteriaStep(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Rows fit their wrapped descriptions; when the columns change width (the window is
+        # resized, or first laid out) they are fitted again, once the resizing settles.
+        self._fit_rows = QTimer(self, singleShot=True, interval=30)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
         self.error = InlineError(self)
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
