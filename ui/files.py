@@ -67,18 +67,10 @@ class FileCommands:
         if ask and not self.maybe_save():
             return False
         path = Path(path)
-        try:
-            document = CaseDocument.open(path)
-        except CaseError as exc:
-            QMessageBox.warning(self, "This file is not a valid case",
-                                f"{path.name} cannot be opened because:\n\n"
-                                f"{problems_text(exc, _json_or_none(path))}")
+        data = self._read_case(path, "This file is not a valid case", "Could not open the file")
+        if data is None:
             return False
-        except OSError as exc:
-            QMessageBox.warning(self, "Could not open the file",
-                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
-            return False
-        self.set_document(document)
+        self.set_document(CaseDocument(data, path))
         self.add_recent(path)
         return True
 
@@ -86,20 +78,24 @@ class FileCommands:
         """Open a shipped sample as an untitled copy (Save asks for a new name)."""
         if not self.maybe_save():
             return False
-        try:
-            data = json.loads(case_to_json(load_case(path)))
-        except CaseError as exc:
-            QMessageBox.warning(self, "Could not open the sample",
-                                f"{path.name} cannot be opened because:\n\n"
-                                f"{problems_text(exc, _json_or_none(path))}")
-            return False
-        except OSError as exc:
-            QMessageBox.warning(self, "Could not open the sample",
-                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
+        data = self._read_case(path, "Could not open the sample", "Could not open the sample")
+        if data is None:
             return False
         document = CaseDocument(data)
         self.set_document(document, untitled_name=f"{sample_title(path)} (sample copy)")
         return True
+
+    def _read_case(self, path: Path, invalid_title: str, unreadable_title: str) -> dict | None:
+        """A case file's data, or None after telling the user plainly why it cannot be opened."""
+        try:
+            return json.loads(case_to_json(load_case(path)))
+        except CaseError as exc:
+            QMessageBox.warning(self, invalid_title, f"{path.name} cannot be opened because:\n\n"
+                                f"{problems_text(exc, _json_or_none(path))}")
+        except OSError as exc:
+            QMessageBox.warning(self, unreadable_title,
+                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
+        return None
 
     def fill_sample_menu(self) -> None:
         self.sample_menu.clear()
