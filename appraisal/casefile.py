@@ -11,7 +11,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .case import FORMAT, VERSION, Case
+from .paths import FieldPath, path_of
 from .rules import check_case
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -26,10 +27,11 @@ MAX_DEPTH = 64
 
 
 class CaseError(ValueError):
-    """A case that cannot be appraised, with one ``(path, message)`` per problem."""
+    """A case that cannot be appraised, with one ``(path, message)`` per problem; each path a
+    :class:`~appraisal.paths.FieldPath` (given as one or as its text form)."""
 
-    def __init__(self, problems: list[tuple[str, str]]):
-        self.problems = list(problems)
+    def __init__(self, problems: Iterable[tuple[str | FieldPath, str]]):
+        self.problems: list[tuple[FieldPath, str]] = [(path_of(p), m) for p, m in problems]
         super().__init__(str(self))
 
     def __str__(self) -> str:

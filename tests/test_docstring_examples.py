@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
+MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting", "appraisal.scoring",
            "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
            "appraisal.finance.redundancy"]
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWi
 from appraisal import charts
 from appraisal.formatting import form_name, money_k, pct, year_label
 from appraisal.formatting import score as fmt_score
+from appraisal.wording import warning_text
 from ui.document import CaseDocument
-from ui.steps.results_text import warning_text, why_leader_text
+from ui.steps.results_text import why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
@@ -125,7 +126,7 @@ class ResultsStep(QWidget):
         self.why.setText(why_leader_text(res))
         self._fill_summary(res)
         self._fill_by_organisation(res)
-        lines = [f"• {warning_text(w, res)}" for w in res.warnings]
+        lines = [f"• {warning_text(w, res.case)}" for w in res.warnings]
         self.warnings.setText("\n".join(lines) if lines else "None: the engine has no advice "
                                                                "on this case.")
         for view in self.chart_views.values():

@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate
 
-from appraisal.paths import FieldPath, problem_text
+from appraisal.paths import path_of, problem_text
+from appraisal.wording import sentence
 
 from .cells import money_text, number_text, parse_number, parse_ramp, parse_whole, ramp_text
 from .tones import readable_text, refused_background
@@ -129,9 +130,9 @@ class LineTableModel(QAbstractTableModel):
         found.update({r.ref: r for r in opt.redundancies if self.KIND == "redundancies"})
         warnings: dict[int, list[str]] = {}
         for w in res.warnings:
-            line = FieldPath.parse(w.path).line()
+            line = w.path.line()
             if line is not None and line[:2] == (self._option, self.KIND):
-                warnings.setdefault(line[2], []).append(w.message)
+                warnings.setdefault(line[2], []).append(sentence(w))
         return found, warnings
 
     def line_result(self, row: int) -> Any:
@@ -306,10 +307,9 @@ class LineTableModel(QAbstractTableModel):
         return self._document.edit(text, mutate, merge_key=key)
 
     def _describe(self, row: int, problem: tuple[str, str]) -> str:
-        path, message = problem
-        prefix = f"options[{self._option}].{self.KIND}[{row}]."
-        if path.startswith(prefix):
-            key = path[len(prefix):]
+        path, message = path_of(problem[0]), problem[1]
+        if len(path) > 4 and path.line() == (self._option, self.KIND, row):
+            key = path[4]
             header = next((c.header for c in self.COLUMNS if c.key == key), key)
             return f"{header}: {message}"
         return problem_text(path, message, self._document.case)

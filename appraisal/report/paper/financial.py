@@ -12,9 +12,9 @@ from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
+from ...wording import line_warnings
 from . import kit
 from .document import BoardPaper
-from .notes import line_warnings
 
 COLUMN_NAMES = {c.id: c.short for c in RESULT_COLUMNS}
 VAT_NAMES = {"standard_rated": "standard rated", "cost_sharing_exemption": "cost sharing exemption",
@@ -107,7 +107,7 @@ def _vat(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Service", "Recipient", "VAT treatment", "Yearly value",
                  "Break-even saving a year", "Share of value"], rows,
                 [1.8, 2, 1.6, 1.5, 1.3, 1.4, 1], numeric={4, 5, 6})
-    notes = line_warnings(r, "shared_services")
+    notes = line_warnings(r.warnings, r.case, "shared_services")
     if notes:
         paper.para("To confirm before relying on these figures:", "small")
         paper.bullets(notes)
@@ -133,7 +133,7 @@ def _loans(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Loan", "Balance", "Margin uplift", "Range", "Fees and breakage",
                  "Total cost", "Present value"], rows,
                 [1.7, 2, 1.4, 1, 1.2, 1.2, 1.3, 1.3], numeric={2, 3, 5, 6, 7})
-    notes = line_warnings(r, "loan_repricing")
+    notes = line_warnings(r.warnings, r.case, "loan_repricing")
     if notes:
         paper.para("Some loans run beyond the appraisal period. The extra interest in those "
                    "later years is not in the NPVs above, so the options that re-price them "
