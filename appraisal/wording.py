@@ -127,7 +127,7 @@ def sentence(w: Warning_) -> str:
     ...      "pv": 1234.4})
     >>> str(w)[:66]
     "options[2].loan_repricing[0]: Oak's loan from Bank A (oak-1) runs "
-    >>> sentence(w)[:56]
+    >>> sentence(w)[:55]
     'The loan runs 1 year past the 10-year appraisal period;'
     """
     text = KINDS[w.kind].words(w.params, True).strip()
