@@ -1,15 +1,16 @@
 """Reading and writing case files: UTF-8 JSON, atomic saves, version migration, CaseError.
 
-A case that breaks a rule of model.md §1 is refused with a :class:`CaseError` that lists every
-problem with its field path. Files over 20 MB, files that are not UTF-8 JSON objects, files nested
-absurdly deep and unknown ``format``/``version`` values are refused the same way.
+A case that breaks a rule of model.md §1 or a limit of docs/limits.md is refused with a
+:class:`CaseError` that lists every problem with its field path. Files over 20 MB (read with a
+limit whatever the file's kind), folders, devices and pipes, files that are not UTF-8 JSON objects,
+files nested absurdly deep and unknown ``format``/``version`` values are refused the same way.
 """
 from __future__ import annotations
 
 import errno
 import json
-import math
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .case import FORMAT, VERSION, Case
+from .limits import excerpt, key_text, value_problems, work_problems
 from .rules import check_case
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -28,8 +30,9 @@ MAX_DEPTH = 64
 class CaseError(ValueError):
     """A case that cannot be appraised, with one ``(path, message)`` per problem."""
 
-    def __init__(self, problems: list[tuple[str, str]]):
+    def __init__(self, problems: list[tuple[str, str]], data: Any = None):
         self.problems = list(problems)
+        self.data = data    # the file's JSON, where it could be read (to name places in words)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -65,22 +68,6 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def _non_finite(value: Any) -> list[str]:
-    """Paths of every NaN or infinite number in a JSON value, in file order (§1: plain numbers)."""
-    found = []
-    stack = [(value, "")]
-    while stack:
-        item, path = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            found.append(path)
-        elif isinstance(item, dict):
-            keyed = [(v, f"{path}.{k}" if path else str(k)) for k, v in item.items()]
-            stack.extend(reversed(keyed))
-        elif isinstance(item, list):
-            stack.extend(reversed([(v, f"{path}[{i}]") for i, v in enumerate(item)]))
-    return found
-
-
 def parse_bytes(raw: bytes) -> Case:
     """Decode, parse and validate the bytes of a case file."""
     if len(raw) > MAX_BYTES:
@@ -96,50 +83,94 @@ def parse_bytes(raw: bytes) -> Case:
     except RecursionError:
         raise CaseError([("", "the file is nested too deeply to be a case")]) from None
     except ValueError as exc:
-        raise CaseError([("", f"the file is not valid JSON: {exc}")]) from None
+        raise CaseError([("", f"the file is not valid JSON: {excerpt(str(exc), 120)[1:-1]}")]
+                        ) from None
     return parse_data(data)
 
 
 def parse_data(data: Any) -> Case:
-    """Validate a decoded JSON value as a case (model.md §1)."""
+    """Validate a decoded JSON value as a case (model.md §1, docs/limits.md)."""
+    try:
+        return _parse_data(data)
+    except CaseError as exc:
+        exc.data = data if isinstance(data, dict) else None
+        raise
+
+
+def _parse_data(data: Any) -> Case:
     if not isinstance(data, dict):
         raise CaseError([("", "the file must hold a JSON object (a case), not "
                               f"{type(data).__name__}")])
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise CaseError([("", "the file is nested too deeply to be a case")])
-    non_finite = _non_finite(data)
-    if non_finite:
-        raise CaseError([(path, "must be a finite number") for path in non_finite])
+    problems = value_problems(data)
+    if problems:
+        raise CaseError(problems)
     if data.get("format") != FORMAT:
-        raise CaseError([("format", f"expected '{FORMAT}', found {data.get('format')!r}: "
+        raise CaseError([("format", f"expected '{FORMAT}', found {excerpt(data.get('format'))}: "
                                     "this is not a Continuum case file")])
     data = migrate(data)
     if data.get("version") != VERSION:
-        raise CaseError([("version", f"version {data.get('version')!r} is not one this program "
-                                     f"reads (it reads version {VERSION}); a newer Continuum may")])
+        raise CaseError([("version", f"version {excerpt(data.get('version'))} is not one this "
+                                     f"program reads (it reads version {VERSION}); a newer "
+                                     "Continuum may")])
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
         raise CaseError(pydantic_problems(exc)) from None
-    problems = check_case(case)
+    problems = work_problems(case) or check_case(case)
     if problems:
         raise CaseError(problems)
     return case
 
 
 def load_case(path: str | os.PathLike) -> Case:
-    """Read and validate a case file."""
+    """Read and validate a case file (at most MAX_BYTES read, whatever kind of file it is)."""
+    return parse_bytes(read_case_bytes(path))
+
+
+_KINDS = ((stat.S_ISDIR, "it is a folder, not a case file"),
+          (stat.S_ISFIFO, "it is a pipe, not a case file"),
+          (stat.S_ISCHR, "it is a device, not a case file"),
+          (stat.S_ISBLK, "it is a device, not a case file"),
+          (stat.S_ISSOCK, "it is a socket, not a case file"))
+
+
+def read_case_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a case file, refused as a CaseError if it is not a regular file or is over
+    MAX_BYTES. A pipe is never waited on and a device never read: the size is checked on what
+    is read, not on what the file reports."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise CaseError([("", f"the file is {size / 1e6:.1f} MB; a case file may be at most 20 MB")])
-        raw = p.read_bytes()
+        mode = os.stat(p).st_mode
+        for test, why in _KINDS:
+            if test(mode):
+                raise CaseError([("", f"cannot read {p.name}: {why}")])
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # swapped since the look
+                raise CaseError([("", f"cannot read {p.name}: it is not a plain file")])
+            raw = fh.read(MAX_BYTES + 1)
     except CaseError:
         raise
     except OSError as exc:
-        raise CaseError([("", f"cannot read {p.name}: {exc.strerror or exc}")]) from None
-    return parse_bytes(raw)
+        raise CaseError([("", f"cannot read {p.name}: {_reason(exc)}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise CaseError([("", "the file is over 20 MB; a case file may be at most 20 MB")])
+    return raw
+
+
+def _reason(exc: OSError) -> str:
+    """An OSError in plain words."""
+    if exc.errno == errno.ELOOP:
+        return "it is a link that leads round in a circle (a symbolic link loop)"
+    if exc.errno == errno.ENOENT:
+        return "there is no such file"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long"
+    return exc.strerror or str(exc)
 
 
 def case_to_dict(case: Case) -> dict:
@@ -280,12 +311,16 @@ def pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
             msg = f"must be one of {ctx.get('expected')}"
         elif kind == "too_short":
             msg = "must not be empty" if ctx.get("min_length") == 1 else err["msg"]
+        elif kind == "string_too_long":
+            limit = ctx.get("max_length")
+            msg = f"must be at most {limit:,} characters (found {len(err['input']):,})"
+        elif kind == "value_error" and ctx.get("error") is not None:
+            msg = str(ctx["error"])
         else:
             msg = err["msg"]
-        if kind not in ("missing",) and "input" in err and not isinstance(err["input"], (dict, list)):
-            shown = repr(err["input"])
-            if len(shown) < 40:
-                msg += f" (found {shown})"
+        if kind not in ("missing", "string_too_long") and "input" in err \
+                and not isinstance(err["input"], (dict, list)):
+            msg += f" (found {excerpt(err['input'])})"
         problems.append((path, msg))
     return problems
 
@@ -302,9 +337,9 @@ def format_path(loc: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            part = str(part)
+            part = key_text(part)
             if part.startswith(("constrained-", "function-", "lax-", "strict-")) or part in (
-                    "int", "float", "str", "bool", "none", "list", "dict"):
+                    "int", "float", "str", "bool", "none", "list", "dict", "[key]"):
                 continue
             out += f".{part}" if out else part
     return out
