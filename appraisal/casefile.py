@@ -7,21 +7,22 @@ files nested absurdly deep and unknown ``format``/``version`` values are refused
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
 import stat
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from .atomic import reason, write_all_atomic, write_atomic
 from .case import FORMAT, VERSION, Case
 from .limits import excerpt, key_text, value_problems, work_problems
 from .rules import check_case
+
+__all__ = ["CaseError", "MAX_BYTES", "case_to_dict", "case_to_json", "load_case", "parse_bytes",
+           "parse_data", "read_case_bytes", "save_case", "write_all_atomic", "write_atomic"]
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -154,23 +155,10 @@ def read_case_bytes(path: str | os.PathLike) -> bytes:
     except CaseError:
         raise
     except OSError as exc:
-        raise CaseError([("", f"cannot read {p.name}: {_reason(exc)}")]) from None
+        raise CaseError([("", f"cannot read {p.name}: {reason(exc)}")]) from None
     if len(raw) > MAX_BYTES:
         raise CaseError([("", "the file is over 20 MB; a case file may be at most 20 MB")])
     return raw
-
-
-def _reason(exc: OSError) -> str:
-    """An OSError in plain words."""
-    if exc.errno == errno.ELOOP:
-        return "it is a link that leads round in a circle (a symbolic link loop)"
-    if exc.errno == errno.ENOENT:
-        return "there is no such file"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long"
-    return exc.strerror or str(exc)
 
 
 def case_to_dict(case: Case) -> dict:
@@ -185,91 +173,6 @@ def case_to_json(case: Case) -> str:
     data = case_to_dict(case)
     ordered = {"format": data.pop("format"), "version": data.pop("version"), **data}
     return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the written file should have: the old file's, else the usual one for new files."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` through a temporary file in the same folder.
-
-    The temporary file is flushed and fsynced, then renamed over the target, so a reader never
-    sees half a file and a failed write leaves the old file untouched.
-    """
-    write_all_atomic([(path, payload)])
-
-
-def write_all_atomic(files: list[tuple[str | os.PathLike, bytes]]) -> None:
-    """Write several files all or nothing, each as :func:`write_atomic` does.
-
-    Every payload is first written and fsynced to a temporary file beside its target; only when
-    all of them are on disk are they renamed into place. A full disk, a read-only folder or a
-    target that is a folder therefore leaves no new file at all and every old file untouched.
-    A device or pipe (/dev/null, a FIFO) is written straight through, never replaced.
-    """
-    targets = [(Path(path), payload) for path, payload in files]
-    for target, _ in targets:
-        if target.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "it is a folder", str(target))
-    staged: list[tuple[Path, str | None, bytes]] = []
-    try:
-        for target, payload in targets:
-            through = target.exists() and not target.is_file()
-            with _naming(target):
-                staged.append((target, None if through else _stage(target, payload), payload))
-        for target, tmp, payload in staged:
-            with _naming(target):
-                if tmp is None:
-                    with open(target, "wb") as fh:
-                        fh.write(payload)
-                else:
-                    os.replace(tmp, target)
-    except BaseException:
-        for _, tmp, _ in staged:
-            if tmp is not None:
-                _discard(tmp)
-        raise
-
-
-@contextmanager
-def _naming(target: Path) -> Iterator[None]:
-    """Let an OSError name the file the user asked for, not the temporary file beside it."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno is None or exc.filename == str(target):
-            raise
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc
-
-
-def _stage(target: Path, payload: bytes) -> str:
-    """``payload`` in a new temporary file beside ``target``, flushed to disk: its path."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.chmod(tmp, _file_mode(target))
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _discard(tmp)
-        raise
-    return tmp
-
-
-def _discard(tmp: str) -> None:
-    """Remove a temporary file if it is still there."""
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def save_case(case: Case, path: str | os.PathLike) -> None:

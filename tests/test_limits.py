@@ -13,7 +13,7 @@ import time
 import pytest
 
 from appraisal import limits
-from appraisal.casefile import CaseError, MAX_BYTES, load_case, parse_bytes, parse_data
+from appraisal.casefile import MAX_BYTES, CaseError, load_case, parse_bytes, parse_data
 from appraisal.engine import appraise
 
 
