@@ -23,6 +23,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import Field
 
+from .kinds import KIND_IDS
+from .paths import FieldPath
+
 if TYPE_CHECKING:
     from .case import Case
 
@@ -136,8 +139,6 @@ def _cap(path: str, what: str, count: int, limit: int) -> Problem | None:
 def work_problems(case: Case) -> list[Problem]:
     """The counts and budgets of :mod:`limits` that the case exceeds, each with the field to
     reduce and by how much (docs/limits.md)."""
-    from .case import LINE_KINDS
-
     s = case.settings
     checks = [
         _cap("options", "options", len(case.options), MAX_OPTIONS),
@@ -147,17 +148,18 @@ def work_problems(case: Case) -> list[Problem]:
         _cap("risks", "risks", len(case.risks), MAX_ITEMS),
     ]
     for k, org in enumerate(case.organisations):
-        checks.append(_cap(f"organisations[{k}].loans", "loans", len(org.loans), MAX_LOANS))
+        checks.append(_cap(str(FieldPath.of("organisations", k, "loans")), "loans",
+                           len(org.loans), MAX_LOANS))
     lines = ranged = 0
     for o, option in enumerate(case.options):
-        for kind in LINE_KINDS:
+        for kind in KIND_IDS:
             items = getattr(option, kind, None) or []
             lines += len(items)
             for i, line in enumerate(items):
                 ranged += bool(getattr(line, "has_range", False))
                 ramp = getattr(line, "ramp", None)
                 if ramp is not None and len(ramp) > MAX_RAMP:
-                    checks.append((f"options[{o}].{kind}[{i}].ramp",
+                    checks.append((str(FieldPath.of("options", o, kind, i, "ramp")),
                                    f"has {len(ramp):,} values; at most {MAX_RAMP} (one a year)"))
     if case.weighting is not None and case.weighting.ahp_matrix is not None:
         size = max([len(case.weighting.ahp_matrix)] + [len(r) for r in case.weighting.ahp_matrix])
