@@ -166,7 +166,7 @@ def _switching(ws, results: Results, top: int, rows: tuple[int, int], wcol: int,
             dr, da = f"({r_t}-{r_o})", f"({a_t}-{a_o})"
             x = f"{dr}/({dr}-{da})"
             ws.formula(r, 3 + o, (
-                f"=IFERROR(IF(OR({L}={o + 1},ABS({dr}-{da})<TieTolerance),{NONE},"
+                f"=IFERROR(IF(OR({L}=ROWS($A${first}:$A${i}),ABS({dr}-{da})<TieTolerance),{NONE},"
                 f"IF(AND({x}>=-TieTolerance,{x}<=1+TieTolerance),MIN(MAX({x},0),1),{NONE})),"
                 f"{NONE})"), float(cross[j, o]), "Calc", "0.0000")
             here = f"{col(3 + o)}{r}"
