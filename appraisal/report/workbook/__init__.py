@@ -35,7 +35,7 @@ from .sensitivity import write_sensitivity
 from .styles import print_setup
 from .summary import TOP, link_scores, write_summary
 
-__all__ = ["workbook_bytes", "FIXED_SHEETS", "option_sheet_titles"]
+__all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
 FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Redundancy", "Scores", "By organisation",
                 "Sensitivity", "Warnings", "Checks", "Constants")

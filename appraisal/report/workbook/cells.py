@@ -10,6 +10,7 @@ refer to the cells that hold it.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from io import BytesIO
@@ -62,7 +63,7 @@ class PlainWorksheet(Worksheet):
     most of the time it took to write a workbook)."""
 
     def _prepare_formula(self, formula, expand_future_functions=False):
-        return formula[1:] if formula.startswith("=") else formula
+        return formula.removeprefix("=")
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class Sheet:
         if not formula.startswith("="):
             raise ValueError(f"not a formula: {formula!r}")
         self._seen(row, column, result, style)
-        if isinstance(result, float) and result != result:      # NaN cannot be stored
+        if isinstance(result, float) and math.isnan(result):      # NaN cannot be stored
             result = 0.0
         if result is None:
             result = ""

@@ -7,23 +7,24 @@ conditional format over cells that link to another sheet's checks (seen with Lib
 from __future__ import annotations
 
 from ...caveats import sentence
+from ...paths import say
 from ...results import Results
 from .styles import CHECK
 
 SHEET = "Cover"
 
 HOW_TO_USE = (
-    "This workbook is the appraisal model itself: every figure is a live formula that traces "
-    "back to an input.",
-    "Change a blue cell on pale yellow (on Inputs, on Redundancy, or a line's inputs at the "
-    "left of an option sheet) and the whole appraisal recalculates.",
-    "Each option has its own sheet: one row per money line, one column per year, the same "
-    "rule across each row. HorizonYears may be anything up to MaxYears.",
-    "Sign convention: amounts in the year columns are positive; costs are subtracted in the "
-    "net flow, and every total or present value marked 'signed' shows costs as negative.",
+    ("This workbook is the appraisal model itself: every figure is a live formula that traces "
+    "back to an input."),
+    ("Change a blue cell on pale yellow (on Inputs, on Redundancy, or a line's inputs at the "
+    "left of an option sheet) and the whole appraisal recalculates."),
+    ("Each option has its own sheet: one row per money line, one column per year, the same "
+    "rule across each row. HorizonYears may be anything up to MaxYears."),
+    ("Sign convention: amounts in the year columns are positive; costs are subtracted in the "
+    "net flow, and every total or present value marked 'signed' shows costs as negative."),
     "Money is in pounds at today's prices; the discount rate is real.",
-    "The Monte Carlo figures on Sensitivity are Continuum's figures from its own run and do "
-    "not recalculate.",
+    ("The Monte Carlo figures on Sensitivity are Continuum's figures from its own run and do "
+    "not recalculate."),
     "After any change, check that the master check below reads TRUE.",
 )
 
@@ -102,10 +103,14 @@ def write_warnings(ws, results: Results) -> None:
     ws.text(2, 1, "Continuum's advice on this case as exported; not errors in the model.", "Note")
     ws.text(4, 1, "No.", "Header")
     ws.text(4, 2, "Warning", "Header")
+    ws.text(4, 3, "Where in the case", "Header")
     if not results.warnings:
         ws.text(5, 2, "None: nothing in this case calls for a warning.")
     for i, warning in enumerate(results.warnings, start=1):
         ws.value(4 + i, 1, i, "Engine", "0")
         ws.text(4 + i, 2, sentence(warning), "Wrap")
+        ws.text(4 + i, 3, say(warning.path, results.case) if warning.path else "the whole case",
+                "Wrap")
     ws.width(1, 6)
-    ws.width(2, 120)
+    ws.width(2, 90)
+    ws.width(3, 40)

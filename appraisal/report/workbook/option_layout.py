@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...case import RANGED_KINDS
-from ...finance.lines import BUILD_ORDER, COLUMNS
+from ...kinds import BUILD_ORDER, RANGED_KINDS, RESULT_COLUMNS
+from ...kinds import COLUMN_IDS as COLUMNS
 from ...results import OptionResult
 from .cells import col
 
@@ -20,12 +20,7 @@ REF, LABEL, TYPE, ORG, MAIN, LOW, HIGH, WHEN, EXTRA = range(1, 10)
 MIN_EXTRA = 5           # a loan line uses five kind-specific columns
 MIN_YEARS = 30          # model version 2's horizon table runs to 30 years
 
-COLUMN_LABEL = {
-    "savings": "Savings", "recurring_costs": "Recurring costs",
-    "irrecoverable_vat": "Irrecoverable VAT", "loan_repricing": "Loan re-pricing",
-    "redundancy": "Redundancy", "pension_cessation": "Pension cessation",
-    "one_off_costs": "One-off costs",
-}
+COLUMN_LABEL = {c.id: c.title for c in RESULT_COLUMNS}
 
 # Key results at the top of each option sheet (label in LABEL, value in MAIN).
 R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_HAS_FLOWS, R_PAYBACK = range(4, 10)

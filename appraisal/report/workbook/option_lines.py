@@ -16,15 +16,28 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...case import RANGED_KINDS
-from ...finance.lines import COLUMN_OF_KIND
+from ...kinds import COLUMN_OF_KIND, KIND, RANGED_KINDS
 from .cells import col
-from .option_layout import (COLUMN_LABEL, EXTRA, FLAG_ROW, HIGH, LABEL, LOW, MAIN, ORG, REF,
-                            T_ROW, TYPE, WHEN, Grid, OptionLayout)
+from .option_layout import (
+    COLUMN_LABEL,
+    EXTRA,
+    FLAG_ROW,
+    HIGH,
+    LABEL,
+    LOW,
+    MAIN,
+    ORG,
+    REF,
+    T_ROW,
+    TYPE,
+    WHEN,
+    Grid,
+)
 from .styles import BPS, MONEY, RATE, WHOLE
 
 Expr = Callable[[str], str]          # year column letter → formula text (no leading "=")
 
+# Per kind: the input columns' headings (the block's title is the kind's plural, kinds.py).
 HEADERS = {
     "savings": ("Savings", "Annual saving (£)", "Start year", ()),
     "recurring_costs": ("Recurring costs", "Annual cost (£)", "Start year", ()),
@@ -61,7 +74,10 @@ def list_rule(names: str, what: str) -> dict:
 
 def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int) -> None:
     """The header row of a block of lines: what each input column holds for this kind."""
-    title, main, when, extras = HEADERS[kind]
+    _, main, when, extras = HEADERS[kind]
+    title = KIND[kind].plural + (" (irrecoverable VAT)" if kind == "shared_services" else "")
+    if kind == "redundancies":
+        title += " (see the Redundancy sheet)"
     if kind == "savings":
         extras = tuple(f"Ramp {k}" for k in range(1, ramp_width + 1))
     org = "Recipient" if kind == "shared_services" else "Organisation"

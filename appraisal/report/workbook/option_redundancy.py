@@ -107,8 +107,8 @@ def _write_row(ws, r: int, option, red, line, cols: dict[str, int], bands: list[
         ("red_pay", f"={c['enh']}*{c['weeks']}*{c['pay_used']}", red.redundancy_pay, MONEY,
          "Calc"),
         ("notice_pay", f"={c['notice']}*{c['pay']}", red.notice_pay, MONEY, "Calc"),
-        ("nic", f"=EmployerNICRate*({c['notice_pay']}+MAX(0,{c['red_pay']}-"
-                f"TerminationNICThreshold))", red.employer_nic, MONEY, "Calc"),
+        ("nic", (f"=EmployerNICRate*({c['notice_pay']}+MAX(0,{c['red_pay']}-"
+                f"TerminationNICThreshold))"), red.employer_nic, MONEY, "Calc"),
         ("per_person", f"={c['red_pay']}+{c['notice_pay']}+{c['nic']}+{c['strain']}",
          red.per_person, MONEY, "Calc"),
         ("total", f"={c['count']}*{c['per_person']}", red.total, MONEY, "Output"),

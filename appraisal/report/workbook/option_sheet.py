@@ -14,14 +14,33 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ...finance.lines import COLUMNS
 from ...formatting import form_name
+from ...kinds import COLUMN_IDS as COLUMNS
 from ...results import OptionResult, Results
 from .cells import col, on, ref
-from .option_layout import (CAL_ROW, COLUMN_LABEL, EXTRA, FIRST_LINE_ROW, FLAG_ROW, HIGH, LABEL,
-                            LOW, MAIN, R_BCR, R_HAS_FLOWS, R_NPV, R_PAYBACK, R_PV_COSTS,
-                            R_PV_SAVINGS, REF, T_ROW, Grid, OptionLayout, kind_of,
-                            plan_option)
+from .option_layout import (
+    CAL_ROW,
+    COLUMN_LABEL,
+    EXTRA,
+    FIRST_LINE_ROW,
+    FLAG_ROW,
+    HIGH,
+    LABEL,
+    LOW,
+    MAIN,
+    R_BCR,
+    R_HAS_FLOWS,
+    R_NPV,
+    R_PAYBACK,
+    R_PV_COSTS,
+    R_PV_SAVINGS,
+    REF,
+    T_ROW,
+    Grid,
+    OptionLayout,
+    kind_of,
+    plan_option,
+)
 from .option_lines import LineWriter, line_formula, write_block_header
 from .styles import FACTOR, MONEY, RATIO, WHOLE
 
@@ -199,15 +218,15 @@ def _key_results(ws, grid: Grid, lay: OptionLayout, option: OptionResult) -> Non
          option.pv_savings, MONEY, "Calc"),
         (R_PV_COSTS, "Present value of costs (£)", f"=SUM(${pv}${costs[0]}:${pv}${costs[-1]})",
          option.pv_costs, MONEY, "Calc"),
-        (R_BCR, "Benefit-cost ratio (own flows)", f'=IF(ABS(${e}${R_PV_COSTS})<=TieTolerance,'
-         f'"n/a",${e}${R_PV_SAVINGS}/${e}${R_PV_COSTS})',
+        (R_BCR, "Benefit-cost ratio (own flows)", (f'=IF(ABS(${e}${R_PV_COSTS})<=TieTolerance,'
+         f'"n/a",${e}${R_PV_SAVINGS}/${e}${R_PV_COSTS})'),
          "n/a" if option.bcr is None else option.bcr, RATIO, "Calc"),
         (R_HAS_FLOWS, "Has any flow (TRUE/FALSE)", f"=SUMPRODUCT(--({block}<>0))>0", has_flows,
          None, "Calc"),
         (R_PAYBACK, "Payback year (n/a: never, or no flows)",
-         f'=IF(NOT(${e}${R_HAS_FLOWS}),"n/a",IF(MAX({grid.row_span(lay.negative)})=0,1,'
+         (f'=IF(NOT(${e}${R_HAS_FLOWS}),"n/a",IF(MAX({grid.row_span(lay.negative)})=0,1,'
          f'IF(MAX({grid.row_span(lay.paid_back)})=0,"n/a",'
-         f"MATCH(1,{grid.row_span(lay.paid_back)},0))))",
+         f"MATCH(1,{grid.row_span(lay.paid_back)},0))))"),
          "n/a" if option.payback_year is None else option.payback_year, WHOLE, "Output"),
     )
     for r, label, formula, value, fmt, style in rows:
