@@ -1,6 +1,8 @@
 """``appraise(case) -> Results``: the one function that computes every figure (model.md §2)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from . import scoring, sensitivity
@@ -16,8 +18,12 @@ from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, Redu
 WEIGHT_GRID_POINTS = 21
 
 
-def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
-    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing)."""
+def appraise(case: Case, *, monte_carlo: bool = True,
+             cancelled: Callable[[], bool] | None = None) -> Results:
+    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing).
+
+    ``cancelled`` is asked between chunks of Monte Carlo draws; when it returns true the run stops
+    with :class:`appraisal.sensitivity.Cancelled` (the caller has moved on to a newer case)."""
     s = case.settings
     horizon = s.horizon_years
     n_opt = len(case.options)
@@ -45,7 +51,8 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
     mc = None
     if monte_carlo and table.ranged.any():
         mc = sensitivity.monte_carlo(table, g, npv, base_i, s.monte_carlo.draws,
-                                     s.monte_carlo.seed, s.monte_carlo.distribution)
+                                     s.monte_carlo.seed, s.monte_carlo.distribution,
+                                     cancelled=cancelled)
 
     amounts = table.amounts()
     options = []
