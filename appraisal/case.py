@@ -1,4 +1,4 @@
-"""The case file v1 as pydantic models (model.md §1).
+"""The case file (version 2) as pydantic models (model.md §1, model-v2.md).
 
 The models check each field on its own (types, ranges, enums, finite numbers). The rules that
 join fields together (ids unique, references resolve, one baseline, every criterion scored, years
@@ -15,7 +15,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 FORMAT = "options-appraisal-case"
-VERSION = 1
+VERSION = 2
 
 FORMS = (
     "standalone",
@@ -71,10 +71,16 @@ class MonteCarloSettings(Model):
     distribution: Literal["triangular", "pert"] = "triangular"
 
 
+Basis = Literal["real", "nominal"]
+DEFAULT_INFLATION = 0.02
+
+
 class Settings(Model):
     first_year: Annotated[int, Field(strict=True, ge=1900, le=2300)] | None = None
     horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
-    discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]
+    discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]   # real (model-v2.md V2)
+    discount_schedule: Literal["flat", "declining"] = "flat"
+    inflation_rate: Annotated[float, Field(strict=True, gt=-1, le=1)] = DEFAULT_INFLATION
     vat_rate: Rate = 0.20
     redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0, le=1e6)] | None = None
     employer_nic_rate: Rate = 0.15
@@ -130,6 +136,7 @@ class RangedLine(Model):
 class SavingLine(RangedLine):
     organisation: Id | None = None
     annual: Money
+    basis: Basis = "real"
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
@@ -139,6 +146,7 @@ class SavingLine(RangedLine):
 class RecurringCostLine(RangedLine):
     organisation: Id | None = None
     annual: Money
+    basis: Basis = "real"
     start_year: Year = 1
 
     main: ClassVar[str] = "annual"
@@ -149,6 +157,7 @@ class SharedServiceLine(RangedLine):
     annual_value: Money
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
+    basis: Basis = "real"
 
     main: ClassVar[str] = "annual_value"
 
@@ -157,6 +166,7 @@ class OneOffCostLine(RangedLine):
     organisation: Id | None = None
     amount: Money
     year: Year = 1
+    renew_every: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
 
     main: ClassVar[str] = "amount"
 
@@ -189,6 +199,7 @@ class PensionCessationLine(Model):
     organisation: Id | None = None
     amount: Money
     year: Year = 1
+    basis: Basis = "real"
 
 
 class Option(Model):
@@ -245,7 +256,7 @@ class Weighting(Model):
 
 class Case(Model):
     format: Literal["options-appraisal-case"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     title: Text
     prepared_by: Text = ""
     date: Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
@@ -296,4 +307,6 @@ LINE_KINDS = (
     "loan_repricing",
     "pension_cessation",
 )
+# Lists whose lines may say ``"basis": "nominal"`` (model-v2.md V3).
+BASIS_KINDS = ("savings", "recurring_costs", "shared_services", "pension_cessation")
 RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
