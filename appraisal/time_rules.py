@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .case import BASIS_KINDS, LINE_KINDS, Case
+from .case import Case
+from .kinds import LINE_KINDS
 
 GREEN_BOOK_RATE = 0.035
-RENEWING_KINDS = ("one_off_costs",)
-
-_LIST_NAMES = {
-    "savings": "savings", "recurring_costs": "recurring costs",
-    "shared_services": "shared services", "one_off_costs": "one-off costs",
-    "redundancies": "redundancies", "loan_repricing": "loan re-pricing",
-    "pension_cessation": "pension cessation",
-}
 
 
 def check_time_and_prices(case: Case) -> Iterator[tuple[str, str]]:
@@ -30,13 +23,19 @@ def check_time_and_prices(case: Case) -> Iterator[tuple[str, str]]:
             f"rate to 3.5% (it is {s.discount_rate:.2%}) or use a flat schedule")
     for i, option in enumerate(case.options):
         for kind in LINE_KINDS:
-            for j, line in enumerate(getattr(option, kind)):
+            for j, line in enumerate(getattr(option, kind.id)):
                 extra = line.model_extra or {}
-                path = f"options[{i}].{kind}[{j}]"
-                if kind not in BASIS_KINDS and "basis" in extra:
+                path = f"options[{i}].{kind.id}[{j}]"
+                if not kind.basis and "basis" in extra:
                     yield f"{path}.basis", (
-                        f"{_LIST_NAMES[kind]} take no basis: only savings, recurring costs, "
-                        "shared services and pension cessation may be nominal")
-                if kind not in RENEWING_KINDS and "renew_every" in extra:
+                        f"{kind.words} take no basis: only {_listed(k for k in LINE_KINDS if k.basis)} "
+                        "may be nominal")
+                if not kind.renews and "renew_every" in extra:
                     yield f"{path}.renew_every", (
-                        f"{_LIST_NAMES[kind]} do not renew: only one-off costs may")
+                        f"{kind.words} do not renew: only {_listed(k for k in LINE_KINDS if k.renews)} may")
+
+
+def _listed(kinds) -> str:
+    """'savings, recurring costs and shared services'."""
+    words = [k.words for k in kinds]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
