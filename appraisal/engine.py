@@ -74,6 +74,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             bcr=bcr, bcr_basis=bcr_basis,
             one_off_total=against.one_off_total(cols[o], loan_fixed[o]),
             funding_low_point=against.funding_low_point(gap),
+            cumulative_vs_baseline=gap.tolist(),
             by_organisation_vs_baseline=dict(zip(org_ids, map(float, by_org_vs[o]))),
             pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
             weighted_score=float(weighted[o]), rank=rank[o], npv_rank=npv_rank[o],
@@ -96,7 +97,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                             ids[scoring.leader_index(npv, tol=1e-6)], ids[leader])
     by_horizon = horizons.sensitivity(case, net_flows(cols_long), df_long, years, weights,
                                       headline)
-    past_h = horizons.beyond_horizon_warnings(case, cols_long, df_long, by_horizon)
+    past_h = horizons.past_horizon(case, cols_long, df_long, by_horizon)
+    for i, found in past_h.items():
+        options[i].past_horizon = found
 
     grid = np.linspace(0.0, 1.0, WEIGHT_GRID_POINTS)
     return Results(
@@ -121,7 +124,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
-        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1], past_h),
+        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1],
+                               horizons.past_horizon_warnings(case, past_h, headline)),
         horizon_sensitivity=by_horizon,
     )
 

@@ -13,7 +13,7 @@ import numpy as np
 from . import scoring
 from .case import Case
 from .formatting import money
-from .results import AppraisalWarning, HorizonEntry
+from .results import AppraisalWarning, HorizonEntry, PastHorizon
 
 LONGER = (20, 30)
 LONGEST = 100
@@ -76,32 +76,41 @@ def sensitivity(case: Case, net: np.ndarray, df: np.ndarray, years: list[int],
     return out
 
 
-def beyond_horizon_warnings(case: Case, cols: np.ndarray, df: np.ndarray,
-                            table: list[HorizonEntry]) -> dict[int, AppraisalWarning]:
+def past_horizon(case: Case, cols: np.ndarray, df: np.ndarray,
+                 table: list[HorizonEntry]) -> dict[int, PastHorizon]:
     """For each option with flows past H, the present value of what it gains and what it pays
     after year H up to the longest horizon, and its NPV against the baseline there.
 
     ``cols`` [O, C, T_max] are the positive amounts by column (savings first, then costs).
-    Keyed by option index. Nothing is said where no longer horizon is computed.
+    Keyed by option index. Empty where no longer horizon is computed.
     """
     h = case.settings.horizon_years
     far = table[-1]
     if far.years <= h:
         return {}
-    pv = cols[:, :, h:far.years] @ df[h:far.years]          # [O, C]
-    moving = np.any(cols[:, :, h:far.years] != 0, axis=(1, 2))
+    later = cols[:, :, h:far.years]
+    pv = later @ df[h:far.years]                            # [O, C]
+    moving = np.any(later != 0, axis=(1, 2))
+    return {i: PastHorizon(h + 1, far.years, float(pv[i, 0]), float(pv[i, 1:].sum()),
+                           far.npv_vs_baseline[option.id])
+            for i, option in enumerate(case.options) if moving[i]}
+
+
+def past_horizon_warnings(case: Case, found: dict[int, PastHorizon],
+                          headline: HorizonEntry) -> dict[int, AppraisalWarning]:
+    """The two-sided note, one per option with flows past H: what it gains and what it pays
+    after the appraisal period, and (but for the baseline) its NPV against the baseline over the
+    longest horizon beside the headline figure."""
+    h = case.settings.horizon_years
     out = {}
-    for i, option in enumerate(case.options):
-        if not moving[i]:
-            continue
-        gains, pays = float(pv[i, 0]), float(pv[i, 1:].sum())
-        text = (f"flows continue past the {h}-year appraisal period: from year {h + 1} to year "
-                f"{far.years}, {PERSIST}, this option gains {money(gains)} and pays "
-                f"{money(pays)} (present values), none of which is in the NPV")
+    for i, p in found.items():
+        option = case.options[i]
+        text = (f"flows continue past the {h}-year appraisal period: from year {p.from_year} to "
+                f"year {p.to_year}, {PERSIST}, this option gains {money(p.gains)} and pays "
+                f"{money(p.pays)} (present values), none of which is in the NPV")
         if not option.baseline:
-            headline = table[0].npv_vs_baseline[option.id]
-            text += (f"; over {far.years} years its NPV against the baseline would be "
-                     f"{money(far.npv_vs_baseline[option.id])}, against {money(headline)} over "
-                     f"{h}")
+            text += (f"; over {p.to_year} years its NPV against the baseline would be "
+                     f"{money(p.npv_vs_baseline)}, against "
+                     f"{money(headline.npv_vs_baseline[option.id])} over {h}")
         out[i] = AppraisalWarning(f"options[{i}]", text)
     return out

@@ -162,6 +162,8 @@ class OptionResult:
     one_off_total: float = 0.0          # undiscounted non-recurring items over years 1..H
     funding_low_point: dict = field(default_factory=lambda: {"amount": 0.0, "year": None})
     by_organisation_vs_baseline: dict[str, float] = field(default_factory=dict)
+    past_horizon: PastHorizon | None = None   # None: no flow after H, or no longer horizon
+    cumulative_vs_baseline: list[float] = field(default_factory=list)   # C_t, read by payback
 
     def column_total(self, column: str) -> float:
         """Undiscounted total of one column (or of ``net``) over the horizon."""
@@ -207,6 +209,18 @@ class Scenario:
     def to_json(self) -> dict:
         return {"npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
                 "npv_rank": self.npv_rank, "weighted_score": self.weighted_score, "rank": self.rank}
+
+
+@dataclass
+class PastHorizon:
+    """What an option gains and pays after year H up to the longest horizon computed (present
+    values, positive), and its NPV against the baseline there (model-v2.md V2)."""
+
+    from_year: int                     # H + 1
+    to_year: int                       # the longest horizon of horizon_sensitivity
+    gains: float
+    pays: float
+    npv_vs_baseline: float             # over to_year years
 
 
 @dataclass
