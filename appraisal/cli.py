@@ -172,14 +172,14 @@ def run_appraise(args) -> int:
     if problem:
         print(f"continuum: {problem}", file=sys.stderr)
         return EXIT_INVALID
-    to_stdout = args.json == "-"
-    if to_stdout and _stdout_closed():
-        return EXIT_FAILURE        # nobody to read the results: quietly, as for a broken pipe
     try:
         case = load_case(args.case)
     except CaseError as exc:
         _print_problems(args.case, exc)
         return EXIT_INVALID
+    to_stdout = args.json == "-"
+    if to_stdout and _stdout_closed():
+        return EXIT_FAILURE        # nobody to read the results: quietly, as for a broken pipe
     results = appraise(case, monte_carlo=not args.no_monte_carlo)
     outputs = _outputs(args, results)
     text = results_json(results) if to_stdout else None
