@@ -29,6 +29,7 @@ CASES = int(os.environ.get("CONTINUUM_FUZZ_CASES", "300"))
 LONG_RUN = "CONTINUUM_FUZZ_CASES" in os.environ
 CHUNKS = 6
 SECONDS_PER_CASE = 20           # a few seconds on an idle machine; this one is shared
+SECONDS_WITH_PAPER = 300        # the board paper alone takes 5-30 s, by the machine's load
 MEMORY_KB = 1_500_000           # 1.5 GB, the whole process's high-water mark
 
 
@@ -117,7 +118,8 @@ def _check_one(seed: int, base: dict, folder, capsys) -> int:
     took = time.perf_counter() - start
     err = capsys.readouterr().err
     assert status in (0, 2), f"seed {seed}: exit {status}: {err[:500]}"
-    assert took < SECONDS_PER_CASE, f"seed {seed}: took {took:.1f} s"
+    limit = SECONDS_WITH_PAPER if len(args) > 4 else SECONDS_PER_CASE
+    assert took < limit, f"seed {seed}: took {took:.1f} s"
     left = sorted(p.name for p in folder.iterdir())
     if status == 0:
         figures = json.loads(out.read_text(encoding="utf-8"), parse_constant=_reject_constant)
