@@ -7,7 +7,7 @@ characters, texts past their length, numbers next to 0 or past their range, simu
 the work budget, many copies of an option, deep nesting, enormous integers. Each case is written
 to a file and run through ``appraise CASE --json OUT`` in this process.
 
-CI runs :data:`CASES` of them; set ``CONTINUUM_FUZZ_CASES`` for a longer run (every 50th case
+CI runs :data:`CASES` of them; set ``CONTINUUM_FUZZ_CASES`` for a longer run (every 100th case
 then also writes the board paper and the Excel model).
 """
 from __future__ import annotations
@@ -111,7 +111,7 @@ def _check_one(seed: int, base: dict, folder, capsys) -> int:
     case.write_bytes(_as_bytes(data))
     out = folder / f"out-{seed}.json"
     args = ["appraise", str(case), "--json", str(out)]
-    if LONG_RUN and seed % 50 == 0:
+    if LONG_RUN and seed % 100 == 0:
         args += ["--pdf", str(folder / f"p-{seed}.pdf"), "--xlsx", str(folder / f"m-{seed}.xlsx")]
     start = time.perf_counter()
     status = cli.main(args)
