@@ -59,9 +59,12 @@ def attack(data: dict, rng: random.Random) -> dict:
         c, k = rng.choice(numbers)
         c[k] = rng.choice([5e-324, -5e-324, 1e-310, 1e-12, limits.SMALLEST, 10 ** 400])
     elif op == 3:
-        lines = [line for o in data.get("options", []) if isinstance(o, dict)
+        options = data.get("options")
+        lines = [line for o in (options if isinstance(options, list) else [])
+                 if isinstance(o, dict)
                  for kind in ("savings", "one_off_costs", "loan_repricing", "recurring_costs")
-                 for line in (o.get(kind) or []) if isinstance(line, dict)]
+                 if isinstance(o.get(kind), list)
+                 for line in o[kind] if isinstance(line, dict)]
         if lines:
             line = rng.choice(lines)
             line[rng.choice(["low", "high"])] = rng.choice([-1e12, 1e12, -20000, 20000, -1, 0])
