@@ -95,7 +95,8 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     for title, sheet in sheets.items():
         if title in titles:
             print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
-                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL)
+                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL,
+                        last_col=grid.first_year + results.horizon - 1)
         elif title == "Summary":
             print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))
         elif title in ("Cover", "Warnings"):
