@@ -32,13 +32,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from appraisal import scoring, sensitivity  # noqa: E402
-from appraisal.case import FORMS  # noqa: E402
-from appraisal.casefile import parse_data  # noqa: E402
-from appraisal.engine import appraise  # noqa: E402
-from appraisal.finance.lines import build_lines  # noqa: E402
-from appraisal.finance.metrics import (column_flows, discount_factors,  # noqa: E402
-                                       net_flows)
+from appraisal import scoring, sensitivity
+from appraisal.case import FORMS
+from appraisal.casefile import parse_data
+from appraisal.engine import appraise
+from appraisal.finance.lines import build_lines
+from appraisal.finance.metrics import column_flows, discount_factors, net_flows
 
 MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
         "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}

@@ -9,7 +9,6 @@ private profile set to recalculate on load. Skipped with a reason when LibreOffi
 from __future__ import annotations
 
 import io
-import json
 import shutil
 import subprocess
 import tempfile
@@ -22,7 +21,7 @@ from appraisal.casefile import parse_data
 from appraisal.engine import appraise
 from appraisal.report.workbook import option_sheet_titles, workbook_bytes
 from appraisal.report.workbook.option_layout import MAIN, REF, WHEN
-from tests.test_workbook import KEYS, LARGEST, all_cases, named, results_table
+from tests.test_workbook import KEYS, LARGEST, all_cases, named
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
