@@ -143,7 +143,7 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         r = lay.line_row[line.ref]
         raw = getattr(case_option, kind)[index]
         unit, fixed, found = writer.write(kind, raw, r, line.ref, line.label,
-                                          workings.get(line.ref, {}))
+                                          workings.get(line.ref, {}), option.name)
         _row_across(ws, grid, r, line_formula(r, unit, fixed), flows.pad(line.amounts))
         _line_summary_cells(ws, grid, lay, r, line)
         exprs[line.ref] = (r, unit)
