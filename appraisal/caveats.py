@@ -19,10 +19,17 @@ PENSION_STRAIN_AGE = 55
 PARTIAL_RECOVERY = 0.15
 
 
-def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:
-    """Every warning for the case, in a stable order (case-wide first, then by option)."""
+def case_warnings(case: Case, ahp_cr: float | None,
+                  past_horizon: dict[int, AppraisalWarning] | None = None) -> list[AppraisalWarning]:
+    """Every warning for the case, in a stable order (case-wide first, then by option).
+
+    ``past_horizon`` holds, by option index, the engine's note on what continues past the
+    horizon (model-v2.md V2); it leads that option's warnings.
+    """
     out = list(_case_wide(case, ahp_cr))
     for i, option in enumerate(case.options):
+        if past_horizon and i in past_horizon:
+            out.append(past_horizon[i])
         out.extend(_option(case, i, option))
     return out
 
@@ -78,17 +85,6 @@ def _weights_match_method(case: Case) -> Iterator[AppraisalWarning]:
 
 def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
     at = FieldPath.of("options", i)
-    s = case.settings
-    horizon = s.horizon_years
-    for j, line in enumerate(option.loan_repricing):
-        owner, loan = case.loan(line.loan)
-        if loan.remaining_years > horizon and line.margin_uplift_bps != 0:
-            t = np.arange(horizon + 1, loan.remaining_years + 1)
-            pv = float(np.sum(loan.balance * line.margin_uplift_bps / 10000
-                              / (1 + s.discount_rate) ** t))
-            yield AppraisalWarning("loan_past_horizon", at / "loan_repricing" / j, {
-                "owner": owner.name, "lender": loan.lender, "loan": loan.id, "pv": pv,
-                "beyond": loan.remaining_years - horizon, "horizon": horizon})
     for j, line in enumerate(option.shared_services):
         path = at / "shared_services" / j
         recipient = case.organisation(line.recipient)

@@ -5,10 +5,10 @@ AppraisalWarning`: a kind, the :class:`~appraisal.paths.FieldPath` of the place 
 This module words it, in two registers:
 
 - :func:`message`, the plain form the results JSON and the command line carry (model.md §3:
-  ``"path: message"``), which names a loan by its lender and id;
+  ``"path: message"``);
 - :func:`sentence` and :func:`warning_text`, for people (the app, the board paper and the
   workbook alike): the place said in the case's own names (:func:`appraisal.paths.say`) and the
-  advice as a sentence, the loan called "the loan" because the place has already named it.
+  advice as a sentence (a kind may word it differently once the place has been said).
 
 A new kind of warning is a row of :data:`KINDS` and the engine's test for it.
 """
@@ -26,10 +26,6 @@ class Warning_(Protocol):
     kind: str
     path: FieldPath
     params: Mapping[str, Any]
-
-
-def _years(n: int) -> str:
-    return "1 year" if n == 1 else f"{n} years"
 
 
 def _short_list(p: Mapping[str, Any], people: bool) -> str:
@@ -56,13 +52,16 @@ def _weights_drift(p: Mapping[str, Any], people: bool) -> str:
             "weights as set directly")
 
 
-def _loan_past_horizon(p: Mapping[str, Any], people: bool) -> str:
-    loan = ("the loan" if people else
-            f"{p['owner']}'s loan from {p['lender'] or 'its lender'} ({p['loan']})")
-    beyond = p["beyond"]
-    return (f"{loan} runs {_years(beyond)} past the {p['horizon']}-year appraisal period; the "
-            f"extra interest in {'that year' if beyond == 1 else 'those years'} (present value "
-            f"{money(p['pv'])}) is left out of the NPV")
+def _past_horizon(p: Mapping[str, Any], people: bool) -> str:
+    text = (f"flows continue past the {p['horizon']}-year appraisal period: from year "
+            f"{p['from_year']} to year {p['to_year']}, {p['persist']}, this option gains "
+            f"{money(p['gains'])} and pays {money(p['pays'])} (present values), none of which is "
+            "in the NPV")
+    if not p["baseline"]:
+        text += (f"; over {p['to_year']} years its NPV against the baseline would be "
+                 f"{money(p['npv_long'])}, against {money(p['npv_headline'])} over "
+                 f"{p['horizon']}")
+    return text
 
 
 def _cost_sharing(p: Mapping[str, Any], people: bool) -> str:
@@ -105,7 +104,7 @@ KINDS: dict[str, WarningKind] = {k.id: k for k in (
     WarningKind("no_weight", _no_weight, "a criterion with no weight"),
     WarningKind("ahp_inconsistent", _ahp_inconsistent, "inconsistent pairwise comparisons"),
     WarningKind("weights_drift", _weights_drift, "weights no longer from their method"),
-    WarningKind("loan_past_horizon", _loan_past_horizon, "a re-priced loan outlasting the period"),
+    WarningKind("past_horizon", _past_horizon, "flows continuing past the appraisal period"),
     WarningKind("cost_sharing_exemption", _cost_sharing, "the VAT cost sharing exemption"),
     WarningKind("vat_group_without_control", _vat_group, "a VAT group without common control"),
     WarningKind("pension_strain_missing", _pension_strain, "older staff with no pension strain"),
@@ -122,13 +121,12 @@ def sentence(w: Warning_) -> str:
     """The advice as a sentence for people, once its place has been said.
 
     >>> from appraisal.results import AppraisalWarning
-    >>> w = AppraisalWarning("loan_past_horizon", FieldPath.parse("options[2].loan_repricing[0]"),
-    ...     {"owner": "Oak", "lender": "Bank A", "loan": "oak-1", "beyond": 1, "horizon": 10,
-    ...      "pv": 1234.4})
-    >>> str(w)[:66]
-    "options[2].loan_repricing[0]: Oak's loan from Bank A (oak-1) runs "
-    >>> sentence(w)[:55]
-    'The loan runs 1 year past the 10-year appraisal period;'
+    >>> w = AppraisalWarning("pension_strain_missing", FieldPath.parse("options[2].redundancies[0]"),
+    ...     {"age": 58})
+    >>> str(w)[:64]
+    'options[2].redundancies[0]: staff aged 58 made redundant with no'
+    >>> sentence(w)[:36]
+    'Staff aged 58 made redundant with no'
     """
     text = KINDS[w.kind].words(w.params, True).strip()
     text = text[:1].upper() + text[1:]

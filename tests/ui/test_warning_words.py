@@ -74,18 +74,18 @@ def test_app_and_paper_word_every_warning_alike(qtbot, drawn):
         assert flat(text) in paper, (w.kind, text)
         for said in (text, *shown):
             assert "options[" not in said and "oak-rcf" not in said
-    loan = next(w for w in results.warnings if w.kind == "loan_past_horizon")
-    assert warning_text(loan, results.case).startswith(
-        "Merger › Loan re-pricing › Bank A loan (Oak Housing): The loan runs 5 years past the "
-        "5-year appraisal period; the extra interest in those years (present value £")
+    strain = next(w for w in results.warnings if w.kind == "pension_strain_missing")
+    assert warning_text(strain, results.case).startswith(
+        "Merger › Redundancies › Chief executive: Staff aged 58 made redundant with no pension "
+        "strain entered: ")
     document.wait_for_monte_carlo(30000)
 
 
 def test_the_json_keeps_the_path_and_the_plain_message(drawn):
     _, results, _ = drawn
-    loan = next(str(w) for w in results.warnings if w.kind == "loan_past_horizon")
-    assert loan.startswith("options[2].loan_repricing[0]: Oak Housing's loan from Bank A "
-                           "(oak-rcf) runs 5 years past the 5-year appraisal period")
+    strain = next(str(w) for w in results.warnings if w.kind == "pension_strain_missing")
+    assert strain.startswith("options[2].redundancies[0]: staff aged 58 made redundant with no "
+                             "pension strain entered")
     assert results.to_json()["warnings"] == [str(w) for w in results.warnings]
 
 
