@@ -14,6 +14,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .case_capacity import CapacityRule, Finances
+
 FORMAT = "options-appraisal-case"
 VERSION = 1
 
@@ -81,6 +83,8 @@ class Settings(Model):
     termination_nic_threshold: Money = 30000.0
     optimism_bias: OptimismBias = Field(default_factory=OptimismBias)
     monte_carlo: MonteCarloSettings = Field(default_factory=MonteCarloSettings)
+    # V10: the nominal rate on the debt an option adds, for the capacity test only.
+    marginal_interest_rate: Annotated[float, Field(strict=True, gt=-1, le=10)] = 0.06
 
 
 class Loan(Model):
@@ -89,6 +93,7 @@ class Loan(Model):
     balance: Money
     margin_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)] = 0.0
     remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
+    covenants: list[CapacityRule] = Field(default_factory=list)
 
 
 class Organisation(Model):
@@ -101,6 +106,8 @@ class Organisation(Model):
     vat_recovery_rate: Rate = 0.0
     jurisdiction: Jurisdiction | None = None
     loans: list[Loan] = Field(default_factory=list)
+    finances: Finances | None = None
+    golden_rules: list[CapacityRule] = Field(default_factory=list)
 
 
 class Criterion(Model):
@@ -207,6 +214,8 @@ class Option(Model):
     pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
     scores: dict[Id, Score] = Field(default_factory=dict)
     rationale: dict[Id, Text] = Field(default_factory=dict)
+    roles: dict[Id, Text] | None = None                 # deal-terms.md D5.1
+    shares: dict[Id, Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]] | None = None
 
 
 class Recommendation(Model):
@@ -257,6 +266,7 @@ class Case(Model):
     recommendation: Recommendation | None = None
     readiness: list[ReadinessItem] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
+    merged_golden_rules: list[CapacityRule] | None = None
 
     # --- convenient look-ups (read only) ---------------------------------------------------
     def organisation(self, org_id: str) -> Organisation:

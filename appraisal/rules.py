@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from .capacity_rules import check_capacity
 from .case import LINE_KINDS, RANGED_KINDS, Case
 from .scoring import RANDOM_INDEX
 
@@ -18,7 +19,7 @@ Problem = tuple[str, str]
 def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
-    for check in (_date, _unique_ids, _baseline, _criteria, _options):
+    for check in (_date, _unique_ids, _baseline, _criteria, _options, check_capacity):
         problems.extend(check(case))
     return problems
 
