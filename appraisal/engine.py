@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import scoring, sensitivity
+from . import affordability, scoring, sensitivity
 from .case import Case
 from .caveats import case_warnings
+from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
                               organisation_npv, payback_year)
@@ -47,6 +48,8 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
                                      s.monte_carlo.seed, s.monte_carlo.distribution)
 
     amounts = table.amounts()
+    tested = capacity(case, table)
+    shares = shares_shown(case, table)
     options = []
     for o, option in enumerate(case.options):
         mine = np.flatnonzero(table.option == o)
@@ -68,6 +71,7 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
                                                           o == base_i),
             scenarios={k: float(v[o]) for k, v in scen.items()},
             monte_carlo=_mc_result(mc, o, s.monte_carlo) if mc is not None else None,
+            capacity=affordability.results_of(case, tested[o]), capacity_shares=shares[o],
         ))
 
     grid = np.linspace(0.0, 1.0, WEIGHT_GRID_POINTS)
@@ -93,7 +97,8 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
         scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
-        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1]),
+        warnings=(case_warnings(case, None if ahp_cr is None else ahp_cr[1])
+                  + list(affordability.warnings(case, options, case.first_year))),
     )
 
 

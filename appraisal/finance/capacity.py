@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import capacity_plan as cp
-from .capacity_specs import RuleSpec, merged_rules, option_specs
+from .capacity_specs import RuleSpec, option_specs
 from .lines import LineTable
 
 # Components of an option's effect on an entity, per year.
