@@ -50,13 +50,24 @@ def ratio(metric: str, value: float | None) -> str:
 
 
 def headroom_text(metric: str, value: float | None) -> str:
-    """Headroom in the metric's own unit: '0.02x', '1.4 points' (of gearing), with its sign."""
+    """Headroom in the metric's own unit, with its sign; one more place where it is tiny.
+
+    >>> headroom_text("interest_cover", -0.004), headroom_text("gearing", 0.0143)
+    ('−0.004x', '1.4 points')
+    """
     if value is None:
         return "n/a"
     sign = "\u2212" if value < 0 else ""
     if metric == "gearing":
-        return f"{sign}{abs(100 * value):.1f} points"
-    return f"{sign}{abs(value):.2f}x"
+        places = 1 if abs(100 * value) >= 0.1 or value == 0 else 2
+        return f"{sign}{abs(100 * value):.{places}f} points"
+    places = 2 if abs(value) >= 0.01 or value == 0 else 3
+    return f"{sign}{abs(value):.{places}f}x"
+
+
+def possessive(name: str) -> str:
+    """'Oak Housing' → "Oak Housing's"; 'Elm Homes' → "Elm Homes'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def limit_text(test: CapacityResult) -> str:
@@ -75,10 +86,10 @@ def test_name(case, test: CapacityResult) -> str:
     if test.organisation is None:
         how = "taken from the partners' strictest" if test.derived else "set by the case"
         return f"the merged body's golden rule on {metric} ({how})"
-    org = case.organisation(test.organisation).name
+    org = possessive(case.organisation(test.organisation).name)
     if test.loan is None:
-        return f"{org}'s golden rule on {metric}"
-    return f"{org}'s {metric} covenant with {test.lender or 'its lender'}"
+        return f"{org} golden rule on {metric}"
+    return f"{org} {metric} covenant with {test.lender or 'its lender'}"
 
 
 def basis_text(test: CapacityResult) -> str:
