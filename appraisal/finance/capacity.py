@@ -159,19 +159,20 @@ def entity_figures(plan: np.ndarray, effects: np.ndarray, entities: list[tuple[i
 
 
 def numerators(specs: list[RuleSpec], index: list[int], fig: dict) -> tuple[np.ndarray, ...]:
-    """float[T, H] numerator and denominator of each test's metric, and its limit and sign."""
-    num = np.empty((len(specs), fig["assets"].shape[1]))
-    den = np.empty_like(num)
-    for j, (spec, e) in enumerate(zip(specs, index)):
-        rule = spec.rule
-        if rule.metric == "gearing":
-            num[j], den[j] = fig["net_debt"][e], fig["assets"][e]
-            continue
-        basis = rule.basis_or_default
-        ebitda = fig[f"surplus_{basis}"][e] + fig["depreciation"][e]
-        if rule.definition_or_default == "ebitda_mri":
-            ebitda = ebitda - fig["repairs"][e]
-        num[j], den[j] = ebitda, fig[f"interest_{basis}"][e]
+    """float[T, H] numerator and denominator of each test's metric, gathered at once.
+
+    Interest cover: EBITDA(-MRI) on the rule's basis over interest payable on that basis;
+    gearing: net debt over housing assets at cost.
+    """
+    e = np.asarray(index)
+    gearing = np.array([s.rule.metric == "gearing" for s in specs])[:, None]
+    all_items = np.array([s.rule.basis_or_default == "all" for s in specs])[:, None]
+    less_mri = np.array([s.rule.definition_or_default == "ebitda_mri" for s in specs])[:, None]
+    surplus = np.where(all_items, fig["surplus_all"][e], fig["surplus_underlying"][e])
+    ebitda = surplus + fig["depreciation"][e] - less_mri * fig["repairs"][e]
+    interest = np.where(all_items, fig["interest_all"][e], fig["interest_underlying"][e])
+    num = np.where(gearing, fig["net_debt"][e], ebitda)
+    den = np.where(gearing, fig["assets"][e], interest)
     return num, den
 
 
@@ -192,20 +193,28 @@ def measure(specs: list[RuleSpec], num: np.ndarray, den: np.ndarray):
     return value, headroom, money
 
 
-def summary(headroom: np.ndarray) -> tuple[dict, int | None]:
-    """The smallest headroom and its first year (ties within 1e-9), and the first breach."""
+def summaries(headroom: np.ndarray) -> list[tuple[dict, int | None]]:
+    """Per test (rows of float[T, H], NaN where untested): the smallest headroom with its first
+    year (headrooms within 1e-9 tie) and the first year in breach (below −1e-9), or None."""
     present = ~np.isnan(headroom)
-    if not present.any():
-        return {"value": None, "year": None}, None
-    low = np.nanmin(headroom)
-    year = int(np.flatnonzero(present & (headroom <= low + TIE))[0]) + 1
-    breach = np.flatnonzero(present & (headroom < -TIE))
-    return ({"value": float(low), "year": year},
-            int(breach[0]) + 1 if breach.size else None)
+    has = present.any(axis=1)
+    low = np.where(present, headroom, np.inf).min(axis=1)
+    at_low = present & (headroom <= low[:, None] + TIE)
+    low_year = at_low.argmax(axis=1) + 1
+    broken = present & (headroom < -TIE)
+    breach_year = broken.argmax(axis=1) + 1
+    any_breach = broken.any(axis=1)
+    out = []
+    for j in range(len(has)):
+        best = ({"value": float(low[j]), "year": int(low_year[j])} if has[j]
+                else {"value": None, "year": None})
+        out.append((best, int(breach_year[j]) if any_breach[j] else None))
+    return out
 
 
-def _listed(row: np.ndarray) -> list[float | None]:
-    return [None if np.isnan(v) else float(v) for v in row]
+def _listed(rows: np.ndarray) -> list[list[float | None]]:
+    """Rows as lists of floats, None for NaN."""
+    return [[None if v != v else v for v in row] for row in rows.tolist()]
 
 
 def capacity(case, table: LineTable) -> list[list[Outcome]]:
@@ -226,15 +235,15 @@ def capacity(case, table: LineTable) -> list[list[Outcome]]:
         fig = entity_figures(plan, effects, list(entities), rate, inflation)
         measured.append(measure(specs, *numerators(specs, index, fig)))
     (value, headroom, money), (s_value, s_headroom, s_money) = measured
+    base, worse = summaries(headroom), summaries(s_headroom)
+    lists = [_listed(a) for a in (value, headroom, money, s_value, s_money)]
     out: list[list[Outcome]] = [[] for _ in case.options]
     for j, spec in enumerate(specs):
-        low, breach = summary(headroom[j])
-        s_low, s_breach = summary(s_headroom[j])
         out[spec.option].append(Outcome(
-            spec=spec, values=_listed(value[j]), headroom=_listed(headroom[j]),
-            headroom_money=_listed(money[j]), min_headroom=low, first_breach_year=breach,
-            stressed_values=_listed(s_value[j]), stressed_headroom_money=_listed(s_money[j]),
-            stressed_min_headroom=s_low, stressed_first_breach_year=s_breach))
+            spec=spec, values=lists[0][j], headroom=lists[1][j], headroom_money=lists[2][j],
+            min_headroom=base[j][0], first_breach_year=base[j][1],
+            stressed_values=lists[3][j], stressed_headroom_money=lists[4][j],
+            stressed_min_headroom=worse[j][0], stressed_first_breach_year=worse[j][1]))
     return out
 
 
