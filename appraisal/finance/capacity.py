@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..kinds import COLUMN_IDS, KIND, KIND_IDS
 from . import capacity_plan as cp
 from .capacity_specs import RuleSpec, option_specs
 from .lines import LineTable
@@ -35,8 +36,11 @@ from .lines import LineTable
 # Components of an option's effect on an entity, per year.
 OS_UNDERLYING, OS_EXCEPTIONAL, INTEREST_MARGIN, INTEREST_FEES, NET = range(5)
 N_COMPONENTS = 5
-OPERATING_KINDS = {"savings": 1.0, "recurring_costs": -1.0, "shared_services": -1.0}
-EXCEPTIONAL_KINDS = ("redundancies", "pension_cessation", "one_off_costs")
+# How each results column moves the plan: the recurring columns the operating surplus (savings
+# up, costs down), the one-off columns only on the "all items" basis, loan re-pricing interest.
+OPERATING_COLUMNS = {"savings": 1.0, "recurring_costs": -1.0, "irrecoverable_vat": -1.0}
+EXCEPTIONAL_COLUMNS = ("redundancy", "pension_cessation", "one_off_costs")
+LOAN_COLUMN = "loan_repricing"
 TIE = 1e-9
 
 
@@ -66,14 +70,14 @@ def line_components(table: LineTable, q: np.ndarray) -> np.ndarray:
     """float[L, 5, H]: each line's effect on the five components, before attribution."""
     amounts = table.amounts(q)
     out = np.zeros((len(q), N_COMPONENTS, table.horizon))
-    kinds = np.asarray(table.kind, dtype=object)
-    for kind, sign in OPERATING_KINDS.items():
-        rows = kinds == kind
+    column = np.asarray(COLUMN_IDS, dtype=object)[table.column]
+    for name, sign in OPERATING_COLUMNS.items():
+        rows = column == name
         out[rows, OS_UNDERLYING] = sign * amounts[rows]
-    for kind in EXCEPTIONAL_KINDS:
-        rows = kinds == kind
+    for name in EXCEPTIONAL_COLUMNS:
+        rows = column == name
         out[rows, OS_EXCEPTIONAL] = -amounts[rows]
-    loans = kinds == "loan_repricing"
+    loans = column == LOAN_COLUMN
     out[loans, INTEREST_MARGIN] = q[loans, None] * table.unit[loans]
     out[loans, INTEREST_FEES] = table.fixed[loans]
     out[:, NET] = table.sign[:, None] * amounts
@@ -252,9 +256,7 @@ def shares_shown(case, table: LineTable) -> list[list[dict]]:
     n_orgs = len(case.organisations)
     splits = line_splits(case, table)
     out: list[list[dict]] = [[] for _ in case.options]
-    order = {k: i for i, k in enumerate(("savings", "recurring_costs", "shared_services",
-                                          "one_off_costs", "redundancies",
-                                          "pension_cessation"))}
+    order = {k: i for i, k in enumerate(KIND_IDS) if KIND[k].organisation != "loan"}
     rows = [l for l in range(len(table.q)) if table.kind[l] in order
             and (table.org[l] == n_orgs or not cp.is_partner(case.organisations[table.org[l]]))]
     rows.sort(key=lambda l: (table.option[l], order[table.kind[l]], table.index[l]))
