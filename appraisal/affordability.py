@@ -92,6 +92,22 @@ def test_name(case, test: CapacityResult) -> str:
     return f"{org} {metric} covenant with {test.lender or 'its lender'}"
 
 
+def whose(case, test: CapacityResult) -> str:
+    """Whose test it is, for a table's first column: the partner, or 'Merged body'."""
+    if test.organisation is None:
+        return "Merged body"
+    name = case.organisation(test.organisation).name
+    return f"{name} (combined)" if len(test.entity) > 1 else name
+
+
+def rule_label(test: CapacityResult) -> str:
+    """The test without its partner: 'Bank A covenant: interest cover', 'Golden rule: gearing'."""
+    what = f"{test.lender or 'Lender'} covenant" if test.loan is not None else "Golden rule"
+    if test.organisation is None and test.derived:
+        what = "Golden rule (strictest partner's)"
+    return f"{what}: {METRIC_NAME[test.metric]}"
+
+
 def basis_text(test: CapacityResult) -> str:
     """How the metric is measured, in a few words, for tables and notes."""
     words = {"underlying": "one-off items excluded", "all": "one-off items included"}
@@ -111,6 +127,28 @@ def tightest(option: OptionResult) -> CapacityResult | None:
     if not found:
         return None
     return min(found, key=lambda t: t.min_headroom["value"] / (t.limit or 1.0))
+
+
+def flag(option: OptionResult, first_year: int) -> str | None:
+    """A few words for wherever options are listed, or None when every test holds (or there
+    are none): 'breaks a covenant in 2027', 'breaks a golden rule if pessimistic (2029)'."""
+    def first(tests, stressed: bool):
+        years = [t.stressed_first_breach_year if stressed else t.first_breach_year
+                 for t in tests]
+        years = [y for y in years if y is not None]
+        return min(years) if years else None
+
+    covenants = [t for t in option.capacity if t.loan is not None]
+    rules = [t for t in option.capacity if t.loan is None]
+    for tests, noun in ((covenants, "a covenant"), (rules, "a golden rule")):
+        year = first(tests, False)
+        if year is not None:
+            return f"breaks {noun} in {first_year + year - 1}"
+    for tests, noun in ((covenants, "a covenant"), (rules, "a golden rule")):
+        year = first(tests, True)
+        if year is not None:
+            return f"breaks {noun} if pessimistic ({first_year + year - 1})"
+    return None
 
 
 def breach_sentence(case, option_name: str, test: CapacityResult, first_year: int, *,
