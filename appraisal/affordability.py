@@ -40,13 +40,14 @@ def results_of(case, outcomes: list[Outcome]) -> list[CapacityResult]:
     return out
 
 
-def ratio(metric: str, value: float | None) -> str:
-    """A metric's value as printed: interest cover '1.27x', gearing '62.3%'."""
+def ratio(metric: str, value: float | None, *, fine: bool = False) -> str:
+    """A metric's value as printed: interest cover '1.27x', gearing '62.3%'; ``fine`` gives
+    one more place, for a value so near its limit that the usual places would hide the gap."""
     if value is None:
         return "n/a"
     if metric == "gearing":
-        return f"{100 * value:.1f}%"
-    return f"{value:.2f}x"
+        return f"{100 * value:.{2 if fine else 1}f}%"
+    return f"{value:.{3 if fine else 2}f}x"
 
 
 def headroom_text(metric: str, value: float | None) -> str:
@@ -70,10 +71,10 @@ def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def limit_text(test: CapacityResult) -> str:
+def limit_text(test: CapacityResult, *, fine: bool = False) -> str:
     """'at least 1.25x' or 'at most 65.0%'."""
     word = "at least" if test.bound == "min" else "at most"
-    return f"{word} {ratio(test.metric, test.limit)}"
+    return f"{word} {ratio(test.metric, test.limit, fine=fine)}"
 
 
 def test_name(case, test: CapacityResult) -> str:
@@ -161,11 +162,13 @@ def breach_sentence(case, option_name: str, test: CapacityResult, first_year: in
     money_row = test.stressed_headroom_money if stressed else test.headroom_money
     value, short = values[year - 1], money_row[year - 1]
     gap = test.limit - value if test.bound == "max" else value - test.limit
+    fine = abs(gap) < (0.001 if test.metric == "gearing" else 0.01)
     case_words = ("in the pessimistic case (ranged figures at their worse ends)" if stressed
                   else "as planned")
     return (f"{option_name} breaks {test_name(case, test)} in {calendar(first_year, year)} "
-            f"{case_words}: {ratio(test.metric, value)} against {limit_text(test)}, a headroom "
-            f"of {headroom_text(test.metric, gap)} ({money(-short)} short)")
+            f"{case_words}: {ratio(test.metric, value, fine=fine)} against "
+            f"{limit_text(test, fine=fine)}, a headroom of {headroom_text(test.metric, gap)} "
+            f"({money(-short)} short)")
 
 
 def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[AppraisalWarning]:

@@ -38,6 +38,7 @@ def capacity_tests(results: Results, option_id: str | None = None, *, columns: i
     rows = math.ceil(len(chosen) / columns)
     fig = new_figure(0.3 + PANEL_HEIGHT_IN * rows)
     first = results.first_year
+    chars = 100 // columns - 2 if columns > 1 else 90      # a title's line fits its panel
     for k, test in enumerate(chosen):
         ax = fig.add_subplot(rows, columns, k + 1)
         years = [first + t for t in range(len(test.values))]
@@ -57,7 +58,7 @@ def capacity_tests(results: Results, option_id: str | None = None, *, columns: i
                 ax.scatter(*zip(*hits), marker="x", color=VERMILLION, s=size, zorder=5,
                            linewidths=1.4)
         name = test_name(results.case, test)
-        ax.set_title(label_lines(f"{name[:1].upper()}{name[1:]}, {limit_text(test)}", 50, 3),
+        ax.set_title(label_lines(f"{name[:1].upper()}{name[1:]}, {limit_text(test)}", chars, 3),
                      fontsize=7.5, fontfamily=FONT, loc="left")
         ax.yaxis.set_major_formatter(_axis_text(test.metric))
         ax.yaxis.set_major_locator(MaxNLocator(4))

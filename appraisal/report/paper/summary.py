@@ -9,7 +9,7 @@ from datetime import date
 
 from ...formatting import form_name, money_k, pct, score, year_label
 from ...results import OptionResult, Results
-from . import kit
+from . import affordability, kit
 from .document import STATUS, BoardPaper
 
 
@@ -48,10 +48,12 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         [_key_row(r, o) for o in r.options],
         [3.4, 1.7, 1.4, 1.1, 0.7, 1.5, 1.2], numeric={2, 3, 4, 6})
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    affordability.page_two(paper, r)
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
+    name = affordability.flagged_name(r, o) or name
     loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
         o.monte_carlo.p_npv_vs_baseline_below_zero)
     return [name, form_name(o.form) + (" (baseline)" if o.baseline else ""),
