@@ -13,6 +13,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .limits import ShortText
+
 LIMIT = 1e12
 Signed = Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]
 Money = Annotated[float, Field(strict=True, ge=0, le=LIMIT)]
@@ -68,12 +70,12 @@ class CapacityRule(_Model):
     exactly what is wrong with a rule rather than a schema's generic complaint.
     """
 
-    metric: Annotated[str, Field(strict=True)]
+    metric: ShortText
     min: Signed | None = None
     max: Signed | None = None
-    basis: Annotated[str, Field(strict=True)] | None = None
-    definition: Annotated[str, Field(strict=True)] | None = None
-    scope: Annotated[str, Field(strict=True)] | None = None
+    basis: ShortText | None = None
+    definition: ShortText | None = None
+    scope: ShortText | None = None
 
     @property
     def limit(self) -> float:
