@@ -24,6 +24,7 @@ interest cover = (6,000,000 + 240,000 − 72,000 + 3,000,000 − 2,500,000) / 4,
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -218,7 +219,7 @@ def summaries(headroom: np.ndarray) -> list[tuple[dict, int | None]]:
 
 def _listed(rows: np.ndarray) -> list[list[float | None]]:
     """Rows as lists of floats, None for NaN."""
-    return [[None if v != v else v for v in row] for row in rows.tolist()]
+    return [[None if math.isnan(v) else v for v in row] for row in rows.tolist()]
 
 
 def capacity(case, table: LineTable) -> list[list[Outcome]]:
