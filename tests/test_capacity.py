@@ -286,3 +286,41 @@ def test_a_partner_not_involved_in_a_merger_stays_apart():
     assert _test(merger, "elm", None, "gearing").entity == ["elm"]   # its own rules again
     # The joint lines fall to Oak alone: (6.5m + 100k − 500k) / 4m.
     assert _test(merger, "oak", "oak-bank", "interest_cover").values[0] == pytest.approx(1.525)
+
+
+def test_a_group_covenant_is_tested_on_the_group_in_a_group_structure_only():
+    def edit(d):
+        d["organisations"][1]["loans"][0]["covenants"][0]["scope"] = "group"
+    r = appraise(_case(edit), monte_carlo=False)
+    group = _test(r.option("group"), "elm", "elm-bond", "interest_cover")
+    assert group.entity == ["oak", "elm"]
+    # EBITDA on the group: (6m + 60k + 4m + 40k + 3m + 2m) / (4m + 3m).
+    assert group.values[0] == pytest.approx(15.1e6 / 7e6)
+    assert _test(r.option("standalone"), "elm", "elm-bond", "interest_cover").entity == ["elm"]
+
+    def not_involved(d):
+        edit(d)
+        d["options"][1]["roles"] = {"elm": "not_involved"}
+    alone = _test(appraise(_case(not_involved), monte_carlo=False).option("group"),
+                  "elm", "elm-bond", "interest_cover")
+    assert alone.entity == ["elm"] and alone.values[0] == pytest.approx(2.0)
+
+
+def test_a_cost_sharing_groups_lines_fall_to_its_members_and_its_recharge_moves_money():
+    def edit(d):
+        d["organisations"].append({"id": "csg", "name": "Shared Services CSG",
+                                   "kind": "cost_sharing_group", "members": ["oak", "elm"]})
+        d["options"][1]["recurring_costs"] = [{"label": "Running the group", "annual": 50000,
+                                               "organisation": "csg"}]
+        d["options"][1]["shared_services"] = [{"label": "Finance from Oak", "recipient": "elm",
+                                               "supplier": "oak", "annual_value": 200000,
+                                               "vat_treatment": "outside_scope"}]
+    group = appraise(_case(edit), monte_carlo=False).option("group")
+    assert {"ref": "recurring_costs[0]", "shares": {"oak": 0.6, "elm": 0.4}} in [
+        {"ref": s["ref"], "shares": {k: round(v, 9) for k, v in s["shares"].items()}}
+        for s in group.capacity_shares]
+    # Oak: + 60k saving − 30k running costs + 200k received; Elm: + 40k − 20k − 200k paid.
+    assert _test(group, "oak", None, "interest_cover").values[0] == pytest.approx(
+        (6.5e6 + 60e3 - 30e3 + 200e3) / 4e6)
+    assert _test(group, "elm", "elm-bond", "interest_cover").values[0] == pytest.approx(
+        (6e6 + 40e3 - 20e3 - 200e3) / 3e6)
