@@ -175,9 +175,7 @@ class CapacityResult:
             "headroom": self.headroom, "headroom_money": self.headroom_money,
             "min_headroom": self.min_headroom, "first_breach_year": self.first_breach_year,
             "stressed": {"min_headroom": self.stressed_min_headroom,
-                         "first_breach_year": self.stressed_first_breach_year,
-                         "values": self.stressed_values,
-                         "headroom_money": self.stressed_headroom_money},
+                         "first_breach_year": self.stressed_first_breach_year},
         }
 
 
