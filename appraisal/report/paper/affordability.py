@@ -31,29 +31,34 @@ def _tightest_covenant(o: OptionResult):
 
 
 def _tightest_sentence(r: Results, o: OptionResult) -> str:
+    """'Name: the tightest covenant is X's interest cover with Bank D, 0.17x (about £1,081k)
+    above its 1.10x limit in 2027.'"""
     tight = _tightest_covenant(o)
     if tight is None:
         return f"{o.name}: no lender's covenant to test."
     y = tight.min_headroom["year"]
-    room = tight.headroom_money[y - 1]
-    head = af.headroom_text(tight.metric, tight.min_headroom["value"])
-    text = (f"{o.name}: the tightest covenant is {af.test_name(r.case, tight)} "
-            f"({af.limit_text(tight)}), with {head} of headroom in {r.first_year + y - 1}")
-    if room is not None and room >= 0:
-        kind = "surplus" if tight.metric == "interest_cover" else "borrowing"
-        text += f", about {money_k(room)} of {kind} to spare"
-    return text + "."
+    value, room = tight.min_headroom["value"], tight.headroom_money[y - 1]
+    side = "above" if tight.bound == "min" else "below"
+    if value < 0:
+        side = "short of" if tight.bound == "min" else "over"
+    money_words = f" (about {money_k(abs(room))})" if room is not None else ""
+    return (f"{o.name}: the tightest covenant is {af.test_name(r.case, tight)}, "
+            f"{af.headroom_text(tight.metric, abs(value))}{money_words} {side} its "
+            f"{af.ratio(tight.metric, tight.limit)} limit in {r.first_year + y - 1}.")
 
 
 def _breach_sentences(r: Results, o: OptionResult) -> list[str]:
+    """One short sentence a breach: as planned, or else in the pessimistic case."""
     out = []
     for t in o.capacity:
-        for stressed in (False, True):
-            if stressed and t.first_breach_year is not None:
-                continue        # broken as planned already: one sentence is enough
-            text = af.breach_sentence(r.case, o.name, t, r.first_year, stressed=stressed)
-            if text:
-                out.append(text[:1].upper() + text[1:] + ".")
+        year = t.first_breach_year or t.stressed_first_breach_year
+        if year is None:
+            continue
+        stressed = t.first_breach_year is None
+        short = (t.stressed_headroom_money if stressed else t.headroom_money)[year - 1]
+        when = "In the pessimistic case it breaks" if stressed else "As planned it breaks"
+        out.append(f"{when} {af.test_name(r.case, t)} ({af.limit_text(t)}) in "
+                   f"{r.first_year + year - 1}, by {money_k(-short)}.")
     return out
 
 
@@ -62,7 +67,7 @@ def flagged_name(r: Results, o: OptionResult) -> Paragraph | None:
     mark = af.flag(o, r.first_year)
     if mark is None:
         return None
-    name = kit.esc(kit.short(o.name, 120))
+    name = kit.esc(kit.short(o.name, 110) + " (baseline)" if o.baseline else kit.short(o.name, 120))
     if o.id == r.recommended:
         name = f"<b>{name}</b>"
     return Paragraph(f'{name}<br/><font color="{BREACH_COLOUR}">⚠ {kit.esc(mark)}</font>',
@@ -82,16 +87,11 @@ def page_two(paper: BoardPaper, r: Results) -> None:
         breaches = _breach_sentences(r, o)
         sentences += breaches[:MAX_BREACH_SENTENCES]
         if len(breaches) > MAX_BREACH_SENTENCES:
-            sentences.append(f"{o.name} breaks {len(breaches) - MAX_BREACH_SENTENCES} more "
-                             "tests: see the affordability section.")
+            sentences.append(f"It breaks {len(breaches) - MAX_BREACH_SENTENCES} more tests: see "
+                             "the affordability section.")
         if not breaches:
-            sentences.append(f"{o.name} keeps every covenant and golden rule in every year, "
-                             "as planned and in the pessimistic case.")
-    others = [(o.name, af.flag(o, r.first_year)) for o in r.options if o not in chosen]
-    others = [(name, mark) for name, mark in others if mark]
-    if others:
-        sentences.append("Also breaking a test: " + "; ".join(
-            f"{name} ({mark})" for name, mark in others) + ".")
+            sentences.append("It keeps every covenant and golden rule in every year, as "
+                             "planned and in the pessimistic case.")
     paper.markup("<b>Can we afford it?</b> " + kit.esc(" ".join(sentences)))
 
 
