@@ -5,12 +5,11 @@ import json
 
 import pytest
 
-from appraisal.case import VERSION
 from appraisal.casefile import load_case
 from appraisal.engine import appraise
 from tests.conftest import DATA
 
-pytestmark = pytest.mark.skipif(VERSION < 2, reason="the example is a version 2 case file")
+
 
 FIELDS = ("organisation", "loan", "metric", "limit", "bound", "basis", "entity",
           "first_breach_year")
