@@ -5,8 +5,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import horizon as horizons
 from . import affordability, scoring, sensitivity
+from . import horizon as horizons
 from .case import Case
 from .caveats import case_warnings
 from .finance import baseline as against

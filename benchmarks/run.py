@@ -41,9 +41,9 @@ from appraisal.case import FORMS  # noqa: E402
 from appraisal.casefile import parse_data  # noqa: E402
 from appraisal.engine import appraise  # noqa: E402
 from appraisal.finance.capacity import capacity  # noqa: E402
-from appraisal.horizon import horizons  # noqa: E402
 from appraisal.finance.lines import build_lines  # noqa: E402
 from appraisal.finance.metrics import column_flows, discount_factors, net_flows  # noqa: E402
+from appraisal.horizon import horizons  # noqa: E402
 
 MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
         "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}

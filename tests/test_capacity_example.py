@@ -9,8 +9,6 @@ from appraisal.casefile import load_case
 from appraisal.engine import appraise
 from tests.conftest import DATA
 
-
-
 FIELDS = ("organisation", "loan", "metric", "limit", "bound", "basis", "entity",
           "first_breach_year")
 
