@@ -212,3 +212,17 @@ def test_the_paper_is_quick_with_every_text_at_its_longest(case_dict):
     from pypdf import PdfReader
 
     assert 10 < len(PdfReader(BytesIO(paper)).pages) < 60
+
+
+@pytest.mark.parametrize("kind, field, value", [
+    ("recurring_costs", "year", []), ("shared_services", "organisation", []),
+    ("recurring_costs", "loan", {"a": 1}), ("recurring_costs", "ramp", 5),
+    ("recurring_costs", "recipient", [1])])
+def test_an_unknown_field_named_like_another_kinds_field_is_kept_not_read(case_dict, kind,
+                                                                          field, value):
+    """Found by the fuzz test: ``"year": []`` on a recurring cost (whose field is start_year)
+    crashed the rules with a TypeError (exit 1)."""
+    data = case_dict()
+    data["options"][1][kind][0][field] = value
+    case = parse_data(data)
+    assert getattr(getattr(case.options[1], kind)[0], field) == value
