@@ -41,8 +41,19 @@ class CaseError(ValueError):
         return "\n".join(f"{path}: {msg}" if path else msg for path, msg in self.problems)
 
 
-# Migrations: MIGRATIONS[v] turns a version-v dict into a version v+1 dict. None yet: v1 is current.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 → 2 (model-v2.md): no inflation and a flat discount schedule, so the NPVs of a
+    version 1 file are exactly what version 1 gave. Everything else reads as it was."""
+    out = dict(data)
+    settings = out.get("settings")
+    if isinstance(settings, dict):
+        out["settings"] = {**settings, "inflation_rate": 0.0, "discount_schedule": "flat"}
+    out["version"] = 2
+    return out
+
+
+# Migrations: MIGRATIONS[v] turns a version-v dict into a version v+1 dict.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:
