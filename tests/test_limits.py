@@ -226,3 +226,17 @@ def test_an_unknown_field_named_like_another_kinds_field_is_kept_not_read(case_d
     data["options"][1][kind][0][field] = value
     case = parse_data(data)
     assert getattr(getattr(case.options[1], kind)[0], field) == value
+
+
+def test_an_inflation_rate_near_minus_100_percent_is_refused(case_dict):
+    """An inflation rate of -99.99% (within the old limit of > -100%) made the deflators of a
+    100-year case overflow: infinite figures, then an IndexError (exit 1). At -50%, the least
+    now allowed, every figure is finite."""
+    data = case_dict(version=2, settings={"horizon_years": 100, "inflation_rate": -0.9999})
+    (path, message), = refused(data)
+    assert path == "settings.inflation_rate" and message.startswith("must be >= -0.5")
+    data["settings"]["inflation_rate"] = -0.5
+    for option in data["options"]:
+        for line in option.get("savings", []):
+            line["basis"] = "nominal"
+    json.dumps(appraise(parse_data(data)).to_json(), allow_nan=False)
