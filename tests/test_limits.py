@@ -149,7 +149,7 @@ def test_a_device_is_refused_without_being_read():
     with pytest.raises(CaseError) as caught:
         load_case("/dev/zero")
     assert "zero: it is a device, not a case file" in str(caught.value)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 5
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
