@@ -86,7 +86,7 @@ class Settings(Model):
     horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
     discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]   # real (model-v2.md V2)
     discount_schedule: Literal["flat", "declining"] = "flat"
-    inflation_rate: Annotated[float, Field(strict=True, gt=-1, le=1)] = DEFAULT_INFLATION
+    inflation_rate: Annotated[float, Field(strict=True, ge=-0.5, le=1)] = DEFAULT_INFLATION
     vat_rate: Rate = 0.20
     redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0, le=1e6)] | None = None
     employer_nic_rate: Rate = 0.15
