@@ -15,6 +15,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .limits import LongText, ShortText
+from .paths import FIELD_WORDS
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
@@ -143,12 +144,13 @@ class RangedLine(Model):
         main = getattr(cls, "main", None)
         if end is None or main not in cls.model_fields:
             return end
+        word = FIELD_WORDS.get(main, "annual amount" if main == "annual" else main.replace("_", " "))
         for bound in cls.model_fields[main].metadata:
             low, high = getattr(bound, "ge", None), getattr(bound, "le", None)
             if low is not None and end < low:
-                raise ValueError(f"must be >= {low:g}, the least {main} may be")
+                raise ValueError(f"must be >= {low:g}, the least the {word} may be")
             if high is not None and end > high:
-                raise ValueError(f"must be <= {high:g}, the most {main} may be")
+                raise ValueError(f"must be <= {high:g}, the most the {word} may be")
         return end
 
 

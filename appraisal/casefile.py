@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .atomic import reason, write_all_atomic, write_atomic
 from .case import FORMAT, VERSION, Case
-from .limits import excerpt, key_text, value_problems, work_problems
+from .limits import cut, excerpt, key_text, value_problems, work_problems
 from .rules import check_case
 
 __all__ = ["CaseError", "MAX_BYTES", "case_to_dict", "case_to_json", "load_case", "parse_bytes",
@@ -32,7 +32,8 @@ class CaseError(ValueError):
     """A case that cannot be appraised, with one ``(path, message)`` per problem."""
 
     def __init__(self, problems: list[tuple[str, str]], data: Any = None):
-        self.problems = list(problems)
+        # however a rule words it, a message quotes no more than a short excerpt of the input
+        self.problems = [(path, cut(msg)) for path, msg in problems]
         self.data = data    # the file's JSON, where it could be read (to name places in words)
         super().__init__(str(self))
 

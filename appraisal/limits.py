@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SHORT_TEXT = 300
 LONG_TEXT = 5000
 EXCERPT = 40
+MESSAGE = 300               # the longest message a refusal prints
 SMALLEST = 1e-9
 
 ShortText = Annotated[str, Field(strict=True, max_length=SHORT_TEXT)]
@@ -45,7 +46,7 @@ MAX_LINES = 1000            # money lines of all options together
 MAX_ITEMS = 500             # readiness items, risks
 MAX_RAMP = 100              # one value a year, and the horizon is at most 100 years
 OPTION_DRAWS = 10_000_000   # draws × options: the simulation's table of results
-LINE_DRAWS = 20_000_000     # draws × ranged lines: the numbers drawn
+LINE_DRAWS = 50_000_000     # draws × ranged lines: the numbers drawn (420 ranged lines × 100,000)
 LINE_YEARS = 50_000         # lines × horizon years: the cash-flow tables and the model
 
 # Control characters but tab and new line, C1 controls, lone surrogates, and the two
@@ -72,6 +73,17 @@ def excerpt(value: Any, limit: int = EXCERPT) -> str:
         return f"a {'list' if isinstance(value, list) else 'group of fields'}"
     shown = repr(value)
     return shown if len(shown) <= limit else f"{shown[:limit]}… ({len(shown):,} characters)"
+
+
+def cut(message: str, limit: int = MESSAGE) -> str:
+    """A problem's message, cut to ``limit`` characters whatever it quotes.
+
+    >>> cut("year " + "9" * 500)[-20:]
+    '9999999999999… (cut)'
+    """
+    if not isinstance(message, str) or len(message) <= limit:
+        return message
+    return message[:limit - 7] + "… (cut)"
 
 
 def key_text(key: Any) -> str:

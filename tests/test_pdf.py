@@ -30,7 +30,7 @@ FORMULA = '=HYPERLINK("http://x","y")'
 WELSH = "Cymdeithas Tai Gŵyr a'r Fro — Ŵ ŷ"
 ARABIC = "جمعية الإسكان"
 EMOJI = "Cartrefi 🏠🤝 gyda'n gilydd"
-LONG_NAME = ("Shared back office and joint procurement with staged group formation " * 14)[:900]
+LONG_NAME = ("Shared back office and joint procurement with staged group formation " * 14)[:300]  # the longest name a case may hold
 
 
 def flat(text: str) -> str:
@@ -148,9 +148,9 @@ def _hostile_case() -> dict:
     data["options"][2]["description"] = "Savings of $5m to $6m; 50% < 60% & > 40%\nsecond line"
     data["options"][1]["savings"][0]["label"] = FORMULA
     data["options"][2]["redundancies"][0]["label"] = "<script>alert(1)</script>"
-    data["options"][1]["rationale"] = {"autonomy": "Control\x07 chars & <tags/> stay text"}
+    data["options"][1]["rationale"] = {"autonomy": "Tabs\tand <tags/> & stay text"}
     data["criteria"][0]["name"] = "_Ymreolaeth (autonomy) $x$"
-    data["readiness"] = [{"item": "Tenants consulted " + "very " * 300, "status": "in_progress",
+    data["readiness"] = [{"item": "Tenants consulted " + "very " * 55, "status": "in_progress",
                           "note": EMOJI}]
     data["risks"] = [{"risk": HOSTILE_NAME, "likelihood": 4, "impact": 5, "option": "merger",
                       "mitigation": FORMULA, "owner": ARABIC}] * 8
