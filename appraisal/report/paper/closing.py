@@ -105,7 +105,11 @@ def appendix(paper: BoardPaper, r: Results) -> None:
     paper.heading("Settings", 2)
     paper.table(["Setting", "Value"], [
         ["First year", str(r.first_year)], ["Appraisal period", f"{r.horizon} years"],
-        ["Discount rate", pct(s.discount_rate, 2)], ["VAT rate", pct(s.vat_rate, 1)],
+        ["Discount rate (real)", pct(s.discount_rate, 2)],
+        ["Discount schedule", "declining (Green Book)" if s.discount_schedule == "declining"
+         else "flat"],
+        ["Inflation (for amounts fixed in cash)", pct(s.inflation_rate, 1)],
+        ["VAT rate", pct(s.vat_rate, 1)],
         ["Weekly pay cap for redundancy", money(r.weekly_pay_cap)],
         ["Employer NIC rate", pct(s.employer_nic_rate, 1)],
         ["Termination NIC threshold", money(s.termination_nic_threshold)],
