@@ -92,6 +92,16 @@ def _late_savings(p: Mapping[str, Any], people: bool) -> str:
             "the least certain, so test them in the sensitivity analysis")
 
 
+def _golden_rules_taken(p: Mapping[str, Any], people: bool) -> str:
+    return (f"the merged body's board has set no golden rules of its own, so '{p['option']}' is "
+            "tested against the strictest of the partners' golden rules; set "
+            "merged_golden_rules to the targets the combined board would hold")
+
+
+def _covenant_breach(p: Mapping[str, Any], people: bool) -> str:
+    return p["sentence"]        # worded with its figures by appraisal.affordability
+
+
 @dataclass(frozen=True)
 class WarningKind:
     id: str
@@ -109,6 +119,8 @@ KINDS: dict[str, WarningKind] = {k.id: k for k in (
     WarningKind("vat_group_without_control", _vat_group, "a VAT group without common control"),
     WarningKind("pension_strain_missing", _pension_strain, "older staff with no pension strain"),
     WarningKind("late_savings", _late_savings, "every saving starting late"),
+    WarningKind("golden_rules_taken", _golden_rules_taken, "a merged body with no rules of its own"),
+    WarningKind("covenant_breach", _covenant_breach, "a covenant or golden rule broken"),
 )}
 
 

@@ -55,7 +55,9 @@ def drawn(case_dict):
 
 def test_the_case_draws_every_kind_of_warning(drawn):
     _, results, _ = drawn
-    assert {w.kind for w in results.warnings} == set(KINDS)
+    # the affordability kinds need partners' plans and covenants: tests/test_capacity.py
+    assert {w.kind for w in results.warnings} == set(KINDS) - {"golden_rules_taken",
+                                                               "covenant_breach"}
 
 
 def test_app_and_paper_word_every_warning_alike(qtbot, drawn):
