@@ -37,7 +37,8 @@ from .summary import TOP, link_scores, write_summary
 
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
-FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon", "Scores", "By organisation",
+FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon",
+                "Scores", "By organisation",
                 "Sensitivity", "Warnings", "Checks", "Constants")
 
 
@@ -92,6 +93,9 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
         if title in titles:
             print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
                         repeat_rows=(T_ROW, FLAG_ROW), repeat_cols=LABEL,
+                        last_col=grid.first_year + results.horizon - 1)
+        elif title == "Baseline":
+            print_setup(sheet, meta, repeat_cols=LABEL,
                         last_col=grid.first_year + results.horizon - 1)
         elif title == "Summary":
             print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))

@@ -16,8 +16,8 @@ SHEET = "Cover"
 HOW_TO_USE = (
     ("This workbook is the appraisal model itself: every figure is a live formula that traces "
     "back to an input."),
-    ("Change a blue cell on pale yellow (on Inputs, on Redundancy, or a line's inputs at the "
-    "left of an option sheet) and the whole appraisal recalculates."),
+    ("Change a blue cell on pale yellow (on Inputs, Lines or Redundancy) and the whole "
+     "appraisal recalculates. Scenario on Inputs moves every line with a range to its end."),
     ("Each option has its own sheet: one row per money line, one column per year, the same "
     "rule across each row. HorizonYears may be anything up to MaxYears."),
     ("Sign convention: amounts in the year columns are positive; costs are subtracted in the "
@@ -26,7 +26,7 @@ HOW_TO_USE = (
     "margins, lines marked nominal) are deflated by InflationRate."),
     ("The Monte Carlo figures on Sensitivity are Continuum's figures from its own run and do "
     "not recalculate."),
-    "After any change, check that the master check below reads TRUE.",
+    "After any change, check that the master check above reads TRUE.",
 )
 
 KEY = (
