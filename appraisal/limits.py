@@ -169,7 +169,7 @@ def work_problems(case: Case) -> list[Problem]:
             lines += len(items)
             for i, line in enumerate(items):
                 ranged += bool(getattr(line, "has_range", False))
-                ramp = getattr(line, "ramp", None)
+                ramp = line.ramp if "ramp" in type(line).model_fields else None
                 if ramp is not None and len(ramp) > MAX_RAMP:
                     checks.append((str(FieldPath.of("options", o, kind, i, "ramp")),
                                    f"has {len(ramp):,} values; at most {MAX_RAMP} (one a year)"))
