@@ -51,12 +51,13 @@ CONTENTS = {
     "Horizon": "NPV against the baseline, highest NPV and leader at longer horizons",
     "Warnings": "what the board should confirm before relying on the figures",
     "Checks": "reconciliations and lookups; their AND is ChecksPass",
+    "Capacity": "lenders' covenants and golden rules, year by year: headroom and breaches",
     "Constants": "rules of law and of the model",
 }
 
 
 def write_cover(ws, results: Results, checks, meta, sheets: list[str],
-                option_titles: list[str]) -> None:
+                option_titles: list[str], capacity: str | None = None) -> None:
     case = results.case
     ws.text(1, 1, case.title, "Title")
     line = "Options appraisal model"
@@ -74,6 +75,12 @@ def write_cover(ws, results: Results, checks, meta, sheets: list[str],
     ws.formula(8, 1, f"={checks.agreement}", True, "Check", CHECK)
     ws.text(8, 2, "NPVs as Continuum exported them (FALSE once you change an input)")
     r = 10
+    if capacity:
+        clear = not any(t.breached for o in results.options for t in o.capacity)
+        ws.formula(9, 1, f"={capacity}", clear, "Check", CHECK)
+        ws.text(9, 2, "Affordability (Capacity): no lender's covenant or golden rule broken, as "
+                "planned or pessimistic. A breach is not an error in the model.")
+        r = 11
     ws.text(r, 1, "Contents", "Section")
     r += 1
     for title in sheets:
