@@ -17,8 +17,8 @@ from ... import __version__
 from ...results import Results
 from .baseline_sheet import addresses as baseline_addresses
 from .baseline_sheet import write_baseline
-from .cells import Book, Meta, sheet_title
 from .capacity import has_capacity, write_capacity
+from .cells import Book, Meta, sheet_title
 from .checks import write_checks
 from .constants import write_constants
 from .cover import write_cover, write_warnings
