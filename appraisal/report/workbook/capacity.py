@@ -43,7 +43,8 @@ def write_capacity(book: Book, ws, results: Results) -> str:
             "Title")
     ws.text(2, 1, "The metric figures are Continuum's, from the partners' outline plans (change "
                   "those in Continuum); the limits are inputs and the headroom and breaches "
-                  "follow them. A breach is not an error in the model.", "Note")
+                  "follow them. Pessimistic: the option's ranged lines at their worse ends. A "
+                  "breach is not an error in the model.", "Note")
     row = 4
     flags: list[str] = []
     for option in results.options:
@@ -81,7 +82,7 @@ def _test(ws, results: Results, test, row: int, h: int, flags: list[str]) -> int
     last = col(FIRST + h - 1)
     for k, (label, values, first_breach) in enumerate((
             ("As planned", test.values, test.first_breach_year),
-            ("Pessimistic (ranged lines at their worse ends)", test.stressed_values,
+            ("Pessimistic", test.stressed_values,
              test.stressed_first_breach_year))):
         r = row + 1 + 4 * k
         ws.text(r, 2, f"{label}: metric (Continuum's figure)")
