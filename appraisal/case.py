@@ -69,6 +69,8 @@ class MonteCarloSettings(Model):
     draws: Annotated[int, Field(strict=True, ge=1, le=1_000_000)] = 10000
     seed: Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)] = 1
     distribution: Literal["triangular", "pert"] = "triangular"
+    # How far the delivery of the change goes well or badly as a whole (model-v2.md V4).
+    correlation: Annotated[float, Field(strict=True, ge=0, le=0.99)] = 0.0
 
 
 class Settings(Model):
@@ -121,6 +123,8 @@ class RangedLine(Model):
     label: Text | None = None
     low: Number | None = None
     high: Number | None = None
+    # Lines naming the same driver are one uncertain quantity (model-v2.md V4).
+    driver: Id | None = None
 
     @property
     def has_range(self) -> bool:
@@ -184,11 +188,15 @@ class RedundancyLine(Model):
     year: Year = 1
 
 
-class PensionCessationLine(Model):
-    label: Text | None = None
+class PensionCessationLine(RangedLine):
+    """A cessation debt (or, negative, an exit credit) paid in ``instalments`` yearly parts (V5)."""
+
     organisation: Id | None = None
-    amount: Money
+    amount: Number
     year: Year = 1
+    instalments: Annotated[int, Field(strict=True, ge=1, le=100)] = 1
+
+    main: ClassVar[str] = "amount"
 
 
 class Option(Model):
@@ -297,3 +305,8 @@ LINE_KINDS = (
     "pension_cessation",
 )
 RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
+# Every kind that may carry a range and a driver in version 2 (model-v2.md V4): pension cessation
+# too. Lines of these kinds have a switching value.
+UNCERTAIN_KINDS = (*RANGED_KINDS, "pension_cessation")
+# The two families of drivers (V4): savings, and every other kind (costs).
+SAVINGS_KINDS = ("savings",)

@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
-           "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
+           "appraisal.sensitivity", "appraisal.montecarlo", "appraisal.finance.lines", "appraisal.finance.metrics",
            "appraisal.finance.redundancy"]
 
 
