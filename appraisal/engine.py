@@ -5,13 +5,26 @@ import numpy as np
 
 from . import montecarlo, scoring, sensitivity
 from .case import Case
-from .drivers import build_drivers, effects, triangular_mean
 from .caveats import case_warnings
+from .drivers import build_drivers, effects, triangular_mean
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
-from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
-                              organisation_npv, payback_year)
-from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
-                      Results, Scenario)
+from .finance.metrics import (
+    benefit_cost_ratio,
+    column_flows,
+    discount_factors,
+    net_flows,
+    organisation_npv,
+    payback_year,
+)
+from .results import (
+    CashFlow,
+    LineResult,
+    MonteCarloResult,
+    OptionResult,
+    RedundancyResult,
+    Results,
+    Scenario,
+)
 
 WEIGHT_GRID_POINTS = 21
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from appraisal import montecarlo, sensitivity
-from appraisal.drivers import build_drivers
 from appraisal.casefile import load_case, parse_data
+from appraisal.drivers import build_drivers
 from appraisal.engine import appraise
 from appraisal.finance.lines import build_lines
 from appraisal.finance.metrics import discount_factors
