@@ -136,14 +136,14 @@ def test_the_delivery_factor_moves_costs_against_savings_and_leaves_the_baseline
                       change=np.array([True, True, False]))
     rho = 0.6
     q = montecarlo.quantiles(np.random.default_rng(1), 200_000, drivers, rho)
-    ranks = np.corrcoef(q.T)       # q is uniform, so Pearson on q is the rank correlation
+    ranks = np.corrcoef(q)         # q [driver, draw] is uniform, so Pearson on q is the rank correlation
     implied = montecarlo.rank_correlation(rho)
     assert implied == pytest.approx(6 / math.pi * math.asin(0.3))
     assert ranks[0, 1] == pytest.approx(-implied, abs=0.01)   # savings short when costs overrun
     assert ranks[0, 2] == pytest.approx(0.0, abs=0.01)
     assert ranks[1, 2] == pytest.approx(0.0, abs=0.01)
     assert q.min() >= 0.0 and q.max() <= 1.0
-    assert q.mean(axis=0) == pytest.approx([0.5, 0.5, 0.5], abs=0.005)
+    assert q.mean(axis=1) == pytest.approx([0.5, 0.5, 0.5], abs=0.005)
 
 
 def test_same_seed_same_numbers_with_correlation():
