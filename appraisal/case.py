@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .limits import LongText, ShortText
+
+from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
 FORMAT = "options-appraisal-case"
 VERSION = 1
@@ -49,7 +53,7 @@ Number = Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]
 Money = Annotated[float, Field(strict=True, ge=0, le=LIMIT)]
 Rate = Annotated[float, Field(strict=True, ge=0, le=1)]
 Year = Annotated[int, Field(strict=True, ge=1)]
-Text = Annotated[str, Field(strict=True)]
+Text = ShortText        # titles, names, labels; LongText for descriptions, rationales, notes
 Id = Annotated[str, Field(strict=True, min_length=1, max_length=200)]
 Score = Annotated[float, Field(strict=True, ge=0, le=10)]
 
@@ -109,7 +113,7 @@ class Criterion(Model):
     id: Id
     name: Text
     weight: Annotated[float, Field(strict=True, ge=0, le=1e6)]
-    description: Text = ""
+    description: LongText = ""
     source: Literal["npv_vs_baseline"] | None = None
 
     @property
@@ -130,6 +134,21 @@ class RangedLine(Model):
     def has_range(self) -> bool:
         return self.low is not None and self.high is not None
 
+    @field_validator("low", "high")
+    @classmethod
+    def _within_main_limits(cls, end: float | None) -> float | None:
+        """A range end is held to its main quantity's own limits (a margin's ±10,000 bps)."""
+        main = getattr(cls, "main", None)
+        if end is None or main not in cls.model_fields:
+            return end
+        for bound in cls.model_fields[main].metadata:
+            low, high = getattr(bound, "ge", None), getattr(bound, "le", None)
+            if low is not None and end < low:
+                raise ValueError(f"must be >= {low:g}, the least {main} may be")
+            if high is not None and end > high:
+                raise ValueError(f"must be <= {high:g}, the most {main} may be")
+        return end
+
 
 class SavingLine(RangedLine):
     organisation: Id | None = None
@@ -137,7 +156,7 @@ class SavingLine(RangedLine):
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["savings"].main or ""
 
 
 class RecurringCostLine(RangedLine):
@@ -145,7 +164,7 @@ class RecurringCostLine(RangedLine):
     annual: Money
     start_year: Year = 1
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["recurring_costs"].main or ""
 
 
 class SharedServiceLine(RangedLine):
@@ -154,7 +173,7 @@ class SharedServiceLine(RangedLine):
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
 
-    main: ClassVar[str] = "annual_value"
+    main: ClassVar[str] = KIND["shared_services"].main or ""
 
 
 class OneOffCostLine(RangedLine):
@@ -162,7 +181,7 @@ class OneOffCostLine(RangedLine):
     amount: Money
     year: Year = 1
 
-    main: ClassVar[str] = "amount"
+    main: ClassVar[str] = KIND["one_off_costs"].main or ""
 
 
 class LoanRepricingLine(RangedLine):
@@ -171,7 +190,7 @@ class LoanRepricingLine(RangedLine):
     one_off_fees: Money = 0.0
     breakage_cost: Number = 0.0
 
-    main: ClassVar[str] = "margin_uplift_bps"
+    main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
 
 class RedundancyLine(Model):
@@ -196,7 +215,7 @@ class PensionCessationLine(RangedLine):
     year: Year = 1
     instalments: Annotated[int, Field(strict=True, ge=1, le=100)] = 1
 
-    main: ClassVar[str] = "amount"
+    main: ClassVar[str] = KIND["pension_cessation"].main or ""
 
 
 class Option(Model):
@@ -204,7 +223,7 @@ class Option(Model):
     name: Text
     form: Form
     baseline: Annotated[bool, Field(strict=True)] = False
-    description: Text = ""
+    description: LongText = ""
     subtype: Subtype | None = None
     savings: list[SavingLine] = Field(default_factory=list)
     recurring_costs: list[RecurringCostLine] = Field(default_factory=list)
@@ -214,26 +233,26 @@ class Option(Model):
     loan_repricing: list[LoanRepricingLine] = Field(default_factory=list)
     pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
     scores: dict[Id, Score] = Field(default_factory=dict)
-    rationale: dict[Id, Text] = Field(default_factory=dict)
+    rationale: dict[Id, LongText] = Field(default_factory=dict)
 
 
 class Recommendation(Model):
     option: Id
-    rationale: Text = ""
+    rationale: LongText = ""
 
 
 class ReadinessItem(Model):
     item: Text
     status: ReadinessStatus = "not_started"
-    note: Text = ""
+    note: LongText = ""
 
 
 class Risk(Model):
-    risk: Text
+    risk: LongText
     option: Id | None = None
     likelihood: Annotated[int, Field(strict=True, ge=1, le=5)]
     impact: Annotated[int, Field(strict=True, ge=1, le=5)]
-    mitigation: Text = ""
+    mitigation: LongText = ""
     owner: Text = ""
 
 
@@ -294,19 +313,6 @@ class Case(Model):
         return 2027
 
 
-# Lists of an option that hold money lines, in the order results report them (model.md §3).
-LINE_KINDS = (
-    "savings",
-    "recurring_costs",
-    "shared_services",
-    "one_off_costs",
-    "redundancies",
-    "loan_repricing",
-    "pension_cessation",
-)
-RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
-# Every kind that may carry a range and a driver in version 2 (model-v2.md V4): pension cessation
-# too. Lines of these kinds have a switching value.
-UNCERTAIN_KINDS = (*RANGED_KINDS, "pension_cessation")
-# The two families of drivers (V4): savings, and every other kind (costs).
-SAVINGS_KINDS = ("savings",)
+# Lists of an option that hold money lines, in the order results report them (model.md §3),
+# and those whose main quantity may carry a range: both from the one table in kinds.py.
+LINE_KINDS = KIND_IDS

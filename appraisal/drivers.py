@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .case import SAVINGS_KINDS
 from .finance.lines import LineTable
+from .kinds import KIND
 
 
 @dataclass
@@ -70,7 +70,7 @@ def build_drivers(table: LineTable, baseline: int) -> Drivers:
         lines[d].append(int(l))
         of_line[l] = d
     rows = [np.asarray(x, dtype=int) for x in lines]
-    savings = np.array([table.kind[r[0]] in SAVINGS_KINDS for r in rows], dtype=bool)
+    savings = np.array([KIND[table.kind[r[0]]].family == "savings" for r in rows], dtype=bool)
     change = np.array([bool(np.any(table.option[r] != baseline)) for r in rows], dtype=bool)
     return Drivers(of_line, rows, names, savings, change)
 

@@ -1,6 +1,8 @@
 """``appraise(case) -> Results``: the one function that computes every figure (model.md §2)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from . import montecarlo, scoring, sensitivity
@@ -8,29 +10,21 @@ from .case import Case
 from .caveats import case_warnings
 from .drivers import build_drivers, effects, triangular_mean
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
-from .finance.metrics import (
-    benefit_cost_ratio,
-    column_flows,
-    discount_factors,
-    net_flows,
-    organisation_npv,
-    payback_year,
-)
-from .results import (
-    CashFlow,
-    LineResult,
-    MonteCarloResult,
-    OptionResult,
-    RedundancyResult,
-    Results,
-    Scenario,
-)
+from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
+                              organisation_npv, payback_year)
+from .kinds import KIND
+from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
+                      Results, Scenario)
 
 WEIGHT_GRID_POINTS = 21
 
 
-def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
-    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing)."""
+def appraise(case: Case, *, monte_carlo: bool = True,
+             cancelled: Callable[[], bool] | None = None) -> Results:
+    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing).
+
+    ``cancelled`` is asked between chunks of Monte Carlo draws; when it returns true the run stops
+    with :class:`appraisal.sensitivity.Cancelled` (the caller has moved on to a newer case)."""
     s = case.settings
     horizon = s.horizon_years
     n_opt = len(case.options)
@@ -64,7 +58,8 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
     mc = None
     if monte_carlo and drivers.count:
         mc = montecarlo.monte_carlo(table, drivers, g, npv, base_i, mc_s.draws, mc_s.seed,
-                                    mc_s.distribution, mc_s.correlation)
+                                    mc_s.distribution, mc_s.correlation,
+                                    cancelled=cancelled)
     ids = [o.id for o in case.options]
 
     amounts = table.amounts()
@@ -157,7 +152,7 @@ def _cash_flows(cols: np.ndarray, net: np.ndarray, df: np.ndarray, first_year: i
 
 def _line_result(case: Case, table: LineTable, amounts: np.ndarray, l: int, df) -> LineResult:
     ranged = bool(table.ranged[l])
-    has_base = table.kind[l] != "redundancies"
+    has_base = KIND[table.kind[l]].ranged       # a main quantity the line is linear in
     org = table.org[l]
     return LineResult(
         ref=table.ref[l], kind=table.kind[l], column=COLUMNS[table.column[l]],

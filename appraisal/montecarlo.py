@@ -20,6 +20,7 @@ runs over draws.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -32,6 +33,10 @@ from .finance.lines import LineTable
 CHUNK_ELEMENTS = 2_000_000
 HISTOGRAM_BINS = 40
 PERT_GRID = 1025
+
+
+class Cancelled(Exception):
+    """The simulation was stopped between chunks of draws because its caller no longer wants it."""
 
 
 def _normal_table() -> tuple[float, float, np.ndarray, np.ndarray]:
@@ -199,10 +204,13 @@ class _Plan:
 
 def monte_carlo(table: LineTable, drivers: Drivers, g: np.ndarray, npv: np.ndarray,
                 baseline: int, draws: int, seed: int, distribution: str = "triangular",
-                correlation: float = 0.0) -> MonteCarloDraws:
+                correlation: float = 0.0,
+                cancelled: Callable[[], bool] | None = None) -> MonteCarloDraws:
     """Draw the drivers ``draws`` times with ``seed``; NPV of every option by matrix product.
 
     Draws are made in chunks so memory stays bounded; the same seed gives the same numbers.
+    ``cancelled`` (no arguments, true to stop) is asked before each chunk; if it says so the run
+    stops with :class:`Cancelled` (a newer edit has made the draws pointless).
     Each driver's first line reads its quantile where it is drawn; a driver's further lines
     copy it.
     """
@@ -221,6 +229,8 @@ def monte_carlo(table: LineTable, drivers: Drivers, g: np.ndarray, npv: np.ndarr
     chunk = max(1, CHUNK_ELEMENTS // max(1, n_lines))
     u = np.empty((n_lines, min(chunk, draws)))
     for start in range(0, draws, chunk):
+        if cancelled is not None and cancelled():
+            raise Cancelled
         n = min(chunk, draws - start)
         q = u if n == u.shape[1] else np.empty((n_lines, n))     # a shorter last chunk
         plan.fill(rng, q[:drivers.count])

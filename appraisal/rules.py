@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from .case import LINE_KINDS, SAVINGS_KINDS, UNCERTAIN_KINDS, Case
+from .case import Case
+from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
 
 Problem = tuple[str, str]
@@ -146,7 +147,7 @@ def _options(case: Case) -> Iterator[Problem]:
 
 
 def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterator[Problem]:
-    for kind in LINE_KINDS:
+    for kind in KIND_IDS:
         for j, line in enumerate(getattr(option, kind)):
             path = f"{at}.{kind}[{j}]"
             for field in ("start_year", "year"):
@@ -172,7 +173,7 @@ def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterat
 
 def _range(line, kind: str, path: str) -> Iterator[Problem]:
     extra = line.model_extra or {}
-    if kind not in UNCERTAIN_KINDS:
+    if kind not in RANGED_KINDS:
         for end in ("low", "high", "driver"):
             if end in extra:
                 yield f"{path}.{end}", f"'{kind}' lines take no low/high range"
@@ -188,11 +189,12 @@ def _range(line, kind: str, path: str) -> Iterator[Problem]:
                 f"the driver '{line.driver}' needs a low and high range on this line: a driver "
                 "moves lines between their own low and high")
         return
-    base = getattr(line, line.main)
+    main = KIND[kind].main or ""
+    base = getattr(line, main)
     if not low <= base:
-        yield f"{path}.low", f"low {low:g} is above the base {line.main} {base:g}"
+        yield f"{path}.low", f"low {low:g} is above the base {main} {base:g}"
     if not base <= high:
-        yield f"{path}.high", f"high {high:g} is below the base {line.main} {base:g}"
+        yield f"{path}.high", f"high {high:g} is below the base {main} {base:g}"
 
 
 def _drivers(case: Case) -> Iterator[Problem]:
@@ -203,13 +205,13 @@ def _drivers(case: Case) -> Iterator[Problem]:
     """
     first: dict[str, tuple[bool, str]] = {}
     for i, option in enumerate(case.options):
-        for kind in UNCERTAIN_KINDS:
+        for kind in RANGED_KINDS:
             for j, line in enumerate(getattr(option, kind)):
                 name = line.driver
                 if name is None:
                     continue
                 path = f"options[{i}].{kind}[{j}]"
-                saving = kind in SAVINGS_KINDS
+                saving = KIND[kind].family == "savings"
                 if name not in first:
                     first[name] = (saving, path)
                 elif first[name][0] != saving:

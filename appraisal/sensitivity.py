@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .case import UNCERTAIN_KINDS
 from .drivers import Drivers, gradients
+from .kinds import RANGED_KINDS
+from .montecarlo import Cancelled
 from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 
-__all__ = ["gradients", "scenarios", "switching_values", "tornado"]
+__all__ = ["Cancelled", "gradients", "scenarios", "switching_values", "tornado"]
 
 # A driver whose two tornado figures differ by this much or less has no effect and no row.
 NO_EFFECT = 0.01
@@ -73,7 +74,7 @@ def switching_values(table: LineTable, drivers: Drivers, g: np.ndarray, option: 
     """
     rows = []
     for l in np.flatnonzero(table.option == option):
-        if table.kind[l] not in UNCERTAIN_KINDS:
+        if table.kind[l] not in RANGED_KINDS:
             continue
         q = float(table.q[l])
         d = int(drivers.of_line[l])

@@ -7,8 +7,8 @@ import importlib
 import pytest
 
 MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
-           "appraisal.sensitivity", "appraisal.montecarlo", "appraisal.finance.lines", "appraisal.finance.metrics",
-           "appraisal.finance.redundancy"]
+           "appraisal.sensitivity", "appraisal.montecarlo", "appraisal.finance.lines",
+           "appraisal.finance.metrics", "appraisal.finance.redundancy", "appraisal.limits"]
 
 
 @pytest.mark.parametrize("name", MODULES)

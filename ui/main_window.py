@@ -33,7 +33,7 @@ class MainWindow(FileCommands, QMainWindow):
         self._build_body()
         self._build_status_bar()
         self.actions_ = build_actions(self)
-        self.autosave = Autosave(lambda: self.document, self)
+        self.autosave = Autosave(lambda: self.document, self, on_disk_of=lambda: self.on_disk)
         self.set_document(document or CaseDocument(new_case_data()))
         self.restore_layout()
 
@@ -164,11 +164,13 @@ class MainWindow(FileCommands, QMainWindow):
             old.blockSignals(True)
             old.wait_for_monte_carlo(10000)   # its background run must not outlive it
             old.deleteLater()
-        self._simulation_running(False)
+        self._simulation_running(document.simulating)
 
     def _update_title(self) -> None:
         doc = self.document
         name = doc.display_name if doc.path or not self.untitled_name else self.untitled_name
+        if doc.path and self.read_only:
+            name += " (read-only)"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(doc.is_dirty)
         self.setWindowFilePath(str(doc.path) if doc.path else "")

@@ -12,7 +12,7 @@ from appraisal.formatting import money_k
 from appraisal.resources import sample_cases
 from ui import autosave
 from ui.document import CaseDocument
-from ui.export import KINDS, available, write_message
+from ui.export import KINDS, write_message
 from ui.new_case import DEFAULT_READINESS, new_case_data
 from ui.steps import RESULTS_STEP, STEPS
 
@@ -123,8 +123,6 @@ def test_save_error_is_a_message_and_nothing_is_lost(qtbot, window, dialogs, tmp
 
 @pytest.mark.parametrize("key", ["pdf", "xlsx"])
 def test_export_writes_the_file_off_the_gui_thread(qtbot, window, tmp_path, key):
-    if not available(key):
-        pytest.skip(f"{KINDS[key].module} is not in this version yet")
     step = window.step(BOARD)
     target = tmp_path / f"out{KINDS[key].suffix}"
     with qtbot.waitSignal(step.exporter.finished, timeout=60000) as blocker:
@@ -136,14 +134,34 @@ def test_export_writes_the_file_off_the_gui_thread(qtbot, window, tmp_path, key)
     assert step.status.text() == f"Saved {KINDS[key].what} as {target.name}."
 
 
+def test_export_reuses_the_current_full_results(qtbot, window, tmp_path, monkeypatch):
+    """No second appraisal when the document's results (with the simulation) are current; a
+    fresh one when an edit has not been simulated yet."""
+    import ui.export
+
+    calls = []
+    real = ui.export.appraise
+    monkeypatch.setattr(ui.export, "appraise", lambda *a, **k: calls.append(1) or real(*a, **k))
+    doc, step = window.document, window.step(BOARD)
+    qtbot.waitUntil(lambda: doc.full_results() is not None, timeout=20000)
+    with qtbot.waitSignal(step.exporter.finished, timeout=60000):
+        step.export("xlsx", tmp_path / "a.xlsx")
+    assert calls == []
+    doc.set_value(("settings", "discount_rate"), 0.041, "change discount rate")
+    assert doc.full_results() is None                       # the edit is not recalculated yet
+    with qtbot.waitSignal(step.exporter.finished, timeout=60000):
+        step.export("xlsx", tmp_path / "b.xlsx")
+    assert calls == [1]
+
+
 def test_export_to_a_missing_folder_is_a_clear_message(qtbot, window, tmp_path):
     step = window.step(BOARD)
-    key = "pdf" if available("pdf") else "xlsx"
+    key = "pdf"
     with qtbot.waitSignal(step.exporter.failed, timeout=60000):
         step.export(key, tmp_path / "missing" / "paper.pdf")
     text = step.export_error.text()
     assert step.export_error.showing
-    assert ("does not exist" in text) or ("not available" in text)
+    assert "does not exist" in text
 
 
 def test_write_message_names_the_file_and_the_remedy(tmp_path):
@@ -159,10 +177,10 @@ def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
     window.document.set_value(("title",), "Unsaved work")
     written = window.autosave.save_now()
     assert written is not None and written.exists()
-    original, data, _when = autosave.read_recovery(written)
-    assert original == case_file and data["title"] == "Unsaved work"
+    found = autosave.read_recovery(written)
+    assert found.original == case_file and found.data["title"] == "Unsaved work"
 
-    # a crashed run leaves its file behind under another process id
+    # a crashed run leaves its file behind, its lock gone with it
     crashed = written.with_name("recovery-1.json")
     written.rename(crashed)
     dialogs.answer = QMessageBox.Yes
@@ -177,9 +195,9 @@ def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
 
     # saving cleanly removes this run's recovery file
     window.autosave.save_now()
-    assert autosave.recovery_file().exists()
+    assert window.autosave.path.exists()
     assert window.save()
-    assert not autosave.recovery_file().exists()
+    assert not window.autosave.path.exists()
 
 
 def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, dialogs):
@@ -322,7 +340,8 @@ def test_loan_cell_typed_as_money(qtbot, window):
     assert step.loans.table.item(0, 1).text() == "£25,000,000"
 
 
-def test_recovery_declined_removes_the_file(qtbot, dialogs, tmp_path):
+def test_recovery_declined_keeps_the_file_and_only_discard_deletes_it(qtbot, dialogs, tmp_path):
+    """Issue 15, fault 3: answering No deleted the recovery file."""
     from ui.main_window import MainWindow
 
     target = autosave.recovery_dir() / "recovery-2.json"
@@ -331,11 +350,15 @@ def test_recovery_declined_removes_the_file(qtbot, dialogs, tmp_path):
     w = MainWindow()
     qtbot.addWidget(w)
     assert not w.offer_recovery()
-    assert not target.exists() and not w.document.is_dirty
+    assert target.exists() and not w.document.is_dirty
+    assert not w.offer_recovery() and target.exists()        # offered again, still kept
+    assert len(dialogs.questions) == 2
+    dialogs.answer = QMessageBox.Discard
+    assert not w.offer_recovery()
+    assert not target.exists()
 
 
-def test_no_step_is_a_placeholder_for_my_steps(qtbot, window):
-    from ui.steps import PlaceholderStep
-
-    for index in (CASE, PARTNERS, OPTIONS, READINESS, BOARD):
-        assert not isinstance(window.step(index), PlaceholderStep)
+def test_every_step_is_built_from_its_own_class(qtbot, window):
+    for index, step in enumerate(STEPS):
+        assert type(window.step(index)) is step.load()
+        assert window.step(index).TITLE == step.title
