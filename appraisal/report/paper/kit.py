@@ -23,6 +23,8 @@ from svglib import fonts as svg_fonts
 from svglib.svglib import svg2rlg
 
 from ...charts import short, svg_bytes
+from ...formatting import money_k
+from ...montecarlo import rank_correlation
 from ...resources import matplotlib_font
 
 PAGE = A4
@@ -186,15 +188,45 @@ def table(header: list[str], rows: list[list], widths: list[float], *,
 
 
 def probability(p: float | None) -> str:
-    """A simulated share as a percentage that never rounds a rare event away: 0.003 →
-    'under 1%', 0.998 → 'over 99%', exactly 0 → '0%'."""
+    """A simulated share as a percentage that never rounds a rare event away, nor claims a
+    certainty no simulation can show: under 1% (none of the draws included) reads 'under 1%',
+    over 99% reads 'over 99%' (model-v2.md V4)."""
     if p is None:
         return "n/a"
-    if 0 < p < 0.005:
+    if p < 0.01:
         return "under 1%"
-    if 0.995 <= p < 1:
+    if p > 0.99:
         return "over 99%"
     return f"{round(100 * p):.0f}%"
+
+
+def loss_beside_worst(o) -> str:
+    """An option's chance of loss with its pessimistic figure beside it, 'under 1% (worst case
+    −£7,300k)': a probability of loss is never shown alone (model-v2.md V4)."""
+    if o.baseline or o.monte_carlo is None:
+        return "n/a"
+    worst = o.scenarios.get("pessimistic")
+    chance = probability(o.monte_carlo.p_npv_vs_baseline_below_zero)
+    return chance if worst is None else f"{chance} (worst case {money_k(worst)})"
+
+
+def simulation_note(r) -> str:
+    """What the chance of loss rests on: draws, independent drivers and the correlation."""
+    mc = next((o.monte_carlo for o in r.options if o.monte_carlo is not None), None)
+    if mc is None:
+        return ("No line carries a low–high range, so no chance of loss was simulated; the "
+                "board should ask which figures are uncertain and by how much.")
+    n = r.driver_count
+    figures = f"{n} independent uncertain figure{'s' if n != 1 else ''}"
+    if mc.correlation > 0:
+        together = (f"savings and the costs of change correlated at {mc.correlation:g} (rank "
+                    f"correlation {rank_correlation(mc.correlation):.2f}): they tend to go wrong "
+                    "together")
+    else:
+        together = "each drawn independently (correlation 0)"
+    return (f"The chance of loss is the share of {mc.draws:,} simulations in which the option "
+            f"does worse than the baseline, drawing {figures}, {together}. The worst case puts "
+            "every one at its worse end at once and carries no probability.")
 
 
 def bold(text: object) -> Paragraph:

@@ -39,24 +39,25 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         "short list to pursue, from staying standalone to the closest forms of integration, "
         "and to agree the next steps in the implementation section.")
     paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
-    paper.para("Key figures for every option (NPV against the baseline in thousands of pounds "
-               "over the appraisal period; probability of loss is the share of simulations in "
-               "which the option's NPV falls below the baseline's).", "small")
+    paper.para("Key figures for every option, in thousands of pounds over the appraisal "
+               "period: the NPV against the baseline with every figure at its most likely "
+               "value, and the expected NPV with every uncertain figure at the mean of its "
+               "range.", "small")
     paper.table(
-        ["Option", "Form", "NPV vs baseline", "Weighted score", "Rank", "Payback",
-         "Probability of loss"],
+        ["Option", "Form", "NPV vs baseline", "Expected", "Weighted score", "Rank", "Payback",
+         "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [3.4, 1.7, 1.4, 1.1, 0.7, 1.5, 1.2], numeric={2, 3, 4, 6})
+        [3.0, 1.6, 1.3, 1.2, 1.0, 0.6, 1.3, 2.0], numeric={2, 3, 4, 5, 7})
+    paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
-    loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
-        o.monte_carlo.p_npv_vs_baseline_below_zero)
     return [name, form_name(o.form) + (" (baseline)" if o.baseline else ""),
-            money_k(o.npv_vs_baseline), score(o.weighted_score), str(o.rank),
-            year_label(o.payback_year, r.first_year), loss]
+            money_k(o.npv_vs_baseline), money_k(o.expected_npv_vs_baseline),
+            score(o.weighted_score), str(o.rank), year_label(o.payback_year, r.first_year),
+            kit.loss_beside_worst(o)]
 
 
 def recommendation_text(r: Results) -> str:
