@@ -47,7 +47,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         ["Option", "Form", "NPV vs baseline", "Expected", "Weighted score", "Rank", "Payback",
          "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [3.0, 1.6, 1.3, 1.2, 1.0, 0.6, 1.3, 2.0], numeric={2, 3, 4, 5, 7})
+        [2.7, 1.5, 1.2, 1.1, 1.2, 0.75, 1.25, 2.0], numeric={2, 3, 4, 5, 7})
     paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
 
