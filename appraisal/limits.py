@@ -45,7 +45,7 @@ MAX_LINES = 1000            # money lines of all options together
 MAX_ITEMS = 500             # readiness items, risks
 MAX_RAMP = 100              # one value a year, and the horizon is at most 100 years
 OPTION_DRAWS = 10_000_000   # draws × options: the simulation's table of results
-LINE_DRAWS = 20_000_000     # draws × ranged lines: the numbers drawn
+LINE_DRAWS = 45_000_000     # draws × ranged lines: the numbers drawn (100,000 × 420 fits)
 LINE_YEARS = 50_000         # lines × horizon years: the cash-flow tables and the model
 
 # Control characters but tab and new line, C1 controls, lone surrogates, and the two

@@ -109,7 +109,7 @@ def test_the_work_budget_refuses_a_runaway_simulation_saying_what_to_reduce(case
     (path, message), (path2, message2) = refused(data)
     assert path == path2 == "settings.monte_carlo.draws"
     assert "use 200,000 draws or fewer, or fewer options" in message   # 10,000,000 / 50 options
-    assert "use 400,000 draws or fewer" in message2                    # 20,000,000 / 50 lines
+    assert "use 900,000 draws or fewer" in message2                    # 45,000,000 / 50 lines
     data["settings"]["monte_carlo"]["draws"] = 200_000
     case = parse_data(data)
     start = time.perf_counter()
