@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWi
                                QVBoxLayout, QWidget)
 
 from appraisal import charts
-from appraisal.formatting import form_name, money_k, pct, year_label
+from appraisal.formatting import chance_of_loss, form_name, money_k, year_label
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.results_text import warning_text, why_leader_text
@@ -133,7 +133,7 @@ class ResultsStep(QWidget):
 
     def _fill_summary(self, res) -> None:
         with_mc = any(o.monte_carlo is not None for o in res.options)
-        headers = SUMMARY_HEADERS + (["P(worse than baseline)"] if with_mc else [])
+        headers = SUMMARY_HEADERS + (["Chance of loss (worst case)"] if with_mc else [])
         rows = []
         for o in res.options:
             row = [o.name + (" (baseline)" if o.baseline else ""), form_name(o.form),
@@ -143,13 +143,15 @@ class ResultsStep(QWidget):
                    (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
             if with_mc:
                 mc = o.monte_carlo
-                row.append((pct(mc.p_npv_vs_baseline_below_zero) if mc and not o.baseline
+                row.append((chance_of_loss(o) if mc and not o.baseline
                             else "—", mc.p_npv_vs_baseline_below_zero if mc else None))
             rows.append(row)
         tips = dict(SUMMARY_TIPS)
         if with_mc:
             tips[len(SUMMARY_HEADERS)] = ("Share of the Monte Carlo draws in which the option's "
-                                          "NPV falls below the baseline's")
+                                          "NPV falls below the baseline's, with the pessimistic "
+                                          "scenario (every uncertain figure at its worse end) "
+                                          "beside it")
         self.summary.set_rows(headers, rows, tips)
         self.summary.fit_height()
 

@@ -23,7 +23,7 @@ from svglib import fonts as svg_fonts
 from svglib.svglib import svg2rlg
 
 from ...charts import short, svg_bytes
-from ...formatting import money_k
+from ...formatting import chance, chance_of_loss
 from ...montecarlo import rank_correlation
 from ...resources import matplotlib_font
 
@@ -188,26 +188,13 @@ def table(header: list[str], rows: list[list], widths: list[float], *,
 
 
 def probability(p: float | None) -> str:
-    """A simulated share as a percentage that never rounds a rare event away, nor claims a
-    certainty no simulation can show: under 1% (none of the draws included) reads 'under 1%',
-    over 99% reads 'over 99%' (model-v2.md V4)."""
-    if p is None:
-        return "n/a"
-    if p < 0.01:
-        return "under 1%"
-    if p > 0.99:
-        return "over 99%"
-    return f"{round(100 * p):.0f}%"
+    """A simulated share in words: 'under 1%', '32%', 'over 99%' (see formatting.chance)."""
+    return chance(p)
 
 
 def loss_beside_worst(o) -> str:
-    """An option's chance of loss with its pessimistic figure beside it, 'under 1% (worst case
-    −£7,300k)': a probability of loss is never shown alone (model-v2.md V4)."""
-    if o.baseline or o.monte_carlo is None:
-        return "n/a"
-    worst = o.scenarios.get("pessimistic")
-    chance = probability(o.monte_carlo.p_npv_vs_baseline_below_zero)
-    return chance if worst is None else f"{chance} (worst case {money_k(worst)})"
+    """The chance of loss with the worst case beside it (see formatting.chance_of_loss)."""
+    return chance_of_loss(o)
 
 
 def simulation_note(r) -> str:
