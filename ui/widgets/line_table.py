@@ -295,9 +295,9 @@ class LineTableModel(QAbstractTableModel):
 
         def mutate(data: dict) -> None:
             line = data["options"][self._option][self.KIND][row]
-            if value is None:
-                line.pop("low", None)
-                line.pop("high", None)
+            if value is None:              # no range: no shared uncertain figure either
+                for key in ("low", "high", "driver"):
+                    line.pop(key, None)
                 return
             line[end] = value
             line.setdefault(other, line.get(main, 0.0))
