@@ -23,8 +23,12 @@ def driver_name(label: str, taken: set[str]) -> str:
 
     >>> driver_name("Single executive team", {"single-executive-team"})
     'single-executive-team-2'
+    >>> driver_name("Net extra income from a shared donor base", set())
+    'net-extra-income-from-a-shared-donor'
     """
-    base = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-") or "shared"
+    words = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    base = words if len(words) <= 40 else words[:41].rsplit("-", 1)[0]    # whole words
+    base = base or "shared"
     name, k = base, 2
     while name in taken:
         name, k = f"{base}-{k}", k + 1
