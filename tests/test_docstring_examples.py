@@ -8,7 +8,8 @@ import pytest
 
 MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
            "appraisal.sensitivity", "appraisal.montecarlo", "appraisal.finance.lines",
-           "appraisal.finance.metrics", "appraisal.finance.redundancy", "appraisal.limits",
+           "appraisal.finance.metrics", "appraisal.finance.redundancy",
+           "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
            "appraisal.ranges"]
 
 

@@ -225,6 +225,28 @@ def test_migrated_v1_example_figures(small_case_path):
     _check_against(results, expected)
 
 
+def test_v2_example_figures():
+    """small-case-v2: a driver shared by the baseline and two options (the payroll bureau), a
+    pension credit in instalments with a range, nominal and renewing lines; ρ = 0.25."""
+    expected = json.loads((DATA / "small-case-v2.expected.json").read_text())
+    results = appraise(load_case(DATA / "small-case-v2.json"))
+    _check_against(results, expected)
+    merger = results.option("merger")
+    assert [t.ref for t in merger.tornado][2] == "driver:payroll-bureau"
+    assert merger.tornado[2].lines == ["standalone:recurring_costs[0]",
+                                       "shared:recurring_costs[0]", "merger:recurring_costs[0]"]
+    # the shared option's bureau is the baseline's own: no row, no switching value
+    shared = results.option("shared")
+    assert "driver:payroll-bureau" not in [t.ref for t in shared.tornado]
+    assert shared.switching_values[1].value is None
+    mc = merger.monte_carlo
+    assert mc.correlation == 0.25
+    # the simulated mean estimates the exact expected figure (£5,080,527.77)
+    spread = mc.vs_baseline["p90"] - mc.vs_baseline["p10"]
+    assert mc.vs_baseline["mean"] == pytest.approx(merger.expected_npv_vs_baseline,
+                                                   abs=0.02 * spread)
+
+
 def _check_against(results, expected: dict) -> None:
     def same(a, b, places=2):
         if a is None or b is None:

@@ -21,6 +21,9 @@ DRIVER = Column("driver", "Shared figure", "text",
                 "Lines with the same name here are one uncertain figure: they move together "
                 "in every option, the baseline included (needs a low and high). Copy to other "
                 "options fills it in", optional=True)
+BASIS = Column("basis", "Basis", "basis", "Today's prices, as most figures are; or fixed in "
+               "cash (such as a fixed-price contract), which inflation erodes year by year",
+               default="real")
 
 
 class SavingsModel(LineTableModel):
@@ -31,7 +34,7 @@ class SavingsModel(LineTableModel):
                *_range(), DRIVER, START,
                Column("ramp", "Ramp", "ramp", "Share of the full saving in each year from the "
                       "start, e.g. 50%, 100%; the last share holds after that", default=[1.0]),
-               PV)
+               BASIS, PV)
     NEW = {"label": "New saving", "annual": 0.0}
 
 
@@ -40,7 +43,7 @@ class RecurringCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual cost", "money", "Yearly cost in today's pounds"),
-               *_range(), DRIVER, START, PV)
+               *_range(), DRIVER, START, BASIS, PV)
     NEW = {"label": "New recurring cost", "annual": 0.0}
 
 
@@ -55,7 +58,7 @@ class SharedServicesModel(LineTableModel):
                Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
                       "VAT the recipient may not recover; exemptions have conditions",
                       default="standard_rated"),
-               START,
+               START, BASIS,
                Column("pv", "Present value of VAT", "result",
                       "Irrecoverable VAT on the supplies, discounted over the horizon"))
     NEW = {"label": "New shared service", "annual_value": 0.0}
@@ -66,7 +69,11 @@ class OneOffCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Amount", "money", "The cost, before any optimism bias"),
-               *_range(), DRIVER, YEAR, PV)
+               *_range(), DRIVER, YEAR,
+               Column("renew_every", "Renews every (years)", "whole", "Blank if it falls once; "
+                      "otherwise the same cost falls again every that many years, such as a "
+                      "system replaced every eight years", optional=True),
+               PV)
     NEW = {"label": "New one-off cost", "amount": 0.0, "year": 1}
 
 
@@ -142,7 +149,7 @@ class PensionCessationModel(LineTableModel):
                *_range(), DRIVER, YEAR,
                Column("instalments", "Instalments", "whole",
                       "Paid in this many equal yearly parts from its year", default=1),
-               PV)
+               BASIS, PV)
     NEW = {"label": "Pension cessation debt", "amount": 0.0, "year": 1}
 
 
