@@ -14,8 +14,16 @@ from .finance import baseline as against
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .kinds import KIND
-from .results import (CashFlow, HorizonEntry, LineResult, MonteCarloResult, OptionResult,
-                      RedundancyResult, Results, Scenario)
+from .results import (
+    CashFlow,
+    HorizonEntry,
+    LineResult,
+    MonteCarloResult,
+    OptionResult,
+    RedundancyResult,
+    Results,
+    Scenario,
+)
 
 WEIGHT_GRID_POINTS = 21
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import numpy as np
 
 from .drivers import Drivers, gradients
+from .finance.lines import LineTable
 from .kinds import RANGED_KINDS
 from .montecarlo import Cancelled
-from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 
 __all__ = ["Cancelled", "gradients", "scenarios", "switching_values", "tornado"]

@@ -10,8 +10,18 @@ The changes themselves are :mod:`appraisal.ranges`; these dialogs only ask and a
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout,
-                               QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from appraisal.kinds import KIND, RANGED_KINDS
 from appraisal.ranges import COSTS_RANGE, SAVINGS_RANGE, copy_line, give_ranges
