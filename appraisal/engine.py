@@ -5,12 +5,13 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import affordability, montecarlo, scoring, sensitivity
 from . import horizon as horizons
-from . import montecarlo, scoring, sensitivity
 from .case import Case
 from .caveats import case_warnings
 from .drivers import build_drivers, effects, triangular_mean
 from .finance import baseline as against
+from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .kinds import KIND
@@ -76,6 +77,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     ids = [o.id for o in case.options]
 
     amounts = table.amounts()
+    tested = capacity(case, table)
+    shares = shares_shown(case, table)
     org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
     for o, option in enumerate(case.options):
@@ -108,6 +111,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             scenarios={k: float(v[o]) for k, v in scen.items()},
             monte_carlo=_mc_result(mc, o, mc_s) if mc is not None else None,
             expected_npv_vs_baseline=float(expected[o]),
+            capacity=affordability.results_of(case, tested[o]), capacity_shares=shares[o],
         ))
 
     headline = HorizonEntry(horizon, dict(zip(ids, map(float, vs_base))),
@@ -142,8 +146,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                    for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
-        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1],
-                               horizons.past_horizon_warnings(case, past_h, headline)),
+        warnings=(case_warnings(case, None if ahp_cr is None else ahp_cr[1],
+                                horizons.past_horizon_warnings(case, past_h, headline))
+                  + list(affordability.warnings(case, options, case.first_year))),
         horizon_sensitivity=by_horizon,
         driver_count=drivers.count, correlation=mc_s.correlation,
     )

@@ -18,7 +18,7 @@ from ...horizon_words import (
     ratio_text,
 )
 from ...results import OptionResult, Results
-from . import kit
+from . import affordability, kit
 from .document import STATUS, BoardPaper
 
 
@@ -63,6 +63,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    affordability.page_two(paper, r)
     intro = past_horizon_intro(r)
     if intro is not None:
         paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
@@ -76,6 +77,7 @@ def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
     if o.baseline:
         name = kit.short(o.name, 110) + " (baseline)"
+    name = affordability.flagged_name(r, o) or name
     payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)
     return [name, money_k(o.npv_vs_baseline), money_k(o.expected_npv_vs_baseline),
             ratio_text(o), payback, money_k(o.one_off_total), score(o.weighted_score),
