@@ -58,9 +58,11 @@ NUMERIC_KINDS = ("money", "number", "whole", "result")
 
 
 def _range(unit: str = "money") -> tuple[Column, Column]:
-    return (Column("low", "Low", unit, "The lowest credible value; give low and high together. "
-                   "Blank both to remove the range.", optional=True),
-            Column("high", "High", unit, "The highest credible value.", optional=True))
+    return (Column("low", "Low", unit, "The least this figure could plausibly be: the end of "
+                   "the estimate, not a 10th percentile. Give low and high together; blank both "
+                   "to remove the range.", optional=True),
+            Column("high", "High", unit, "The most this figure could plausibly be: the end of "
+                   "the estimate, not a 90th percentile.", optional=True))
 
 
 PV = Column("pv", "Present value", "result", "This line's discounted value over the horizon "
@@ -302,9 +304,9 @@ class LineTableModel(QAbstractTableModel):
 
         def mutate(data: dict) -> None:
             line = data["options"][self._option][self.KIND][row]
-            if value is None:
-                line.pop("low", None)
-                line.pop("high", None)
+            if value is None:              # no range: no shared uncertain figure either
+                for key in ("low", "high", "driver"):
+                    line.pop(key, None)
                 return
             line[end] = value
             line.setdefault(other, line.get(main, 0.0))

@@ -116,7 +116,8 @@ def appendix(paper: BoardPaper, r: Results) -> None:
         ["Optimism bias: savings / costs",
          f"{pct(s.optimism_bias.savings)} / {pct(s.optimism_bias.costs)}"],
         ["Monte Carlo", f"{s.monte_carlo.draws:,} draws, seed {s.monte_carlo.seed}, "
-                        f"{s.monte_carlo.distribution}"],
+                        f"{s.monte_carlo.distribution}; {r.driver_count} independent uncertain "
+                        f"figures; correlation of the change {s.monte_carlo.correlation:g}"],
     ], [4, 6])
     paper.heading("Organisations and loans", 2)
     paper.table(["Organisation", "Kind", "Turnover", "Staff", "Homes", "VAT recovery",
