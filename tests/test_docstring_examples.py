@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.caveats", "appraisal.formatting",
+MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting",
            "appraisal.scoring", "appraisal.sensitivity", "appraisal.montecarlo",
            "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy",
            "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
