@@ -1,181 +1,71 @@
 """A table bound to a list in the case (loans, readiness items, risks): one row a record.
 
-The table redraws from ``document.get(list_path)`` whenever the case changes and sends each edited
-cell to the document as one undoable edit. A refused entry puts the case's value back in the cell
-and shows the reason under the table.
+The table is a view on a :class:`RecordModel`, the shared table model over the records at
+``list_path``; it redraws whenever the case changes and sends each edited cell to the document
+as one undoable edit. Numbers are read with the one grammar (a balance of "20m" is £20,000,000);
+a refused entry leaves the case's value in the cell and shows the reason under the table. Choice
+columns show their combo boxes all the time.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableView, QVBoxLayout,
+                               QWidget)
 
-from appraisal.formatting import MINUS, money
-from ui.document import CaseDocument, path_text
+from ui.document import CaseDocument
+from ui.widgets.columns import Column
 from ui.widgets.inline_error import InlineError
+from ui.widgets.table_model import CaseTableModel, ColumnDelegate
 
-Choices = Sequence[tuple[str, Any]]
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: the record's key, its heading, and how its values are typed."""
-
-    key: str
-    header: str
-    kind: str = "text"          # text | money | int | number | choice
-    choices: Choices | Callable[[CaseDocument], Choices] | None = None
-    tooltip: str = ""
-    optional: bool = False      # an empty cell removes the key (the default applies)
-    width: int = 0              # 0: stretch
+__all__ = ["Column", "RecordModel", "RecordTable"]
 
 
-def parse_cell(kind: str, text: str) -> Any:
-    """The typed value of a cell's text: '£20,000,000' → 20000000.0; raises ValueError."""
-    cleaned = text.strip().replace(",", "").replace("£", "").replace(MINUS, "-")
-    if kind == "text":
-        return text
-    if kind == "int":
-        try:
-            return int(cleaned)
-        except ValueError:
-            raise ValueError("must be a whole number") from None
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise ValueError("must be a number") from None
-
-
-def show_cell(kind: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if kind == "money":
-        return money(value)
-    if kind == "number" and float(value).is_integer():
-        return f"{value:,.0f}"
-    return str(value)
-
-
-class RecordTable(QWidget):
-    """An editable table of the records at ``list_path``."""
-
-    currentRowChanged = Signal(int)
+class RecordModel(CaseTableModel):
+    """The records at ``list_path`` in ``columns``; an empty optional cell removes the key."""
 
     def __init__(self, document: CaseDocument, list_path: tuple, columns: Sequence[Column],
-                 record_name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document, self.list_path, self.columns = document, tuple(list_path), list(columns)
+                 record_name: str, parent=None):
+        super().__init__(document, parent)
+        self.list_path, self.COLUMNS = tuple(list_path), tuple(columns)
         self.record_name = record_name
-        self.table = QTableWidget(0, len(columns), self)
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
-        for i, c in enumerate(columns):
-            if c.tooltip:
-                self.table.horizontalHeaderItem(i).setToolTip(c.tooltip)
-            mode = QHeaderView.Stretch if not c.width else QHeaderView.Interactive
-            self.table.horizontalHeader().setSectionResizeMode(i, mode)
-            if c.width:
-                self.table.setColumnWidth(i, c.width)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 14)
-        self.table.setMinimumHeight(140)
-        self.table.setAccessibleName(record_name.capitalize() + "s")
-        self.error = InlineError(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table)
-        layout.addWidget(self.error)
-        self.table.cellChanged.connect(self._cell_changed)
-        self.table.currentCellChanged.connect(lambda r, *_: self.currentRowChanged.emit(r))
-        document.changed.connect(self.refresh)
-        self.refresh()
+        self._rows: list[dict] = []
 
-    # --- reading ----------------------------------------------------------------------------
-    def set_list_path(self, list_path: tuple) -> None:
-        self.list_path = tuple(list_path)
-        self.error.clear()
-        self.table.setRowCount(0)
-        self.refresh()
+    def refresh(self, reset: bool = False) -> bool:
+        """Re-read the records; True if the rows were replaced (a reset)."""
+        rows = self.document.get(self.list_path) or []
+        if reset or len(rows) != len(self._rows):
+            self.beginResetModel()
+            self._rows = rows
+            self.forget_errors(keep_rows=None if reset else len(rows))
+            self.endResetModel()
+            return True
+        self._rows = rows
+        if rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+        return False
 
-    def records(self) -> list[dict]:
-        return self.document.get(self.list_path) or []
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def current_row(self) -> int:
-        return self.table.currentRow()
+    def row_label(self, row: int) -> str:
+        return f"{self.record_name.capitalize()} {row + 1}"
 
-    def refresh(self) -> None:
-        records = self.records()
-        self.table.blockSignals(True)
-        try:
-            rebuild = self.table.rowCount() != len(records)
-            if rebuild:
-                self.table.setRowCount(len(records))
-            choices = {c: list(self._choices(col)) for c, col in enumerate(self.columns)
-                       if col.kind == "choice"}      # once a refresh, not once a cell
-            for r, record in enumerate(records):
-                for c, column in enumerate(self.columns):
-                    value = record.get(column.key)
-                    if column.kind == "choice":
-                        self._show_choice(r, c, column, value, rebuild, choices[c])
-                    else:
-                        self._show_text(r, c, column, value)
-        finally:
-            self.table.blockSignals(False)
+    def raw(self, row: int, column: int) -> Any:
+        col = self.COLUMNS[column]
+        return self._rows[row].get(col.key, col.default)
 
-    def _show_text(self, r: int, c: int, column: Column, value: Any) -> None:
-        text = show_cell(column.kind, value)
-        item = self.table.item(r, c)
-        if item is None:
-            item = QTableWidgetItem()
-            if column.kind != "text":
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            self.table.setItem(r, c, item)
-        if item.text() != text:
-            item.setText(text)
-            item.setToolTip(text if column.kind == "text" else "")
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        col = self.COLUMNS[column]
+        if role == Qt.ToolTipRole and col.kind == "text" and not self.error(row, column):
+            return self.display(row, column) or col.tip or None   # long text read in full
+        return None
 
-    def _choices(self, column: Column) -> Choices:
-        return column.choices(self.document) if callable(column.choices) else column.choices or ()
-
-    def _show_choice(self, r: int, c: int, column: Column, value: Any, rebuild: bool,
-                     choices: list) -> None:
-        combo = self.table.cellWidget(r, c)
-        labels = [text for text, _data in choices]
-        if (rebuild or not isinstance(combo, QComboBox)
-                or [combo.itemText(i) for i in range(combo.count())] != labels):
-            combo = QComboBox()
-            combo.setAccessibleName(column.header)
-            for text, data in choices:
-                combo.addItem(text, data)
-            combo.activated.connect(lambda _i, row=r, col=column, box=combo:
-                                    self.commit(row, col, box.currentData()))
-            self.table.setCellWidget(r, c, combo)
-        index = next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
-
-    # --- writing ----------------------------------------------------------------------------
-    def _cell_changed(self, r: int, c: int) -> None:
-        column = self.columns[c]
-        text = self.table.item(r, c).text()
-        if column.optional and not text.strip():
-            self.commit(r, column, None)
-            return
-        try:
-            value = parse_cell(column.kind, text)
-        except ValueError as exc:
-            self.error.show_message(f"{self.record_name.capitalize()} {r + 1}, "
-                                    f"{column.header.lower()}: {exc}")
-            self.refresh()
-            return
-        self.commit(r, column, value)
+    def write(self, row: int, column: int, value: Any) -> list:
+        return self.commit(row, self.COLUMNS[column], value)
 
     def commit(self, row: int, column: Column, value: Any) -> list:
         path = (*self.list_path, row, column.key)
@@ -190,13 +80,107 @@ class RecordTable(QWidget):
                 node[column.key] = value
 
         text = f"change {column.header.lower()} of {self.record_name} {row + 1}"
-        problems = self.document.edit(text, mutate)
-        if problems:
-            self.error.show_problems(problems, path_text(path))
-            self.refresh()
+        return self.document.edit(text, mutate)
+
+
+class RecordTable(QWidget):
+    """An editable table of the records at ``list_path``."""
+
+    currentRowChanged = Signal(int)
+
+    def __init__(self, document: CaseDocument, list_path: tuple, columns: Sequence[Column],
+                 record_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document, self.columns = document, list(columns)
+        self.record_name = record_name
+        self.model = RecordModel(document, list_path, columns, record_name, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ColumnDelegate(self.table))
+        header = self.table.horizontalHeader()
+        for i, c in enumerate(columns):
+            if c.width:
+                header.setSectionResizeMode(i, QHeaderView.Interactive)
+                self.table.setColumnWidth(i, max(c.width, header.sectionSizeHint(i)))
+            else:
+                header.setSectionResizeMode(i, QHeaderView.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 14)
+        self.table.setMinimumHeight(140)
+        self.table.setAccessibleName(record_name.capitalize() + "s")
+        self.error = InlineError(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        self.model.problemsChanged.connect(self._show_problems)
+        self.model.modelReset.connect(self._open_choices)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.currentRowChanged.emit(current.row()))
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    @property
+    def list_path(self) -> tuple:
+        return self.model.list_path
+
+    # --- reading ----------------------------------------------------------------------------
+    def set_list_path(self, list_path: tuple) -> None:
+        self.model.list_path = tuple(list_path)
+        self.error.clear()
+        self.model.refresh(reset=True)
+
+    def records(self) -> list[dict]:
+        return self.document.get(self.list_path) or []
+
+    def current_row(self) -> int:
+        return self.table.currentIndex().row()
+
+    def refresh(self) -> None:
+        if not self.model.refresh():
+            self._sync_choices()
+
+    def _open_choices(self) -> None:
+        """Choice cells show their combo box all the time (as a form would)."""
+        for c, column in enumerate(self.columns):
+            if column.is_choice:
+                for r in range(self.model.rowCount()):
+                    self.table.openPersistentEditor(self.model.index(r, c))
+
+    def _sync_choices(self) -> None:
+        """Put each open combo box back on the case's value (after an undo, say)."""
+        delegate = self.table.itemDelegate()
+        for c, column in enumerate(self.columns):
+            if not column.is_choice:
+                continue
+            for r in range(self.model.rowCount()):
+                index = self.model.index(r, c)
+                editor = self.table.indexWidget(index)
+                if editor is not None:
+                    editor.blockSignals(True)
+                    delegate.setEditorData(editor, index)
+                    editor.blockSignals(False)
+
+    def cell_editor(self, row: int, column: int) -> QWidget | None:
+        """The combo box open in a choice cell."""
+        return self.table.indexWidget(self.model.index(row, column))
+
+    def _show_problems(self, messages: list[str]) -> None:
+        if messages:
+            self.error.show_message(messages[-1])
         else:
             self.error.clear()
-        return problems
+
+    # --- writing ----------------------------------------------------------------------------
+    def set_cell(self, row: int, column: int, text: Any) -> bool:
+        """Type ``text`` into a cell, as a person would; False (and a reason) if refused."""
+        ok = self.model.setData(self.model.index(row, column), text, Qt.EditRole)
+        if ok:
+            self.error.clear()
+        return ok
 
     def append(self, record: dict, text: str) -> list:
         """Add a record at the end as one undoable edit; select it."""
@@ -211,7 +195,7 @@ class RecordTable(QWidget):
         problems = self.document.edit(text, mutate)
         self.error.show_problems(problems)
         if not problems:
-            self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+            self.table.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
         return problems
 
     def remove_current(self, text: str) -> list:
@@ -229,3 +213,4 @@ class RecordTable(QWidget):
         problems = self.document.edit(text, mutate)
         self.error.show_problems(problems)
         return problems
+
