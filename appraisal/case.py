@@ -14,6 +14,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
+
 FORMAT = "options-appraisal-case"
 VERSION = 1
 
@@ -133,7 +135,7 @@ class SavingLine(RangedLine):
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["savings"].main or ""
 
 
 class RecurringCostLine(RangedLine):
@@ -141,7 +143,7 @@ class RecurringCostLine(RangedLine):
     annual: Money
     start_year: Year = 1
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["recurring_costs"].main or ""
 
 
 class SharedServiceLine(RangedLine):
@@ -150,7 +152,7 @@ class SharedServiceLine(RangedLine):
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
 
-    main: ClassVar[str] = "annual_value"
+    main: ClassVar[str] = KIND["shared_services"].main or ""
 
 
 class OneOffCostLine(RangedLine):
@@ -158,7 +160,7 @@ class OneOffCostLine(RangedLine):
     amount: Money
     year: Year = 1
 
-    main: ClassVar[str] = "amount"
+    main: ClassVar[str] = KIND["one_off_costs"].main or ""
 
 
 class LoanRepricingLine(RangedLine):
@@ -167,7 +169,7 @@ class LoanRepricingLine(RangedLine):
     one_off_fees: Money = 0.0
     breakage_cost: Number = 0.0
 
-    main: ClassVar[str] = "margin_uplift_bps"
+    main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
 
 class RedundancyLine(Model):
@@ -286,14 +288,6 @@ class Case(Model):
         return 2027
 
 
-# Lists of an option that hold money lines, in the order results report them (model.md §3).
-LINE_KINDS = (
-    "savings",
-    "recurring_costs",
-    "shared_services",
-    "one_off_costs",
-    "redundancies",
-    "loan_repricing",
-    "pension_cessation",
-)
-RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
+# Lists of an option that hold money lines, in the order results report them (model.md §3),
+# and those whose main quantity may carry a range: both from the one table in kinds.py.
+LINE_KINDS = KIND_IDS

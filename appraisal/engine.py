@@ -11,6 +11,7 @@ from .caveats import case_warnings
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
                               organisation_npv, payback_year)
+from .kinds import KIND
 from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
                       Results, Scenario)
 
@@ -139,7 +140,7 @@ def _cash_flows(cols: np.ndarray, net: np.ndarray, df: np.ndarray, first_year: i
 
 def _line_result(case: Case, table: LineTable, amounts: np.ndarray, l: int, df) -> LineResult:
     ranged = bool(table.ranged[l])
-    has_base = table.kind[l] not in ("redundancies", "pension_cessation")
+    has_base = KIND[table.kind[l]].ranged       # a main quantity the line is linear in
     org = table.org[l]
     return LineResult(
         ref=table.ref[l], kind=table.kind[l], column=COLUMNS[table.column[l]],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .case import RANGED_KINDS
+from .kinds import RANGED_KINDS
 from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 

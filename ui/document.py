@@ -19,8 +19,9 @@ from PySide6.QtCore import QObject, QSaveFile, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from appraisal import Case, CaseError, Results, appraise, parse_data
-from appraisal.case import RANGED_KINDS
 from appraisal.casefile import case_to_json, load_case
+from appraisal.kinds import RANGED_KINDS
+from appraisal.paths import FieldPath
 from ui.background import Background, Job
 
 Problem = tuple[str, str]
@@ -45,10 +46,7 @@ class MergeKey:
 
 def path_text(path: Path_) -> str:
     """("options", 2, "scores") → "options[2].scores", the engine's way of naming a field."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return str(FieldPath(path))
 
 
 class EditCase(QUndoCommand):

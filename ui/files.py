@@ -18,7 +18,7 @@ from appraisal.resources import sample_cases
 from ui import autosave
 from ui.document import CaseDocument
 from ui.new_case import new_case_data
-from ui.widgets.problem_text import problem_text
+from appraisal.paths import problem_text
 
 CASE_FILTER = "Continuum case (*.continuum *.json);;All files (*)"
 CASE_SUFFIXES = (".continuum", ".json")

@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
+from appraisal.paths import FieldPath
 from ui.document import MergeKey
 
 from .columns import Column
@@ -97,12 +98,11 @@ class LineTableModel(CaseTableModel):
             return {}, {}
         found = {r.ref: r for r in opt.lines if r.kind == self.KIND}
         found.update({r.ref: r for r in opt.redundancies if self.KIND == "redundancies"})
-        prefix = f"options[{self._option}].{self.KIND}["
         warnings: dict[int, list[str]] = {}
         for w in res.warnings:
-            if w.path.startswith(prefix):
-                row = int(w.path[len(prefix):].split("]")[0])
-                warnings.setdefault(row, []).append(w.message)
+            line = FieldPath.parse(w.path).line()
+            if line is not None and line[:2] == (self._option, self.KIND):
+                warnings.setdefault(line[2], []).append(w.message)
         return found, warnings
 
     def line_result(self, row: int) -> Any:
@@ -183,9 +183,10 @@ class LineTableModel(CaseTableModel):
 
     def describe(self, row: int, problem: tuple[str, str]) -> str:
         path, message = problem
-        prefix = f"options[{self._option}].{self.KIND}[{row}]."
-        if path.startswith(prefix):
-            key = path[len(prefix):]
+        place = FieldPath.parse(path)
+        mine = ("options", self._option, self.KIND, row)
+        if len(place) == 5 and place.startswith(mine):
+            key = place[4]
             header = next((c.header for c in self.COLUMNS if c.key == key), key)
             return f"{header}: {message}"
         return super().describe(row, problem)

@@ -16,9 +16,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QTableView
 
+from appraisal.paths import problem_text
 from ui.widgets.columns import Column
 from ui.widgets.editors import guard
-from ui.widgets.problem_text import problem_text
 from ui.widgets.tones import readable_text, refused_background
 
 Problem = tuple[str, str]
