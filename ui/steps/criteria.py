@@ -27,7 +27,8 @@ METHODS = {"direct": "points typed directly", "swing": "swing weighting",
 
 
 class CriteriaModel(CaseTableModel):
-    """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
+    """The criteria as rows: name, weight points, share (from Results), derived flag and
+    description."""
 
     COLUMNS = (
         Column("name", "Criterion", "text"),
