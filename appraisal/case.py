@@ -10,14 +10,14 @@ project survives a load and save here.
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
-FORMAT = "options-appraisal-case"
-VERSION = 1
+FORMAT: Final = "options-appraisal-case"
+VERSION: Final = 1
 
 FORMS = (
     "standalone",

@@ -11,7 +11,7 @@ import json
 import math
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -175,7 +175,7 @@ def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
     write_all_atomic([(path, payload)])
 
 
-def write_all_atomic(files: list[tuple[str | os.PathLike, bytes]]) -> None:
+def write_all_atomic(files: Sequence[tuple[str | os.PathLike, bytes]]) -> None:
     """Write several files all or nothing, each as :func:`write_atomic` does.
 
     Every payload is first written and fsynced to a temporary file beside its target; only when

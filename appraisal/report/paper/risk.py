@@ -116,22 +116,20 @@ def _scenarios(paper: BoardPaper, r: Results) -> None:
 
 def _monte_carlo(paper: BoardPaper, r: Results) -> None:
     paper.heading("Monte Carlo simulation", 2)
-    sims = [o for o in r.options if o.monte_carlo is not None]
+    sims = [(o, o.monte_carlo) for o in r.options if o.monte_carlo is not None]
     if not sims:
         paper.para("No line carries a low–high range, so no simulation was run. The board "
                    "should ask which figures are uncertain and by how much.")
         return
-    mc = sims[0].monte_carlo
+    mc = sims[0][1]
     paper.para(
         f"Every line with a range was drawn independently from a {mc.distribution} "
         f"distribution (low, base, high), {mc.draws:,} times with seed {mc.seed}; the same "
         "seed gives the same figures. P10 and P90 bound the middle 80% of outcomes.")
     paper.table(["Option", "P10", "P50", "P90", "Probability of loss", "Highest NPV"],
-                [[kit.short(o.name, 100), money_k(o.monte_carlo.p10), money_k(o.monte_carlo.p50),
-                  money_k(o.monte_carlo.p90),
-                  "n/a" if o.baseline
-                  else kit.probability(o.monte_carlo.p_npv_vs_baseline_below_zero),
-                  kit.probability(o.monte_carlo.p_highest_npv)] for o in sims],
+                [[kit.short(o.name, 100), money_k(m.p10), money_k(m.p50), money_k(m.p90),
+                  "n/a" if o.baseline else kit.probability(m.p_npv_vs_baseline_below_zero),
+                  kit.probability(m.p_highest_npv)] for o, m in sims],
                 [3.4, 1.2, 1.2, 1.2, 1.4, 1.3], numeric={1, 2, 3, 4, 5})
     paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
 
@@ -148,7 +146,7 @@ def _risks(paper: BoardPaper, r: Results) -> None:
                "impact, high from 15.")
     paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.62)
     names = {o.id: o.name for o in r.case.options}
-    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option, "All options"), 60),
+    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option or "", "All options"), 60),
              str(x.likelihood), str(x.impact), str(r.risk_ratings[n - 1]), x.mitigation,
              x.owner] for n, x in enumerate(risks, start=1)]
     paper.table(["", "Risk", "Option", "L", "I", "L×I", "Mitigation", "Owner"], rows,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from collections.abc import Mapping
 
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -66,7 +67,7 @@ def register_styles(wb) -> None:
         wb.add_named_style(style)
 
 
-def print_setup(ws: Worksheet, *, widths: dict[str, float] | None = None,
+def print_setup(ws: Worksheet, *, widths: Mapping[str, float] | None = None,
                 freeze: str | None = None) -> None:
     """A4 landscape, fitted to one page wide; optional column widths and frozen panes."""
     ws.page_setup.orientation = "landscape"
