@@ -21,7 +21,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from appraisal import Case, CaseError, Results, appraise, parse_data
 from appraisal.casefile import case_to_json, load_case
 from appraisal.kinds import RANGED_KINDS
-from appraisal.paths import FieldPath
+from appraisal.paths import FieldPath, say
 from ui.background import Background, Job
 
 Problem = tuple[str, str]
@@ -208,9 +208,11 @@ class CaseDocument(QObject):
                                       after_case=case))
         return []
 
-    def set_value(self, path: Path_, value: Any, text: str,
+    def set_value(self, path: Path_, value: Any, text: str | None = None,
                   merge: bool = True) -> list[Problem]:
-        """Set one field; ``None`` removes it (so the default applies); ``text`` as for edit."""
+        """Set one field; ``None`` removes it (so the default applies). ``text`` as for
+        :meth:`edit`; without one the place is said in the case's own words ("change Shared
+        back office › Savings › Finance team › annual"), never as a field path."""
 
         def mutate(data: dict) -> None:
             node = data
@@ -222,6 +224,9 @@ class CaseDocument(QObject):
             else:
                 node[path[-1]] = value
 
+        if text is None:
+            words = say(path, self._case)
+            text = "change " + (words[:1].lower() + words[1:] if "›" not in words else words)
         return self.edit(text, mutate, merge_key=MergeKey.of(*path) if merge else None)
 
     def _install(self, data: dict, case: Case | None = None) -> None:

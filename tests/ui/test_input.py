@@ -179,4 +179,9 @@ def test_undo_steps_merge_only_with_the_same_key_and_have_a_limit(qtbot, window)
     assert doc.case.title == "Three"
     with pytest.raises(ValueError, match="undo text"):
         doc.edit("", lambda d: d.update(title="Five"))
+    doc.set_value(("title",), "Six")                    # no text given: the place in words
+    assert doc.undo_stack.undoText() == "change title"
+    doc.set_value(("options", 1, "savings", 0, "annual"), 120_000.0)
+    assert doc.undo_stack.undoText() == ("change Shared back office › Savings › Finance team › "
+                                         "annual")
     assert isinstance(doc.undo_stack.command(0), EditCase)
