@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from ui.document import CaseDocument
+from ui.widgets.columns import Column
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
     percent_field
 from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.record_table import RecordTable
 
 KINDS = [("Housing association", "housing_association"), ("Charity", "charity"),
          ("Community enterprise", "community_enterprise"), ("Local authority", "local_authority"),

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from ui.document import CaseDocument
 from ui.new_case import readiness_items, risk_items
+from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.record_table import RecordTable
 
 STATUSES = [("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done"),
             ("not_applicable", "Not applicable")]

@@ -20,7 +20,7 @@ from ui.widgets.columns import Column
 from ui.widgets.inline_error import InlineError
 from ui.widgets.table_model import CaseTableModel, ColumnDelegate
 
-__all__ = ["Column", "RecordModel", "RecordTable"]
+__all__ = ["RecordModel", "RecordTable"]
 
 
 class RecordModel(CaseTableModel):
