@@ -20,7 +20,7 @@ from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.table_model import CaseTableModel
+from ui.widgets.table_model import DISPLAY, TOOLTIP, CaseTableModel
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
@@ -77,10 +77,10 @@ class CriteriaModel(CaseTableModel):
     def cell_data(self, row: int, column: int, role: int):
         if role == self.CRITERION_ROLE:
             return dict(self._rows[row])
-        if column == self.COL_SHARE and role == Qt.DisplayRole:
+        if column == self.COL_SHARE and role == DISPLAY:
             share = self.raw(row, column)
             return pct(share, 1) if share is not None else ""
-        if (column == self.COL_DESCRIPTION and role == Qt.ToolTipRole
+        if (column == self.COL_DESCRIPTION and role == TOOLTIP
                 and not self.error(row, column)):
             return self._rows[row].get("description") or None
         return None

@@ -22,7 +22,8 @@ from ui.widgets.edit_table import edit_table
 from ui.widgets.editors import guard
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.table_model import CaseTableModel
+from ui.widgets.table_model import (ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT, FOREGROUND,
+                                     TOOLTIP, CaseTableModel)
 from ui.widgets.tones import score_colour, score_text_colour
 
 SCORE_ROLE = Qt.UserRole + 1
@@ -135,7 +136,7 @@ class ScoreModel(CaseTableModel):
 
     def cell_data(self, row: int, col: int, role: int):
         if col >= len(self.criteria):
-            if role == Qt.DisplayRole:
+            if role == DISPLAY:
                 value = self.raw(row, col)
                 if value is None:
                     return ""
@@ -147,30 +148,30 @@ class ScoreModel(CaseTableModel):
         value = self.value(row, col)
         error = self.error(row, col)
         rationale = option.rationale.get(crit.id, "")
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if value is None:
                 return ""
             return (f"{value:.1f}" if crit.derived else f"{value:g}") + (" ✎" if rationale else "")
         if role == SCORE_ROLE:
             return value
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole and not error and value is not None:
+        if role == ALIGN:
+            return CENTRE
+        if role == BACKGROUND and not error and value is not None:
             return score_colour(value)
-        if role == Qt.ForegroundRole and not error and value is not None:
+        if role == FOREGROUND and not error and value is not None:
             return score_text_colour(value)
-        if role == Qt.FontRole and crit.derived:
+        if role == FONT and crit.derived:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ToolTipRole and not error:
+        if role == TOOLTIP and not error:
             if crit.derived:
                 return "Derived from the option's NPV against the baseline (best 10, worst 0)"
             return rationale or f"{option.name} on {crit.name}: no reason recorded yet"
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.EditRole and index.isValid() and index.column() < len(self.criteria):
+    def data(self, index, role=DISPLAY):
+        if role == EDIT and index.isValid() and index.column() < len(self.criteria):
             return self.value(index.row(), index.column())
         return super().data(index, role)
 

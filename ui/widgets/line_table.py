@@ -18,7 +18,7 @@ from appraisal.paths import FieldPath
 from ui.document import MergeKey
 
 from .columns import Column
-from .table_model import CaseTableModel
+from .table_model import DECORATION, TOOLTIP, CaseTableModel
 
 LINE_ROLE = Qt.UserRole + 1     # the line's data (a dict, as in the case file)
 RAW_ROLE = Qt.UserRole + 2      # the cell's stored value (or its default), unformatted
@@ -144,16 +144,16 @@ class LineTableModel(CaseTableModel):
         return ([(None, "Joint")] + orgs) if kind == "organisation" else orgs
 
     def cell_data(self, row: int, column: int, role: int) -> Any:
-        col = self.COLUMNS[column]
         if role == RAW_ROLE:
             return self.raw(row, column)
         if role == LINE_ROLE:
             return dict(self._rows[row])
-        if col.kind == "vat" and self.warnings(row) and not self.error(row, column):
-            if role == Qt.ToolTipRole:
+        if role not in (TOOLTIP, DECORATION) or self.COLUMNS[column].kind != "vat":
+            return None
+        if self.warnings(row) and not self.error(row, column):
+            if role == TOOLTIP:
                 return "\n".join(self.warnings(row))
-            if role == Qt.DecorationRole:
-                return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
+            return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
         return None
 
     def write(self, row: int, column: int, value: Any) -> list:

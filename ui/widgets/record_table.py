@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableView, QVBox
 from ui.document import CaseDocument
 from ui.widgets.columns import Column
 from ui.widgets.inline_error import InlineError
-from ui.widgets.table_model import CaseTableModel, ColumnDelegate
+from ui.widgets.table_model import TOOLTIP, CaseTableModel, ColumnDelegate
 
 __all__ = ["RecordModel", "RecordTable"]
 
@@ -32,20 +32,23 @@ class RecordModel(CaseTableModel):
         self.list_path, self.COLUMNS = tuple(list_path), tuple(columns)
         self.record_name = record_name
         self._rows: list[dict] = []
+        self._choices: list = []
 
     def refresh(self, reset: bool = False) -> bool:
-        """Re-read the records; True if the rows were replaced (a reset)."""
+        """Re-read the records; True if the rows were replaced (a reset). Nothing is redrawn
+        when neither the records nor the choices offered (option names…) have changed."""
         rows = self.document.get(self.list_path) or []
-        if reset or len(rows) != len(self._rows):
+        choices = [self.choices(c) for c, col in enumerate(self.COLUMNS) if col.is_choice]
+        if reset or len(rows) != len(self._rows) or choices != self._choices:
             self.beginResetModel()
-            self._rows = rows
+            self._rows, self._choices = rows, choices
             self.forget_errors(keep_rows=None if reset else len(rows))
             self.endResetModel()
             return True
+        if rows == self._rows:
+            return False
         self._rows = rows
-        if rows:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
         return False
 
     def row_count(self) -> int:
@@ -59,10 +62,9 @@ class RecordModel(CaseTableModel):
         return self._rows[row].get(col.key, col.default)
 
     def cell_data(self, row: int, column: int, role: int) -> Any:
-        col = self.COLUMNS[column]
-        if role == Qt.ToolTipRole and col.kind == "text" and not self.error(row, column):
-            return self.display(row, column) or col.tip or None   # long text read in full
-        return None
+        if role != TOOLTIP or self.COLUMNS[column].kind != "text" or self.error(row, column):
+            return None
+        return self.display(row, column) or self.COLUMNS[column].tip or None  # read in full
 
     def write(self, row: int, column: int, value: Any) -> list:
         return self.commit(row, self.COLUMNS[column], value)
@@ -140,8 +142,7 @@ class RecordTable(QWidget):
         return self.table.currentIndex().row()
 
     def refresh(self) -> None:
-        if not self.model.refresh():
-            self._sync_choices()
+        self.model.refresh()     # the view puts open combo boxes back on the case's values
 
     def _open_choices(self) -> None:
         """Choice cells show their combo box all the time (as a form would)."""
@@ -149,20 +150,6 @@ class RecordTable(QWidget):
             if column.is_choice:
                 for r in range(self.model.rowCount()):
                     self.table.openPersistentEditor(self.model.index(r, c))
-
-    def _sync_choices(self) -> None:
-        """Put each open combo box back on the case's value (after an undo, say)."""
-        delegate = self.table.itemDelegate()
-        for c, column in enumerate(self.columns):
-            if not column.is_choice:
-                continue
-            for r in range(self.model.rowCount()):
-                index = self.model.index(r, c)
-                editor = self.table.indexWidget(index)
-                if editor is not None:
-                    editor.blockSignals(True)
-                    delegate.setEditorData(editor, index)
-                    editor.blockSignals(False)
 
     def cell_editor(self, row: int, column: int) -> QWidget | None:
         """The combo box open in a choice cell."""

@@ -23,6 +23,16 @@ from ui.widgets.tones import readable_text, refused_background
 
 Problem = tuple[str, str]
 
+# The roles as plain integers: comparing with these is quick, where looking an enum up on ``Qt``
+# in every call of ``data`` (hundreds of calls a repaint) is not.
+DISPLAY, EDIT, CHECK, ALIGN, TOOLTIP, DESCRIPTION, BACKGROUND, FOREGROUND, DECORATION, FONT, \
+    ACCESSIBLE = (int(r) for r in (
+        Qt.DisplayRole, Qt.EditRole, Qt.CheckStateRole, Qt.TextAlignmentRole, Qt.ToolTipRole,
+        Qt.AccessibleDescriptionRole, Qt.BackgroundRole, Qt.ForegroundRole, Qt.DecorationRole,
+        Qt.FontRole, Qt.AccessibleTextRole))
+RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+CENTRE = int(Qt.AlignCenter)
+
 
 class CaseTableModel(QAbstractTableModel):
     """Rows of the case in declared columns. Subclasses set ``COLUMNS`` (or override
@@ -104,32 +114,36 @@ class CaseTableModel(QAbstractTableModel):
             return next((t for v, t in self.choices(column) if v == value), value or "")
         return col.display(value)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
         special = self.cell_data(row, column, role)
         if special is not None:
             return special
-        col = self.column(column)
-        error = self._errors.get((row, column))
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return self.display(row, column)
-        if role == Qt.EditRole:
+        col = self.column(column)
+        if role == EDIT:
             return col.edit_text(self.raw(row, column))
-        if role == Qt.CheckStateRole and col.kind == "check":
-            return Qt.Checked if self.raw(row, column) else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and col.numeric:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
+        if role == ALIGN:
+            return RIGHT if col.numeric else None
+        if role == CHECK:
+            if col.kind == "check":
+                return Qt.Checked if self.raw(row, column) else Qt.Unchecked
+            return None
+        if role not in (TOOLTIP, DESCRIPTION, BACKGROUND, FOREGROUND):
+            return None
+        error = self._errors.get((row, column))
+        if role == TOOLTIP:
             return error or col.tip or None
-        if role == Qt.AccessibleDescriptionRole:
+        if role == DESCRIPTION:
             return error or None
-        if role == Qt.BackgroundRole and error:
+        if not error:
+            return None
+        if role == BACKGROUND:
             return refused_background()
-        if role == Qt.ForegroundRole and error:
-            return readable_text(refused_background())
-        return None
+        return readable_text(refused_background())
 
     # --- editing ------------------------------------------------------------------------------
     def setData(self, index, value, role=Qt.EditRole):
