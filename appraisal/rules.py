@@ -12,6 +12,7 @@ from datetime import date
 from .case import Case
 from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
+from .time_rules import check_time_and_prices
 
 Problem = tuple[str, str]
 
@@ -19,7 +20,7 @@ Problem = tuple[str, str]
 def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
-    for check in (_date, _unique_ids, _baseline, _criteria, _options):
+    for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices):
         problems.extend(check(case))
     return problems
 

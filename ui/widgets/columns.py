@@ -7,8 +7,8 @@ stored values. Every number goes through the one grammar (:mod:`ui.widgets.numbe
 Kinds: ``money`` (pounds), ``number`` (a plain decimal: multipliers, weeks, points), ``whole``
 (counts, ages, years), ``percent`` (stored as a fraction, typed in percent), ``bps`` (basis
 points), ``ramp`` (a list of shares), ``text``, ``check`` (a tick box), ``choice`` (one of the
-model's ``choices(column)``; ``organisation``, ``recipient``, ``vat`` and ``loan`` are choices
-too) and ``result`` (a read-only figure from Results, shown as ``fmt``: money or weeks).
+model's ``choices(column)``; ``organisation``, ``recipient``, ``vat``, ``basis`` and ``loan``
+are choices too) and ``result`` (a read-only figure from Results, shown as ``fmt``: money or weeks).
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from typing import Any
 from appraisal.formatting import money
 from ui.widgets.numbers import parse_number
 
-CHOICE_KINDS = ("choice", "organisation", "recipient", "vat", "loan")
+CHOICE_KINDS = ("choice", "organisation", "recipient", "vat", "basis", "loan")
 NUMERIC_KINDS = ("money", "number", "whole", "percent", "bps", "result")
 
 

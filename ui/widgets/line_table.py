@@ -29,6 +29,10 @@ VAT_TREATMENTS = (
     ("vat_group", "VAT group"),
     ("outside_scope", "Outside the scope"),
 )
+BASES = (
+    ("real", "Today's prices"),
+    ("nominal", "Fixed in cash"),
+)
 
 
 def _range(unit: str = "money") -> tuple[Column, Column]:
@@ -137,6 +141,8 @@ class LineTableModel(CaseTableModel):
         case = self._document.case
         if kind == "vat":
             return list(VAT_TREATMENTS)
+        if kind == "basis":
+            return list(BASES)
         if kind == "loan":
             return [(loan.id, f"{loan.lender or loan.id} ({org.name})")
                     for org in case.organisations for loan in org.loans]
