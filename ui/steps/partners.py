@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ui.document import CaseDocument
+from ui.steps.partner_plan import BusinessPlanPanel
 from ui.widgets.columns import Column
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
     percent_field
@@ -87,6 +88,7 @@ class PartnersStep(QWidget):
             form.labelForField(field).setBuddy(field.editor)
 
         self.loans = RecordTable(d, (*at, "loans"), LOAN_COLUMNS, "loan")
+        self.loans.table.setMinimumHeight(100)     # room for the page's tabs
         self.add_loan = QPushButton("Add &loan")
         self.remove_loan = QPushButton("Remove l&oan")
         loans = QGroupBox("Loans")
@@ -100,12 +102,17 @@ class PartnersStep(QWidget):
         loan_buttons.addStretch(1)
         loans_layout.addLayout(loan_buttons)
 
-        right = QVBoxLayout()
+        first_page = QWidget()
+        right = QVBoxLayout(first_page)
         right.addWidget(details)
         right.addWidget(loans, 1)
+        self.plan = BusinessPlanPanel(d)
+        self.pages = QTabWidget()
+        self.pages.addTab(first_page, "Details and &loans")
+        self.pages.addTab(self.plan, "Business &plan and covenants")
         layout = QHBoxLayout(self)
         layout.addLayout(left)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.pages, 1)
 
         self.list.currentRowChanged.connect(self._select)
         self.add_button.clicked.connect(self.add_organisation)
@@ -150,6 +157,7 @@ class PartnersStep(QWidget):
         for field in self.fields:
             field.set_path(("organisations", row, field.path[-1]))
         self.loans.set_list_path(("organisations", row, "loans"))
+        self.plan.set_organisation(row)
 
     # --- editing ----------------------------------------------------------------------------
     def add_organisation(self) -> None:

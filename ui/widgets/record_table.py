@@ -20,24 +20,27 @@ from ui.widgets.columns import Column
 from ui.widgets.inline_error import InlineError
 from ui.widgets.table_model import TOOLTIP, CaseTableModel, ColumnDelegate
 
-__all__ = ["RecordModel", "RecordTable"]
+__all__ = ["RecordModel", "RecordTable", "RecordView"]
 
 
 class RecordModel(CaseTableModel):
-    """The records at ``list_path`` in ``columns``; an empty optional cell removes the key."""
+    """The records of a :class:`RecordTable` in its columns. The table says what the records
+    are (``records``) and how a value is written (``commit``), so a table that shows its records
+    differently from how they are stored (the rule table's one "Limit") needs no model of its
+    own."""
 
-    def __init__(self, document: CaseDocument, list_path: tuple, columns: Sequence[Column],
-                 record_name: str, parent=None):
-        super().__init__(document, parent)
-        self.list_path, self.COLUMNS = tuple(list_path), tuple(columns)
+    def __init__(self, table: RecordTable, columns: Sequence[Column], record_name: str):
+        super().__init__(table.document, table)
+        self.COLUMNS = tuple(columns)
         self.record_name = record_name
+        self._table = table
         self._rows: list[dict] = []
         self._choices: list = []
 
     def refresh(self, reset: bool = False) -> bool:
         """Re-read the records; True if the rows were replaced (a reset). Nothing is redrawn
         when neither the records nor the choices offered (option names…) have changed."""
-        rows = self.document.get(self.list_path) or []
+        rows = self._table.records()
         choices = [self.choices(c) for c, col in enumerate(self.COLUMNS) if col.is_choice]
         if reset or len(rows) != len(self._rows) or choices != self._choices:
             self.beginResetModel()
@@ -67,22 +70,14 @@ class RecordModel(CaseTableModel):
         return self.display(row, column) or self.COLUMNS[column].tip or None  # read in full
 
     def write(self, row: int, column: int, value: Any) -> list:
-        return self.commit(row, self.COLUMNS[column], value)
+        return self._table.commit(row, self.COLUMNS[column], value)
 
-    def commit(self, row: int, column: Column, value: Any) -> list:
-        path = (*self.list_path, row, column.key)
 
-        def mutate(data: dict) -> None:
-            node = data
-            for part in path[:-1]:
-                node = node[part]
-            if value is None:
-                node.pop(column.key, None)
-            else:
-                node[column.key] = value
+class RecordView(QTableView):
+    """The table's view; ``rowCount`` as a table widget has it."""
 
-        text = f"change {column.header.lower()} of {self.record_name} {row + 1}"
-        return self.document.edit(text, mutate)
+    def rowCount(self) -> int:  # noqa: N802 - as QTableWidget names it
+        return self.model().rowCount()
 
 
 class RecordTable(QWidget):
@@ -95,8 +90,9 @@ class RecordTable(QWidget):
         super().__init__(parent)
         self.document, self.columns = document, list(columns)
         self.record_name = record_name
-        self.model = RecordModel(document, list_path, columns, record_name, self)
-        self.table = QTableView(self)
+        self._list_path = tuple(list_path)
+        self.model = RecordModel(self, columns, record_name)
+        self.table = RecordView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.table))
         header = self.table.horizontalHeader()
@@ -127,15 +123,16 @@ class RecordTable(QWidget):
 
     @property
     def list_path(self) -> tuple:
-        return self.model.list_path
+        return self._list_path
 
     # --- reading ----------------------------------------------------------------------------
     def set_list_path(self, list_path: tuple) -> None:
-        self.model.list_path = tuple(list_path)
+        self._list_path = tuple(list_path)
         self.error.clear()
         self.model.refresh(reset=True)
 
     def records(self) -> list[dict]:
+        """The records as the table shows them (a subclass may show them otherwise)."""
         return self.document.get(self.list_path) or []
 
     def current_row(self) -> int:
@@ -162,6 +159,23 @@ class RecordTable(QWidget):
             self.error.clear()
 
     # --- writing ----------------------------------------------------------------------------
+    def commit(self, row: int, column: Column, value: Any) -> list:
+        """Write one cell's value as one undoable edit; the problems if it is refused (the
+        model keeps the reason on the cell and the message under the table)."""
+        path = (*self.list_path, row, column.key)
+
+        def mutate(data: dict) -> None:
+            node = data
+            for part in path[:-1]:
+                node = node[part]
+            if value is None:
+                node.pop(column.key, None)
+            else:
+                node[column.key] = value
+
+        text = f"change {column.header.lower()} of {self.record_name} {row + 1}"
+        return self.document.edit(text, mutate)
+
     def set_cell(self, row: int, column: int, text: Any) -> bool:
         """Type ``text`` into a cell, as a person would; False (and a reason) if refused."""
         ok = self.model.setData(self.model.index(row, column), text, Qt.EditRole)
