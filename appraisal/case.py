@@ -75,6 +75,8 @@ class MonteCarloSettings(Model):
     draws: Annotated[int, Field(strict=True, ge=1, le=1_000_000)] = 10000
     seed: Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)] = 1
     distribution: Literal["triangular", "pert"] = "triangular"
+    # How far the delivery of the change goes well or badly as a whole (model-v2.md V4).
+    correlation: Annotated[float, Field(strict=True, ge=0, le=0.99)] = 0.0
 
 
 Basis = Literal["real", "nominal"]
@@ -138,6 +140,8 @@ class RangedLine(Model):
     label: Text | None = None
     low: Number | None = None
     high: Number | None = None
+    # Lines naming the same driver are one uncertain quantity (model-v2.md V4).
+    driver: Id | None = None
 
     @property
     def has_range(self) -> bool:
@@ -221,12 +225,16 @@ class RedundancyLine(Model):
     year: Year = 1
 
 
-class PensionCessationLine(Model):
-    label: Text | None = None
+class PensionCessationLine(RangedLine):
+    """A cessation debt (or, negative, an exit credit) paid in ``instalments`` yearly parts (V5)."""
+
     organisation: Id | None = None
-    amount: Money
+    amount: Number
     year: Year = 1
     basis: Basis = "real"
+    instalments: Annotated[int, Field(strict=True, ge=1, le=100)] = 1
+
+    main: ClassVar[str] = KIND["pension_cessation"].main or ""
 
 
 class Option(Model):

@@ -12,7 +12,7 @@ import numpy as np
 
 from . import scoring
 from .case import Case
-from .formatting import money
+from .paths import FieldPath
 from .results import AppraisalWarning, HorizonEntry, PastHorizon
 
 LONGER = (20, 30)
@@ -105,12 +105,8 @@ def past_horizon_warnings(case: Case, found: dict[int, PastHorizon],
     out = {}
     for i, p in found.items():
         option = case.options[i]
-        text = (f"flows continue past the {h}-year appraisal period: from year {p.from_year} to "
-                f"year {p.to_year}, {PERSIST}, this option gains {money(p.gains)} and pays "
-                f"{money(p.pays)} (present values), none of which is in the NPV")
-        if not option.baseline:
-            text += (f"; over {p.to_year} years its NPV against the baseline would be "
-                     f"{money(p.npv_vs_baseline)}, against "
-                     f"{money(headline.npv_vs_baseline[option.id])} over {h}")
-        out[i] = AppraisalWarning(f"options[{i}]", text)
+        out[i] = AppraisalWarning("past_horizon", FieldPath.of("options", i), {
+            "horizon": h, "from_year": p.from_year, "to_year": p.to_year, "persist": PERSIST,
+            "gains": p.gains, "pays": p.pays, "baseline": option.baseline,
+            "npv_long": p.npv_vs_baseline, "npv_headline": headline.npv_vs_baseline[option.id]})
     return out

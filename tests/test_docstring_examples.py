@@ -6,10 +6,11 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
-           "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
-           "appraisal.finance.redundancy", "appraisal.finance.baseline",
-           "appraisal.finance.inflation", "appraisal.limits"]
+MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting",
+           "appraisal.scoring", "appraisal.sensitivity", "appraisal.montecarlo",
+           "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy",
+           "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
+           "appraisal.ranges"]
 
 
 @pytest.mark.parametrize("name", MODULES)

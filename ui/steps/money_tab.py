@@ -58,6 +58,10 @@ class LineTab(QWidget):
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton("Remove selected", self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_button = QPushButton("Copy to other options…", self)
+        self.copy_button.setToolTip("Add the selected line to other options as well; with a "
+                                    "range, it and its copies become one uncertain figure")
+        self.copy_button.clicked.connect(self.copy_selected)
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.PlainText)
         self.errors = InlineError(self)
@@ -76,6 +80,7 @@ class LineTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.total)
         layout = QVBoxLayout(self)
@@ -103,6 +108,8 @@ class LineTab(QWidget):
         if not self.add_button.isEnabled():
             self.add_button.setToolTip("Add a loan to a partner first (Partners step)")
         self.remove_button.setEnabled(self.model.rowCount() > 0)
+        self.copy_button.setEnabled(self.model.rowCount() > 0
+                                    and len(self.document.get(("options",), []) or []) > 1)
         self._show_notes()
         self._show_total()
         self._show_detail()
@@ -157,6 +164,21 @@ class LineTab(QWidget):
             row = self.model.rowCount() - 1
             self.table.setCurrentIndex(self.model.index(row, 0))
         return problems
+
+    def selected_row(self) -> int | None:
+        row = self.table.currentIndex().row()
+        if row < 0 and self.model.rowCount():
+            row = 0
+        return row if 0 <= row < self.model.rowCount() else None
+
+    def copy_selected(self) -> None:
+        """Copy the current line to options the user ticks (one undo step)."""
+        from ui.dialogs.uncertainty import CopyLineDialog
+        row = self.selected_row()
+        if row is None:
+            return
+        CopyLineDialog(self.document, self.model.option_index, self.model_cls.KIND, row,
+                       self).exec()
 
     def remove_selected(self) -> list:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})

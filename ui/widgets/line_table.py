@@ -14,7 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
-from appraisal.paths import FieldPath
+from appraisal.paths import path_of
+from appraisal.wording import sentence
 from ui.document import MergeKey
 
 from .columns import Column
@@ -36,9 +37,11 @@ BASES = (
 
 
 def _range(unit: str = "money") -> tuple[Column, Column]:
-    return (Column("low", "Low", unit, "The lowest credible value; give low and high together. "
-                   "Blank both to remove the range.", optional=True),
-            Column("high", "High", unit, "The highest credible value.", optional=True))
+    return (Column("low", "Low", unit, "The least this figure could plausibly be: the end of "
+                   "the estimate, not a 10th percentile. Give low and high together; blank both "
+                   "to remove the range.", optional=True),
+            Column("high", "High", unit, "The most this figure could plausibly be: the end of "
+                   "the estimate, not a 90th percentile.", optional=True))
 
 
 PV = Column("pv", "Present value", "result", "This line's discounted value over the horizon "
@@ -104,9 +107,9 @@ class LineTableModel(CaseTableModel):
         found.update({r.ref: r for r in opt.redundancies if self.KIND == "redundancies"})
         warnings: dict[int, list[str]] = {}
         for w in res.warnings:
-            line = FieldPath.parse(w.path).line()
+            line = w.path.line()
             if line is not None and line[:2] == (self._option, self.KIND):
-                warnings.setdefault(line[2], []).append(w.message)
+                warnings.setdefault(line[2], []).append(sentence(w))
         return found, warnings
 
     def line_result(self, row: int) -> Any:
@@ -177,9 +180,9 @@ class LineTableModel(CaseTableModel):
 
         def mutate(data: dict) -> None:
             line = data["options"][self._option][self.KIND][row]
-            if value is None:
-                line.pop("low", None)
-                line.pop("high", None)
+            if value is None:              # no range: no shared uncertain figure either
+                for key in ("low", "high", "driver"):
+                    line.pop(key, None)
                 return
             line[end] = value
             line.setdefault(other, line.get(main, 0.0))
@@ -188,11 +191,9 @@ class LineTableModel(CaseTableModel):
         return self._document.edit(text, mutate, merge_key=key)
 
     def describe(self, row: int, problem: tuple[str, str]) -> str:
-        path, message = problem
-        place = FieldPath.parse(path)
-        mine = ("options", self._option, self.KIND, row)
-        if len(place) == 5 and place.startswith(mine):
-            key = place[4]
+        path, message = path_of(problem[0]), problem[1]
+        if len(path) > 4 and path.line() == (self._option, self.KIND, row):
+            key = path[4]
             header = next((c.header for c in self.COLUMNS if c.key == key), key)
             return f"{header}: {message}"
         return super().describe(row, problem)

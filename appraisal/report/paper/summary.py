@@ -50,14 +50,17 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
     paper.markup(f"<b>Basis.</b> {kit.esc(basis_line(r))}", "small")
     paper.para("Key figures for every option, each against the baseline (thousands of pounds): "
-               f"payback is {PAYBACK_MEANS}; the ratio is {RATIO_MEANS}; the up-front cost is "
-               "the undiscounted total of one-off items; probability of loss is the share of "
-               "simulations in which the option's NPV falls below the baseline's.", "small")
+               "the NPV with every figure at its most likely value, and expected, with every "
+               f"uncertain figure at the mean of its range; payback is {PAYBACK_MEANS}; the "
+               f"ratio is {RATIO_MEANS}; the up-front cost is the undiscounted total of one-off "
+               "items.", "small")
     paper.table(
-        ["Option", "NPV vs baseline", "Benefit–cost ratio", "Payback", "Up-front cost",
-         "Weighted score", "Rank", "Probability of loss"],
+        ["Option", "NPV vs baseline", "Expected", "Benefit–cost ratio", "Payback",
+         "Up-front cost", "Weighted score", "Rank", "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [3.0, 1.2, 1.45, 1.5, 1.2, 1.0, 0.6, 1.1], numeric={1, 2, 4, 5, 6, 7}, compact=True)
+        [2.3, 1.05, 1.0, 1.35, 1.15, 1.05, 1.15, 0.65, 1.75], numeric={1, 2, 3, 5, 6, 7, 8},
+        compact=True)
+    paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     affordability.page_two(paper, r)
@@ -75,11 +78,10 @@ def _key_row(r: Results, o: OptionResult) -> list:
     if o.baseline:
         name = kit.short(o.name, 110) + " (baseline)"
     name = affordability.flagged_name(r, o) or name
-    loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
-        o.monte_carlo.p_npv_vs_baseline_below_zero)
     payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)
-    return [name, money_k(o.npv_vs_baseline), ratio_text(o), payback,
-            money_k(o.one_off_total), score(o.weighted_score), str(o.rank), loss]
+    return [name, money_k(o.npv_vs_baseline), money_k(o.expected_npv_vs_baseline),
+            ratio_text(o), payback, money_k(o.one_off_total), score(o.weighted_score),
+            str(o.rank), kit.loss_beside_worst(o)]
 
 
 def recommendation_text(r: Results) -> str:
