@@ -23,9 +23,12 @@ from .paths import FieldPath, say
 
 
 class Warning_(Protocol):
-    kind: str
-    path: FieldPath
-    params: Mapping[str, Any]
+    @property
+    def kind(self) -> str: ...
+    @property
+    def path(self) -> FieldPath: ...
+    @property
+    def params(self) -> Mapping[str, Any]: ...
 
 
 def _short_list(p: Mapping[str, Any], people: bool) -> str:
