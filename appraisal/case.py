@@ -291,6 +291,20 @@ class Weighting(Model):
     ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0, le=1e6)]]] | None = None
 
 
+class Member(Model):
+    """A board member's own view (model-v2.md V9): weights for every criterion and/or scores.
+
+    What the member leaves out takes the case's own figure; the case's weights and scores stay
+    the board's agreed ones.
+    """
+
+    id: Id
+    name: Text
+    role: Text = ""
+    weights: dict[Id, Annotated[float, Field(strict=True, ge=0, le=1e6)]] | None = None
+    scores: dict[Id, dict[Id, Score]] | None = None
+
+
 class Case(Model):
     format: Literal["options-appraisal-case"] = FORMAT
     version: Literal[2] = VERSION
@@ -306,6 +320,8 @@ class Case(Model):
     readiness: list[ReadinessItem] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     merged_golden_rules: list[CapacityRule] | None = None
+    members: list[Member] = Field(default_factory=list)
+    members_named: Annotated[bool, Field(strict=True)] = False   # may the paper name them?
 
     # --- convenient look-ups (read only) ---------------------------------------------------
     def organisation(self, org_id: str) -> Organisation:

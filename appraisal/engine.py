@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import affordability, montecarlo, scoring, sensitivity
+from . import affordability, members, montecarlo, scoring, sensitivity
 from . import horizon as horizons
 from .case import Case
 from .caveats import case_warnings
@@ -152,7 +152,17 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                   + list(affordability.warnings(case, options, case.first_year))),
         horizon_sensitivity=by_horizon,
         driver_count=drivers.count, correlation=mc_s.correlation,
+        **_member_results(case, score_m, ids[leader]),
     )
+
+
+def _member_results(case: Case, score_m: np.ndarray, leader: str) -> dict:
+    """V9's fields of the results; none when the case has no members."""
+    if not case.members:
+        return {}
+    views = members.member_views(case, score_m)
+    return {"members": views, "leader_holds": members.leader_holds(views, leader),
+            "member_spread": members.member_spread(case)}
 
 
 def _loan_fees_by_option(table: LineTable, n_options: int) -> np.ndarray:

@@ -98,7 +98,7 @@ def path_of(path: str | Sequence[Part] | None) -> FieldPath:
 SECTIONS = {
     "options": "Options", "organisations": "Partners", "criteria": "Criteria",
     "readiness": "Readiness", "risks": "Risks", "settings": "Settings",
-    "recommendation": "Recommendation", "weighting": "Weights",
+    "recommendation": "Recommendation", "weighting": "Weights", "members": "Board members",
     **{k.id: k.plural for k in KIND.values()},
     "loans": "Loans", "scores": "Scores",
     "rationale": "Reasons for scores", "optimism_bias": "Optimism bias",
@@ -108,6 +108,7 @@ SECTIONS = {
 ITEM_NOUNS = {
     "options": "Option", "organisations": "Partner", "criteria": "Criterion",
     "readiness": "Item", "risks": "Risk", "loans": "Loan", "ahp_matrix": "Row",
+    "members": "Member",
     **{k.id: k.noun for k in KIND.values()},
 }
 # Fields whose own name reads badly.
@@ -120,7 +121,7 @@ FIELD_WORDS = {
     "National Insurance threshold on termination pay", "annual_turnover": "annual turnover",
     "cap_weekly_pay": "cap weekly pay", "ahp_order": "pairwise order",
 }
-TOP_LISTS = ("options", "organisations", "criteria", "readiness", "risks")
+TOP_LISTS = ("options", "organisations", "criteria", "readiness", "risks", "members")
 CRITERION_KEYED = ("scores", "rationale", "swing")   # maps from a criterion's id
 
 

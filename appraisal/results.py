@@ -373,6 +373,9 @@ class Results:
     driver_count: int = 0                        # independent uncertain quantities (V4)
     correlation: float = 0.0                     # the delivery factor's ρ (V4)
     horizon_sensitivity: list[HorizonEntry] = field(default_factory=list)   # H first
+    members: list = field(default_factory=list)          # members.MemberView, file order (V9)
+    leader_holds: dict[str, int] | None = None           # {"members": k, "of": n} (V9)
+    member_spread: dict | None = None                    # V9; None when the case has no members
 
     @property
     def discount_schedule(self) -> str:
@@ -432,4 +435,8 @@ class Results:
             out["monte_carlo_histogram_edges"] = self.histogram_edges
         if self.ahp_consistency is not None:
             out["ahp_consistency"] = self.ahp_consistency
+        if self.members:
+            out["members"] = [m.to_json() for m in self.members]
+            out["leader_holds"] = self.leader_holds
+            out["member_spread"] = self.member_spread
         return out
