@@ -13,7 +13,8 @@ def main(argv: list[str] | None = None) -> int:
     (so the ``continuum`` console script, which passes none, behaves as ``python main.py``)."""
     if argv is None:
         argv = sys.argv[1:]
-    if argv and argv[0] in ("appraise", "--version", "-h", "--help"):
+    if argv and argv[0] in ("appraise", "member-form", "import-members", "--version", "-h",
+                             "--help"):
         try:
             from appraisal.cli import main as cli_main
         except KeyboardInterrupt:   # Ctrl-C while the program is still loading

@@ -1,4 +1,5 @@
-"""The headless command: ``appraise CASE.json [--json OUT] [--pdf PAPER] [--xlsx MODEL]``.
+"""The headless command: ``appraise CASE.json [--json OUT] [--pdf PAPER] [--xlsx MODEL]``, and
+the board members' forms (``member-form``, ``import-members``: :mod:`appraisal.cli_members`).
 
 Exit status 0 on success, 2 on an invalid case or command line (a message on standard error
 naming the field; no output file written), 1 on any other failure (an output that cannot be
@@ -17,7 +18,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, cli_members
 from .atomic import reason, write_all_atomic
 from .casefile import CaseError, load_case
 from .engine import appraise
@@ -46,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--pdf", metavar="PAPER", help="write the board paper (PDF)")
     run.add_argument("--xlsx", metavar="MODEL", help="write the live Excel model")
     run.add_argument("--no-monte-carlo", action="store_true", help="skip the Monte Carlo draws")
+    cli_members.add_parsers(sub)
     return parser
 
 
@@ -207,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "appraise":
             return run_appraise(args)
+        if args.command == "member-form":
+            return cli_members.run_member_form(args)
+        if args.command == "import-members":
+            return cli_members.run_import_members(args)
     except KeyboardInterrupt:
         print("continuum: interrupted; no file was written", file=sys.stderr)
         return EXIT_INTERRUPTED

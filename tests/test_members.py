@@ -165,3 +165,26 @@ def test_duplicate_member_ids_and_labels(small_case_data):
     assert [member_label(case, i) for i in range(2)] == ["member A", "member B"]
     data["members_named"] = True
     assert member_label(parse_data(data), 1) == "B"
+
+
+def test_the_worked_example_members():
+    """small-case-v2.json's two chairs, against its expected file (model-v2.md's worked example):
+    chair-oak weighs 20/40/40, so standalone 2 + 2.8 + 1.2 → 60, shared 1.6 + 2.4 + 2 → 60,
+    merger 0.6 + 2 + 3.6 → 62 (leader merger); chair-elm takes the board's weights and scores
+    merger autonomy 2 and shared voice 7: standalone 72, shared 65.5 + 0.35 × 10 → 69, merger
+    52 − 0.4 × 10 → 48 (leader standalone). The leader holds under 1 of 2 views."""
+    import json
+    from pathlib import Path
+
+    from appraisal.casefile import load_case
+    data = Path(__file__).resolve().parent / "data"
+    want = json.loads((data / "small-case-v2.expected.json").read_text(encoding="utf-8"))
+    got = appraise(load_case(data / "small-case-v2.json"), monte_carlo=False).to_json()
+    assert got["members"] == [
+        {"id": m["id"], "leader": m["leader"],
+         "weighted_scores": pytest.approx(m["weighted_scores"], abs=1e-9)}
+        for m in want["members"]]
+    assert got["members"][0]["weighted_scores"] == pytest.approx(
+        {"standalone": 60, "shared": 60, "merger": 62})
+    assert got["leader_holds"] == want["leader_holds"] == {"members": 1, "of": 2}
+    assert got["member_spread"] == want["member_spread"]     # .2/.4/.4 and whole scores: exact
