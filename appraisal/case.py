@@ -10,7 +10,7 @@ project survives a load and save here.
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -20,8 +20,8 @@ from .paths import FIELD_WORDS
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
-FORMAT = "options-appraisal-case"
-VERSION = 2
+FORMAT: Final = "options-appraisal-case"
+VERSION: Final = 2
 
 FORMS = (
     "standalone",

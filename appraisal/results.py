@@ -5,11 +5,15 @@ read these figures; none computes one of its own. Money is float64 pounds at ful
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
+from . import wording
 from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
+from .paths import FieldPath
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 2
@@ -33,7 +37,7 @@ class CashFlow:
     discounted: float
 
     def to_json(self) -> dict:
-        out = {"year": self.year}
+        out: dict[str, float] = {"year": self.year}
         out.update({c: getattr(self, c) for c in COLUMNS})
         out.update(net=self.net, discount_factor=self.discount_factor, discounted=self.discounted)
         return out
@@ -321,15 +325,26 @@ class HorizonEntry:
                 "highest_npv": self.highest_npv, "leader": self.leader}
 
 
-@dataclass
+@dataclass(frozen=True)
 class AppraisalWarning:
-    """Advice the board should see; not an error. ``path`` names the line or field."""
+    """Advice the board should see; not an error: what was noticed (``kind``, a row of
+    :data:`appraisal.wording.KINDS`), where (``path``) and its figures (``params``). It is
+    worded only by :mod:`appraisal.wording`."""
 
-    path: str
-    message: str
+    kind: str
+    path: FieldPath
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The plain message of the results JSON (model.md §3)."""
+        return wording.message(self)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.path))
 
 
 @dataclass

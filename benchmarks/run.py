@@ -229,9 +229,11 @@ def workbook_times() -> list[tuple[str, str]]:
     def lines(results) -> int:
         return sum(len(o.lines) for o in results.options)
     largest = max((appraise(load_case(p)) for p in sample_cases()), key=lines)
+    cpu = time.process_time()
     t = best_of(lambda: workbook_bytes(largest))
+    cpu = (time.process_time() - cpu) / 3
     return [(f"Excel model of the largest sample ({lines(largest)} lines)",
-             f"{t:,.2f} s (target < 2 s)")]
+             f"{t:,.2f} s ({cpu:,.2f} s of CPU; target < 2 s)")]
 
 
 def main() -> None:

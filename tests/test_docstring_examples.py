@@ -6,9 +6,9 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
-           "appraisal.sensitivity", "appraisal.montecarlo", "appraisal.finance.lines",
-           "appraisal.finance.metrics", "appraisal.finance.redundancy",
+MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting",
+           "appraisal.scoring", "appraisal.sensitivity", "appraisal.montecarlo",
+           "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy",
            "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
            "appraisal.ranges"]
 

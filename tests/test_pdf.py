@@ -399,12 +399,12 @@ def test_no_staged_path_without_both_a_group_and_a_merger():
 # --- wording: names not ids, the redundancy arithmetic, warnings as sentences ---------------
 
 def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
-    from appraisal.report.paper.notes import warning_text
+    from appraisal.wording import warning_text
     data = case_dict(settings={"horizon_years": 2})         # oak-rcf runs 3 years: 1 left out
     results = appraise(parse_data(data))
-    w = next(w for w in results.warnings if w.path == "options[2]")
-    text = warning_text(results, w)
-    assert text.startswith("Merger — Flows continue past the 2-year appraisal period: from "
+    w = next(w for w in results.warnings if w.kind == "past_horizon" and w.path == "options[2]")
+    text = warning_text(w, results.case)
+    assert text.startswith("Merger: Flows continue past the 2-year appraisal period: from "
                            "year 3 to year 30, if savings persist and renewals are as entered, ")
     assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
     body = pdf_text(board_paper_bytes(results))

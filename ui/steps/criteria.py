@@ -7,142 +7,99 @@ changes every option's scores in the same undo step, so the case stays valid.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
 from appraisal.formatting import pct
 from ui.dialogs.weighting import AhpDialog, SwingDialog
-from ui.document import CaseDocument
+from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
 from ui.steps.when_shown import RefreshWhenShown
-from ui.widgets.cells import number_text, parse_number
-from ui.widgets.cell_errors import CellErrors
+from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.tones import readable_text, refused_background
+from ui.widgets.table_model import DISPLAY, TOOLTIP, CaseTableModel
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
 
 
-class CriteriaModel(CellErrors, QAbstractTableModel):
-    """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
+class CriteriaModel(CaseTableModel):
+    """The criteria as rows: name, weight points, share (from Results), derived flag and
+    description."""
 
-    COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_DESCRIPTION = range(5)
-    HEADERS = ("Criterion", "Weight (points)", "Share", "Derived from NPV", "What the board asks")
+    COLUMNS = (
+        Column("name", "Criterion", "text"),
+        Column("weight", "Weight (points)", "number"),
+        Column("share", "Share", "result",
+               "Each criterion's share of the total weight, as the engine uses it"),
+        Column("derived", "Derived from NPV", "check",
+               "Scores come from each option's NPV against the baseline (best 10, worst 0) "
+               "instead of being typed"),
+        Column("description", "What the board asks", "text"),
+    )
     CRITERION_ROLE = Qt.UserRole + 1
 
     def __init__(self, document: CaseDocument, parent=None):
-        super().__init__(parent)
-        self.document = document
+        super().__init__(document, parent)
         self._rows: list[dict] = []
-        self._errors: dict[tuple[int, int], str] = {}
-        self.last_problems: list[tuple[str, str]] = []
 
     def refresh(self) -> None:
         rows = self.document.get(("criteria",), []) or []
         if len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows = rows
-            self._errors.clear()
+            self.forget_errors()
             self.endResetModel()
         else:
             self._rows = rows
             if rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 4))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_label(self, row: int) -> str:
+        return self._rows[row]["name"]
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.HEADERS[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
-            return ("Each criterion's share of the total weight, as the engine uses it"
-                    if section == self.COL_SHARE else None)
-        return None
+    def raw(self, row: int, column: int):
+        crit = self._rows[row]
+        key = self.COLUMNS[column].key
+        if key == "share":
+            res = self.document.results
+            return res.weights.get(crit["id"]) if res is not None else None
+        if key == "derived":
+            return crit.get("source") == edits.VFM_SOURCE
+        return crit.get(key, "")
 
-    def flags(self, index):
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() == self.COL_SHARE:
-            return base
-        if index.column() == self.COL_DERIVED:
-            return base | Qt.ItemIsUserCheckable
-        return base | Qt.ItemIsEditable
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        crit = self._rows[index.row()]
-        col = index.column()
-        error = self._errors.get((index.row(), col))
+    def cell_data(self, row: int, column: int, role: int):
         if role == self.CRITERION_ROLE:
-            return dict(crit)
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if col == self.COL_NAME:
-                return crit["name"]
-            if col == self.COL_WEIGHT:
-                return number_text(crit["weight"])
-            if col == self.COL_SHARE:
-                res = self.document.results
-                share = res.weights.get(crit["id"]) if res is not None else None
-                return pct(share, 1) if share is not None else ""
-            if col == self.COL_DESCRIPTION:
-                return crit.get("description", "")
-            return None
-        if role == Qt.CheckStateRole and col == self.COL_DERIVED:
-            return Qt.Checked if crit.get("source") == edits.VFM_SOURCE else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and col in (self.COL_WEIGHT, self.COL_SHARE):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
-            if error:
-                return error
-            if col == self.COL_DERIVED:
-                return ("Scores come from each option's NPV against the baseline (best 10, "
-                        "worst 0) instead of being typed")
-            if col == self.COL_DESCRIPTION:
-                return crit.get("description") or None
-        if role == Qt.BackgroundRole and error:
-            return refused_background()
-        if role == Qt.ForegroundRole and error:
-            return readable_text(refused_background())
+            return dict(self._rows[row])
+        if column == self.COL_SHARE and role == DISPLAY:
+            share = self.raw(row, column)
+            return pct(share, 1) if share is not None else ""
+        if (column == self.COL_DESCRIPTION and role == TOOLTIP
+                and not self.error(row, column)):
+            return self._rows[row].get("description") or None
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if not index.isValid():
-            return False
-        row, col = index.row(), index.column()
+    def write(self, row: int, column: int, value):
         name = self._rows[row]["name"]
-        if col == self.COL_WEIGHT:
-            try:
-                points = parse_number(value)
-            except ValueError as exc:
-                return self._refuse(row, col, [("", f"Weight: {exc}")])
-            problems = self.document.edit(
-                f"change weight of {name}", lambda d: edits.set_weight(d, row, points),
-                merge_key=f"criteria[{row}].weight")
-        elif col == self.COL_DERIVED:
-            derived = value in (True, Qt.Checked, Qt.Checked.value, 2)
-            problems = self.document.edit(
-                f"{'derive' if derived else 'type'} scores of {name}",
-                lambda d: edits.set_derived(d, row, derived))
-        elif col == self.COL_NAME:
-            problems = self.document.set_value(("criteria", row, "name"), str(value).strip(),
-                                               f"rename criterion {name}")
-        elif col == self.COL_DESCRIPTION:
-            problems = self.document.set_value(("criteria", row, "description"), str(value),
-                                               f"change description of {name}")
-        else:
-            return False
-        if problems:
-            return self._refuse(row, col, problems)
-        return self._accept(row, col)
-
+        if column == self.COL_WEIGHT:
+            return self.document.edit(
+                f"change weight of {name}", lambda d: edits.set_weight(d, row, value),
+                merge_key=MergeKey.of("criteria", row, "weight"))
+        if column == self.COL_DERIVED:
+            return self.document.edit(
+                f"{'derive' if value else 'type'} scores of {name}",
+                lambda d: edits.set_derived(d, row, value))
+        if column == self.COL_NAME:
+            return self.document.set_value(("criteria", row, "name"), value,
+                                           f"rename criterion {name}")
+        return self.document.set_value(("criteria", row, "description"), value,
+                                       f"change description of {name}")
 
 
 class CriteriaStep(QWidget):

@@ -6,10 +6,10 @@ derived criterion takes no typed score; the weighting record names existing crit
 """
 from __future__ import annotations
 
+from appraisal.edits import DEFAULT_SCORE, add_criterion, as_direct, remove_criterion  # noqa: F401
 from ui.new_case import DEFAULT_CRITERIA
 from ui.widgets.ids import unique_id as _unique_id
 
-DEFAULT_SCORE = 5.0
 VFM_SOURCE = "npv_vs_baseline"
 
 # domain.md §3: the defaults, the three more the research offers, and value for money.
@@ -32,43 +32,6 @@ STANDARD_CRITERIA: tuple[dict, ...] = tuple(
 def unique_id(name: str, taken: set[str]) -> str:
     """An id from a name: 'Tenant voice' → 'tenant_voice' (then tenant_voice_2, …)."""
     return _unique_id(name, taken, sep="_", fallback="criterion")
-
-
-def as_direct(data: dict) -> None:
-    """Weights typed by hand no longer come from swing or AHP: record the method as direct.
-
-    The swing ratings and pairwise matrix are kept, so a dialog can start from them again.
-    """
-    weighting = data.get("weighting")
-    if isinstance(weighting, dict) and weighting.get("method", "direct") != "direct":
-        weighting["method"] = "direct"
-
-
-def add_criterion(data: dict, criterion: dict) -> None:
-    """Append a criterion; a typed one gets a score of 5 in every option."""
-    data["criteria"].append(dict(criterion))
-    if criterion.get("source") != VFM_SOURCE:
-        for option in data["options"]:
-            option.setdefault("scores", {})[criterion["id"]] = DEFAULT_SCORE
-    as_direct(data)
-
-
-def remove_criterion(data: dict, index: int) -> None:
-    """Remove a criterion with its scores, rationales, swing rating and row of the AHP matrix."""
-    cid = data["criteria"].pop(index)["id"]
-    for option in data["options"]:
-        option.get("scores", {}).pop(cid, None)
-        option.get("rationale", {}).pop(cid, None)
-    weighting = data.get("weighting")
-    if isinstance(weighting, dict):
-        (weighting.get("swing") or {}).pop(cid, None)
-        order = weighting.get("ahp_order") or []
-        if cid in order and weighting.get("ahp_matrix"):
-            k = order.index(cid)
-            weighting["ahp_matrix"] = [[v for j, v in enumerate(row) if j != k]
-                                       for i, row in enumerate(weighting["ahp_matrix"]) if i != k]
-            weighting["ahp_order"] = [c for c in order if c != cid]
-    as_direct(data)
 
 
 def set_weight(data: dict, index: int, points: float) -> None:

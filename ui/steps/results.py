@@ -18,9 +18,10 @@ from appraisal.formatting import score as fmt_score
 from appraisal.horizon import PERSIST
 from appraisal.horizon_words import (PAYBACK_MEANS, RATIO_MEANS, basis_line,
                                      leader_holds_sentence, ratio_text)
+from appraisal.wording import warning_text
 from ui.document import CaseDocument
 from ui.steps.capacity_view import CapacityView
-from ui.steps.results_text import warning_text, why_leader_text
+from ui.steps.results_text import why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
@@ -149,7 +150,7 @@ class ResultsStep(QWidget):
         self.holds.setText(leader_holds_sentence(res))
         self._fill_horizons(res)
         self._fill_by_organisation(res)
-        lines = [f"• {warning_text(w, res)}" for w in res.warnings]
+        lines = [f"• {warning_text(w, res.case)}" for w in res.warnings]
         self.warnings.setText("\n".join(lines) if lines else "None: the engine has no advice "
                                                                "on this case.")
         for view in self.chart_views.values():

@@ -128,9 +128,9 @@ class LoanRepricingModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL,
                Column("loan", "Loan", "loan", "The partner's loan the lender would re-price"),
-               Column("margin_uplift_bps", "Margin uplift (bps)", "number",
+               Column("margin_uplift_bps", "Margin uplift (bps)", "bps",
                       "Extra margin in basis points (100 bps = 1% a year)"),
-               *_range("number"), DRIVER,
+               *_range("bps"), DRIVER,
                Column("one_off_fees", "Fees", "money", "Arrangement and legal fees in year 1",
                       default=0.0),
                Column("breakage_cost", "Breakage", "number", "Cost of breaking a fixed rate "

@@ -7,9 +7,9 @@ from ...formatting import form_name, money, money_k, pct
 from ...kinds import KIND
 from ...resources import resource_path
 from ...results import Results
+from ...wording import warning_text
 from . import affordability, kit
 from .document import BoardPaper
-from .notes import warning_text
 from .strategy import STATUS_NAMES
 
 USER_WORDS = ("tenant", "resident", "service user", "users", "user voice", "customer")
@@ -140,7 +140,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
         paper.para(rule, "small")
     paper.heading("Warnings", 2)
     if r.warnings:
-        paper.bullets([warning_text(r, w) for w in r.warnings])
+        paper.bullets([warning_text(w, r.case) for w in r.warnings])
     else:
         paper.para("None.")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections.abc import Set
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -150,7 +151,7 @@ def markup(trusted: str, style: str = "body") -> Paragraph:
 
 
 def table(header: list[str], rows: list[list], widths: list[float], *,
-          numeric: set[int] = frozenset(), bold_last: bool = False,
+          numeric: Set[int] = frozenset(), bold_last: bool = False,
           compact: bool = False) -> Table:
     """A table in the house style: header repeated on every page, Paragraph cells, stripes.
 
@@ -247,6 +248,8 @@ class VectorChart(Flowable):
 def chart(fig, width: float = FRAME_WIDTH, max_height: float = FRAME_HEIGHT * 0.6) -> Flowable:
     """A matplotlib Figure as a vector drawing: figure → SVG in memory → svglib → scaled."""
     drawing = svg2rlg(io.BytesIO(svg_bytes(fig, text_as_text=True)))
+    if drawing is None:     # svglib could not read matplotlib's own SVG: a fault, not a figure
+        raise ValueError("the chart could not be converted for the paper")
     scale = min(width / drawing.width, max_height / drawing.height)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)
