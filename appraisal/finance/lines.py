@@ -9,13 +9,13 @@ Because every line is linear in ``q``, sensitivity and Monte Carlo are matrix pr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
 import numpy as np
 
 from ..case import Case
-from .redundancy import RedundancyCost, redundancy_cost, weekly_pay_cap_on
+from .caps import weekly_pay_cap
+from .redundancy import RedundancyCost, redundancy_cost
 
 # Result columns in model.md §3 order. Savings are benefits; the rest are costs.
 COLUMNS = ("savings", "recurring_costs", "irrecoverable_vat", "loan_repricing", "redundancy",
@@ -73,14 +73,6 @@ class LineTable:
         return qq[:, None] * self.unit + self.fixed
 
 
-def weekly_pay_cap(case: Case) -> float:
-    """The cap setting, else the one in force on the case's date (else the latest known)."""
-    if case.settings.redundancy_weekly_pay_cap is not None:
-        return case.settings.redundancy_weekly_pay_cap
-    day = date.fromisoformat(case.date) if case.date else date.max
-    return weekly_pay_cap_on(day)
-
-
 def _from(start: int, horizon: int) -> np.ndarray:
     """1.0 in each year t >= start (years 1..H)."""
     years = np.arange(1, horizon + 1)
@@ -107,7 +99,7 @@ def ramp_profile(ramp: list[float], start: int, horizon: int) -> np.ndarray:
     return out
 
 
-def _line_flows(case: Case, kind: str, line, horizon: int, cap: float):
+def _line_flows(case: Case, kind: str, line, horizon: int):
     """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line."""
     s = case.settings
     zero = np.zeros(horizon)
@@ -132,6 +124,7 @@ def _line_flows(case: Case, kind: str, line, horizon: int, cap: float):
         fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
         return line.margin_uplift_bps, unit, fixed, owner.id, None
     if kind == "redundancies":
+        cap = weekly_pay_cap(case, line.organisation)
         cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
         return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
     if kind == "pension_cessation":
@@ -152,7 +145,6 @@ def default_label(case: Case, kind: str, line, index: int) -> str:
 def build_lines(case: Case) -> LineTable:
     """Turn every money line of every option into a row of a :class:`LineTable`."""
     horizon = case.settings.horizon_years
-    cap = weekly_pay_cap(case)
     org_index = {o.id: i for i, o in enumerate(case.organisations)}
     joint = len(case.organisations)
     rows: dict[str, list] = {k: [] for k in ("option", "column", "org", "sign", "q", "unit",
@@ -161,7 +153,7 @@ def build_lines(case: Case) -> LineTable:
     for o, option in enumerate(case.options):
         for kind in BUILD_ORDER:
             for j, line in enumerate(getattr(option, kind)):
-                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon, cap)
+                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon)
                 if cost is not None:
                     redundancy[len(rows["option"])] = cost
                 column = COLUMNS.index(COLUMN_OF_KIND[kind])
