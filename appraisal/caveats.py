@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from . import scoring
+from . import scales, scoring
 from .case import Case
 from .continuum import form
+from .finance import cautions, vat
 from .formatting import money
 from .results import AppraisalWarning
 
 LATE_SAVINGS_YEAR = 3
-PENSION_STRAIN_AGE = 55
 PARTIAL_RECOVERY = 0.15
 
 
@@ -38,8 +38,13 @@ def sentence(warning: AppraisalWarning, *, loan_named: bool = False) -> str:
 def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:
     """Every warning for the case, in a stable order (case-wide first, then by option)."""
     out = list(_case_wide(case, ahp_cr))
+    out.extend(scales.warnings(case))
+    out.extend(vat.case_warnings(case))
+    out.extend(cautions.case_warnings(case))
     for i, option in enumerate(case.options):
         out.extend(_option(case, i, option))
+        out.extend(vat.option_warnings(case, i, option))
+        out.extend(cautions.option_warnings(case, i, option))
     return out
 
 
@@ -133,12 +138,6 @@ def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
                 f"a VAT group needs common control, which a {option.form.replace('_', ' ')} "
                 "does not give: only group structures, mergers and transfers of engagements can "
                 "group for VAT"))
-    for j, line in enumerate(option.redundancies):
-        if line.age >= PENSION_STRAIN_AGE and line.pension_strain == 0:
-            yield AppraisalWarning(f"{at}.redundancies[{j}]", (
-                f"staff aged {line.age} made redundant with no pension strain entered: a "
-                "member of a defined benefit scheme such as the LGPS aged 55 or over takes an "
-                "unreduced pension on redundancy, and the employer pays the strain"))
     if option.savings and all(line.start_year > LATE_SAVINGS_YEAR for line in option.savings):
         yield AppraisalWarning(f"{at}.savings", (
             f"every saving of '{option.name}' starts after year {LATE_SAVINGS_YEAR}: late "

@@ -7,6 +7,7 @@ from . import scoring, sensitivity
 from .case import Case
 from .caveats import case_warnings
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
+from .finance.vat import recharge_npv
 from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
                               organisation_npv, payback_year)
 from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
@@ -30,6 +31,7 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
     pv_cols = cols @ df                                # [O, C]
     bcr = benefit_cost_ratio(cols, df)
     by_org = organisation_npv(table, n_opt, len(case.organisations), df)
+    by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
 
     weights, ahp_cr = _weights(case)
     score_m = scoring.score_matrix(case, vs_base)

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from . import scales
 from .case import LINE_KINDS, RANGED_KINDS, Case
+from .finance import vat
 from .scoring import RANDOM_INDEX
 
 Problem = tuple[str, str]
@@ -18,7 +20,8 @@ Problem = tuple[str, str]
 def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
-    for check in (_date, _unique_ids, _baseline, _criteria, _options):
+    for check in (_date, _unique_ids, _baseline, _criteria, _options, vat.problems,
+                  scales.problems):
         problems.extend(check(case))
     return problems
 
