@@ -8,7 +8,7 @@ import pytest
 
 MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
            "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
-           "appraisal.finance.redundancy"]
+           "appraisal.finance.redundancy", "appraisal.finance.caps", "appraisal.scales"]
 
 
 @pytest.mark.parametrize("name", MODULES)
