@@ -128,3 +128,16 @@ def default_scale(criterion_id: str) -> dict[str, str] | None:
     """Starting anchors for a criterion Continuum knows, or None."""
     found = DEFAULT_ANCHORS.get(criterion_id)
     return dict(found) if found else None
+
+
+def anchor_texts(criterion) -> tuple[str, str]:
+    """What a score of 0 and of 10 mean on a criterion, in words for people: the board's
+    anchors; for value for money its money anchors or, without them, the options' range."""
+    if criterion.derived:
+        if criterion.scale_money is not None and len(criterion.scale_money) == 2:
+            ends = describe_money_anchors(criterion.scale_money)
+            return ends["0"], ends["10"]
+        return ("The weakest option's NPV against the baseline",
+                "The strongest option's NPV against the baseline")
+    scale = criterion.scale or {}
+    return (scale.get("0") or "Not written down", scale.get("10") or "Not written down")

@@ -51,6 +51,9 @@ DEFAULT_READINESS: tuple[str, ...] = (
     "Tenants and service users consulted, or the reason they were not recorded",
     "The partnership is voluntary, not imposed",
     "Partners chosen with care and specialist advice secured",
+    "Legal route agreed for each partner's legal form (a registered society transfers its "
+    "engagements or amalgamates; a charitable company or CIO transfers its assets and records "
+    "the merger in the register of mergers so that legacies pass on)",
 )
 
 # domain.md §4: risks to offer, with a starting likelihood and impact (1..5) to be reviewed.
