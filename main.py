@@ -2,7 +2,11 @@
 import sys
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Run the app or the headless command; ``argv`` defaults to the command line's arguments
+    (so the ``continuum`` console script, which passes none, behaves as ``python main.py``)."""
+    if argv is None:
+        argv = sys.argv[1:]
     if argv and argv[0] in ("appraise", "--version", "-h", "--help"):
         try:
             from appraisal.cli import main as cli_main

@@ -14,6 +14,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
+
 FORMAT = "options-appraisal-case"
 VERSION = 1
 
@@ -141,7 +143,7 @@ class SavingLine(RangedLine):
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["savings"].main or ""
 
 
 class RecurringCostLine(RangedLine):
@@ -149,7 +151,7 @@ class RecurringCostLine(RangedLine):
     annual: Money
     start_year: Year = 1
 
-    main: ClassVar[str] = "annual"
+    main: ClassVar[str] = KIND["recurring_costs"].main or ""
 
 
 class SharedServiceLine(RangedLine):
@@ -159,7 +161,7 @@ class SharedServiceLine(RangedLine):
     start_year: Year = 1
     supplier: Id | None = None          # the organisation that supplies it (V6)
 
-    main: ClassVar[str] = "annual_value"
+    main: ClassVar[str] = KIND["shared_services"].main or ""
 
 
 class OneOffCostLine(RangedLine):
@@ -167,7 +169,7 @@ class OneOffCostLine(RangedLine):
     amount: Money
     year: Year = 1
 
-    main: ClassVar[str] = "amount"
+    main: ClassVar[str] = KIND["one_off_costs"].main or ""
 
 
 class LoanRepricingLine(RangedLine):
@@ -177,7 +179,7 @@ class LoanRepricingLine(RangedLine):
     breakage_cost: Number = 0.0
     breakage_gain_confirmed: Annotated[bool, Field(strict=True)] = False
 
-    main: ClassVar[str] = "margin_uplift_bps"
+    main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
 
 class RedundancyLine(Model):
@@ -301,14 +303,6 @@ class Case(Model):
         return 2027
 
 
-# Lists of an option that hold money lines, in the order results report them (model.md §3).
-LINE_KINDS = (
-    "savings",
-    "recurring_costs",
-    "shared_services",
-    "one_off_costs",
-    "redundancies",
-    "loan_repricing",
-    "pension_cessation",
-)
-RANGED_KINDS = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing")
+# Lists of an option that hold money lines, in the order results report them (model.md §3),
+# and those whose main quantity may carry a range: both from the one table in kinds.py.
+LINE_KINDS = KIND_IDS

@@ -1,6 +1,8 @@
 """``appraise(case) -> Results``: the one function that computes every figure (model.md §2)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from . import scoring, sensitivity
@@ -10,14 +12,19 @@ from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.vat import recharge_npv
 from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
                               organisation_npv, payback_year)
+from .kinds import KIND
 from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
                       Results, Scenario)
 
 WEIGHT_GRID_POINTS = 21
 
 
-def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
-    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing)."""
+def appraise(case: Case, *, monte_carlo: bool = True,
+             cancelled: Callable[[], bool] | None = None) -> Results:
+    """Appraise a validated case. ``monte_carlo=False`` skips the draws (for live editing).
+
+    ``cancelled`` is asked between chunks of Monte Carlo draws; when it returns true the run stops
+    with :class:`appraisal.sensitivity.Cancelled` (the caller has moved on to a newer case)."""
     s = case.settings
     horizon = s.horizon_years
     n_opt = len(case.options)
@@ -46,7 +53,8 @@ def appraise(case: Case, *, monte_carlo: bool = True) -> Results:
     mc = None
     if monte_carlo and table.ranged.any():
         mc = sensitivity.monte_carlo(table, g, npv, base_i, s.monte_carlo.draws,
-                                     s.monte_carlo.seed, s.monte_carlo.distribution)
+                                     s.monte_carlo.seed, s.monte_carlo.distribution,
+                                     cancelled=cancelled)
 
     amounts = table.amounts()
     options = []
@@ -134,7 +142,7 @@ def _cash_flows(cols: np.ndarray, net: np.ndarray, df: np.ndarray, first_year: i
 
 def _line_result(case: Case, table: LineTable, amounts: np.ndarray, l: int, df) -> LineResult:
     ranged = bool(table.ranged[l])
-    has_base = table.kind[l] not in ("redundancies", "pension_cessation")
+    has_base = KIND[table.kind[l]].ranged       # a main quantity the line is linear in
     org = table.org[l]
     return LineResult(
         ref=table.ref[l], kind=table.kind[l], column=COLUMNS[table.column[l]],

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .case import Case
-from .finance.lines import COLUMNS
+from .kinds import COLUMN_IDS as COLUMNS
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 1

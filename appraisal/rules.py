@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from datetime import date
 
 from . import scales
-from .case import LINE_KINDS, RANGED_KINDS, Case
+from .case import Case
 from .finance import vat
+from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
 
 Problem = tuple[str, str]
@@ -149,7 +150,7 @@ def _options(case: Case) -> Iterator[Problem]:
 
 
 def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterator[Problem]:
-    for kind in LINE_KINDS:
+    for kind in KIND_IDS:
         for j, line in enumerate(getattr(option, kind)):
             path = f"{at}.{kind}[{j}]"
             for field in ("start_year", "year"):
@@ -187,8 +188,9 @@ def _range(line, kind: str, path: str) -> Iterator[Problem]:
         return
     if low is None:
         return
-    base = getattr(line, line.main)
+    main = KIND[kind].main or ""
+    base = getattr(line, main)
     if not low <= base:
-        yield f"{path}.low", f"low {low:g} is above the base {line.main} {base:g}"
+        yield f"{path}.low", f"low {low:g} is above the base {main} {base:g}"
     if not base <= high:
-        yield f"{path}.high", f"high {high:g} is below the base {line.main} {base:g}"
+        yield f"{path}.high", f"high {high:g} is below the base {main} {base:g}"

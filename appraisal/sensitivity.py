@@ -7,11 +7,12 @@ never a re-run of the engine.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from .case import RANGED_KINDS
+from .kinds import RANGED_KINDS
 from .finance.lines import LineTable
 from .results import SwitchingValue, TornadoRow
 
@@ -22,6 +23,10 @@ HISTOGRAM_BINS = 40
 # Tornado swings that agree to a millionth of a pound count as equal (float noise, not a figure), so
 # they keep the lines' order (model.md §3); the rounding is a sort key, never a reported value.
 SWING_DECIMALS = 6
+
+
+class Cancelled(Exception):
+    """The simulation was stopped between chunks of draws because its caller no longer wants it."""
 
 
 def gradients(table: LineTable, df: np.ndarray) -> np.ndarray:
@@ -127,11 +132,14 @@ class MonteCarloDraws:
 
 
 def monte_carlo(table: LineTable, g: np.ndarray, npv: np.ndarray, baseline: int, draws: int,
-                seed: int, distribution: str = "triangular") -> MonteCarloDraws:
+                seed: int, distribution: str = "triangular",
+                cancelled: Callable[[], bool] | None = None) -> MonteCarloDraws:
     """Draw every ranged line independently, ``draws`` times with ``seed``; NPV by matrix product.
 
     ``npv_draw[d, o] = npv[o] + Σ_l (x[d, l] − q_l) × g_l × [line l belongs to option o]``.
     Draws are made in chunks so memory stays bounded; the same seed gives the same numbers.
+    ``cancelled`` (no arguments, true to stop) is asked before each chunk; if it says so the run
+    stops with :class:`Cancelled` (a newer edit has made the draws pointless).
     """
     idx = np.flatnonzero(table.ranged)
     n_opt = len(npv)
@@ -142,6 +150,8 @@ def monte_carlo(table: LineTable, g: np.ndarray, npv: np.ndarray, baseline: int,
     out = np.empty((draws, n_opt))
     chunk = max(1, CHUNK_ELEMENTS // max(1, len(idx)))
     for start in range(0, draws, chunk):
+        if cancelled is not None and cancelled():
+            raise Cancelled
         n = min(chunk, draws - start)
         if distribution == "pert":
             x = pert(rng, (n, len(idx)), low, base, high)

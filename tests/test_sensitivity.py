@@ -141,6 +141,33 @@ def test_monte_carlo_same_seed_same_numbers(make_case):
     assert [o.monte_carlo for o in r1.options] == [o.monte_carlo for o in r2.options]
 
 
+def test_monte_carlo_stops_between_chunks_when_cancelled(make_case, monkeypatch):
+    """The hook is asked before every chunk; saying stop ends the run, saying go changes nothing."""
+    monkeypatch.setattr(sensitivity, "CHUNK_ELEMENTS", 1000)      # several chunks of draws
+    case = make_case(settings={"monte_carlo": {"draws": 5000, "seed": 3}})
+    asked = []
+
+    def go_on() -> bool:
+        asked.append(1)
+        return False
+
+    full = appraise(case, cancelled=go_on)
+    ranged = int(build_lines(case).ranged.sum())
+    chunk = max(1, 1000 // ranged)
+    assert len(asked) == -(-5000 // chunk) > 1                   # once per chunk
+    assert [o.monte_carlo for o in full.options] == [o.monte_carlo for o in appraise(case).options]
+    asked.clear()
+
+    def stop_after_two() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    with pytest.raises(sensitivity.Cancelled):
+        appraise(case, cancelled=stop_after_two)
+    assert len(asked) == 3
+    assert appraise(case, monte_carlo=False, cancelled=lambda: True).options  # no draws: not asked
+
+
 def test_monte_carlo_reports_the_case_settings(make_case):
     results = appraise(make_case(settings={"monte_carlo": {"draws": 1234, "seed": 9}}))
     mc = results.option("shared").monte_carlo

@@ -14,12 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSaveFile, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSaveFile, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from appraisal import Case, CaseError, Results, appraise, parse_data
-from appraisal.case import RANGED_KINDS
 from appraisal.casefile import case_to_json, load_case
+from appraisal.kinds import RANGED_KINDS
+from appraisal.paths import FieldPath
+from ui.background import Background, Job
 
 Problem = tuple[str, str]
 Path_ = tuple  # a path into the case data, e.g. ("options", 2, "savings", 0, "annual")
@@ -34,10 +36,7 @@ def _merge_id(key: str) -> int:
 
 def path_text(path: Path_) -> str:
     """("options", 2, "scores") → "options[2].scores", the engine's way of naming a field."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    return str(FieldPath(path))
 
 
 class EditCase(QUndoCommand):
@@ -73,31 +72,12 @@ class EditCase(QUndoCommand):
         self._document._install(self._before)
 
 
-class _Appraisal(QRunnable):
-    """The full appraisal (with Monte Carlo) off the GUI thread; never touches a widget."""
-
-    def __init__(self, case: Case, generation: int, done: Callable[[int, object], None]):
-        super().__init__()
-        self._case, self._generation, self._done = case, generation, done
-
-    def run(self) -> None:
-        try:
-            result: object = appraise(self._case, monte_carlo=True)
-        except Exception as exc:  # reported to the window as a message, never a crash
-            result = exc
-        try:
-            self._done(self._generation, result)
-        except RuntimeError:
-            pass  # the document was closed while the run was under way: nothing to tell
-
-
 class CaseDocument(QObject):
     changed = Signal()              # the case data changed (edit, undo, redo, load)
     resultsChanged = Signal()       # new results are in ``results``
     monteCarloRunning = Signal(bool)
     pathChanged = Signal()
     failed = Signal(str)            # a background appraisal failed: a message for the user
-    _fullResult = Signal(int, object)
 
     DEBOUNCE_MS = 50    # a pause in typing this long, then one recalculation
 
@@ -114,9 +94,9 @@ class CaseDocument(QObject):
         self._timer = QTimer(self, singleShot=True,
                              interval=self.DEBOUNCE_MS if debounce_ms is None else debounce_ms)
         self._timer.timeout.connect(self.recalculate)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._fullResult.connect(self._on_full_result)
+        self.background = Background(self)
+        self._simulation: Job | None = None     # the full run for the current case, if any
+        self._full = False                      # whether ``results`` include the simulation
         self.recalculate()
 
     @Slot(bool)
@@ -237,17 +217,43 @@ class CaseDocument(QObject):
         self.changed.emit()
 
     # --- recalculation ----------------------------------------------------------------------
+    @property
+    def simulating(self) -> bool:
+        """True while the simulation for the current case is running."""
+        return self._simulation is not None
+
+    def full_results(self) -> Results | None:
+        """The results of the current case if they are complete (simulation included), else None
+        (an edit not yet recalculated, or a simulation still running)."""
+        current = self.results is not None and self.results.case is self._case
+        return self.results if self._full and current else None
+
     @Slot()
     def recalculate(self) -> None:
-        """Quick results at once (no Monte Carlo), then the full run in the background."""
+        """Quick results at once (no Monte Carlo), then the full run in the background.
+
+        A run still under way for an earlier case is cancelled (it stops at its next chunk of
+        draws); the "simulation running" signal goes off when no run is wanted any more."""
         self._generation += 1
+        was_running = self._simulation is not None
+        if self._simulation is not None:
+            self._simulation.cancel()
+            self._simulation = None
         self.results = appraise(self._case, monte_carlo=False)
+        self._full = not any(getattr(line, "has_range", False) for option in self._case.options
+                             for kind in RANGED_KINDS for line in getattr(option, kind))
         self.resultsChanged.emit()
-        if any(getattr(line, "has_range", False) for option in self._case.options
-               for kind in RANGED_KINDS for line in getattr(option, kind)):
+        if self._full:
+            if was_running:
+                self.monteCarloRunning.emit(False)
+            return
+        if not was_running:
             self.monteCarloRunning.emit(True)
-            generation = self._generation
-            self._pool.start(_Appraisal(self._case, generation, self._fullResult.emit))
+        case, generation = self._case, self._generation
+        self._simulation = self.background.run(
+            lambda cancelled: appraise(case, monte_carlo=True, cancelled=cancelled),
+            lambda result: self._on_full_result(generation, result),
+            lambda exc: self._on_full_failure(generation, exc))
 
     def recalculate_now(self) -> None:
         """Skip the pause (tests and exports): quick results now."""
@@ -256,15 +262,20 @@ class CaseDocument(QObject):
 
     def wait_for_monte_carlo(self, msecs: int = 30000) -> bool:
         """Block until the background run is done (tests and exports only)."""
-        return self._pool.waitForDone(msecs)
+        return self.background.wait(msecs)
 
-    @Slot(int, object)
-    def _on_full_result(self, generation: int, result: object) -> None:
+    def _on_full_result(self, generation: int, result: Results) -> None:
         if generation != self._generation:
             return  # a newer edit has overtaken this run
+        self._simulation = None
+        self._full = True
         self.monteCarloRunning.emit(False)
-        if isinstance(result, Exception):
-            self.failed.emit(f"The simulation could not finish: {result}")
-            return
-        self.results = result  # type: ignore[assignment]
+        self.results = result
         self.resultsChanged.emit()
+
+    def _on_full_failure(self, generation: int, exc: Exception) -> None:
+        if generation != self._generation:
+            return
+        self._simulation = None
+        self.monteCarloRunning.emit(False)
+        self.failed.emit(f"The simulation could not finish: {exc}")

@@ -1,28 +1,28 @@
 """Exports of the board paper (PDF) and the model (Excel), off the GUI thread.
 
-The job appraises the case in full (with the simulation), asks the report writer for the file's
-bytes and writes them atomically, so a failure leaves any earlier file untouched. It never
-touches a widget: it reports through signals, and the window shows the message (Anki's
-operations model, architecture.md). A writer that is not installed, a read-only folder or a file
-held open in Excel each give a plain message; nothing in the case is lost.
+The job reuses the document's complete results when they are current (the simulation included);
+only if they are not does it appraise the case in full. It asks the report writer for the
+file's bytes and writes them atomically, so a failure leaves any earlier file untouched. The
+work runs through :class:`ui.background.Background`, which reports on the GUI thread (Anki's
+operations model, architecture.md). A read-only folder or a file held open in Excel each give a
+plain message; nothing in the case is lost.
 """
 from __future__ import annotations
 
-import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Signal
 
-from appraisal import Case, appraise
+from appraisal import Case, Results, appraise
 from appraisal.casefile import write_atomic
+from ui.background import Background
 
 
 @dataclass(frozen=True)
 class ExportKind:
     key: str
-    module: str
-    function: str
     what: str           # for messages: "the board paper"
     suffix: str
     file_filter: str
@@ -30,23 +30,19 @@ class ExportKind:
 
 
 KINDS = {
-    "pdf": ExportKind("pdf", "appraisal.report.pdf", "board_paper_bytes", "the board paper",
-                      ".pdf", "PDF documents (*.pdf)", b"%PDF"),
-    "xlsx": ExportKind("xlsx", "appraisal.report.workbook", "workbook_bytes", "the Excel model",
-                       ".xlsx", "Excel workbooks (*.xlsx)", b"PK"),
+    "pdf": ExportKind("pdf", "the board paper", ".pdf", "PDF documents (*.pdf)", b"%PDF"),
+    "xlsx": ExportKind("xlsx", "the Excel model", ".xlsx", "Excel workbooks (*.xlsx)", b"PK"),
 }
 
 
-def writer(kind: ExportKind):
-    """The report writer's function, or None if this version does not include it."""
-    try:
-        return getattr(importlib.import_module(kind.module), kind.function)
-    except (ImportError, AttributeError):
-        return None
-
-
-def available(key: str) -> bool:
-    return writer(KINDS[key]) is not None
+def writer(key: str) -> Callable[[Results], bytes]:
+    """The report writer for ``key`` (imported when first asked for: it loads the charting and
+    PDF libraries, which start-up does not need)."""
+    if key == "pdf":
+        from appraisal.report.pdf import board_paper_bytes
+        return board_paper_bytes
+    from appraisal.report.workbook import workbook_bytes
+    return workbook_bytes
 
 
 def write_message(error: OSError, path: Path, what: str) -> str:
@@ -62,47 +58,8 @@ def write_message(error: OSError, path: Path, what: str) -> str:
     return f"Could not save {what} as {path.name}: {reason}. Nothing has been lost."
 
 
-class ExportSignals(QObject):
-    progress = Signal(str)
-    finished = Signal(str, str)     # kind key, the path written
-    failed = Signal(str, str)       # kind key, a message for the user
-
-
-class ExportJob(QRunnable):
-    """Appraise ``case`` in full and write one export to ``path``."""
-
-    def __init__(self, kind: ExportKind, case: Case, path: Path):
-        super().__init__()
-        self.kind, self.case, self.path = kind, case, Path(path)
-        self.signals = ExportSignals()
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        signals, kind = self.signals, self.kind
-        make = writer(kind)
-        if make is None:
-            signals.failed.emit(kind.key, f"Exporting {kind.what} is not available in this "
-                                          "version.")
-            return
-        try:
-            signals.progress.emit("Working out the figures…")
-            results = appraise(self.case, monte_carlo=True)
-            signals.progress.emit(f"Writing {kind.what}…")
-            payload = make(results)
-        except Exception as exc:  # a writer's failure is a message, never a crash
-            signals.failed.emit(kind.key, f"Could not produce {kind.what}: {exc}")
-            return
-        try:
-            signals.progress.emit("Saving…")
-            write_atomic(self.path, payload)
-        except OSError as exc:
-            signals.failed.emit(kind.key, write_message(exc, self.path, kind.what))
-            return
-        signals.finished.emit(kind.key, str(self.path))
-
-
 class Exporter(QObject):
-    """Runs export jobs one at a time on its own pool; relays their signals."""
+    """Runs exports one at a time in the background; says how far each has got."""
 
     progress = Signal(str)
     finished = Signal(str, str)     # kind key, path
@@ -111,45 +68,48 @@ class Exporter(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._running = 0
-        self._signals: set[ExportSignals] = set()
+        self.background = Background(self)
+        self.background.runningChanged.connect(lambda n: self.busyChanged.emit(n > 0))
 
     @property
     def busy(self) -> bool:
-        return self._running > 0
+        return self.background.running > 0
 
-    def export(self, key: str, case: Case, path: str | Path) -> None:
-        job = ExportJob(KINDS[key], case, Path(path))
-        # Connected to this object's own slots, so they run on the GUI thread (queued).
-        job.signals.progress.connect(self._progress)
-        job.signals.finished.connect(self._finished)
-        job.signals.failed.connect(self._failed)
-        self._signals.add(job.signals)   # keep the signal object alive until it reports
-        self._running += 1
-        self.busyChanged.emit(True)
-        self.pool.start(job)
+    def export(self, key: str, case: Case, path: str | Path,
+               results: Results | None = None) -> None:
+        """Write ``key`` for ``case`` to ``path``; ``results``, if given, are the case's complete
+        results (reused as they are); otherwise the case is appraised in full first."""
+        kind, path = KINDS[key], Path(path)
+        if results is not None and results.case is not case:
+            results = None              # figures of another version of the case: never used
 
-    @Slot(str)
-    def _progress(self, text: str) -> None:
-        self.progress.emit(text)
+        def work(cancelled: Callable[[], bool]) -> str:
+            full = results
+            if full is None:
+                self.progress.emit("Working out the figures…")     # queued to the GUI thread
+                full = appraise(case, monte_carlo=True, cancelled=cancelled)
+            self.progress.emit(f"Writing {kind.what}…")
+            try:
+                payload = writer(key)(full)
+            except Exception as exc:  # a writer's failure is a message, never a crash
+                raise _Failure(f"Could not produce {kind.what}: {exc}") from exc
+            self.progress.emit("Saving…")
+            try:
+                write_atomic(path, payload)
+            except OSError as exc:
+                raise _Failure(write_message(exc, path, kind.what)) from exc
+            return str(path)
 
-    @Slot(str, str)
-    def _finished(self, key: str, path: str) -> None:
-        self._end()
-        self.finished.emit(key, path)
-
-    @Slot(str, str)
-    def _failed(self, key: str, message: str) -> None:
-        self._end()
-        self.failed.emit(key, message)
-
-    def _end(self) -> None:
-        self._running -= 1
-        if not self._running:
-            self._signals.clear()
-            self.busyChanged.emit(False)
+        self.background.run(work, lambda written: self.finished.emit(key, written),
+                            lambda exc: self.failed.emit(key, _message(exc, kind)))
 
     def wait(self, msecs: int = 60000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.background.wait(msecs)
+
+
+class _Failure(Exception):
+    """An export that could not be made, with the message for the person."""
+
+
+def _message(exc: Exception, kind: ExportKind) -> str:
+    return str(exc) if isinstance(exc, _Failure) else f"Could not produce {kind.what}: {exc}"

@@ -17,9 +17,8 @@ from appraisal.casefile import case_to_json, load_case
 from appraisal.resources import sample_cases
 from ui import autosave
 from ui.document import CaseDocument
-from ui.export import KINDS
 from ui.new_case import new_case_data
-from ui.widgets.problem_text import problem_text
+from appraisal.paths import problem_text
 
 CASE_FILTER = "Continuum case (*.continuum *.json);;All files (*)"
 CASE_SUFFIXES = (".continuum", ".json")
@@ -208,12 +207,7 @@ class FileCommands:
 
         index = len(STEPS) - 1
         self.go_to_step(index)
-        step = self.step(index)
-        if hasattr(step, "export"):
-            step.export(key)
-        else:
-            QMessageBox.information(self, "Export", f"Exporting {KINDS[key].what} is not "
-                                    "available in this version.")
+        self.step(index).export(key)
 
     @staticmethod
     def _documents() -> str:

@@ -164,7 +164,7 @@ class MainWindow(FileCommands, QMainWindow):
             old.blockSignals(True)
             old.wait_for_monte_carlo(10000)   # its background run must not outlive it
             old.deleteLater()
-        self._simulation_running(False)
+        self._simulation_running(document.simulating)
 
     def _update_title(self) -> None:
         doc = self.document

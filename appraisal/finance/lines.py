@@ -14,29 +14,13 @@ from functools import cached_property
 import numpy as np
 
 from ..case import Case
+from ..kinds import BUILD_ORDER, COLUMN_IDS, COLUMN_OF_KIND, KIND
 from .caps import weekly_pay_cap
 from .redundancy import RedundancyCost, redundancy_cost
 
-# Result columns in model.md §3 order. Savings are benefits; the rest are costs.
-COLUMNS = ("savings", "recurring_costs", "irrecoverable_vat", "loan_repricing", "redundancy",
-           "pension_cessation", "one_off_costs")
-COLUMN_OF_KIND = {
-    "savings": "savings",
-    "recurring_costs": "recurring_costs",
-    "shared_services": "irrecoverable_vat",
-    "loan_repricing": "loan_repricing",
-    "redundancies": "redundancy",
-    "pension_cessation": "pension_cessation",
-    "one_off_costs": "one_off_costs",
-}
-# The order lines are built in: the ranged kinds in model.md §3's switching-value order first.
-BUILD_ORDER = ("savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing",
-               "redundancies", "pension_cessation")
-KIND_NOUN = {
-    "savings": "Saving", "recurring_costs": "Recurring cost", "shared_services": "Shared service",
-    "one_off_costs": "One-off cost", "loan_repricing": "Loan re-pricing",
-    "redundancies": "Redundancy", "pension_cessation": "Pension cessation",
-}
+# Result columns in model.md §3 order (savings are benefits; the rest are costs), the column
+# each kind feeds, the order lines are built in and the words for an unlabelled line: kinds.py.
+COLUMNS = COLUMN_IDS
 
 
 @dataclass
@@ -139,7 +123,7 @@ def default_label(case: Case, kind: str, line, index: int) -> str:
     if kind == "loan_repricing":
         _, loan = case.loan(line.loan)
         return f"{loan.lender} ({loan.id})" if loan.lender else loan.id
-    return f"{KIND_NOUN[kind]} {index + 1}"
+    return f"{KIND[kind].noun} {index + 1}"
 
 
 def build_lines(case: Case) -> LineTable:

@@ -17,7 +17,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from ..case import LINE_KINDS, Case
+from ..case import Case
+from ..kinds import KIND_IDS
 from ..continuum import form
 from ..formatting import money
 from ..results import AppraisalWarning
@@ -133,7 +134,7 @@ def _no_lines(name: str) -> str:
 
 def _names(option, org_id: str) -> bool:
     """Whether a line of the option is the organisation's own (its costs, its staff)."""
-    for kind in LINE_KINDS:
+    for kind in KIND_IDS:
         for line in getattr(option, kind):
             if getattr(line, "organisation", None) == org_id:
                 return True

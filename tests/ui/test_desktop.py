@@ -16,7 +16,8 @@ from ui import autosave
 from ui.app import ContinuumApplication, open_requested_files
 from ui.failures import FailureHook, failure_text
 from ui.files import CASE_FILTER, case_file_name
-from ui.widgets.problem_text import path_words, problem_text
+from appraisal.paths import problem_text
+from appraisal.paths import say as path_words
 
 
 # --- macOS: a document opened from the Finder arrives as a QFileOpenEvent --------------------
@@ -102,7 +103,8 @@ def small(case_file):
     ("options[7].name", "Option 8 › name"),
     ("options[1].one_off_costs[1].amount",
      "Shared back office › One-off costs › One-off cost 2 › amount"),
-    ("options[2].loan_repricing[0].low", "Merger › Loan re-pricing › Bank A (oak-rcf) › low"),
+    ("options[2].loan_repricing[0].low",
+     "Merger › Loan re-pricing › Bank A loan (Oak Housing) › low"),
     ("risks[0].likelihood", "Risks › Risk 1 › likelihood"),
     ("title", "Title"),
 ])

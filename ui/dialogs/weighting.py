@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 from appraisal.formatting import pct
 from appraisal.scoring import RANDOM_INDEX, ahp_weights, swing_weights
 from ui.document import CaseDocument
-from ui.steps.criteria_edits import apply_weights
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
 from ui.widgets.tones import style_error_label
@@ -24,6 +23,14 @@ from ui.widgets.tones import style_error_label
 # Saaty's scale: how much more important the row's criterion is than the column's.
 SAATY = [9, 8, 7, 6, 5, 4, 3, 2, 1] + [1 / k for k in range(2, 10)]
 CR_LIMIT = 0.10
+
+
+def apply_weights(data: dict, weights: dict[str, float], weighting: dict) -> None:
+    """Weights (fractions) written as points summing to 100, with the record of the method."""
+    for criterion in data["criteria"]:
+        if criterion["id"] in weights:
+            criterion["weight"] = 100.0 * float(weights[criterion["id"]])
+    data["weighting"] = weighting
 
 
 def saaty_text(value: float) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
 
 from appraisal.formatting import money_k, score
 from ui.document import CaseDocument
-from ui.export import KINDS, Exporter, available
+from ui.export import KINDS, Exporter
 from ui.widgets.fields import NotesField, explanation_label
 from ui.widgets.inline_error import InlineError
 
@@ -131,11 +131,8 @@ class BoardPaperStep(QWidget):
         self.option.setCurrentIndex(index)
         self.option.blockSignals(False)
         self.rationale.setEnabled(current is not None)
-        for key, button in (("pdf", self.pdf_button), ("xlsx", self.xlsx_button)):
-            ok = available(key)
-            button.setEnabled(ok and not self.exporter.busy)
-            button.setToolTip("" if ok else f"Exporting {KINDS[key].what} is not available in "
-                                            "this version.")
+        for button in (self.pdf_button, self.xlsx_button):
+            button.setEnabled(not self.exporter.busy)
 
     def show_leader(self) -> None:
         results = self.document.results
@@ -170,7 +167,8 @@ class BoardPaperStep(QWidget):
                 path += KINDS[key].suffix
         self.export_error.clear()
         self.open_button.hide()
-        self.exporter.export(key, self.document.case, Path(path))
+        self.exporter.export(key, self.document.case, Path(path),
+                             results=self.document.full_results())
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -90,10 +90,3 @@ def set_derived(data: dict, index: int, derived: bool) -> None:
         for option in data["options"]:
             option.setdefault("scores", {}).setdefault(cid, DEFAULT_SCORE)
 
-
-def apply_weights(data: dict, weights: dict[str, float], weighting: dict) -> None:
-    """Weights (fractions) written as points summing to 100, with the record of the method."""
-    for criterion in data["criteria"]:
-        if criterion["id"] in weights:
-            criterion["weight"] = 100.0 * float(weights[criterion["id"]])
-    data["weighting"] = weighting

@@ -12,16 +12,14 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.formatting import form_name, money, year_label
+from appraisal.kinds import LINE_KINDS
 from ui.document import CaseDocument
 from ui.steps.money_tab import COLUMN_NAMES, LineTab
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.fields import explanation_label
 from ui.widgets.line_kinds import LINE_MODELS
 
-TAB_TITLES = {"savings": "Savings", "recurring_costs": "Recurring costs",
-              "shared_services": "Shared services", "one_off_costs": "One-off costs",
-              "redundancies": "Redundancies", "loan_repricing": "Loan re-pricing",
-              "pension_cessation": "Pension cessation"}
+TAB_TITLES = {k.id: k.plural for k in LINE_KINDS}
 
 
 class MoneyStep(QWidget):

@@ -11,35 +11,28 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
                                QWidget)
 
 from appraisal.formatting import money
+from appraisal.kinds import KIND, RESULT_COLUMNS
 from ui.document import CaseDocument
 from ui.widgets.edit_table import edit_table
 from ui.widgets.inline_error import InlineError
 from ui.widgets.line_table import LineDelegate, LineTableModel
 from ui.widgets.tones import style_warning_label
 
-COLUMN_NAMES = {
-    "savings": "savings", "recurring_costs": "recurring costs",
-    "irrecoverable_vat": "irrecoverable VAT", "loan_repricing": "loan re-pricing",
-    "redundancy": "redundancy costs", "pension_cessation": "pension cessation",
-    "one_off_costs": "one-off costs",
-}
-# The results column each kind of line feeds (model.md §3).
-KIND_COLUMN = {"savings": "savings", "recurring_costs": "recurring_costs",
-               "shared_services": "irrecoverable_vat", "one_off_costs": "one_off_costs",
-               "redundancies": "redundancy", "loan_repricing": "loan_repricing",
-               "pension_cessation": "pension_cessation"}
+# The results columns in words, in model.md §3 order.
+COLUMN_NAMES = {c.id: c.words for c in RESULT_COLUMNS}
 
 
 def new_line(model_cls: type[LineTableModel], case) -> dict | None:
     """A valid line to add: model.md's defaults at zero; None if it needs a loan and none exists."""
     line = dict(model_cls.NEW)
-    if model_cls.KIND == "shared_services":
-        line["recipient"] = case.organisations[0].id
-    if model_cls.KIND == "loan_repricing":
+    field = KIND[model_cls.KIND].organisation
+    if field == "recipient":            # a line that must name a partner: the first
+        line[field] = case.organisations[0].id
+    if field == "loan":                 # a line that must name a loan: the first there is
         loans = [loan.id for org in case.organisations for loan in org.loans]
         if not loans:
             return None
-        line["loan"] = loans[0]
+        line[field] = loans[0]
     return line
 
 
@@ -134,7 +127,7 @@ class LineTab(QWidget):
     def _show_total(self) -> None:
         res = self.document.results
         option_id = self.document.get(("options", self.model.option_index, "id"))
-        column = KIND_COLUMN[self.model_cls.KIND]
+        column = KIND[self.model_cls.KIND].column
         if res is None or option_id is None:
             self.total.clear()
             return

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from appraisal.caveats import sentence
 from appraisal.results import AppraisalWarning, Results
-from ui.widgets.problem_text import path_words
+from appraisal.paths import say as path_words
 
 
 def signed_points(x: float) -> str:

@@ -1,7 +1,7 @@
 """Refused cell edits remembered per cell, for table models that write through the document."""
 from __future__ import annotations
 
-from ui.widgets.problem_text import problem_text
+from appraisal.paths import problem_text
 
 
 class CellErrors:

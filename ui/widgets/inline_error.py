@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ui.widgets.problem_text import problem_text
+from appraisal.paths import problem_text
 
 Problem = tuple[str, str]
 

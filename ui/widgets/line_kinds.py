@@ -6,6 +6,8 @@ the engine will use. ``NEW`` is what the "Add" button puts in: a valid line at z
 from __future__ import annotations
 
 from appraisal.formatting import money
+from appraisal.kinds import KIND as KINDS
+from appraisal.kinds import KIND_IDS
 
 from .line_table import PV, Column, LineTableModel, _range
 
@@ -18,7 +20,8 @@ YEAR = Column("year", "Year", "whole", "Model year in which it falls (1 = first)
 
 
 class SavingsModel(LineTableModel):
-    KIND, NOUN = "savings", "saving"
+    KIND = "savings"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual saving", "money", "Full-year saving in today's pounds"),
                *_range(), START,
@@ -29,7 +32,8 @@ class SavingsModel(LineTableModel):
 
 
 class RecurringCostsModel(LineTableModel):
-    KIND, NOUN = "recurring_costs", "recurring cost"
+    KIND = "recurring_costs"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual cost", "money", "Yearly cost in today's pounds"),
                *_range(), START, PV)
@@ -37,7 +41,8 @@ class RecurringCostsModel(LineTableModel):
 
 
 class SharedServicesModel(LineTableModel):
-    KIND, NOUN = "shared_services", "shared service"
+    KIND = "shared_services"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL,
                Column("recipient", "Recipient", "recipient", "The partner that receives the "
                       "service and bears any VAT it cannot recover"),
@@ -53,7 +58,8 @@ class SharedServicesModel(LineTableModel):
 
 
 class OneOffCostsModel(LineTableModel):
-    KIND, NOUN = "one_off_costs", "one-off cost"
+    KIND = "one_off_costs"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Amount", "money", "The cost, before any optimism bias"),
                *_range(), YEAR, PV)
@@ -61,7 +67,8 @@ class OneOffCostsModel(LineTableModel):
 
 
 class RedundanciesModel(LineTableModel):
-    KIND, NOUN = "redundancies", "redundancy"
+    KIND = "redundancies"
+    NOUN = KINDS[KIND].word
     COLUMNS = (
         LABEL, ORGANISATION,
         Column("count", "People", "whole", "How many people on these terms", default=1),
@@ -106,7 +113,8 @@ class RedundanciesModel(LineTableModel):
 
 
 class LoanRepricingModel(LineTableModel):
-    KIND, NOUN = "loan_repricing", "loan re-pricing"
+    KIND = "loan_repricing"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL,
                Column("loan", "Loan", "loan", "The partner's loan the lender would re-price"),
                Column("margin_uplift_bps", "Margin uplift (bps)", "number",
@@ -121,7 +129,8 @@ class LoanRepricingModel(LineTableModel):
 
 
 class PensionCessationModel(LineTableModel):
-    KIND, NOUN = "pension_cessation", "pension cessation"
+    KIND = "pension_cessation"
+    NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Cessation debt", "money",
                       "The debt the scheme would call on leaving"),
@@ -129,6 +138,8 @@ class PensionCessationModel(LineTableModel):
     NEW = {"label": "Pension cessation debt", "amount": 0.0, "year": 1}
 
 
-# In the order of the Money step's tabs (and of model.md's results columns).
-LINE_MODELS = (SavingsModel, RecurringCostsModel, SharedServicesModel, OneOffCostsModel,
-               RedundanciesModel, LoanRepricingModel, PensionCessationModel)
+# In the order of the Money step's tabs: the kinds' own order (appraisal.kinds).
+_MODELS = {m.KIND: m for m in (SavingsModel, RecurringCostsModel, SharedServicesModel,
+                               OneOffCostsModel, RedundanciesModel, LoanRepricingModel,
+                               PensionCessationModel)}
+LINE_MODELS = tuple(_MODELS[k] for k in KIND_IDS)

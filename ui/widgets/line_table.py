@@ -15,8 +15,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QStyle, QStyledItemDelegate
 
+from appraisal.paths import FieldPath, problem_text
+
 from .cells import money_text, number_text, parse_number, parse_ramp, parse_whole, ramp_text
-from .problem_text import problem_text
 from .tones import readable_text, refused_background
 
 LINE_ROLE = Qt.UserRole + 1     # the line's data (a dict, as in the case file)
@@ -126,12 +127,11 @@ class LineTableModel(QAbstractTableModel):
             return {}, {}
         found = {r.ref: r for r in opt.lines if r.kind == self.KIND}
         found.update({r.ref: r for r in opt.redundancies if self.KIND == "redundancies"})
-        prefix = f"options[{self._option}].{self.KIND}["
         warnings: dict[int, list[str]] = {}
         for w in res.warnings:
-            if w.path.startswith(prefix):
-                row = int(w.path[len(prefix):].split("]")[0])
-                warnings.setdefault(row, []).append(w.message)
+            line = FieldPath.parse(w.path).line()
+            if line is not None and line[:2] == (self._option, self.KIND):
+                warnings.setdefault(line[2], []).append(w.message)
         return found, warnings
 
     def line_result(self, row: int) -> Any:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from ...charts import line_name
 from ...charts.scores import score_text
-from ...finance.lines import KIND_NOUN
 from ...formatting import form_name, money, money_k, pct
+from ...kinds import KIND
 from ...resources import resource_path
 from ...results import Results
 from . import kit
@@ -164,7 +164,7 @@ def _every_line(paper: BoardPaper, r: Results) -> None:
                      "Statutory calculation" if line.kind == "redundancies" else
                      "Assumption (single figure)")
             rows.append([line_name(r, o.id, line.ref, line.label),
-                         KIND_NOUN.get(line.kind, line.kind),
+                         KIND[line.kind].noun,
                          "Joint" if line.organisation is None
                          else r.case.organisation(line.organisation).name,
                          q, rng, _timing(r, o.id, line), money(line.pv), basis])

@@ -10,15 +10,13 @@ from collections.abc import Callable
 from ... import charts
 from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
+from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
 from . import kit
 from .document import BoardPaper
 from .notes import line_warnings
 
-COLUMN_NAMES = {"savings": "Savings", "recurring_costs": "Recurring costs",
-                "irrecoverable_vat": "VAT", "loan_repricing": "Loans",
-                "redundancy": "Redundancy", "pension_cessation": "Pension",
-                "one_off_costs": "One-off"}
+COLUMN_NAMES = {c.id: c.short for c in RESULT_COLUMNS}
 VAT_NAMES = {"standard_rated": "standard rated", "cost_sharing_exemption": "cost sharing exemption",
              "vat_group": "VAT group", "outside_scope": "outside the scope of VAT"}
 
@@ -52,9 +50,9 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
     _vat(paper, r)
     _loans(paper, r)
     _redundancy(paper, r)
-    _simple_lines(paper, r, "pension_cessation", "Pension cessation",
+    _simple_lines(paper, r, "pension_cessation", KIND["pension_cessation"].plural,
                   "Leaving a pension scheme triggers a cessation debt, payable in the year shown.")
-    _simple_lines(paper, r, "one_off_costs", "One-off costs",
+    _simple_lines(paper, r, "one_off_costs", KIND["one_off_costs"].plural,
                   "Costs that fall once: due diligence, legal, integration, rebrand.")
     _who_pays(paper, r)
 
