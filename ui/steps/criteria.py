@@ -1,7 +1,9 @@
 """Step 5, Criteria and weights: what the board values, and how much.
 
-The table edits names, descriptions, weight points and the "derived from NPV" flag; the share
-of the total each weight gives is read from ``Results.weights``. Standard criteria (domain.md §3)
+The table edits names, descriptions, weight points, the "derived from NPV" flag and what a score
+of 0 and of 10 mean on each criterion (model-v2.md V8: for value for money, the NPVs against the
+baseline that score 0 and 10, which the step suggests from the options' figures for the board to
+confirm); the share of the total each weight gives is read from ``Results.weights``. Standard criteria (domain.md §3)
 come from a menu; Swing… and AHP… open the weighting dialogs. Adding or removing a criterion
 changes every option's scores in the same undo step, so the case stays valid.
 """
@@ -11,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-from appraisal.formatting import pct
+from appraisal.formatting import money, pct
+from appraisal.scales import suggested_money_anchors
 from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.document import CaseDocument
 from ui.steps import criteria_edits as edits
@@ -28,10 +31,13 @@ METHODS = {"direct": "points typed directly", "swing": "swing weighting",
 
 
 class CriteriaModel(CellErrors, QAbstractTableModel):
-    """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
+    """The criteria as rows: name, weight points, share (from Results), derived flag, what 0
+    and 10 mean, description."""
 
-    COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_DESCRIPTION = range(5)
-    HEADERS = ("Criterion", "Weight (points)", "Share", "Derived from NPV", "What the board asks")
+    COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_ZERO, COL_TEN, COL_DESCRIPTION = range(7)
+    HEADERS = ("Criterion", "Weight (points)", "Share", "Derived from NPV", "A score of 0 means",
+               "A score of 10 means", "What the board asks")
+    END = {COL_ZERO: "0", COL_TEN: "10"}
     CRITERION_ROLE = Qt.UserRole + 1
 
     def __init__(self, document: CaseDocument, parent=None):
@@ -51,7 +57,8 @@ class CriteriaModel(CellErrors, QAbstractTableModel):
         else:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 4))
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.HEADERS) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -94,6 +101,8 @@ class CriteriaModel(CellErrors, QAbstractTableModel):
                 return pct(share, 1) if share is not None else ""
             if col == self.COL_DESCRIPTION:
                 return crit.get("description", "")
+            if col in self.END:
+                return self.anchor_text(crit, self.END[col], role == Qt.EditRole)
             return None
         if role == Qt.CheckStateRole and col == self.COL_DERIVED:
             return Qt.Checked if crit.get("source") == edits.VFM_SOURCE else Qt.Unchecked
@@ -107,6 +116,8 @@ class CriteriaModel(CellErrors, QAbstractTableModel):
                         "worst 0) instead of being typed")
             if col == self.COL_DESCRIPTION:
                 return crit.get("description") or None
+            if col in self.END:
+                return self.anchor_tip(crit, self.END[col])
         if role == Qt.BackgroundRole and error:
             return refused_background()
         if role == Qt.ForegroundRole and error:
@@ -128,9 +139,26 @@ class CriteriaModel(CellErrors, QAbstractTableModel):
                 merge_key=f"criteria[{row}].weight")
         elif col == self.COL_DERIVED:
             derived = value in (True, Qt.Checked, Qt.Checked.value, 2)
+            anchors = self.suggested_anchors()
             problems = self.document.edit(
                 f"{'derive' if derived else 'type'} scores of {name}",
-                lambda d: edits.set_derived(d, row, derived))
+                lambda d: edits.set_derived(d, row, derived, anchors))
+        elif col in self.END and self._rows[row].get("source") == edits.VFM_SOURCE:
+            end = self.END[col]
+            try:
+                amount = parse_number(value)
+            except ValueError as exc:
+                return self._refuse(row, col, [("", f"{self.HEADERS[col]}: {exc}")])
+            suggested = self.suggested_anchors() or (0.0, 1_000_000.0)
+            problems = self.document.edit(
+                f"set the NPV that scores {end} on {name}",
+                lambda d: edits.set_money_anchor(d, row, end, amount, suggested))
+        elif col in self.END:
+            end = self.END[col]
+            problems = self.document.edit(
+                f"write what {end} means on {name}",
+                lambda d: edits.set_anchor(d, row, end, str(value)),
+                merge_key=f"criteria[{row}].scale.{end}")
         elif col == self.COL_NAME:
             problems = self.document.set_value(("criteria", row, "name"), str(value).strip(),
                                                f"rename criterion {name}")
@@ -142,6 +170,31 @@ class CriteriaModel(CellErrors, QAbstractTableModel):
         if problems:
             return self._refuse(row, col, problems)
         return self._accept(row, col)
+
+    # --- what 0 and 10 mean -----------------------------------------------------------------
+    def anchor_text(self, crit: dict, end: str, editing: bool = False) -> str:
+        if crit.get("source") == edits.VFM_SOURCE:
+            anchors = crit.get("scale_money")
+            if anchors is None:
+                return "" if editing else ("Weakest option (not fixed)" if end == "0"
+                                           else "Strongest option (not fixed)")
+            value = anchors[edits.ENDS.index(end)]
+            return number_text(value) if editing else f"{money(value)} against the baseline"
+        return (crit.get("scale") or {}).get(end, "")
+
+    def anchor_tip(self, crit: dict, end: str) -> str:
+        if crit.get("source") == edits.VFM_SOURCE:
+            return (f"The NPV against the baseline, in pounds, that the board rates {end}; "
+                    "an option beyond it scores past the end of the scale")
+        return (f"What a score of {end} means on this criterion, in the board's words; "
+                "scores and swing weights are read against it")
+
+    def suggested_anchors(self) -> tuple[float, float] | None:
+        """Money anchors suggested from the options' NPVs against the baseline (Results)."""
+        res = self.document.results
+        if res is None:
+            return None
+        return suggested_money_anchors([o.npv_vs_baseline for o in res.options])
 
 
 
@@ -165,6 +218,13 @@ class CriteriaStep(QWidget):
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
         self.method_label.setWordWrap(True)
+        self.anchor_label = QLabel(self)
+        self.anchor_label.setTextFormat(Qt.PlainText)
+        self.anchor_label.setWordWrap(True)
+        self.anchor_button = QPushButton("Use these money anchors", self)
+        self.anchor_button.setToolTip("Fix value for money's 0 and 10 at the amounts suggested; "
+                                      "you can type others in the table")
+        self.anchor_button.clicked.connect(self.accept_suggested_anchors)
 
         self.add_button = QPushButton("Add criterion", self)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
@@ -194,6 +254,10 @@ class CriteriaStep(QWidget):
             "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
+        anchors = QHBoxLayout()
+        anchors.addWidget(self.anchor_label, 1)
+        anchors.addWidget(self.anchor_button)
+        layout.addLayout(anchors)
         layout.addWidget(self.method_label)
         layout.addLayout(buttons)
 
@@ -205,6 +269,8 @@ class CriteriaStep(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CriteriaModel.COL_NAME,
                                   max(180, min(260, self.table.columnWidth(0))))
+        for col in (CriteriaModel.COL_ZERO, CriteriaModel.COL_TEN):
+            self.table.setColumnWidth(col, 220)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -223,12 +289,42 @@ class CriteriaStep(QWidget):
         self.ahp_button.setToolTip(
             "Compare each pair of criteria on a 1–9 scale" if self.ahp_button.isEnabled() else
             "Pairwise comparison takes 2 to 10 criteria (Saaty's consistency index stops at 10)")
-        shape = tuple((c.name, c.description) for c in case.criteria)
+        shape = tuple((c.name, c.description, tuple(sorted((c.scale or {}).items())))
+                      for c in case.criteria)
         if shape != self._row_shape:            # rows fit their descriptions; costly, so rarely
             self._row_shape = shape
             self.table.resizeRowsToContents()
         self.remove_button.setEnabled(len(case.criteria) > 1)
         self._fill_standard_menu()
+        self._show_suggestion()
+
+    def _unanchored(self) -> int | None:
+        """The value-for-money criterion without money anchors, if any (its row)."""
+        return next((i for i, c in enumerate(self.document.case.criteria)
+                     if c.derived and c.scale_money is None), None)
+
+    def _show_suggestion(self) -> None:
+        row, anchors = self._unanchored(), self.model.suggested_anchors()
+        shown = row is not None and anchors is not None
+        if shown:
+            name = self.document.case.criteria[row].name
+            self.anchor_label.setText(
+                f"'{name}' is scored from the weakest to the strongest option listed, so its "
+                "weight changes meaning when an option is added or removed. Suggested from the "
+                f"options' figures: 0 at {money(anchors[0])} and 10 at {money(anchors[1])} "
+                "against the baseline.")
+        self.anchor_label.setVisible(shown)
+        self.anchor_button.setVisible(shown)
+
+    def accept_suggested_anchors(self) -> list:
+        row, anchors = self._unanchored(), self.model.suggested_anchors()
+        if row is None or anchors is None:
+            return []
+        name = self.document.case.criteria[row].name
+        problems = self.document.edit(f"fix the money anchors of {name}",
+                                      lambda d: edits.set_money_anchors(d, row, anchors))
+        self.error.show_problems(problems)
+        return problems
 
     def _fill_standard_menu(self) -> None:
         taken = {c.id for c in self.document.case.criteria}
@@ -242,6 +338,8 @@ class CriteriaStep(QWidget):
     def add_criterion(self, criterion: dict | None) -> list:
         taken = {c.id for c in self.document.case.criteria}
         crit = dict(criterion or {"name": "New criterion", "weight": 10.0, "description": ""})
+        if crit.get("source") == edits.VFM_SOURCE and self.model.suggested_anchors():
+            crit.setdefault("scale_money", list(self.model.suggested_anchors()))
         crit["id"] = crit.get("id") if crit.get("id") not in (None, *taken) else \
             edits.unique_id(crit["name"], taken)
         problems = self.document.edit(f"add criterion {crit['name']}",

@@ -6,6 +6,7 @@ derived criterion takes no typed score; the weighting record names existing crit
 """
 from __future__ import annotations
 
+from appraisal.scales import default_scale
 from ui.new_case import DEFAULT_CRITERIA
 from ui.widgets.ids import unique_id as _unique_id
 
@@ -14,15 +15,20 @@ VFM_SOURCE = "npv_vs_baseline"
 
 # domain.md §3: the defaults, the three more the research offers, and value for money.
 STANDARD_CRITERIA: tuple[dict, ...] = tuple(
-    {"id": cid, "name": name, "description": text, "weight": float(weight)}
+    {"id": cid, "name": name, "description": text, "weight": float(weight),
+     "scale": default_scale(cid)}
     for cid, name, text, weight in DEFAULT_CRITERIA
 ) + (
     {"id": "mutual_benefit", "name": "Mutual benefit", "weight": 6.0,
-     "description": "Whether benefits, risks and costs fall fairly on every partner."},
+     "description": "Whether benefits, risks and costs fall fairly on every partner.",
+     "scale": default_scale("mutual_benefit")},
     {"id": "power_balance", "name": "Balance of power", "weight": 6.0,
-     "description": "Whether any one partner would dominate the agenda or the decisions."},
+     "description": "Whether any one partner would dominate the agenda or the decisions.",
+     "scale": {"0": "One partner sets the agenda and takes the decisions",
+               "10": "Every partner has an equal say"}},
     {"id": "reputational_exposure", "name": "Reputational exposure", "weight": 6.0,
-     "description": "10 means little exposure if a partner fails to deliver."},
+     "description": "10 means little exposure if a partner fails to deliver.",
+     "scale": default_scale("reputational_exposure")},
     {"id": "value_for_money", "name": "Value for money", "weight": 10.0, "source": VFM_SOURCE,
      "description": "Scored from each option's NPV against the baseline: the best 10, the "
                     "worst 0."},
@@ -77,16 +83,51 @@ def set_weight(data: dict, index: int, points: float) -> None:
     as_direct(data)
 
 
-def set_derived(data: dict, index: int, derived: bool) -> None:
-    """Make a criterion derived from NPV (its typed scores go) or typed again (scores of 5)."""
+def set_derived(data: dict, index: int, derived: bool,
+                anchors: tuple[float, float] | None = None) -> None:
+    """Make a criterion derived from NPV (its typed scores go; ``anchors``, when given, become
+    its money anchors) or typed again (scores of 5; the money anchors go)."""
     criterion = data["criteria"][index]
     cid = criterion["id"]
     if derived:
         criterion["source"] = VFM_SOURCE
+        if anchors is not None:
+            criterion["scale_money"] = [float(anchors[0]), float(anchors[1])]
         for option in data["options"]:
             option.get("scores", {}).pop(cid, None)
     else:
         criterion.pop("source", None)
+        criterion.pop("scale_money", None)
         for option in data["options"]:
             option.setdefault("scores", {}).setdefault(cid, DEFAULT_SCORE)
+
+
+ENDS = ("0", "10")
+
+
+def set_anchor(data: dict, index: int, end: str, text: str) -> None:
+    """Write what a score of 0 (``end`` "0") or 10 means on a criterion; both blank removes
+    the scale."""
+    criterion = data["criteria"][index]
+    scale = {e: (criterion.get("scale") or {}).get(e, "") for e in ENDS}
+    scale[end] = text.strip()
+    if any(scale.values()):
+        criterion["scale"] = scale
+    else:
+        criterion.pop("scale", None)
+
+
+def set_money_anchor(data: dict, index: int, end: str, value: float,
+                     suggested: tuple[float, float]) -> None:
+    """Set the NPV against the baseline that scores 0 or 10 on the value-for-money criterion;
+    the other end, if not yet set, starts at the suggestion."""
+    criterion = data["criteria"][index]
+    anchors = list(criterion.get("scale_money") or suggested)
+    anchors[ENDS.index(end)] = float(value)
+    criterion["scale_money"] = anchors
+
+
+def set_money_anchors(data: dict, index: int, anchors: tuple[float, float]) -> None:
+    """The board accepts both money anchors at once (the suggestion)."""
+    data["criteria"][index]["scale_money"] = [float(anchors[0]), float(anchors[1])]
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
+from appraisal.scales import anchor_texts
 from ui.document import CaseDocument
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.cells import parse_number
@@ -91,7 +92,8 @@ class ScoreModel(CellErrors, QAbstractTableModel):
                 name = crit.name + (" (from NPV)" if crit.derived else "")
                 return "\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…"))
             if role == Qt.ToolTipRole:
-                return crit.description or crit.name
+                zero, ten = anchor_texts(crit)
+                return f"{crit.description or crit.name}\n0: {zero}\n10: {ten}"
             return None
         if role == Qt.DisplayRole:
             return "Weighted score" if section == self.col_weighted else "Rank"
@@ -156,7 +158,9 @@ class ScoreModel(CellErrors, QAbstractTableModel):
             if error:
                 return error
             if crit.derived:
-                return "Derived from the option's NPV against the baseline (best 10, worst 0)"
+                zero, ten = anchor_texts(crit)
+                return (f"Derived from the option's NPV against the baseline (0: {zero}; "
+                        f"10: {ten})")
             return rationale or f"{option.name} on {crit.name}: no reason recorded yet"
         return None
 
@@ -207,6 +211,9 @@ class ScoresStep(QWidget):
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
+        self.scale_label = QLabel(self)
+        self.scale_label.setTextFormat(Qt.PlainText)
+        self.scale_label.setWordWrap(True)
         self.rationale_label = QLabel(self)
         self.rationale_label.setTextFormat(Qt.PlainText)
         self.rationale = QPlainTextEdit(self)
@@ -221,6 +228,7 @@ class ScoresStep(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.scale_label)
         lower_layout.addWidget(self.rationale_label)
         lower_layout.addWidget(self.rationale)
         upper = QWidget(self)
@@ -235,9 +243,10 @@ class ScoresStep(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation_label(
-            "0 is the worst and 10 the best for the board. Darker cells score lower. Select a "
-            "cell to record why; ✎ marks a score with a reason. Value for money is scored from "
-            "the NPV and cannot be typed."))
+            "Each criterion has its own 0 and 10, written by the board (shown under the table "
+            "for the selected cell, and on each column's tip). Darker cells score lower. Select "
+            "a cell to record why; ✎ marks a score with a reason. Value for money is scored "
+            "from the NPV and cannot be typed."))
         layout.addWidget(splitter, 1)
 
         self.when_shown = RefreshWhenShown(self, self.refresh)
@@ -263,12 +272,16 @@ class ScoresStep(QWidget):
         self._filling = True
         if not valid:
             self._cell = None
+            self.scale_label.setText("")
             self.rationale_label.setText("Select a score to record the reason for it.")
             self.rationale.setPlainText("")
             self.rationale.setEnabled(False)
         else:
             option, crit = case.options[index.row()], case.criteria[index.column()]
             cell = (index.row(), crit.id)
+            zero, ten = anchor_texts(crit)
+            self.scale_label.setText(f"On {crit.name}, a score of 0 means: {zero}. "
+                                     f"A score of 10 means: {ten}.")
             self.rationale_label.setText(f"Reason for the score of {option.name} on {crit.name}:")
             self.rationale.setEnabled(True)
             text = option.rationale.get(crit.id, "")
