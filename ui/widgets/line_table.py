@@ -35,8 +35,8 @@ VAT_TREATMENTS = (
 class Column:
     """One column: the field it edits (or the result it shows) and how it reads and writes.
 
-    kinds: text, money, number, whole, ramp, organisation (blank = joint), recipient, vat,
-    loan, check; ``result`` columns are read-only figures from Results (``fmt`` money/weeks).
+    kinds: text, money, number, whole, ramp, organisation (blank = joint), recipient, supplier
+    (blank = not named), vat, loan, check; ``result`` columns are read-only figures from Results (``fmt`` money/weeks).
     """
 
     key: str
@@ -48,7 +48,7 @@ class Column:
     fmt: str = "money"
 
 
-CHOICE_KINDS = ("organisation", "recipient", "vat", "loan")
+CHOICE_KINDS = ("organisation", "recipient", "supplier", "vat", "loan")
 NUMERIC_KINDS = ("money", "number", "whole", "result")
 
 
@@ -83,6 +83,7 @@ class LineTableModel(QAbstractTableModel):
         self._results: dict[str, Any] = {}
         self._warnings: dict[int, list[str]] = {}
         self._errors: dict[tuple[int, int], str] = {}
+        self._field_warnings: dict[tuple[int, str], list[str]] = {}
 
     # --- rows ---------------------------------------------------------------------------------
     @property
@@ -117,6 +118,7 @@ class LineTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _read_results(self) -> tuple[dict, dict]:
+        self._field_warnings: dict[tuple[int, str], list[str]] = {}
         res = self._document.results
         option_id = self._document.get(("options", self._option, "id"))
         if res is None or option_id is None:
@@ -129,9 +131,12 @@ class LineTableModel(QAbstractTableModel):
         found.update({r.ref: r for r in opt.redundancies if self.KIND == "redundancies"})
         warnings: dict[int, list[str]] = {}
         for w in res.warnings:
-            line = FieldPath.parse(w.path).line()
+            path = FieldPath.parse(w.path)
+            line = path.line()
             if line is not None and line[:2] == (self._option, self.KIND):
                 warnings.setdefault(line[2], []).append(w.message)
+                if len(path) > 5 and isinstance(path[5], str):
+                    self._field_warnings.setdefault((line[2], path[5]), []).append(w.message)
         return found, warnings
 
     def line_result(self, row: int) -> Any:
@@ -140,6 +145,15 @@ class LineTableModel(QAbstractTableModel):
 
     def warnings(self, row: int) -> list[str]:
         return self._warnings.get(row, [])
+
+    def cell_warnings(self, row: int, col: Column) -> list[str]:
+        """The warnings a cell carries: every warning of the line on the VAT treatment (where
+        shared services are questioned); on a tick box, those about the field it confirms."""
+        if col.kind == "vat":
+            return self.warnings(row)
+        if col.kind == "check" and col.key == "breakage_gain_confirmed":
+            return self._field_warnings.get((row, "breakage_cost"), [])
+        return []
 
     def label(self, row: int) -> str:
         line = self._rows[row]
@@ -189,6 +203,8 @@ class LineTableModel(QAbstractTableModel):
             return [(loan.id, f"{loan.lender or loan.id} ({org.name})")
                     for org in case.organisations for loan in org.loans]
         orgs = [(o.id, o.name) for o in case.organisations]
+        if kind == "supplier":
+            return [(None, "Not named")] + orgs
         return ([(None, "Joint")] + orgs) if kind == "organisation" else orgs
 
     def display(self, row: int, column: int) -> str:
@@ -234,14 +250,14 @@ class LineTableModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             if error:
                 return error
-            if col.kind == "vat" and self.warnings(row):
-                return "\n".join(self.warnings(row))
+            if self.cell_warnings(row, col):
+                return "\n".join(self.cell_warnings(row, col))
             return col.tip or None
         if role == Qt.BackgroundRole and error:
             return refused_background()
         if role == Qt.ForegroundRole and error:
             return readable_text(refused_background())
-        if role == Qt.DecorationRole and col.kind == "vat" and self.warnings(row):
+        if role == Qt.DecorationRole and self.cell_warnings(row, col):
             return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
         return None
 
@@ -258,7 +274,7 @@ class LineTableModel(QAbstractTableModel):
             return parse_whole(value)
         if col.kind == "ramp":
             return parse_ramp(value)
-        if col.kind == "organisation":
+        if col.kind in ("organisation", "supplier"):
             return value or None
         if col.kind == "text":
             return str(value).strip() or None
