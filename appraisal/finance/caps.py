@@ -145,3 +145,27 @@ def weekly_pay_cap(case, organisation: str | None = None) -> float:
     if case.settings.redundancy_weekly_pay_cap is not None:
         return case.settings.redundancy_weekly_pay_cap
     return cap_lookup(case, organisation).weekly_pay
+
+
+def cap_summary(case) -> str:
+    """The weekly pay cap(s) the case's redundancy pay uses, in words for the paper: the
+    setting, else each jurisdiction's figure at the case's date with the date it took effect.
+
+    Great Britain's is given wherever a line is joint or an organisation is outside Northern
+    Ireland; Northern Ireland's where any organisation is in Northern Ireland.
+    """
+    from ..formatting import money
+
+    if case.settings.redundancy_weekly_pay_cap is not None:
+        return f"{money(case.settings.redundancy_weekly_pay_cap)} (set in the case)"
+    tables = [cap_table(case, o.id) for o in case.organisations]
+    used = [t for t in (GREAT_BRITAIN, NORTHERN_IRELAND) if t in tables]
+    if NORTHERN_IRELAND not in used or cap_table(case, None) == GREAT_BRITAIN:
+        used = sorted(set(used) | {GREAT_BRITAIN}, key=(GREAT_BRITAIN, NORTHERN_IRELAND).index)
+    day = date.fromisoformat(case.date) if case.date else None
+    parts = []
+    for table in used:
+        found = cap_on(table, day)
+        parts.append(f"{money(found.weekly_pay)} in {JURISDICTION_NAME[table]} (from "
+                     f"{found.entry.start.day} {found.entry.start:%B %Y})")
+    return "; ".join(parts)
