@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .limits import LongText, ShortText
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
@@ -52,7 +54,7 @@ Number = Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]
 Money = Annotated[float, Field(strict=True, ge=0, le=LIMIT)]
 Rate = Annotated[float, Field(strict=True, ge=0, le=1)]
 Year = Annotated[int, Field(strict=True, ge=1)]
-Text = Annotated[str, Field(strict=True)]
+Text = ShortText        # titles, names, labels; LongText for descriptions, rationales, notes
 Id = Annotated[str, Field(strict=True, min_length=1, max_length=200)]
 Score = Annotated[float, Field(strict=True, ge=0, le=10)]
 
@@ -115,7 +117,7 @@ class Criterion(Model):
     id: Id
     name: Text
     weight: Annotated[float, Field(strict=True, ge=0, le=1e6)]
-    description: Text = ""
+    description: LongText = ""
     source: Literal["npv_vs_baseline"] | None = None
     scale: dict[str, Text] | None = None          # {"0": text, "10": text}: the anchors (V8)
     scale_money: list[Number] | None = None       # [v0, v10] in pounds, value for money only
@@ -135,6 +137,21 @@ class RangedLine(Model):
     @property
     def has_range(self) -> bool:
         return self.low is not None and self.high is not None
+
+    @field_validator("low", "high")
+    @classmethod
+    def _within_main_limits(cls, end: float | None) -> float | None:
+        """A range end is held to its main quantity's own limits (a margin's ±10,000 bps)."""
+        main = getattr(cls, "main", None)
+        if end is None or main not in cls.model_fields:
+            return end
+        for bound in cls.model_fields[main].metadata:
+            low, high = getattr(bound, "ge", None), getattr(bound, "le", None)
+            if low is not None and end < low:
+                raise ValueError(f"must be >= {low:g}, the least {main} may be")
+            if high is not None and end > high:
+                raise ValueError(f"must be <= {high:g}, the most {main} may be")
+        return end
 
 
 class SavingLine(RangedLine):
@@ -208,7 +225,7 @@ class Option(Model):
     name: Text
     form: Form
     baseline: Annotated[bool, Field(strict=True)] = False
-    description: Text = ""
+    description: LongText = ""
     subtype: Subtype | None = None
     savings: list[SavingLine] = Field(default_factory=list)
     recurring_costs: list[RecurringCostLine] = Field(default_factory=list)
@@ -218,26 +235,26 @@ class Option(Model):
     loan_repricing: list[LoanRepricingLine] = Field(default_factory=list)
     pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
     scores: dict[Id, Score] = Field(default_factory=dict)
-    rationale: dict[Id, Text] = Field(default_factory=dict)
+    rationale: dict[Id, LongText] = Field(default_factory=dict)
 
 
 class Recommendation(Model):
     option: Id
-    rationale: Text = ""
+    rationale: LongText = ""
 
 
 class ReadinessItem(Model):
     item: Text
     status: ReadinessStatus = "not_started"
-    note: Text = ""
+    note: LongText = ""
 
 
 class Risk(Model):
-    risk: Text
+    risk: LongText
     option: Id | None = None
     likelihood: Annotated[int, Field(strict=True, ge=1, le=5)]
     impact: Annotated[int, Field(strict=True, ge=1, le=5)]
-    mitigation: Text = ""
+    mitigation: LongText = ""
     owner: Text = ""
 
 

@@ -1,25 +1,28 @@
 """Reading and writing case files: UTF-8 JSON, atomic saves, version migration, CaseError.
 
-A case that breaks a rule of model.md §1 is refused with a :class:`CaseError` that lists every
-problem with its field path. Files over 20 MB, files that are not UTF-8 JSON objects, files nested
-absurdly deep and unknown ``format``/``version`` values are refused the same way.
+A case that breaks a rule of model.md §1 or a limit of docs/limits.md is refused with a
+:class:`CaseError` that lists every problem with its field path. Files over 20 MB (read with a
+limit whatever the file's kind), folders, devices and pipes, files that are not UTF-8 JSON objects,
+files nested absurdly deep and unknown ``format``/``version`` values are refused the same way.
 """
 from __future__ import annotations
 
-import errno
 import json
-import math
 import os
-import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import stat
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from .atomic import reason, write_all_atomic, write_atomic
 from .case import FORMAT, VERSION, Case
+from .limits import excerpt, key_text, value_problems, work_problems
 from .rules import check_case
+
+__all__ = ["CaseError", "MAX_BYTES", "case_to_dict", "case_to_json", "load_case", "parse_bytes",
+           "parse_data", "read_case_bytes", "save_case", "write_all_atomic", "write_atomic"]
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64
@@ -28,8 +31,9 @@ MAX_DEPTH = 64
 class CaseError(ValueError):
     """A case that cannot be appraised, with one ``(path, message)`` per problem."""
 
-    def __init__(self, problems: list[tuple[str, str]]):
+    def __init__(self, problems: list[tuple[str, str]], data: Any = None):
         self.problems = list(problems)
+        self.data = data    # the file's JSON, where it could be read (to name places in words)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -65,22 +69,6 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
-def _non_finite(value: Any) -> list[str]:
-    """Paths of every NaN or infinite number in a JSON value, in file order (§1: plain numbers)."""
-    found = []
-    stack = [(value, "")]
-    while stack:
-        item, path = stack.pop()
-        if isinstance(item, float) and not math.isfinite(item):
-            found.append(path)
-        elif isinstance(item, dict):
-            keyed = [(v, f"{path}.{k}" if path else str(k)) for k, v in item.items()]
-            stack.extend(reversed(keyed))
-        elif isinstance(item, list):
-            stack.extend(reversed([(v, f"{path}[{i}]") for i, v in enumerate(item)]))
-    return found
-
-
 def parse_bytes(raw: bytes) -> Case:
     """Decode, parse and validate the bytes of a case file."""
     if len(raw) > MAX_BYTES:
@@ -96,50 +84,81 @@ def parse_bytes(raw: bytes) -> Case:
     except RecursionError:
         raise CaseError([("", "the file is nested too deeply to be a case")]) from None
     except ValueError as exc:
-        raise CaseError([("", f"the file is not valid JSON: {exc}")]) from None
+        raise CaseError([("", f"the file is not valid JSON: {excerpt(str(exc), 120)[1:-1]}")]
+                        ) from None
     return parse_data(data)
 
 
 def parse_data(data: Any) -> Case:
-    """Validate a decoded JSON value as a case (model.md §1)."""
+    """Validate a decoded JSON value as a case (model.md §1, docs/limits.md)."""
+    try:
+        return _parse_data(data)
+    except CaseError as exc:
+        exc.data = data if isinstance(data, dict) else None
+        raise
+
+
+def _parse_data(data: Any) -> Case:
     if not isinstance(data, dict):
         raise CaseError([("", "the file must hold a JSON object (a case), not "
                               f"{type(data).__name__}")])
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise CaseError([("", "the file is nested too deeply to be a case")])
-    non_finite = _non_finite(data)
-    if non_finite:
-        raise CaseError([(path, "must be a finite number") for path in non_finite])
+    problems = value_problems(data)
+    if problems:
+        raise CaseError(problems)
     if data.get("format") != FORMAT:
-        raise CaseError([("format", f"expected '{FORMAT}', found {data.get('format')!r}: "
+        raise CaseError([("format", f"expected '{FORMAT}', found {excerpt(data.get('format'))}: "
                                     "this is not a Continuum case file")])
     data = migrate(data)
     if data.get("version") != VERSION:
-        raise CaseError([("version", f"version {data.get('version')!r} is not one this program "
-                                     f"reads (it reads version {VERSION}); a newer Continuum may")])
+        raise CaseError([("version", f"version {excerpt(data.get('version'))} is not one this "
+                                     f"program reads (it reads version {VERSION}); a newer "
+                                     "Continuum may")])
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
         raise CaseError(pydantic_problems(exc)) from None
-    problems = check_case(case)
+    problems = work_problems(case) or check_case(case)
     if problems:
         raise CaseError(problems)
     return case
 
 
 def load_case(path: str | os.PathLike) -> Case:
-    """Read and validate a case file."""
+    """Read and validate a case file (at most MAX_BYTES read, whatever kind of file it is)."""
+    return parse_bytes(read_case_bytes(path))
+
+
+_KINDS = ((stat.S_ISDIR, "it is a folder, not a case file"),
+          (stat.S_ISFIFO, "it is a pipe, not a case file"),
+          (stat.S_ISCHR, "it is a device, not a case file"),
+          (stat.S_ISBLK, "it is a device, not a case file"),
+          (stat.S_ISSOCK, "it is a socket, not a case file"))
+
+
+def read_case_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a case file, refused as a CaseError if it is not a regular file or is over
+    MAX_BYTES. A pipe is never waited on and a device never read: the size is checked on what
+    is read, not on what the file reports."""
     p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise CaseError([("", f"the file is {size / 1e6:.1f} MB; a case file may be at most 20 MB")])
-        raw = p.read_bytes()
+        mode = os.stat(p).st_mode
+        for test, why in _KINDS:
+            if test(mode):
+                raise CaseError([("", f"cannot read {p.name}: {why}")])
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # swapped since the look
+                raise CaseError([("", f"cannot read {p.name}: it is not a plain file")])
+            raw = fh.read(MAX_BYTES + 1)
     except CaseError:
         raise
     except OSError as exc:
-        raise CaseError([("", f"cannot read {p.name}: {exc.strerror or exc}")]) from None
-    return parse_bytes(raw)
+        raise CaseError([("", f"cannot read {p.name}: {reason(exc)}")]) from None
+    if len(raw) > MAX_BYTES:
+        raise CaseError([("", "the file is over 20 MB; a case file may be at most 20 MB")])
+    return raw
 
 
 def case_to_dict(case: Case) -> dict:
@@ -154,91 +173,6 @@ def case_to_json(case: Case) -> str:
     data = case_to_dict(case)
     ordered = {"format": data.pop("format"), "version": data.pop("version"), **data}
     return json.dumps(ordered, indent=2, ensure_ascii=False) + "\n"
-
-
-def _file_mode(target: Path) -> int:
-    """The mode the written file should have: the old file's, else the usual one for new files."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def write_atomic(path: str | os.PathLike, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` through a temporary file in the same folder.
-
-    The temporary file is flushed and fsynced, then renamed over the target, so a reader never
-    sees half a file and a failed write leaves the old file untouched.
-    """
-    write_all_atomic([(path, payload)])
-
-
-def write_all_atomic(files: list[tuple[str | os.PathLike, bytes]]) -> None:
-    """Write several files all or nothing, each as :func:`write_atomic` does.
-
-    Every payload is first written and fsynced to a temporary file beside its target; only when
-    all of them are on disk are they renamed into place. A full disk, a read-only folder or a
-    target that is a folder therefore leaves no new file at all and every old file untouched.
-    A device or pipe (/dev/null, a FIFO) is written straight through, never replaced.
-    """
-    targets = [(Path(path), payload) for path, payload in files]
-    for target, _ in targets:
-        if target.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "it is a folder", str(target))
-    staged: list[tuple[Path, str | None, bytes]] = []
-    try:
-        for target, payload in targets:
-            through = target.exists() and not target.is_file()
-            with _naming(target):
-                staged.append((target, None if through else _stage(target, payload), payload))
-        for target, tmp, payload in staged:
-            with _naming(target):
-                if tmp is None:
-                    with open(target, "wb") as fh:
-                        fh.write(payload)
-                else:
-                    os.replace(tmp, target)
-    except BaseException:
-        for _, tmp, _ in staged:
-            if tmp is not None:
-                _discard(tmp)
-        raise
-
-
-@contextmanager
-def _naming(target: Path) -> Iterator[None]:
-    """Let an OSError name the file the user asked for, not the temporary file beside it."""
-    try:
-        yield
-    except OSError as exc:
-        if exc.errno is None or exc.filename == str(target):
-            raise
-        raise OSError(exc.errno, exc.strerror, str(target)) from exc
-
-
-def _stage(target: Path, payload: bytes) -> str:
-    """``payload`` in a new temporary file beside ``target``, flushed to disk: its path."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.chmod(tmp, _file_mode(target))
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except BaseException:
-        _discard(tmp)
-        raise
-    return tmp
-
-
-def _discard(tmp: str) -> None:
-    """Remove a temporary file if it is still there."""
-    try:
-        os.unlink(tmp)
-    except OSError:
-        pass
 
 
 def save_case(case: Case, path: str | os.PathLike) -> None:
@@ -280,12 +214,16 @@ def pydantic_problems(exc: ValidationError) -> list[tuple[str, str]]:
             msg = f"must be one of {ctx.get('expected')}"
         elif kind == "too_short":
             msg = "must not be empty" if ctx.get("min_length") == 1 else err["msg"]
+        elif kind == "string_too_long":
+            limit = ctx.get("max_length")
+            msg = f"must be at most {limit:,} characters (found {len(err['input']):,})"
+        elif kind == "value_error" and ctx.get("error") is not None:
+            msg = str(ctx["error"])
         else:
             msg = err["msg"]
-        if kind not in ("missing",) and "input" in err and not isinstance(err["input"], (dict, list)):
-            shown = repr(err["input"])
-            if len(shown) < 40:
-                msg += f" (found {shown})"
+        if kind not in ("missing", "string_too_long") and "input" in err \
+                and not isinstance(err["input"], (dict, list)):
+            msg += f" (found {excerpt(err['input'])})"
         problems.append((path, msg))
     return problems
 
@@ -302,9 +240,9 @@ def format_path(loc: tuple) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            part = str(part)
+            part = key_text(part)
             if part.startswith(("constrained-", "function-", "lax-", "strict-")) or part in (
-                    "int", "float", "str", "bool", "none", "list", "dict"):
+                    "int", "float", "str", "bool", "none", "list", "dict", "[key]"):
                 continue
             out += f".{part}" if out else part
     return out

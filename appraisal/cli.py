@@ -2,23 +2,30 @@
 
 Exit status 0 on success, 2 on an invalid case or command line (a message on standard error
 naming the field; no output file written), 1 on any other failure (an output that cannot be
-written, a closed standard output), 130 when stopped with Ctrl-C. Every output is rendered in
-memory and the files are written all or none, so a failure never leaves a partial set behind.
-Results JSON on standard output is UTF-8 whatever the locale.
+written; quietly for a closed standard output), 130 when stopped with Ctrl-C. Every output is
+rendered in memory and written all or none (:mod:`appraisal.atomic`), standard output included,
+so a failure never leaves a partial set behind or an old file changed. An output may not be the
+case file itself or another output (links resolved); only ``--json`` may be ``-``. Results JSON
+on standard output is UTF-8 whatever the locale.
 """
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
 from pathlib import Path
 
 from . import __version__
-from .casefile import CaseError, load_case, write_all_atomic
+from .atomic import reason, write_all_atomic
+from .casefile import CaseError, load_case
 from .engine import appraise
+from .limits import excerpt
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
+MAX_PROBLEMS = 30           # problems listed on standard error; the rest are counted
+OUTPUTS = (("json", "the results"), ("pdf", "the board paper"), ("xlsx", "the Excel model"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,16 +68,72 @@ def _outputs(args, results) -> list[tuple[str, bytes]]:
 
 
 def _unwritable(target: str) -> str | None:
-    """Why ``target`` cannot be an output file (a folder, or under no folder), or None."""
+    """Why ``target`` cannot be an output file (a folder, under no folder, a link loop), or None."""
     path = Path(target)
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"cannot write {target}: {reason(exc)}"
     if path.is_dir():
         return f"cannot write {target}: it is a folder; give a file name"
-    parent = path.resolve().parent
+    parent = Path(os.path.realpath(path)).parent
     if not parent.exists():
         return f"cannot write {target}: the folder does not exist"
     if not parent.is_dir():
         return f"cannot write {target}: {path.parent} is not a folder"
     return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    """True if two names lead to one file (links resolved, hard links too)."""
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def output_problem(args) -> str | None:
+    """What is wrong with the outputs asked for, before any work is done, or None."""
+    given = [(flag, what, getattr(args, flag)) for flag, what in OUTPUTS
+             if getattr(args, flag) is not None]
+    for flag, what, target in given:
+        if target == "":
+            return f"--{flag}: the file name is empty; give a file name for {what}"
+        if target == "-" and flag != "json":
+            return (f"--{flag}: {what} cannot be written to standard output ('-'); "
+                    "give a file name")
+    files = [(flag, target) for flag, _, target in given if target != "-"]
+    for flag, target in files:
+        problem = _unwritable(target)
+        if problem:
+            return problem
+        if _same_file(target, args.case):
+            return (f"--{flag} {target} is the case file itself, which would be replaced; "
+                    "give the output another name")
+    for i, (flag, target) in enumerate(files):
+        for other_flag, other in files[:i]:
+            if _same_file(target, other) and os.path.realpath(target) != os.devnull:
+                return (f"--{other_flag} and --{flag} both name {target}; "
+                        "give each output its own file")
+    return None
+
+
+def _stdout_closed() -> bool:
+    """True when the program was started with its standard output closed (``>&-``)."""
+    if sys.stdout is None:
+        return True
+    try:
+        fd = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return False                # a stream without a descriptor (captured): it can be written
+    try:
+        os.fstat(fd)
+    except OSError:
+        return True
+    return False
 
 
 def _print_results(text: str) -> None:
@@ -96,30 +159,42 @@ def _silence_stdout() -> None:
         pass
 
 
+def _print_problems(case: str, exc: CaseError) -> None:
+    print(f"continuum: {case} is not a valid case:", file=sys.stderr)
+    for path, msg in exc.problems[:MAX_PROBLEMS]:
+        print(f"  {path}: {msg}" if path else f"  {msg}", file=sys.stderr)
+    if len(exc.problems) > MAX_PROBLEMS:
+        print(f"  … and {len(exc.problems) - MAX_PROBLEMS:,} more", file=sys.stderr)
+
+
 def run_appraise(args) -> int:
+    problem = output_problem(args)
+    if problem:
+        print(f"continuum: {problem}", file=sys.stderr)
+        return EXIT_INVALID
+    to_stdout = args.json == "-"
+    if to_stdout and _stdout_closed():
+        return EXIT_FAILURE        # nobody to read the results: quietly, as for a broken pipe
     try:
         case = load_case(args.case)
     except CaseError as exc:
-        print(f"continuum: {args.case} is not a valid case:", file=sys.stderr)
-        for path, msg in exc.problems:
-            print(f"  {path}: {msg}" if path else f"  {msg}", file=sys.stderr)
+        _print_problems(args.case, exc)
         return EXIT_INVALID
-    for target in (args.json, args.pdf, args.xlsx):
-        problem = _unwritable(target) if target and target != "-" else None
-        if problem:
-            print(f"continuum: {problem}", file=sys.stderr)
-            return EXIT_INVALID
     results = appraise(case, monte_carlo=not args.no_monte_carlo)
     outputs = _outputs(args, results)
+    text = results_json(results) if to_stdout else None
     try:
-        write_all_atomic(outputs)
+        write_all_atomic(outputs, (lambda: _print_results(text)) if text is not None else None)
+    except BrokenPipeError:
+        raise                      # the reader of standard output went: quiet, in main()
     except OSError as exc:
-        where = exc.filename or ", ".join(path for path, _ in outputs)
-        print(f"continuum: cannot write {where}: {exc.strerror or exc}; no file was written",
+        if exc.filename is None and to_stdout:
+            _silence_stdout()
+            return EXIT_FAILURE    # standard output failed: no file was changed either
+        where = exc.filename or ", ".join(str(path) for path, _ in outputs)
+        print(f"continuum: cannot write {where}: {reason(exc)}; no file was written",
               file=sys.stderr)
         return EXIT_FAILURE
-    if args.json == "-":
-        _print_results(results_json(results))
     for w in results.warnings:
         print(f"warning: {w}", file=sys.stderr)
     return EXIT_OK
@@ -137,8 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_FAILURE
     except Exception as exc:  # a bug, not the user's fault: say so plainly, no traceback
-        print(f"continuum: unexpected failure ({type(exc).__name__}: {exc}); no file was written",
-              file=sys.stderr)
+        print(f"continuum: unexpected failure ({type(exc).__name__}: {excerpt(str(exc), 200)}); "
+              "no file was written", file=sys.stderr)
         return EXIT_FAILURE
     return EXIT_INVALID
 

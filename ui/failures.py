@@ -17,7 +17,6 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from ui import autosave
 
 LOG_NAME = "continuum.log"
 MAX_LOG_BYTES = 1_000_000      # then the log starts afresh, keeping the last one as .old
@@ -92,7 +91,6 @@ class FailureHook:
         if document is None or not document.is_dirty:
             return False
         try:
-            autosave.write_recovery(document.data, document.path)
-        except OSError:
+            return window.autosave.save_now() is not None
+        except (OSError, ValueError, AttributeError):
             return False
-        return True

@@ -1,24 +1,32 @@
-"""The window's file commands: new, open, samples, recent files, save, save as, recovery.
+"""The window's file commands: new, open, samples, recent files, save, save as.
 
 A sample opens as an untitled copy, so Save asks for a new name and the shipped file is never
-overwritten. An invalid case file is refused with its problems as plain "field: message" lines.
+overwritten. An invalid case file is refused with its problems as plain "field: message" lines
+(named from what could be read of it, never by reading it again). A file that is read-only (by
+its permission bits, so for an administrator too) opens read-only: Save becomes Save As. Before
+saving over the file it came from, the window checks that the file on disk is still the one it
+opened; if another program or another copy of Continuum has changed it, the person chooses to
+save a copy, overwrite it, or cancel. Recovery after a crash is in :mod:`ui.recovery`.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from appraisal import CaseError, parse_data
+from appraisal import CaseError
+from appraisal.atomic import reason
 from appraisal.casefile import case_to_json, load_case
+from appraisal.paths import problem_text
 from appraisal.resources import sample_cases
-from ui import autosave
 from ui.document import CaseDocument
 from ui.new_case import new_case_data
-from appraisal.paths import problem_text
+from ui.ondisk import OnDisk, read_only
+from ui.recovery import RecoveryCommands
 
 CASE_FILTER = "Continuum case (*.continuum *.json);;All files (*)"
 CASE_SUFFIXES = (".continuum", ".json")
@@ -45,13 +53,28 @@ def sample_title(path: Path) -> str:
     return path.stem.replace("_", " ").replace("-", " ").capitalize()
 
 
-class FileCommands:
-    """Mixed into MainWindow: needs ``document``, ``set_document`` and ``step``."""
+class FileCommands(RecoveryCommands):
+    """Mixed into MainWindow: needs ``document``, ``set_document`` and ``step``.
+
+    ``on_disk`` is the state of the open case's file when it was opened or last saved (None for
+    a new case or a sample); ``read_only`` is True while the open file may not be written.
+    """
+
+    on_disk: OnDisk | None = None
+    read_only = False
 
     # --- new and open -----------------------------------------------------------------------
     def new_case(self) -> None:
         if self.maybe_save():
             self.set_document(CaseDocument(new_case_data()))
+            self.set_on_disk(None)
+
+    def set_on_disk(self, on_disk: OnDisk | None) -> None:
+        """Remember the open file's state on disk and whether it may be written."""
+        self.on_disk = on_disk
+        path = self.document.path if self.document is not None else None
+        self.read_only = path is not None and read_only(path)
+        self._update_title()
 
     def open_file(self) -> None:
         if not self.maybe_save():
@@ -66,11 +89,16 @@ class FileCommands:
         if ask and not self.maybe_save():
             return False
         path = Path(path)
+        on_disk = OnDisk.of(path)         # before reading: a change meanwhile is then noticed
         data = self._read_case(path, "This file is not a valid case", "Could not open the file")
         if data is None:
             return False
         self.set_document(CaseDocument(data, path))
+        self.set_on_disk(on_disk)
         self.add_recent(path)
+        if self.read_only:
+            self.statusBar().showMessage(f"{path.name} is read-only: Save will ask for a new "
+                                         "name", 10000)
         return True
 
     def open_sample(self, path: Path) -> bool:
@@ -82,18 +110,19 @@ class FileCommands:
             return False
         document = CaseDocument(data)
         self.set_document(document, untitled_name=f"{sample_title(path)} (sample copy)")
+        self.set_on_disk(None)
         return True
 
     def _read_case(self, path: Path, invalid_title: str, unreadable_title: str) -> dict | None:
         """A case file's data, or None after telling the user plainly why it cannot be opened."""
         try:
             return json.loads(case_to_json(load_case(path)))
-        except CaseError as exc:
+        except CaseError as exc:      # named from what was read: the file is never read again
             QMessageBox.warning(self, invalid_title, f"{path.name} cannot be opened because:\n\n"
-                                f"{problems_text(exc, _json_or_none(path))}")
+                                f"{problems_text(exc, exc.data)}")
         except OSError as exc:
             QMessageBox.warning(self, unreadable_title,
-                                f"{path.name} cannot be opened: {exc.strerror or exc}.")
+                                f"{path.name} cannot be opened: {reason(exc)}.")
         return None
 
     def fill_sample_menu(self) -> None:
@@ -132,33 +161,80 @@ class FileCommands:
     def save(self) -> bool:
         if self.document.path is None:
             return self.save_as()
+        if self.read_only or read_only(self.document.path):
+            QMessageBox.information(
+                self, "The file is read-only",
+                f"{self.document.path.name} is read-only, so it is left as it is. Choose a new "
+                "name for your version of the case.")
+            return self.save_as(copy=True)
         return self.save_to(self.document.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, copy: bool = False) -> bool:
         doc = self.document
-        start = str(doc.path) if doc.path else str(Path(self._documents()) /
-                                                   f"{_stem(doc.case.title)}.json")
+        if doc.path and copy:
+            start = str(doc.path.with_name(f"{doc.path.stem} (my copy){doc.path.suffix}"))
+        elif doc.path:
+            start = str(doc.path)
+        else:
+            start = str(Path(self._documents()) / f"{_stem(doc.case.title)}.json")
         path, _ = QFileDialog.getSaveFileName(self, "Save the case", start, CASE_FILTER)
         if not path:
             return False
         return self.save_to(case_file_name(path))
 
     def save_to(self, path: Path) -> bool:
+        path = Path(path)
+        if path.exists() and read_only(path):
+            QMessageBox.warning(self, "Could not save", f"{path.name} is read-only, so it is "
+                                "left as it is. Nothing has been lost: the case is still open. "
+                                "Use Save As to choose another name.")
+            return False
+        if self._changed_on_disk(path):
+            choice = self.ask_changed_on_disk(path)
+            if choice == "copy":
+                return self.save_as(copy=True)
+            if choice != "overwrite":
+                return False
         try:
             self.document.save(path)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:
             QMessageBox.warning(
                 self, "Could not save",
-                f"The case could not be saved as {Path(path).name}: {exc}.\n\nNothing has been "
+                f"The case could not be saved as {path.name}: {exc}.\n\nNothing has been "
                 "lost: the case is still open. Close the file if another program holds it, or "
                 "use Save As to choose another folder.")
             return False
         self.untitled_name = ""
-        self._update_title()
+        self.set_on_disk(OnDisk.of(path))
         self.add_recent(path)
-        autosave.remove()
-        self.statusBar().showMessage(f"Saved {Path(path).name}", 5000)
+        self.autosave.discard()
+        self.statusBar().showMessage(f"Saved {path.name}", 5000)
         return True
+
+    def _changed_on_disk(self, path: Path) -> bool:
+        """True if ``path`` is the file the case came from and it has changed since."""
+        known = self.on_disk
+        if known is None:
+            return False
+        try:
+            same = os.path.realpath(known.path) == os.path.realpath(path)
+        except OSError:
+            same = False
+        return same and known.changed()
+
+    def ask_changed_on_disk(self, path: Path) -> str:
+        """'copy', 'overwrite' or 'cancel': what to do about a file changed since it was opened."""
+        box = QMessageBox(QMessageBox.Warning, "The file has changed",
+                          f"{path.name} has been changed by another program (or another copy of "
+                          "Continuum) since you opened it. Saving over it would replace those "
+                          "changes with yours.", QMessageBox.NoButton, self)
+        copy = box.addButton("Save as a &copy…", QMessageBox.AcceptRole)
+        overwrite = box.addButton("&Overwrite", QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(copy)
+        box.exec()
+        clicked = box.clickedButton()
+        return "copy" if clicked is copy else "overwrite" if clicked is overwrite else "cancel"
 
     def maybe_save(self) -> bool:
         """True if the window may drop the open case (saved, discarded, or nothing to save)."""
@@ -172,34 +248,6 @@ class FileCommands:
             return self.save()
         return answer == QMessageBox.Discard
 
-    # --- recovery after a crash -------------------------------------------------------------
-    def offer_recovery(self) -> bool:
-        """Offer the newest recovery file left by a run that did not close; True if restored."""
-        found = autosave.left_behind()
-        if not found:
-            return False
-        restored = False
-        try:
-            original, data, saved_at = autosave.read_recovery(found[0])
-            case = parse_data(data)
-        except (ValueError, CaseError):
-            original = case = None
-        if case is not None:
-            name = original.name if original else "an untitled case"
-            answer = QMessageBox.question(
-                self, "Restore unsaved work?",
-                f"Continuum did not close properly last time. Restore the unsaved changes to "
-                f"{name} (autosaved {saved_at.replace('T', ' at ')})?",
-                QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-            if answer == QMessageBox.Yes:
-                document = CaseDocument(data, original)
-                document.undo_stack.resetClean()       # restored work is unsaved work
-                self.set_document(document, untitled_name="Restored case")
-                restored = True
-        for path in found:
-            autosave.remove(path)
-        return restored
-
     # --- exports ----------------------------------------------------------------------------
     def export(self, key: str) -> None:
         """File → Export: the board paper step does the work (and shows its progress)."""
@@ -212,14 +260,6 @@ class FileCommands:
     @staticmethod
     def _documents() -> str:
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
-
-
-def _json_or_none(path: Path):
-    """The file's JSON, for the names in its problems; None if it is not JSON at all."""
-    try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
 
 
 def _stem(title: str) -> str:

@@ -33,7 +33,7 @@ class MainWindow(FileCommands, QMainWindow):
         self._build_body()
         self._build_status_bar()
         self.actions_ = build_actions(self)
-        self.autosave = Autosave(lambda: self.document, self)
+        self.autosave = Autosave(lambda: self.document, self, on_disk_of=lambda: self.on_disk)
         self.set_document(document or CaseDocument(new_case_data()))
         self.restore_layout()
 
@@ -169,6 +169,8 @@ class MainWindow(FileCommands, QMainWindow):
     def _update_title(self) -> None:
         doc = self.document
         name = doc.display_name if doc.path or not self.untitled_name else self.untitled_name
+        if doc.path and self.read_only:
+            name += " (read-only)"
         self.setWindowTitle(f"{name}[*] — {APP_NAME}")
         self.setWindowModified(doc.is_dirty)
         self.setWindowFilePath(str(doc.path) if doc.path else "")

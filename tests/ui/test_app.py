@@ -177,10 +177,10 @@ def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
     window.document.set_value(("title",), "Unsaved work")
     written = window.autosave.save_now()
     assert written is not None and written.exists()
-    original, data, _when = autosave.read_recovery(written)
-    assert original == case_file and data["title"] == "Unsaved work"
+    found = autosave.read_recovery(written)
+    assert found.original == case_file and found.data["title"] == "Unsaved work"
 
-    # a crashed run leaves its file behind under another process id
+    # a crashed run leaves its file behind, its lock gone with it
     crashed = written.with_name("recovery-1.json")
     written.rename(crashed)
     dialogs.answer = QMessageBox.Yes
@@ -195,9 +195,9 @@ def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
 
     # saving cleanly removes this run's recovery file
     window.autosave.save_now()
-    assert autosave.recovery_file().exists()
+    assert window.autosave.path.exists()
     assert window.save()
-    assert not autosave.recovery_file().exists()
+    assert not window.autosave.path.exists()
 
 
 def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, dialogs):
@@ -340,7 +340,8 @@ def test_loan_cell_typed_as_money(qtbot, window):
     assert step.loans.table.item(0, 1).text() == "£25,000,000"
 
 
-def test_recovery_declined_removes_the_file(qtbot, dialogs, tmp_path):
+def test_recovery_declined_keeps_the_file_and_only_discard_deletes_it(qtbot, dialogs, tmp_path):
+    """Issue 15, fault 3: answering No deleted the recovery file."""
     from ui.main_window import MainWindow
 
     target = autosave.recovery_dir() / "recovery-2.json"
@@ -349,7 +350,12 @@ def test_recovery_declined_removes_the_file(qtbot, dialogs, tmp_path):
     w = MainWindow()
     qtbot.addWidget(w)
     assert not w.offer_recovery()
-    assert not target.exists() and not w.document.is_dirty
+    assert target.exists() and not w.document.is_dirty
+    assert not w.offer_recovery() and target.exists()        # offered again, still kept
+    assert len(dialogs.questions) == 2
+    dialogs.answer = QMessageBox.Discard
+    assert not w.offer_recovery()
+    assert not target.exists()
 
 
 def test_every_step_is_built_from_its_own_class(qtbot, window):

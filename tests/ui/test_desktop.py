@@ -147,8 +147,7 @@ def test_failure_hook_says_it_in_a_sentence_logs_and_keeps_work(qtbot, window, d
     assert "Traceback" not in text
     log = (tmp_path / "log" / "continuum.log").read_text(encoding="utf-8")
     assert "Traceback (most recent call last)" in log and "ValueError" in log
-    _original, data, _when = autosave.read_recovery(autosave.recovery_file())
-    assert data["title"] == "Work in progress"
+    assert autosave.read_recovery(window.autosave.path).data["title"] == "Work in progress"
 
 
 def test_failure_text_without_a_message():

@@ -1,35 +1,44 @@
 """The live Excel model: ``workbook_bytes(results) -> bytes`` (model.md §2 as formulas).
 
-Every calculated figure is an Excel formula tracing back to an input cell, so a finance director
-can flex an input and watch the whole appraisal move exactly as Continuum computes it. The
-sheets follow FAST / ICAEW practice: Cover (how to use, colour key, master check), Inputs
-(foundation), one sheet per option and Scores (workings), Summary, By organisation and
-Sensitivity (presentation), Checks (control). Sheet writers return the addresses they create;
-later sheets refer to them, and to the named settings, never to a typed-in number.
+Written with XlsxWriter. Every calculated figure is an Excel formula tracing back to an input
+cell, stored with the engine's figure as its result, so a finance director can flex an input and
+watch the whole appraisal move exactly as Continuum computes it, and a viewer that does not
+recalculate still shows every figure. The sheets follow FAST / ICAEW practice: Cover (contents,
+checks, colour key), Summary (presentation), Inputs (foundation), one sheet per option,
+Redundancy and Scores (workings), By organisation and Sensitivity (presentation), Warnings,
+Checks (control) and Constants. Sheet writers return the addresses they create; later sheets
+refer to them, and to the named settings, never to a typed-in number.
 """
 from __future__ import annotations
 
-from io import BytesIO
+from datetime import date
 
-from openpyxl import Workbook
+import numpy as np
 
+from ... import __version__
+from ...finance.lines import build_lines
+from ...finance.metrics import discount_factors
 from ...results import Results
-from .cells import sheet_title
+from ...sensitivity import gradients
+from .cells import Book, Meta, sheet_title
 from .checks import write_checks
-from .cover import write_cover
+from .constants import write_constants
+from .cover import write_cover, write_warnings
 from .inputs import write_inputs
-from .option_layout import grid_for
+from .option_layout import FIRST_LINE_ROW, FLAG_ROW, LABEL, grid_for, max_years
+from .option_lines import LineWriter
+from .option_redundancy import write_redundancy
 from .option_sheet import write_option_sheet
 from .organisations import write_organisations
 from .scores import write_scores
 from .sensitivity import write_sensitivity
-from .styles import register_styles
-from .summary import link_scores, write_summary
+from .styles import print_setup
+from .summary import TOP, link_scores, write_summary
 
-__all__ = ["workbook_bytes", "build_workbook", "FIXED_SHEETS"]
+__all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
-FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Scores", "By organisation", "Sensitivity",
-                "Checks")
+FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Redundancy", "Scores", "By organisation",
+                "Sensitivity", "Warnings", "Checks", "Constants")
 
 
 def option_sheet_titles(results: Results) -> list[str]:
@@ -38,38 +47,60 @@ def option_sheet_titles(results: Results) -> list[str]:
     return [sheet_title(f"{i} {o.name}", taken) for i, o in enumerate(results.options, start=1)]
 
 
-def build_workbook(results: Results) -> Workbook:
-    """The model as an openpyxl Workbook (no cached values: Excel and LibreOffice recalculate)."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    register_styles(wb)
-    inputs = write_inputs(wb, results)
-    grid = grid_for(results.options, results.case, results.horizon)
-    titles = option_sheet_titles(results)
-    option_maps = [write_option_sheet(wb, results, o, title, grid, inputs)
-                   for o, title in enumerate(titles)]
-    summary = write_summary(wb, results, option_maps)
-    scores = write_scores(wb, results, inputs, summary)
-    link_scores(wb, summary, scores.weighted, scores.rank)
-    orgs = write_organisations(wb, results, inputs, option_maps)
-    write_sensitivity(wb, results, option_maps, summary)
-    checks = write_checks(wb, results, option_maps, summary, scores, orgs)
-    write_cover(wb, results, checks)
-    _order(wb, ["Cover", "Summary", "Inputs", *titles, "Scores", "By organisation",
-                "Sensitivity", "Checks"])
-    wb.calculation.fullCalcOnLoad = True
-    wb.active = 0
-    return wb
+def _engine_units(results: Results) -> tuple[list[dict], list[dict]]:
+    """Per option, each line's unit flow and NPV per unit, as the engine builds them."""
+    table = build_lines(results.case)
+    g = gradients(table, discount_factors(results.discount_rate, results.horizon))
+    units, grads = [], []
+    for o in range(len(results.options)):
+        mine = np.flatnonzero(table.option == o)
+        units.append({table.ref[l]: table.unit[l].tolist() for l in mine})
+        grads.append({table.ref[l]: float(g[l]) for l in mine})
+    return units, grads
 
 
-def _order(wb: Workbook, names: list[str]) -> None:
-    for target, name in enumerate(names):
-        ws = wb[name]
-        wb.move_sheet(ws, offset=target - wb.index(ws))
-
-
-def workbook_bytes(results: Results) -> bytes:
+def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     """The live Excel model of an appraisal, as the bytes of an .xlsx file."""
-    buffer = BytesIO()
-    build_workbook(results).save(buffer)
-    return buffer.getvalue()
+    day = today or date.today()
+    meta = Meta(results.case.title, f"{day.day} {day:%B %Y}", __version__)
+    book = Book()
+    titles = option_sheet_titles(results)
+    has_redundancy = any(o.redundancies for o in results.options)
+    order = ["Cover", "Summary", "Inputs", *titles, *(["Redundancy"] if has_redundancy else []),
+             "Scores", "By organisation", "Sensitivity", "Warnings", "Checks", "Constants"]
+    sheets = {title: book.sheet(title) for title in order}
+    years = max_years(results.case, results.horizon)
+    bands = write_constants(book, sheets["Constants"], years)
+    inputs = write_inputs(book, sheets["Inputs"], results, years)
+    workings = {}
+    if has_redundancy:
+        workings = write_redundancy(sheets["Redundancy"], results, bands, years)
+    grid = grid_for(results.case, years)
+    units, grads = _engine_units(results)
+    option_maps = []
+    for o, (option, title) in enumerate(zip(results.options, titles)):
+        writer = LineWriter(sheets[title], grid, results.case, years)
+        mine = {ref: w for (oid, ref), w in workings.items() if oid == option.id}
+        option_maps.append(write_option_sheet(sheets[title], results, o, grid, writer, mine,
+                                              units[o], grads[o]))
+    summary = write_summary(book, sheets["Summary"], results, option_maps)
+    scores = write_scores(sheets["Scores"], results, inputs, summary)
+    link_scores(sheets["Summary"], results, summary, scores.weighted, scores.rank)
+    orgs = write_organisations(sheets["By organisation"], results, inputs, option_maps)
+    write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
+    write_warnings(sheets["Warnings"], results)
+    checks = write_checks(book, sheets["Checks"], results, option_maps, summary, scores, orgs,
+                          inputs)
+    write_cover(sheets["Cover"], results, checks, meta, order, titles)
+    for title, sheet in sheets.items():
+        if title in titles:
+            print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
+                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL)
+        elif title == "Summary":
+            print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))
+        elif title in ("Cover", "Warnings"):
+            print_setup(sheet, meta, portrait=False)
+        else:
+            print_setup(sheet, meta, repeat_cols=2 if title != "Checks" else 1)
+    sheets["Cover"].ws.activate()
+    return book.close()

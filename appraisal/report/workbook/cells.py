@@ -1,56 +1,45 @@
-"""Writing cells safely: user text is always text, formulas are always ours, names are defined.
+"""Writing cells safely with XlsxWriter: user text is always text, formulas are always ours and
+carry their result, names are defined once.
 
-Every user string (titles, option and organisation names, ids, labels) goes through
-:func:`put_text`, which stores it as a string cell even when it starts with ``=``, ``+``, ``-``
-or ``@``, and strips the control characters an xlsx file cannot hold. Formulas never embed user
-text: they refer to the cells that hold it.
+Every formula is written with the figure it evaluates to (the engine's figure where the engine
+has one), so a preview, Protected View or a reader of stored values shows every number without
+recalculating. Every string goes through :meth:`Sheet.text`, which stores it as text with the
+text prefix (so editing the cell and pressing Enter never turns ``=2*3`` into a formula) and
+strips the control characters an xlsx file cannot hold. Formulas never embed user text: they
+refer to the cells that hold it.
 """
 from __future__ import annotations
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter, quote_sheetname
-from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.worksheet import Worksheet
+import math
+import re
+from dataclasses import dataclass
+from io import BytesIO
 
-col = get_column_letter
+import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
+
+from .styles import STYLES
+
+_ILLEGAL = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
 
 
-def clean_text(value: str) -> str:
+def col(n: int) -> str:
+    """Column letters of a 1-based column number: ``col(28)`` → ``AB``."""
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out
+
+
+def clean_text(value) -> str:
     """The text with characters an xlsx file cannot hold removed."""
-    return ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    return _ILLEGAL.sub("", "" if value is None else str(value))
 
 
-def put_text(ws: Worksheet, row: int, column: int, value: str | None, style: str = "Label"):
-    """Store ``value`` as a text cell, never a formula, whatever it starts with."""
-    cell = ws.cell(row=row, column=column)
-    cell.value = clean_text(value if value is not None else "")
-    cell.data_type = "s"
-    cell.style = style
-    return cell
-
-
-def put_value(ws: Worksheet, row: int, column: int, value, style: str = "Input",
-              fmt: str | None = None):
-    """Store a number or boolean (an input, or a value Continuum computed)."""
-    if isinstance(value, str):
-        return put_text(ws, row, column, value, style)
-    cell = ws.cell(row=row, column=column, value=value)
-    cell.style = style
-    if fmt:
-        cell.number_format = fmt
-    return cell
-
-
-def put_formula(ws: Worksheet, row: int, column: int, formula: str, style: str = "Calc",
-                fmt: str | None = None):
-    """Store one of our formulas (it must start with ``=``)."""
-    if not formula.startswith("="):
-        raise ValueError(f"not a formula: {formula!r}")
-    cell = ws.cell(row=row, column=column, value=formula)
-    cell.style = style
-    if fmt:
-        cell.number_format = fmt
-    return cell
+def quote_sheetname(title: str) -> str:
+    """A sheet name as formulas need it: ``'1 Merger'`` (quotes doubled inside)."""
+    return "'" + title.replace("'", "''") + "'"
 
 
 def ref(row: int, column: int, *, abs_row: bool = True, abs_col: bool = True) -> str:
@@ -68,10 +57,135 @@ def on(sheet: str, address: str) -> str:
     return f"{quote_sheetname(sheet)}!{address}"
 
 
-def define(wb, name: str, sheet: str, address: str) -> str:
-    """Define a workbook-level name for ``sheet!address``; returns the name."""
-    wb.defined_names[name] = DefinedName(name, attr_text=on(sheet, address))
-    return name
+class PlainWorksheet(Worksheet):
+    """A worksheet that stores our formulas as written: they use only functions Excel has had
+    since 2007, so XlsxWriter's thirty-odd rewrites for newer functions are skipped (they were
+    most of the time it took to write a workbook)."""
+
+    def _prepare_formula(self, formula, expand_future_functions=False):
+        return formula.removeprefix("=")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every page's header and footer says: the case, the export date, the version."""
+
+    title: str
+    date: str
+    version: str
+
+
+class Book:
+    """An XlsxWriter workbook with the model's formats, names and sheets."""
+
+    def __init__(self) -> None:
+        self.buffer = BytesIO()
+        self.xl = xlsxwriter.Workbook(self.buffer, {
+            "in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
+            "strings_to_urls": False})
+        self._formats: dict[tuple, object] = {}
+        self.sheets: dict[str, Sheet] = {}
+        self.names: dict[str, str] = {}          # defined name → sheet!address
+
+    def fmt(self, style: str, num: str | None = None, **extra):
+        key = (style, num, tuple(sorted(extra.items())))
+        if key not in self._formats:
+            props = dict(STYLES[style])
+            if num:
+                props["num_format"] = num
+            props.update(extra)
+            self._formats[key] = self.xl.add_format(props)
+        return self._formats[key]
+
+    def sheet(self, title: str) -> Sheet:
+        sheet = Sheet(self, title)
+        self.sheets[title] = sheet
+        return sheet
+
+    def define(self, name: str, sheet: str, address: str) -> str:
+        """Define a workbook-level name for ``sheet!address``; returns the name."""
+        target = on(sheet, address)
+        self.xl.define_name(name, "=" + target)
+        self.names[name] = target
+        return name
+
+    def close(self) -> bytes:
+        self.xl.close()
+        return self.buffer.getvalue()
+
+
+class Sheet:
+    """One worksheet, addressed 1-based as the formulas are; remembers what it wrote."""
+
+    def __init__(self, book: Book, title: str) -> None:
+        self.book = book
+        self.title = title
+        self.ws = book.xl.add_worksheet(title, worksheet_class=PlainWorksheet)
+        self.values: dict[tuple[int, int], object] = {}
+        self.styles: dict[tuple[int, int], str] = {}
+        self.widths: dict[int, float] = {}
+        self.last_row = 1
+        self.last_col = 1
+
+    def _seen(self, row: int, column: int, value, style: str) -> None:
+        self.values[(row, column)] = value
+        self.styles[(row, column)] = style
+        self.last_row = max(self.last_row, row)
+        self.last_col = max(self.last_col, column)
+
+    def text(self, row: int, column: int, value, style: str = "Label", **extra) -> None:
+        """Store ``value`` as text with the text prefix, never a formula, whatever it starts with."""
+        value = clean_text(value)
+        self._seen(row, column, value, style)
+        if value == "":
+            self.ws.write_blank(row - 1, column - 1, None, self.book.fmt(style, **extra))
+        else:
+            self.ws.write_string(row - 1, column - 1, value,
+                                 self.book.fmt(style, quote_prefix=True, **extra))
+
+    def value(self, row: int, column: int, value, style: str = "Input",
+              fmt: str | None = None) -> None:
+        """Store a number, a boolean or nothing (an input, a constant or the engine's figure)."""
+        if isinstance(value, str):
+            self.text(row, column, value, style)
+            return
+        self._seen(row, column, value, style)
+        f = self.book.fmt(style, fmt)
+        if value is None:
+            self.ws.write_blank(row - 1, column - 1, None, f)
+        elif isinstance(value, bool):
+            self.ws.write_boolean(row - 1, column - 1, value, f)
+        else:
+            self.ws.write_number(row - 1, column - 1, float(value), f)
+
+    def formula(self, row: int, column: int, formula: str, result, style: str = "Calc",
+                fmt: str | None = None, **extra) -> None:
+        """Store one of our formulas (it starts with ``=``) with the figure it gives."""
+        if not formula.startswith("="):
+            raise ValueError(f"not a formula: {formula!r}")
+        self._seen(row, column, result, style)
+        if isinstance(result, float) and math.isnan(result):      # NaN cannot be stored
+            result = 0.0
+        if result is None:
+            result = ""
+        self.ws.write_formula(row - 1, column - 1, formula, self.book.fmt(style, fmt, **extra),
+                              result)
+
+    def link(self, row: int, column: int, target_sheet: str, text: str) -> None:
+        """A link to another sheet of this workbook, showing ``text``."""
+        self._seen(row, column, text, "Link")
+        self.ws.write_url(row - 1, column - 1, f"internal:{quote_sheetname(target_sheet)}!A1",
+                          self.book.fmt("Hyperlink"), string=clean_text(text))
+
+    def width(self, column: int, chars: float) -> None:
+        self.widths[column] = chars
+        self.ws.set_column(column - 1, column - 1, chars)
+
+    def validate(self, first_row: int, first_col: int, last_row: int, last_col: int,
+                 rule: dict) -> None:
+        """Data validation with its error message shown (Excel's Stop style)."""
+        options = {"error_type": "stop", "show_error": True, "ignore_blank": True, **rule}
+        self.ws.data_validation(first_row - 1, first_col - 1, last_row - 1, last_col - 1, options)
 
 
 FORBIDDEN_SHEET_CHARS = set('[]:*?/\\')

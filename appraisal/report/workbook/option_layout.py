@@ -4,27 +4,23 @@ The same year sits in the same column on every option sheet (FAST 2.01): the inp
 occupy the columns left of the timeline, then its sign, its total over the horizon and its
 present value, then one column per year. Rows run top to bottom: key results, the timeline,
 one block of lines per kind, totals by results column, the discounting and payback rows, the
-per-unit flows that the Sensitivity sheet reads, and the redundancy workings.
+per-unit flows that the Sensitivity sheet reads. The redundancy workings have their own sheet.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...case import RANGED_KINDS
-from ...finance.lines import BUILD_ORDER, COLUMNS
+from ...kinds import BUILD_ORDER, RANGED_KINDS, RESULT_COLUMNS
+from ...kinds import COLUMN_IDS as COLUMNS
 from ...results import OptionResult
 from .cells import col
 
 # Fixed columns of a line row.
 REF, LABEL, TYPE, ORG, MAIN, LOW, HIGH, WHEN, EXTRA = range(1, 10)
 MIN_EXTRA = 5           # a loan line uses five kind-specific columns
+MIN_YEARS = 30          # model version 2's horizon table runs to 30 years
 
-COLUMN_LABEL = {
-    "savings": "Savings", "recurring_costs": "Recurring costs",
-    "irrecoverable_vat": "Irrecoverable VAT", "loan_repricing": "Loan re-pricing",
-    "redundancy": "Redundancy", "pension_cessation": "Pension cessation",
-    "one_off_costs": "One-off costs",
-}
+COLUMN_LABEL = {c.id: c.title for c in RESULT_COLUMNS}
 
 # Key results at the top of each option sheet (label in LABEL, value in MAIN).
 R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_HAS_FLOWS, R_PAYBACK = range(4, 10)
@@ -37,7 +33,7 @@ class Grid:
     """Columns shared by every option sheet of one workbook."""
 
     extra_width: int
-    horizon: int
+    years: int              # year columns built: the longest horizon the case can use
 
     @property
     def sign(self) -> int:
@@ -57,7 +53,7 @@ class Grid:
 
     @property
     def last_year(self) -> int:
-        return self.first_year + self.horizon - 1
+        return self.first_year + self.years - 1
 
     def year_columns(self) -> list[str]:
         return [col(c) for c in range(self.first_year, self.last_year + 1)]
@@ -86,8 +82,6 @@ class OptionLayout:
     paid_back: int = 0
     unit_header: int = 0
     unit_row: dict[str, int] = field(default_factory=dict)         # ref → row
-    redundancy_header: int = 0
-    redundancy_row: dict[str, int] = field(default_factory=dict)   # ref → row
     last_row: int = 0
 
 
@@ -97,10 +91,16 @@ def kind_of(ref: str) -> tuple[str, int]:
     return kind, int(rest.rstrip("]"))
 
 
-def grid_for(options: list[OptionResult], case, horizon: int) -> Grid:
+def max_years(case, horizon: int) -> int:
+    """Year columns to build: at least 30, the horizon, and the longest loan's remaining term."""
+    loans = [loan.remaining_years for org in case.organisations for loan in org.loans]
+    return max([MIN_YEARS, horizon, *loans])
+
+
+def grid_for(case, years: int) -> Grid:
     """Columns wide enough for the longest savings ramp of any option."""
     ramps = [len(line.ramp) for o in case.options for line in o.savings]
-    return Grid(extra_width=max([MIN_EXTRA, *ramps]), horizon=horizon)
+    return Grid(extra_width=max([MIN_EXTRA, *ramps]), years=years)
 
 
 def plan_option(sheet: str, option: OptionResult) -> OptionLayout:
@@ -134,11 +134,5 @@ def plan_option(sheet: str, option: OptionResult) -> OptionLayout:
             lay.unit_row[line_ref] = row
             row += 1
         row += 1
-    if option.redundancies:
-        lay.redundancy_header = row
-        row += 2                                    # a section title, then column headers
-        for red in option.redundancies:
-            lay.redundancy_row[red.ref] = row
-            row += 1
     lay.last_row = row
     return lay

@@ -16,33 +16,68 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from openpyxl.worksheet.datavalidation import DataValidation
-
-from ...case import RANGED_KINDS
-from ...finance.lines import COLUMN_OF_KIND
-from .cells import col, put_formula, put_text, put_value
-from .option_layout import (COLUMN_LABEL, EXTRA, HIGH, LABEL, LOW, MAIN, ORG, REF, T_ROW, TYPE,
-                            WHEN, Grid, OptionLayout)
+from ...kinds import COLUMN_OF_KIND, KIND, RANGED_KINDS
+from .cells import col
+from .option_layout import (
+    COLUMN_LABEL,
+    EXTRA,
+    FLAG_ROW,
+    HIGH,
+    LABEL,
+    LOW,
+    MAIN,
+    ORG,
+    REF,
+    T_ROW,
+    TYPE,
+    WHEN,
+    Grid,
+)
 from .styles import BPS, MONEY, RATE, WHOLE
 
 Expr = Callable[[str], str]          # year column letter → formula text (no leading "=")
 
+# Per kind: the input columns' headings (the block's title is the kind's plural, kinds.py).
 HEADERS = {
-    "savings": ("Savings", "Annual saving", "Start year", ()),
-    "recurring_costs": ("Recurring costs", "Annual cost", "Start year", ()),
-    "shared_services": ("Shared services (irrecoverable VAT)", "Annual value", "Start year",
+    "savings": ("Savings", "Annual saving (£)", "Start year", ()),
+    "recurring_costs": ("Recurring costs", "Annual cost (£)", "Start year", ()),
+    "shared_services": ("Shared services (irrecoverable VAT)", "Annual value (£)", "Start year",
                         ("VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate")),
-    "one_off_costs": ("One-off costs", "Amount", "Year", ()),
+    "one_off_costs": ("One-off costs", "Amount (£)", "Year", ()),
     "loan_repricing": ("Loan re-pricing", "Margin uplift (bps)", "", (
-        "Loan id", "One-off fees", "Breakage cost (− a gain)", "Balance", "Remaining years")),
-    "redundancies": ("Redundancy (see workings below)", "Total cost", "Year", ()),
-    "pension_cessation": ("Pension cessation", "Amount", "Year", ()),
+        "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
+        "Remaining years")),
+    "redundancies": ("Redundancy (see the Redundancy sheet)", "Total cost (£)", "Year", ()),
+    "pension_cessation": ("Pension cessation", "Amount (£)", "Year", ()),
 }
+MONEY_RULE = {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Amount",
+              "error_message": "Enter an amount in pounds of at least 0 (costs too are "
+                               "entered as positive amounts)."}
+BPS_RULE = {"validate": "decimal", "criteria": "between", "minimum": -10000, "maximum": 10000,
+            "error_title": "Basis points",
+            "error_message": "Enter basis points: 25 is a quarter of a percentage point."}
+RAMP_RULE = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 5,
+             "error_title": "Ramp", "error_message": "A ramp step is a share of the full "
+             "saving: 0.5 is half, 1 is all of it."}
+
+
+def year_rule(max_years: int) -> dict:
+    return {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": max_years,
+            "error_title": "Year", "error_message": f"Enter a model year, a whole number from 1 "
+                                                    f"to {max_years} (year 1 is FirstYear)."}
+
+
+def list_rule(names: str, what: str) -> dict:
+    return {"validate": "list", "source": f"={names}", "error_title": what[:32],
+            "error_message": f"Choose the {what.lower()} from the list (ids are on Inputs)."}
 
 
 def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int) -> None:
     """The header row of a block of lines: what each input column holds for this kind."""
-    title, main, when, extras = HEADERS[kind]
+    _, main, when, extras = HEADERS[kind]
+    title = KIND[kind].plural + (" (irrecoverable VAT)" if kind == "shared_services" else "")
+    if kind == "redundancies":
+        title += " (see the Redundancy sheet)"
     if kind == "savings":
         extras = tuple(f"Ramp {k}" for k in range(1, ramp_width + 1))
     org = "Recipient" if kind == "shared_services" else "Organisation"
@@ -51,114 +86,125 @@ def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int) -> 
              LOW: "Low" if ranged else "", HIGH: "High" if ranged else "", WHEN: when}
     for k, text in enumerate(extras):
         heads[EXTRA + k] = text
-    heads.update({grid.sign: "Sign", grid.total: "Total in horizon", grid.pv: "Present value"})
+    heads.update({grid.sign: "Sign", grid.total: "Total in horizon (signed)",
+                  grid.pv: "Present value (signed)"})
     for c in range(REF, grid.pv + 1):
-        put_text(ws, row, c, heads.get(c, ""), "Header")
+        ws.text(row, c, heads.get(c, ""), "Header")
 
 
 def _t(c: str) -> str:
     return f"{c}${T_ROW}"
 
 
-def _org_cell(ws, r: int, organisation: str | None) -> None:
-    put_text(ws, r, ORG, organisation if organisation is not None else "joint", "Input")
+class LineWriter:
+    """Writes one line's inputs (with their validation) and returns its flow expressions.
 
+    Each returns ``(unit, fixed, checks)``: the unit-flow and fixed-flow expressions of
+    model.md §2 and the lookups the Checks sheet must see hit exactly once."""
 
-def _ranged(ws, r: int, line, fmt: str) -> None:
-    for c, value in ((MAIN, line_main(line)), (LOW, line.low), (HIGH, line.high)):
-        if value is not None or c == MAIN:
-            put_value(ws, r, c, value, fmt=fmt)
-        else:
-            ws.cell(r, c).style = "Input"
+    def __init__(self, ws, grid: Grid, case, max_years: int) -> None:
+        self.ws, self.grid, self.case = ws, grid, case
+        self.year_rule = year_rule(max_years)
 
+    def _org(self, r: int, organisation: str | None, recipient: bool = False) -> str:
+        self.ws.text(r, ORG, organisation if organisation is not None else "joint", "Input")
+        self.ws.validate(r, ORG, r, ORG, list_rule("OrgIds" if recipient else "OrgChoices",
+                                                   "Recipient" if recipient else "Organisation"))
+        cell = f"$D${r}"
+        if recipient:
+            return f"SUMPRODUCT(--(OrgIds={cell}))=1"
+        return f"OR({cell}=JointLabel,SUMPRODUCT(--(OrgIds={cell}))=1)"
 
-def line_main(line) -> float:
-    return getattr(line, line.main)
+    def _ranged(self, r: int, line, fmt: str, rule: dict) -> None:
+        for c, value in ((MAIN, getattr(line, line.main)), (LOW, line.low), (HIGH, line.high)):
+            self.ws.value(r, c, value, "Input", fmt)
+            self.ws.validate(r, c, r, c, rule)
 
+    def _when(self, r: int, year: int) -> None:
+        self.ws.value(r, WHEN, year, "Input", WHOLE)
+        self.ws.validate(r, WHEN, r, WHEN, self.year_rule)
 
-def write_line(ws, grid: Grid, lay: OptionLayout, kind: str, line, r: int,
-               line_ref: str, label: str, workings: dict[str, str]) -> tuple[Expr | None, Expr]:
-    """Write a line's inputs on row ``r``; return its unit-flow and fixed-flow expressions."""
-    put_text(ws, r, REF, line_ref)
-    put_text(ws, r, LABEL, label, "Input")
-    put_text(ws, r, TYPE, COLUMN_LABEL[COLUMN_OF_KIND[kind]])
-    zero: Expr = lambda c: "0"
-    if kind == "savings":
-        _org_cell(ws, r, line.organisation)
-        _ranged(ws, r, line, MONEY)
-        put_value(ws, r, WHEN, line.start_year, fmt=WHOLE)
-        first, last = col(EXTRA), col(EXTRA + grid.extra_width - 1)
-        for k in range(grid.extra_width):
-            value = line.ramp[k] if k < len(line.ramp) else None
-            cell = put_value(ws, r, EXTRA + k, value, fmt="0.00") if value is not None else None
-            if cell is None:
-                ws.cell(r, EXTRA + k).style = "Input"
-        ramp = f"${first}${r}:${last}${r}"
-        return (lambda c: f"({_t(c)}>=$H{r})*INDEX({ramp},MAX(1,MIN({_t(c)}-$H{r}+1,"
-                          f"COUNT({ramp}))))*(1-OptimismBiasSavings)"), zero
-    if kind == "recurring_costs":
-        _org_cell(ws, r, line.organisation)
-        _ranged(ws, r, line, MONEY)
-        put_value(ws, r, WHEN, line.start_year, fmt=WHOLE)
-        return (lambda c: f"({_t(c)}>=$H{r})"), zero
-    if kind == "shared_services":
-        _org_cell(ws, r, line.recipient)
-        _ranged(ws, r, line, MONEY)
-        put_value(ws, r, WHEN, line.start_year, fmt=WHOLE)
-        treatment = put_text(ws, r, EXTRA, line.vat_treatment, "Input")
-        _vat_list(ws).add(treatment)
-        put_formula(ws, r, EXTRA + 1, f"=SUMPRODUCT(--(OrgIds=$D{r}),OrgVatRecovery)", "Link",
-                    RATE)
-        put_formula(ws, r, EXTRA + 2, f"=VATRate*(1-${col(EXTRA + 1)}{r})*SUMPRODUCT("
-                    f"--(VatTreatments=${col(EXTRA)}{r}),VatChargedFlags)", fmt="0.00%")
-        rate = f"${col(EXTRA + 2)}{r}"
-        return (lambda c: f"({_t(c)}>=$H{r})*{rate}"), zero
-    if kind == "one_off_costs":
-        _org_cell(ws, r, line.organisation)
-        _ranged(ws, r, line, MONEY)
-        put_value(ws, r, WHEN, line.year, fmt=WHOLE)
-        return (lambda c: f"({_t(c)}=$H{r})*(1+OptimismBiasCosts)"), zero
-    if kind == "loan_repricing":
-        loan, fees, brk, bal, rem = (f"${col(EXTRA + k)}{r}" for k in range(5))
-        put_formula(ws, r, ORG, f"=INDEX(LoanOwners,SUMPRODUCT(--(LoanIds={loan}),LoanNumbers))",
-                    "Link")
-        _ranged(ws, r, line, BPS)
-        put_text(ws, r, EXTRA, line.loan, "Input")
-        put_value(ws, r, EXTRA + 1, line.one_off_fees, fmt=MONEY)
-        put_value(ws, r, EXTRA + 2, line.breakage_cost, fmt=MONEY)
-        put_formula(ws, r, EXTRA + 3, f"=SUMPRODUCT(--(LoanIds={loan}),LoanBalances)", "Link",
-                    MONEY)
-        put_formula(ws, r, EXTRA + 4, f"=SUMPRODUCT(--(LoanIds={loan}),LoanRemainingYears)",
-                    "Link", WHOLE)
-        return ((lambda c: f"({_t(c)}<=MIN({rem},HorizonYears))*{bal}/10000"),
-                (lambda c: f"({_t(c)}=1)*({fees}+{brk})"))
-    if kind == "redundancies":
-        put_formula(ws, r, ORG, f"={workings['organisation']}", "Link")
-        put_formula(ws, r, MAIN, f"={workings['total']}", "Link", MONEY)
-        put_formula(ws, r, WHEN, f"={workings['year']}", "Link", WHOLE)
-        return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}")
-    if kind == "pension_cessation":
-        _org_cell(ws, r, line.organisation)
-        put_value(ws, r, MAIN, line.amount, fmt=MONEY)
-        put_value(ws, r, WHEN, line.year, fmt=WHOLE)
-        return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}")
-    raise ValueError(kind)
+    def write(self, kind: str, line, r: int, line_ref: str, label: str, workings: dict):
+        ws, grid = self.ws, self.grid
+        ws.text(r, REF, line_ref)
+        ws.text(r, LABEL, label, "Input")
+        ws.text(r, TYPE, COLUMN_LABEL[COLUMN_OF_KIND[kind]])
+        zero: Expr = lambda c: "0"
+        if kind == "savings":
+            check = self._org(r, line.organisation)
+            self._ranged(r, line, MONEY, MONEY_RULE)
+            self._when(r, line.start_year)
+            first, last = col(EXTRA), col(EXTRA + grid.extra_width - 1)
+            for k in range(grid.extra_width):
+                ws.value(r, EXTRA + k, line.ramp[k] if k < len(line.ramp) else None, "Input",
+                         "0.00")
+            ws.validate(r, EXTRA, r, EXTRA + grid.extra_width - 1, RAMP_RULE)
+            ramp = f"${first}${r}:${last}${r}"
+            return (lambda c: f"({_t(c)}>=$H{r})*INDEX({ramp},MAX(1,MIN({_t(c)}-$H{r}+1,"
+                              f"COUNT({ramp}))))*(1-OptimismBiasSavings)"), zero, [check]
+        if kind == "recurring_costs":
+            check = self._org(r, line.organisation)
+            self._ranged(r, line, MONEY, MONEY_RULE)
+            self._when(r, line.start_year)
+            return (lambda c: f"({_t(c)}>=$H{r})"), zero, [check]
+        if kind == "shared_services":
+            check = self._org(r, line.recipient, recipient=True)
+            self._ranged(r, line, MONEY, MONEY_RULE)
+            self._when(r, line.start_year)
+            ws.text(r, EXTRA, line.vat_treatment, "Input")
+            ws.validate(r, EXTRA, r, EXTRA, list_rule("VatTreatments", "VAT treatment"))
+            recovery = self.case.organisation(line.recipient).vat_recovery_rate
+            ws.formula(r, EXTRA + 1, f"=SUMPRODUCT(--(OrgIds=$D{r}),OrgVatRecovery)", recovery,
+                       "Link", RATE)
+            charged = 1 if line.vat_treatment == "standard_rated" else 0
+            ws.formula(r, EXTRA + 2, f"=VATRate*(1-${col(EXTRA + 1)}{r})*SUMPRODUCT("
+                       f"--(VatTreatments=${col(EXTRA)}{r}),VatChargedFlags)",
+                       self.case.settings.vat_rate * (1 - recovery) * charged, "Calc", "0.00%")
+            rate = f"${col(EXTRA + 2)}{r}"
+            treatment = f"SUMPRODUCT(--(VatTreatments=${col(EXTRA)}${r}))=1"
+            return (lambda c: f"({_t(c)}>=$H{r})*{rate}"), zero, [check, treatment]
+        if kind == "one_off_costs":
+            check = self._org(r, line.organisation)
+            self._ranged(r, line, MONEY, MONEY_RULE)
+            self._when(r, line.year)
+            return (lambda c: f"({_t(c)}=$H{r})*(1+OptimismBiasCosts)"), zero, [check]
+        if kind == "loan_repricing":
+            loan_cell, fees, brk, bal, rem = (f"${col(EXTRA + k)}{r}" for k in range(5))
+            owner, loan = self.case.loan(line.loan)
+            ws.formula(r, ORG, f"=INDEX(LoanOwners,SUMPRODUCT(--(LoanIds={loan_cell}),"
+                       "LoanNumbers))", owner.id, "Link")
+            self._ranged(r, line, BPS, BPS_RULE)
+            ws.text(r, EXTRA, line.loan, "Input")
+            ws.validate(r, EXTRA, r, EXTRA, list_rule("LoanIds", "Loan"))
+            ws.value(r, EXTRA + 1, line.one_off_fees, "Input", MONEY)
+            ws.validate(r, EXTRA + 1, r, EXTRA + 1, MONEY_RULE)
+            ws.value(r, EXTRA + 2, line.breakage_cost, "Input", MONEY)
+            ws.formula(r, EXTRA + 3, f"=SUMPRODUCT(--(LoanIds={loan_cell}),LoanBalances)",
+                       loan.balance, "Link", MONEY)
+            ws.formula(r, EXTRA + 4, f"=SUMPRODUCT(--(LoanIds={loan_cell}),LoanRemainingYears)",
+                       loan.remaining_years, "Link", WHOLE)
+            check = f"SUMPRODUCT(--(LoanIds=${col(EXTRA)}${r}))=1"
+            return ((lambda c: f"({_t(c)}<=MIN({rem},HorizonYears))*{bal}/10000"),
+                    (lambda c: f"({_t(c)}=1)*({fees}+{brk})"), [check])
+        if kind == "redundancies":
+            red = workings["result"]
+            ws.formula(r, ORG, f"={workings['organisation']}",
+                       red.organisation if red.organisation else "joint", "Link")
+            ws.formula(r, MAIN, f"={workings['total']}", red.total, "Link", MONEY)
+            ws.formula(r, WHEN, f"={workings['year']}", red.year, "Link", WHOLE)
+            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [workings["check"]]
+        if kind == "pension_cessation":
+            check = self._org(r, line.organisation)
+            ws.value(r, MAIN, line.amount, "Input", MONEY)
+            self._when(r, line.year)
+            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [check]
+        raise ValueError(kind)
 
 
 def line_formula(r: int, unit: Expr | None, fixed: Expr) -> Expr:
-    """The yearly amount: ``quantity × unit + fixed`` (the parts that exist)."""
+    """The yearly amount, switched off past the horizon: ``flag × (quantity × unit + fixed)``."""
     if unit is None:
-        return lambda c: f"={fixed(c)}"
+        return lambda c: f"={c}${FLAG_ROW}*{fixed(c)}"
     if fixed(col(1)) == "0":
-        return lambda c: f"=$E{r}*{unit(c)}"
-    return lambda c: f"=$E{r}*{unit(c)}+{fixed(c)}"
-
-
-def _vat_list(ws) -> DataValidation:
-    """The one list validation of VAT treatments on this sheet (created on first use)."""
-    for dv in ws.data_validations.dataValidation:
-        if dv.formula1 == "=VatTreatments":
-            return dv
-    dv = DataValidation(type="list", formula1="=VatTreatments", allow_blank=False)
-    ws.add_data_validation(dv)
-    return dv
+        return lambda c: f"={c}${FLAG_ROW}*$E{r}*{unit(c)}"
+    return lambda c: f"={c}${FLAG_ROW}*($E{r}*{unit(c)}+{fixed(c)})"

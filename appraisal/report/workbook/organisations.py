@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...results import Results
-from .cells import col, on, put_formula, put_text, ref
+from .cells import col, on, ref
 from .inputs import InputsMap
-from .styles import MONEY, print_setup
+from .styles import MONEY
 
 SHEET = "By organisation"
-HEAD = 4
+HEAD = 5
 
 
 @dataclass
@@ -22,34 +22,39 @@ class OrganisationsMap:
     total: dict[str, str]       # option id → sum over organisations and joint
 
 
-def write_organisations(wb, results: Results, inputs: InputsMap,
+def write_organisations(ws, results: Results, inputs: InputsMap,
                         option_maps: list) -> OrganisationsMap:
-    ws = wb.create_sheet(SHEET)
     orgs = results.case.organisations
-    put_text(ws, 1, 1, "By organisation: present value of each option's lines, who pays and "
-             "who gains", "Title")
-    put_text(ws, 2, 1, "Positive: a net gain to that organisation; joint lines are shown apart.",
-             "Note")
-    put_text(ws, HEAD, 1, "Option id", "Header")
-    put_text(ws, HEAD, 2, "Option", "Header")
-    put_text(ws, HEAD - 1, 2, "Organisation id →", "Note")
+    ws.text(1, 1, "By organisation: present value of each option's lines, who pays and "
+            "who gains", "Title")
+    ws.text(2, 1, "Positive: a net gain to that organisation; joint lines are shown apart.",
+            "Note")
+    ws.text(HEAD - 1, 2, "Organisation →", "Note")
+    ws.text(HEAD, 1, "Option id", "Header")
+    ws.text(HEAD, 2, "Option", "Header")
+    ws.text(HEAD + 1, 2, "(organisation id)", "Note")
     for k, org in enumerate(orgs):
-        put_formula(ws, HEAD, 3 + k, f"={inputs.org_id[org.id]}", "Header")
+        ws.text(HEAD, 3 + k, org.name, "Header")
+        ws.formula(HEAD + 1, 3 + k, f"={inputs.org_id[org.id]}", org.id, "Link")
     joint_c = 3 + len(orgs)
     total_c = joint_c + 1
-    put_formula(ws, HEAD, joint_c, "=JointLabel", "Header")
-    put_text(ws, HEAD, total_c, "Total", "Header")
+    ws.text(HEAD, joint_c, "Joint (shared by all)", "Header")
+    ws.formula(HEAD + 1, joint_c, "=JointLabel", "joint", "Link")
+    ws.text(HEAD, total_c, "Total (the option's NPV)", "Header")
     totals = {}
     for i, (option, m) in enumerate(zip(results.options, option_maps)):
-        r = HEAD + 1 + i
-        put_text(ws, r, 1, option.id)
-        put_text(ws, r, 2, option.name)
+        r = HEAD + 2 + i
+        ws.text(r, 1, option.id)
+        ws.text(r, 2, option.name)
+        values = list(option.by_organisation.values())
         for c in range(3, joint_c + 1):
-            put_formula(ws, r, c, f"=SUMPRODUCT(--({m.org_range}={col(c)}${HEAD}),{m.pv_range})",
-                        fmt=MONEY)
-        put_formula(ws, r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", "Output", MONEY)
+            ws.formula(r, c, f"=SUMPRODUCT(--({m.org_range}={col(c)}${HEAD + 1}),{m.pv_range})",
+                       values[c - 3], "Calc", MONEY)
+        ws.formula(r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", sum(values), "Output",
+                   MONEY)
         totals[option.id] = on(SHEET, ref(r, total_c))
-    widths = {"A": 18, "B": 40}
-    widths.update({col(c): 16 for c in range(3, total_c + 1)})
-    print_setup(ws, widths=widths, freeze=f"C{HEAD + 1}")
+    ws.width(1, 18)
+    ws.width(2, 34)
+    for c in range(3, total_c + 1):
+        ws.width(c, 16)
     return OrganisationsMap(totals)

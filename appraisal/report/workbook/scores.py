@@ -1,23 +1,33 @@
-"""The Scores sheet: normalised weights, the score matrix and the weighted sum (model.md §2).
+"""The Scores sheet: normalised weights, the score matrix, the weighted sum and switching weights.
 
 ``w_i = weight_i / Σ weight``; ``weighted = 100 × Σ w_i × score_i / ScoreMax``; rank 1 is the
 highest, and scores within ``TieTolerance`` share a rank (1, 2, 2, 4):
 ``rank = 1 + the number of options scoring more than this one + TieTolerance``.
 A value-for-money criterion's scores are derived from NPV vs baseline v:
 ``ScoreMax × (v − min) / (max − min)``, all ``ScoreMax / 2`` when max = min.
+
+Switching weights (scoring.switching_weight, closed form for a weighted sum): with criterion c's
+weight moved to w and the others in proportion, ``S_o(w) = w × a_o + (1 − w) × R_o`` where
+``a_o = 100 × score_oc / ScoreMax`` and ``R_o = (S_o − w_c × a_o) / (1 − w_c)``; the leader T
+meets option o at ``w = (R_T − R_o) / ((R_T − R_o) − (a_T − a_o))``. Of the crossings in 0..1
+the nearest to the current weight is the switching weight (the smaller if two are as near).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ...results import Results
-from .cells import col, on, put_formula, put_text, ref
+from ...scoring import TIE
+from .cells import col, on, ref
 from .inputs import InputsMap
-from .styles import RATE, SCORE, WHOLE, print_setup
+from .styles import RATE, SCORE, WHOLE
 
 SHEET = "Scores"
 R_NAMES, R_POINTS, R_WEIGHTS, R_HEAD = 3, 4, 5, 7
 FIRST_CRIT = 3
+NONE = -1               # a crossing that does not count (outside 0..1, or the leader itself)
 
 
 @dataclass
@@ -25,6 +35,7 @@ class ScoresMap:
     weighted: dict[str, str]
     rank: dict[str, str]
     weights_range: str
+    points_range: str
 
 
 def _derived(v: str, vs_range: str) -> str:
@@ -33,55 +44,142 @@ def _derived(v: str, vs_range: str) -> str:
             f"ScoreMax*({v}-{lo})/({hi}-{lo}))")
 
 
-def write_scores(wb, results: Results, inputs: InputsMap, summary) -> ScoresMap:
+def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     """Write the weights and the score matrix with its weighted sums and ranks."""
-    ws = wb.create_sheet(SHEET)
     crits = results.case.criteria
     n_c, n_o = len(crits), len(results.options)
     last_c = FIRST_CRIT + n_c - 1
     wcol, rcol = last_c + 1, last_c + 2
-    put_text(ws, 1, 1, "Scores: the weighted-sum matrix", "Title")
-    put_text(ws, R_NAMES, 1, "Criterion", "Header")
-    put_text(ws, R_POINTS, 1, "Weight (points, from Inputs)")
-    put_text(ws, R_WEIGHTS, 1, "Normalised weight")
+    ws.text(1, 1, "Scores: the weighted-sum matrix", "Title")
+    ws.text(R_NAMES, 1, "Criterion", "Header")
+    ws.text(R_POINTS, 1, "Weight (points, from Inputs)")
+    ws.text(R_WEIGHTS, 1, "Normalised weight")
     points = f"${col(FIRST_CRIT)}${R_POINTS}:${col(last_c)}${R_POINTS}"
     weights = f"${col(FIRST_CRIT)}${R_WEIGHTS}:${col(last_c)}${R_WEIGHTS}"
     for j, c in enumerate(crits):
         k = FIRST_CRIT + j
-        put_formula(ws, R_NAMES, k, f"={inputs.criterion_name[c.id]}", "Header")
-        put_formula(ws, R_POINTS, k, f"={inputs.weight[c.id]}", "Link", "0.##")
-        put_formula(ws, R_WEIGHTS, k, f"={col(k)}{R_POINTS}/SUM({points})", fmt=RATE)
-    put_text(ws, R_HEAD, 1, "Option id", "Header")
-    put_text(ws, R_HEAD, 2, "Option", "Header")
+        ws.formula(R_NAMES, k, f"={inputs.criterion_name[c.id]}", c.name, "Header")
+        ws.formula(R_POINTS, k, f"={inputs.weight[c.id]}", c.weight, "Link", "0.##")
+        ws.formula(R_WEIGHTS, k, f"={col(k)}{R_POINTS}/SUM({points})", results.weights[c.id],
+                   "Calc", RATE)
+    ws.text(R_HEAD, 1, "Option id", "Header")
+    ws.text(R_HEAD, 2, "Option", "Header")
     for j, c in enumerate(crits):
-        put_formula(ws, R_HEAD, FIRST_CRIT + j, f"={col(FIRST_CRIT + j)}{R_NAMES}", "Header")
-    put_text(ws, R_HEAD, wcol, "Weighted score (0 to 100)", "Header")
-    put_text(ws, R_HEAD, rcol, "Rank", "Header")
+        ws.formula(R_HEAD, FIRST_CRIT + j, f"={col(FIRST_CRIT + j)}{R_NAMES}", c.name, "Header")
+    ws.text(R_HEAD, wcol, "Weighted score (0 to 100)", "Header")
+    ws.text(R_HEAD, rcol, "Rank", "Header")
     first, last = R_HEAD + 1, R_HEAD + n_o
     scores_col = f"${col(wcol)}${first}:${col(wcol)}${last}"
     weighted, rank = {}, {}
     for i, option in enumerate(results.options):
         r = first + i
-        put_text(ws, r, 1, option.id)
-        put_text(ws, r, 2, option.name)
+        ws.text(r, 1, option.id)
+        ws.text(r, 2, option.name)
         for j, c in enumerate(crits):
             k = FIRST_CRIT + j
             if c.derived:
-                put_formula(ws, r, k, _derived(summary.npv_vs_baseline[option.id],
-                                               summary.vs_range), fmt=SCORE)
+                ws.formula(r, k, _derived(summary.npv_vs_baseline[option.id], summary.vs_range),
+                           option.scores[c.id], "Calc", SCORE)
             else:
-                put_formula(ws, r, k, f"={inputs.score[(option.id, c.id)]}", "Link", SCORE)
+                ws.formula(r, k, f"={inputs.score[(option.id, c.id)]}", option.scores[c.id],
+                           "Link", SCORE)
         row_scores = f"${col(FIRST_CRIT)}{r}:${col(last_c)}{r}"
-        put_formula(ws, r, wcol, f"=100*SUMPRODUCT({weights},{row_scores})/ScoreMax",
-                    "Output", SCORE)
-        put_formula(ws, r, rcol, f"=1+SUMPRODUCT(--({scores_col}>${col(wcol)}{r}+TieTolerance))",
-                    "Output", WHOLE)
+        ws.formula(r, wcol, f"=100*SUMPRODUCT({weights},{row_scores})/ScoreMax",
+                   option.weighted_score, "Output", SCORE)
+        ws.formula(r, rcol, f"=1+SUMPRODUCT(--({scores_col}>${col(wcol)}{r}+TieTolerance))",
+                   option.rank, "Output", WHOLE)
         weighted[option.id] = on(SHEET, ref(r, wcol))
         rank[option.id] = on(SHEET, ref(r, rcol))
-    put_text(ws, last + 2, 1, "Derived scores (value for money) follow from NPV vs baseline on "
-             "Summary; typed scores link to Inputs.", "Note")
-    widths = {"A": 26, "B": 40}
-    widths.update({col(FIRST_CRIT + j): 14 for j in range(n_c)})
-    widths.update({col(wcol): 14, col(rcol): 7})
-    print_setup(ws, widths=widths, freeze=f"C{first}")
-    return ScoresMap(weighted, rank, on(SHEET, weights))
+    ws.text(last + 1, 1, "Derived scores (value for money) follow from NPV vs baseline on "
+            "Summary; typed scores link to Inputs.", "Note")
+    _switching(ws, results, last + 3, (first, last), wcol, rcol)
+    widths = {1: 26, 2: 34}
+    widths.update({FIRST_CRIT + j: 13 for j in range(max(n_c, n_o + 2))})
+    widths.update({wcol: 13, rcol: 7})
+    for c, w in widths.items():
+        ws.width(c, w)
+    return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points))
+
+
+def _crossings(results: Results) -> np.ndarray:
+    """The figures the crossing cells hold: [criterion, option], NONE where none counts."""
+    crits = results.case.criteria
+    s = np.array([[o.scores[c.id] for c in crits] for o in results.options])
+    w = np.array([results.weights[c.id] for c in crits])
+    total = np.array([o.weighted_score for o in results.options])
+    lead = next(i for i, o in enumerate(results.options) if o.rank == 1)
+    out = np.full((len(crits), len(results.options)), float(NONE))
+    for j in range(len(crits)):
+        if 1 - w[j] <= TIE:
+            continue
+        a = 10.0 * s[:, j]
+        rest = (total - w[j] * a) / (1 - w[j])
+        for o in range(len(results.options)):
+            dr, da = rest[lead] - rest[o], a[lead] - a[o]
+            if o == lead or abs(dr - da) < TIE:
+                continue
+            x = dr / (dr - da)
+            if -TIE <= x <= 1 + TIE:
+                out[j, o] = min(max(x, 0.0), 1.0)
+    return out
+
+
+def _switching(ws, results: Results, top: int, rows: tuple[int, int], wcol: int,
+               rcol: int) -> None:
+    """The crossing of the leader with each option as one criterion's weight moves."""
+    crits, options = results.case.criteria, results.options
+    first, last = rows
+    n_o = len(options)
+    ranks = f"${col(rcol)}${first}:${col(rcol)}${last}"
+    totals = f"${col(wcol)}${first}:${col(wcol)}${last}"
+    ws.text(top, 1, "Switching weights: the weight of a criterion at which the leader changes",
+            "Section")
+    ws.text(top + 1, 1, "Leader's row in the matrix", "Label")
+    lead = next(i for i, o in enumerate(options) if o.rank == 1)
+    ws.formula(top + 1, 3, f"=MATCH(1,{ranks},0)", lead + 1, "Calc", WHOLE)
+    ws.text(top + 2, 1, "Leader tied (TRUE/FALSE)", "Label")
+    tied = sum(1 for o in options if o.weighted_score >= options[lead].weighted_score - TIE) > 1
+    ws.formula(top + 2, 3, f"=SUMPRODUCT(--({totals}>=INDEX({totals},$C${top + 1})"
+               f"-TieTolerance))>1", tied, "Calc")
+    L, T = f"$C${top + 1}", f"$C${top + 2}"
+    head = top + 4
+    heads = ["Criterion", "Current weight"] + [f"Meets {o.name} at" for o in options]
+    heads += [f"Distance to {o.name}" for o in options] + ["Switching weight"]
+    for c, text in enumerate(heads, start=1):
+        ws.text(head, c, text, "Header")
+    cross = _crossings(results)
+    d0, sw_col = 3 + n_o, 3 + 2 * n_o
+    for j, c in enumerate(crits):
+        r = head + 1 + j
+        k = col(FIRST_CRIT + j)
+        column = f"${k}${first}:${k}${last}"
+        wc = f"$B{r}"
+        current = results.weights[c.id]
+        ws.formula(r, 1, f"={k}${R_NAMES}", c.name, "Link")
+        ws.formula(r, 2, f"={k}${R_WEIGHTS}", current, "Link", RATE)
+        a_t = f"100*INDEX({column},{L})/ScoreMax"
+        r_t = f"(INDEX({totals},{L})-{wc}*{a_t})/(1-{wc})"
+        for o in range(n_o):
+            i = first + o
+            a_o = f"100*${k}${i}/ScoreMax"
+            r_o = f"(${col(wcol)}${i}-{wc}*{a_o})/(1-{wc})"
+            dr, da = f"({r_t}-{r_o})", f"({a_t}-{a_o})"
+            x = f"{dr}/({dr}-{da})"
+            ws.formula(r, 3 + o, (
+                f"=IFERROR(IF(OR({L}=ROWS($A${first}:$A${i}),ABS({dr}-{da})<TieTolerance),{NONE},"
+                f"IF(AND({x}>=-TieTolerance,{x}<=1+TieTolerance),MIN(MAX({x},0),1),{NONE})),"
+                f"{NONE})"), float(cross[j, o]), "Calc", "0.0000")
+            here = f"{col(3 + o)}{r}"
+            ws.formula(r, d0 + o, f"=IF({here}>=0,ABS({here}-{wc}),2)",
+                       abs(cross[j, o] - current) if cross[j, o] >= 0 else 2, "Calc", "0.0000")
+        crossing = f"$C{r}:${col(2 + n_o)}{r}"
+        near = f"MIN(${col(d0)}{r}:${col(d0 + n_o - 1)}{r})"
+        sw = results.switching_weights[c.id]
+        ws.formula(r, sw_col, (
+            f'=IF(OR({wc}>=1-TieTolerance,{T},{near}>1),"n/a",'
+            f"IF(SUMPRODUCT(--(ABS({crossing}-({wc}-{near}))<=TieTolerance))>0,"
+            f"{wc}-{near},{wc}+{near}))"),
+            "n/a" if sw is None else sw, "Output", RATE)
+    ws.text(head + len(crits) + 1, 1, "A crossing of −1 does not count: it is the leader "
+            "itself, or the two never meet between 0% and 100%. A distance of 2 likewise.",
+            "Note")

@@ -1,17 +1,13 @@
-"""The workbook's look: registered named styles, UK number formats, print setup (FAST / ICAEW).
+"""The workbook's look: the cell styles, UK number formats and print set-up (FAST / ICAEW).
 
-Colour key (shown on the Cover): inputs in blue on pale yellow; calculations in black; links to
-another sheet in green; key outputs in bold on pale blue; checks in bold, green when TRUE and
-red when FALSE (conditional formatting on the Checks sheet and Cover).
+Colour key (shown on the Cover): inputs in blue on pale yellow; constants (rules of law and of
+the model) in purple on pale grey; calculations in black; links to another sheet in green; key
+outputs in bold on pale blue; figures from Continuum's own run (which do not recalculate) in
+grey italics; checks in bold, green when TRUE and red when FALSE.
 """
 from __future__ import annotations
 
-import re
 import textwrap
-
-from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 # Money with a true minus sign (U+2212), as formatting.money writes it; negatives in red.
 MONEY = '£#,##0;[Red]"\u2212"£#,##0'
@@ -23,95 +19,112 @@ WHOLE = "0"
 NUMBER = "#,##0.00"
 BPS = '#,##0;"\u2212"#,##0'
 SCORE = "0.0"
+RATIO = "0.00"
 CHECK = '"TRUE";"TRUE";"FALSE"'   # a linked TRUE/FALSE shows as a word, not 1/0
 WEEKS = "0.0"
 
-INPUT_FONT = "0000CC"
-INPUT_FILL = "FFF9D6"
-LINK_FONT = "007A33"
-OUTPUT_FILL = "DDEBF7"
-HEADER_FILL = "D9D9D9"
-TITLE_COLOUR = "1F3864"
+INPUT_FONT = "#0000CC"
+INPUT_FILL = "#FFF9D6"
+CONSTANT_FONT = "#5B2C83"
+CONSTANT_FILL = "#EFEFEF"
+LINK_FONT = "#007A33"
+OUTPUT_FILL = "#DDEBF7"
+HEADER_FILL = "#D9D9D9"
+TITLE_COLOUR = "#1F3864"
+BOX = {"border": 1, "border_color": "#BFBFBF"}
+BASE = {"font_name": "Calibri", "font_size": 10, "valign": "top"}
 
-_thin = Side(style="thin", color="BFBFBF")
-
-
-def _styles() -> list[NamedStyle]:
-    box = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
-    return [
-        NamedStyle(name="Input", font=Font(name="Calibri", size=10, color=INPUT_FONT),
-                   fill=PatternFill("solid", fgColor=INPUT_FILL), border=box),
-        NamedStyle(name="Calc", font=Font(name="Calibri", size=10, color="000000")),
-        NamedStyle(name="Link", font=Font(name="Calibri", size=10, color=LINK_FONT)),
-        NamedStyle(name="Output", font=Font(name="Calibri", size=10, bold=True),
-                   fill=PatternFill("solid", fgColor=OUTPUT_FILL), border=box),
-        NamedStyle(name="Check", font=Font(name="Calibri", size=10, bold=True),
-                   alignment=Alignment(horizontal="center"), border=box),
-        NamedStyle(name="Header", font=Font(name="Calibri", size=10, bold=True),
-                   fill=PatternFill("solid", fgColor=HEADER_FILL),
-                   alignment=Alignment(wrap_text=True, vertical="top")),
-        NamedStyle(name="Title", font=Font(name="Calibri", size=14, bold=True,
-                                           color=TITLE_COLOUR)),
-        NamedStyle(name="Section", font=Font(name="Calibri", size=11, bold=True,
-                                             color=TITLE_COLOUR)),
-        NamedStyle(name="Note", font=Font(name="Calibri", size=9, italic=True, color="595959"),
-                   alignment=Alignment(wrap_text=False, vertical="top")),
-        NamedStyle(name="Label", font=Font(name="Calibri", size=10)),
-    ]
-
-
-def register_styles(wb) -> None:
-    """Register the named styles once per workbook: Input, Calc, Link, Output, Check and more."""
-    for style in _styles():
-        wb.add_named_style(style)
-
-
-def print_setup(ws: Worksheet, *, widths: dict[str, float] | None = None,
-                freeze: str | None = None) -> None:
-    """A4 landscape, fitted to one page wide; optional column widths and frozen panes."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    for col, width in (widths or {}).items():
-        ws.column_dimensions[col].width = width
-    if freeze:
-        ws.freeze_panes = freeze
-    fit_header_rows(ws)
-
+STYLES: dict[str, dict] = {
+    "Input": {**BASE, "font_color": INPUT_FONT, "bg_color": INPUT_FILL, **BOX},
+    "Constant": {**BASE, "font_color": CONSTANT_FONT, "bg_color": CONSTANT_FILL, **BOX},
+    "Calc": {**BASE, "font_color": "#000000"},
+    "Link": {**BASE, "font_color": LINK_FONT},
+    "Output": {**BASE, "bold": True, "bg_color": OUTPUT_FILL, **BOX},
+    "Engine": {**BASE, "italic": True, "font_color": "#595959"},
+    "Check": {**BASE, "bold": True, "align": "center", **BOX},
+    "Header": {**BASE, "bold": True, "bg_color": HEADER_FILL, "text_wrap": True},
+    "Title": {**BASE, "font_size": 14, "bold": True, "font_color": TITLE_COLOUR},
+    "Section": {**BASE, "font_size": 11, "bold": True, "font_color": TITLE_COLOUR},
+    "Note": {**BASE, "font_size": 9, "italic": True, "font_color": "#595959"},
+    "Label": {**BASE},
+    "Wrap": {**BASE, "text_wrap": True},
+    "Hyperlink": {**BASE, "font_color": "#0563C1", "underline": 1},
+}
 
 DEFAULT_WIDTH = 8.43        # Excel's standard column width, in characters
 LINE_POINTS = 13.0          # one line of 10 pt Calibri
-_LINK = re.compile(r"^='?([^'!]+)'?!\$?([A-Z]+)\$?(\d+)$")
+PRINTABLE_POINTS = 842 - 2 * 0.4 * 72   # A4 landscape less the side margins
+MIN_SCALE = 80              # 9 pt notes print at 7.2 pt, 10 pt text at 8 pt
 
 
-def _header_text(ws: Worksheet, value) -> str:
-    """A header's text; a header that links to a name on another sheet shows that name."""
-    text = "" if value is None else str(value)
-    m = _LINK.match(text)
-    if m and m.group(1) in ws.parent.sheetnames:
-        linked = ws.parent[m.group(1)][f"{m.group(2)}{m.group(3)}"].value
-        return "" if linked is None else str(linked)
-    return text
+def _points(chars: float) -> float:
+    """A column of ``chars`` characters in points (Excel: 7 pixels a character plus 5)."""
+    return (chars * 7 + 5) * 0.75
 
 
-def fit_header_rows(ws: Worksheet) -> None:
+def _header_text(text: str) -> str:
+    return text.replace("&", "&&")
+
+
+def print_setup(sheet, meta, *, freeze: tuple[int, int] | None = None,
+                repeat_rows: tuple[int, int] | None = None, repeat_cols: int = 0,
+                portrait: bool = False) -> None:
+    """A4, scaled to one page wide when that keeps text at 8 pt or more, else at 80% with the
+    label columns (``repeat_cols``) and the heading rows repeated on every page; a header with
+    the case title and the sheet, a footer with page x of y, the export date and the version.
+
+    ``meta`` is the :class:`~.cells.Meta` of the export (title, date, version)."""
+    ws = sheet.ws
+    ws.set_paper(9)
+    if portrait:
+        ws.set_portrait()
+    else:
+        ws.set_landscape()
+    ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
+    ws.hide_gridlines(0)
+    fit_header_rows(sheet)
+    width = sum(_points(sheet.widths.get(c, DEFAULT_WIDTH)) for c in range(1, sheet.last_col + 1))
+    page = PRINTABLE_POINTS if not portrait else 595 - 2 * 0.4 * 72
+    scale = max(MIN_SCALE, min(100, int(100 * page / max(width, 1))))
+    ws.set_print_scale(scale)
+    if repeat_rows:
+        ws.repeat_rows(repeat_rows[0] - 1, repeat_rows[1] - 1)
+    if repeat_cols:
+        ws.repeat_columns(0, repeat_cols - 1)
+    ws.set_header(f"&L&9{_header_text(meta.title[:120])}&R&9&A")
+    ws.set_footer(f"&L&9Page &P of &N&C&9Exported {meta.date}&R&9Continuum {meta.version}")
+    if freeze:
+        ws.freeze_panes(freeze[0] - 1, freeze[1] - 1)
+
+
+def fit_header_rows(sheet) -> None:
     """Give each row of wrapped headers the height its longest header needs, so that no
     header spills over the row below (neither Excel nor LibreOffice does it on opening)."""
     needed: dict[int, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.style != "Header" or cell.value is None:
-                continue
-            letter = get_column_letter(cell.column)
-            dim = ws.column_dimensions[letter] if letter in ws.column_dimensions else None
-            width = dim.width if dim is not None and dim.customWidth else DEFAULT_WIDTH
-            chars = max(1, int(width * 1.05) - 1)
-            lines = len(textwrap.wrap(_header_text(ws, cell.value), chars)) or 1
-            needed[cell.row] = max(needed.get(cell.row, 1), lines)
+    for (r, c), style in sheet.styles.items():
+        if style != "Header":
+            continue
+        value = sheet.values.get((r, c))
+        if value in (None, ""):
+            continue
+        chars = max(1, int(sheet.widths.get(c, DEFAULT_WIDTH) * 1.05) - 1)
+        lines = len(textwrap.wrap(str(value), chars)) or 1
+        needed[r] = max(needed.get(r, 1), lines)
     for r, lines in needed.items():
         if lines > 1:
-            ws.row_dimensions[r].height = LINE_POINTS * lines + 2
+            sheet.ws.set_row(r - 1, LINE_POINTS * lines + 2)
+
+
+def flag_colours(sheet, first_row: int, column: int, last_row: int) -> None:
+    """TRUE in green, FALSE in red; blank cells and headers between the checks stay plain."""
+    book = sheet.book
+    top = f"{chr(64 + column)}{first_row}" if column <= 26 else None
+    rng = (first_row - 1, column - 1, last_row - 1, column - 1)
+    green = book.xl.add_format({"font_color": "#006100", "bg_color": "#C6EFCE"})
+    red = book.xl.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE"})
+    sheet.ws.conditional_format(*rng, {"type": "formula",
+                                       "criteria": f"=AND(ISLOGICAL({top}),{top}=TRUE())",
+                                       "format": green})
+    sheet.ws.conditional_format(*rng, {"type": "formula",
+                                       "criteria": f"=AND(ISLOGICAL({top}),{top}=FALSE())",
+                                       "format": red})

@@ -1,24 +1,24 @@
-"""The Summary sheet: one row per option, the whole table named ``Results``.
+"""The Summary sheet: the leader, then one row per option in the Excel table ``Results``.
 
 Columns: Option ID, Option, NPV (linked from the option sheet), NPV vs baseline
-(NPV − the NPV of ``BaselineOption``), Payback year (linked; "n/a" where the engine reports
-null), Weighted score and Rank (linked from Scores). Every figure is a live formula.
+(NPV − the NPV of ``BaselineOption``), NPV rank, Payback year (linked; "n/a" where the engine
+reports null), Benefit-cost ratio (linked), Weighted score and Rank (linked from Scores). The
+leader is the option ranked 1 by weighted score (the first in the table if tied), the highest
+NPV the one ranked 1 by NPV. Every figure is a live formula.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment
-
 from ...results import Results
-from .cells import define, on, put_formula, put_text, ref, span
-from .styles import MONEY, SCORE, WHOLE, print_setup
+from .cells import on, ref, span
+from .styles import MONEY, RATIO, SCORE, WHOLE
 
 SHEET = "Summary"
-HEADERS = ("Option ID", "Option", "NPV", "NPV vs baseline", "Payback year", "Weighted score",
-           "Rank")
-TOP = 4                     # header row of the Results table
+HEADERS = ("Option ID", "Option", "NPV", "NPV vs baseline", "NPV rank", "Payback year",
+           "Benefit-cost ratio", "Weighted score", "Rank")
+TOP = 6                     # header row of the Results table
+C_ID, C_NAME, C_NPV, C_VS, C_NPV_RANK, C_PAYBACK, C_BCR, C_SCORE, C_RANK = range(1, 10)
 
 
 @dataclass
@@ -27,57 +27,83 @@ class SummaryMap:
     npv: dict[str, str]            # option id → NPV cell
     npv_vs_baseline: dict[str, str]
     vs_range: str                  # the NPV vs baseline column
+    ids: str                       # the Option ID column
+    names: str                     # the Option column
+    npvs: str
+    leader: str                    # the leader's name cell
+    baseline_hits: str             # how many options the baseline id names (must be 1)
 
 
-def write_summary(wb, results: Results, option_maps: list) -> SummaryMap:
+def write_summary(book, ws, results: Results, option_maps: list) -> SummaryMap:
     """Write the Summary sheet (weighted score and rank are linked in by :func:`link_scores`)."""
-    ws = wb.create_sheet(SHEET, 1)
-    put_text(ws, 1, 1, "Summary: the options side by side", "Title")
-    put_text(ws, 2, 1, "NPV in today's prices over the horizon at the discount rate on Inputs; "
-             "payback 'n/a' where the option never pays back or has no flows.", "Note")
-    for c, head in enumerate(HEADERS, start=1):
-        put_text(ws, TOP, c, head, "Header")
     n = len(results.options)
     first, last = TOP + 1, TOP + n
-    ids = span(first, 1, last, 1)
-    npvs = span(first, 3, last, 3)
+    ws.ws.add_table(TOP - 1, 0, last - 1, len(HEADERS) - 1, {
+        "name": "Results", "style": "Table Style Light 15", "autofilter": False,
+        "columns": [{"header": h, "header_format": book.fmt("Header")} for h in HEADERS]})
+    for c, head in enumerate(HEADERS, start=1):
+        ws.values[(TOP, c)] = head
+        ws.styles[(TOP, c)] = "Header"
+    ws.text(1, 1, "Summary: the options side by side", "Title")
+    ws.text(2, 1, "NPV in today's prices over HorizonYears at DiscountRate (Inputs); payback "
+            "'n/a' where the option never pays back or has no flows.", "Note")
+    ids, names = span(first, C_ID, last, C_ID), span(first, C_NAME, last, C_NAME)
+    npvs, vs_col = span(first, C_NPV, last, C_NPV), span(first, C_VS, last, C_VS)
+    ranks = span(first, C_RANK, last, C_RANK)
+    npv_ranks = span(first, C_NPV_RANK, last, C_NPV_RANK)
+    leader = results.option(results.leader)
+    ws.text(3, 1, "Leader by weighted score", "Section")
+    ws.formula(3, 3, f"=INDEX({names},MATCH(1,{ranks},0))", leader.name, "Output")
+    ws.text(4, 1, "Highest NPV", "Section")
+    ws.formula(4, 3, f"=INDEX({names},MATCH(1,{npv_ranks},0))",
+               results.option(results.npv_leader).name, "Output")
     rows, npv, vs = {}, {}, {}
     for i, (option, m) in enumerate(zip(results.options, option_maps)):
         r = first + i
         rows[option.id] = r
-        put_text(ws, r, 1, option.id)
-        put_text(ws, r, 2, option.name)
-        put_formula(ws, r, 3, f"={m.npv}", "Link", MONEY)
-        put_formula(ws, r, 4, f"=C{r}-SUMPRODUCT(--({ids}=BaselineOption),{npvs})", "Output",
-                    MONEY)
-        put_formula(ws, r, 5, f"={m.payback}", "Link", WHOLE).alignment = Alignment(
-            horizontal="right")                     # a year or "n/a", lined up either way
-        npv[option.id] = on(SHEET, ref(r, 3))
-        vs[option.id] = on(SHEET, ref(r, 4))
-    define(wb, "Results", SHEET, span(TOP, 1, last, len(HEADERS)))
-    _chart(ws, first, last)
-    print_setup(ws, widths={"A": 18, "B": 34, "C": 15, "D": 16, "E": 13, "F": 15, "G": 8},
-                freeze=f"C{first}")
-    return SummaryMap(rows, npv, vs, on(SHEET, span(first, 4, last, 4)))
+        ws.text(r, C_ID, option.id)
+        ws.text(r, C_NAME, option.name)
+        ws.formula(r, C_NPV, f"={m.npv}", option.npv, "Link", MONEY)
+        ws.formula(r, C_VS, f"=C{r}-SUMPRODUCT(--({ids}=BaselineOption),{npvs})",
+                   option.npv_vs_baseline, "Output", MONEY)
+        ws.formula(r, C_NPV_RANK, f"=1+SUMPRODUCT(--({npvs}>C{r}+NpvTieTolerance))",
+                   option.npv_rank, "Calc", WHOLE)
+        ws.formula(r, C_PAYBACK, f"={m.payback}",
+                   "n/a" if option.payback_year is None else option.payback_year, "Link", WHOLE,
+                   align="right")
+        ws.formula(r, C_BCR, f"={m.bcr}", "n/a" if option.bcr is None else option.bcr, "Link",
+                   RATIO, align="right")
+        npv[option.id] = on(SHEET, ref(r, C_NPV))
+        vs[option.id] = on(SHEET, ref(r, C_VS))
+    _chart(book, ws, first, last)
+    for c, w in {1: 18, 2: 34, 3: 15, 4: 16, 5: 9, 6: 10, 7: 11, 8: 11, 9: 7}.items():
+        ws.width(c, w)
+    return SummaryMap(rows, npv, vs, on(SHEET, vs_col), on(SHEET, ids), on(SHEET, names),
+                      on(SHEET, npvs), on(SHEET, ref(3, 3)),
+                      f"SUMPRODUCT(--({on(SHEET, ids)}=BaselineOption))")
 
 
-def link_scores(wb, summary: SummaryMap, weighted: dict[str, str], rank: dict[str, str]) -> None:
+def link_scores(ws, results: Results, summary: SummaryMap, weighted: dict[str, str],
+                rank: dict[str, str]) -> None:
     """Fill the Weighted score and Rank columns with links to the Scores sheet."""
-    ws = wb[SHEET]
-    for option_id, r in summary.row.items():
-        put_formula(ws, r, 6, f"={weighted[option_id]}", "Link", SCORE)
-        put_formula(ws, r, 7, f"={rank[option_id]}", "Link", WHOLE)
+    for option in results.options:
+        r = summary.row[option.id]
+        ws.formula(r, C_SCORE, f"={weighted[option.id]}", option.weighted_score, "Link", SCORE)
+        ws.formula(r, C_RANK, f"={rank[option.id]}", option.rank, "Link", WHOLE)
 
 
-def _chart(ws, first: int, last: int) -> None:
-    chart = BarChart()
-    chart.type = "col"
-    chart.title = "NPV by option"
-    chart.y_axis.title = "NPV (£)"
-    chart.y_axis.numFmt = "£#,##0"
-    chart.legend = None
-    chart.x_axis.tickLblPos = "low"          # names below the plot, clear of negative bars
-    chart.add_data(Reference(ws, min_col=3, min_row=first - 1, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
-    chart.height, chart.width = 10, 20
-    ws.add_chart(chart, f"A{last + 3}")
+def _chart(book, ws, first: int, last: int) -> None:
+    chart = book.xl.add_chart({"type": "column"})
+    chart.add_series({
+        "name": "NPV vs baseline",
+        "categories": [SHEET, first - 1, C_NAME - 1, last - 1, C_NAME - 1],
+        "values": [SHEET, first - 1, C_VS - 1, last - 1, C_VS - 1],
+        "fill": {"color": "#0072B2"}, "invert_if_negative": False})
+    chart.set_title({"name": "NPV against the baseline, by option",
+                     "name_font": {"size": 12}})
+    chart.set_y_axis({"num_format": "£#,##0", "name": "£", "major_gridlines": {
+        "visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_x_axis({"label_position": "low"})
+    chart.set_legend({"none": True})
+    chart.set_size({"width": 760, "height": 320})
+    ws.ws.insert_chart(last + 2, 0, chart)
