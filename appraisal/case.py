@@ -1,4 +1,4 @@
-"""The case file v1 as pydantic models (model.md §1).
+"""The case file (version 2) as pydantic models (model.md §1, model-v2.md).
 
 The models check each field on its own (types, ranges, enums, finite numbers). The rules that
 join fields together (ids unique, references resolve, one baseline, every criterion scored, years
@@ -15,11 +15,12 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .limits import LongText, ShortText
+from .paths import FIELD_WORDS
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
 FORMAT = "options-appraisal-case"
-VERSION = 1
+VERSION = 2
 
 FORMS = (
     "standalone",
@@ -76,10 +77,16 @@ class MonteCarloSettings(Model):
     distribution: Literal["triangular", "pert"] = "triangular"
 
 
+Basis = Literal["real", "nominal"]
+DEFAULT_INFLATION = 0.02
+
+
 class Settings(Model):
     first_year: Annotated[int, Field(strict=True, ge=1900, le=2300)] | None = None
     horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
-    discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]
+    discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]   # real (model-v2.md V2)
+    discount_schedule: Literal["flat", "declining"] = "flat"
+    inflation_rate: Annotated[float, Field(strict=True, gt=-1, le=1)] = DEFAULT_INFLATION
     vat_rate: Rate = 0.20
     redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0, le=1e6)] | None = None
     employer_nic_rate: Rate = 0.15
@@ -145,18 +152,20 @@ class RangedLine(Model):
         main = getattr(cls, "main", None)
         if end is None or main not in cls.model_fields:
             return end
+        word = FIELD_WORDS.get(main, "annual amount" if main == "annual" else main.replace("_", " "))
         for bound in cls.model_fields[main].metadata:
             low, high = getattr(bound, "ge", None), getattr(bound, "le", None)
             if low is not None and end < low:
-                raise ValueError(f"must be >= {low:g}, the least {main} may be")
+                raise ValueError(f"must be >= {low:g}, the least the {word} may be")
             if high is not None and end > high:
-                raise ValueError(f"must be <= {high:g}, the most {main} may be")
+                raise ValueError(f"must be <= {high:g}, the most the {word} may be")
         return end
 
 
 class SavingLine(RangedLine):
     organisation: Id | None = None
     annual: Money
+    basis: Basis = "real"
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
@@ -166,6 +175,7 @@ class SavingLine(RangedLine):
 class RecurringCostLine(RangedLine):
     organisation: Id | None = None
     annual: Money
+    basis: Basis = "real"
     start_year: Year = 1
 
     main: ClassVar[str] = KIND["recurring_costs"].main or ""
@@ -177,6 +187,7 @@ class SharedServiceLine(RangedLine):
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
     supplier: Id | None = None          # the organisation that supplies it (V6)
+    basis: Basis = "real"
 
     main: ClassVar[str] = KIND["shared_services"].main or ""
 
@@ -185,6 +196,7 @@ class OneOffCostLine(RangedLine):
     organisation: Id | None = None
     amount: Money
     year: Year = 1
+    renew_every: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
 
     main: ClassVar[str] = KIND["one_off_costs"].main or ""
 
@@ -218,6 +230,7 @@ class PensionCessationLine(Model):
     organisation: Id | None = None
     amount: Money
     year: Year = 1
+    basis: Basis = "real"
 
 
 class Option(Model):
@@ -274,7 +287,7 @@ class Weighting(Model):
 
 class Case(Model):
     format: Literal["options-appraisal-case"] = FORMAT
-    version: Literal[1] = VERSION
+    version: Literal[2] = VERSION
     title: Text
     prepared_by: Text = ""
     date: Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
@@ -323,3 +336,5 @@ class Case(Model):
 # Lists of an option that hold money lines, in the order results report them (model.md §3),
 # and those whose main quantity may carry a range: both from the one table in kinds.py.
 LINE_KINDS = KIND_IDS
+# Lists whose lines may say ``"basis": "nominal"`` (model-v2.md V3).
+BASIS_KINDS = tuple(k.id for k in KIND.values() if k.basis)

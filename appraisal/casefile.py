@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from .atomic import reason, write_all_atomic, write_atomic
 from .case import FORMAT, VERSION, Case
-from .limits import excerpt, key_text, value_problems, work_problems
+from .limits import cut, excerpt, key_text, value_problems, work_problems
 from .rules import check_case
 
 __all__ = ["CaseError", "MAX_BYTES", "case_to_dict", "case_to_json", "load_case", "parse_bytes",
@@ -32,7 +32,8 @@ class CaseError(ValueError):
     """A case that cannot be appraised, with one ``(path, message)`` per problem."""
 
     def __init__(self, problems: list[tuple[str, str]], data: Any = None):
-        self.problems = list(problems)
+        # however a rule words it, a message quotes no more than a short excerpt of the input
+        self.problems = [(path, cut(msg)) for path, msg in problems]
         self.data = data    # the file's JSON, where it could be read (to name places in words)
         super().__init__(str(self))
 
@@ -40,8 +41,19 @@ class CaseError(ValueError):
         return "\n".join(f"{path}: {msg}" if path else msg for path, msg in self.problems)
 
 
-# Migrations: MIGRATIONS[v] turns a version-v dict into a version v+1 dict. None yet: v1 is current.
-MIGRATIONS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(data: dict) -> dict:
+    """Version 1 → 2 (model-v2.md): no inflation and a flat discount schedule, so the NPVs of a
+    version 1 file are exactly what version 1 gave. Everything else reads as it was."""
+    out = dict(data)
+    settings = out.get("settings")
+    if isinstance(settings, dict):
+        out["settings"] = {**settings, "inflation_rate": 0.0, "discount_schedule": "flat"}
+    out["version"] = 2
+    return out
+
+
+# Migrations: MIGRATIONS[v] turns a version-v dict into a version v+1 dict.
+MIGRATIONS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(data: dict) -> dict:

@@ -10,7 +10,6 @@ from . import scales, scoring
 from .case import Case
 from .continuum import form
 from .finance import cautions, vat
-from .formatting import money
 from .results import AppraisalWarning
 
 LATE_SAVINGS_YEAR = 3
@@ -35,13 +34,20 @@ def sentence(warning: AppraisalWarning, *, loan_named: bool = False) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-def case_warnings(case: Case, ahp_cr: float | None) -> list[AppraisalWarning]:
-    """Every warning for the case, in a stable order (case-wide first, then by option)."""
+def case_warnings(case: Case, ahp_cr: float | None,
+                  past_horizon: dict[int, AppraisalWarning] | None = None) -> list[AppraisalWarning]:
+    """Every warning for the case, in a stable order (case-wide first, then by option).
+
+    ``past_horizon`` holds, by option index, the engine's note on what continues past the
+    horizon (model-v2.md V2); it leads that option's warnings.
+    """
     out = list(_case_wide(case, ahp_cr))
     out.extend(scales.warnings(case))
     out.extend(vat.case_warnings(case))
     out.extend(cautions.case_warnings(case))
     for i, option in enumerate(case.options):
+        if past_horizon and i in past_horizon:
+            out.append(past_horizon[i])
         out.extend(_option(case, i, option))
         out.extend(vat.option_warnings(case, i, option))
         out.extend(cautions.option_warnings(case, i, option))
@@ -106,21 +112,6 @@ def _weights_match_method(case: Case) -> Iterator[AppraisalWarning]:
 
 def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
     at = f"options[{i}]"
-    s = case.settings
-    horizon = s.horizon_years
-    for j, line in enumerate(option.loan_repricing):
-        owner, loan = case.loan(line.loan)
-        if loan.remaining_years > horizon and line.margin_uplift_bps != 0:
-            t = np.arange(horizon + 1, loan.remaining_years + 1)
-            pv = float(np.sum(loan.balance * line.margin_uplift_bps / 10000
-                              / (1 + s.discount_rate) ** t))
-            beyond = loan.remaining_years - horizon
-            years = "1 year" if beyond == 1 else f"{beyond} years"
-            yield AppraisalWarning(f"{at}.loan_repricing[{j}]", (
-                f"{owner.name}'s loan from {loan.lender or 'its lender'} ({loan.id}) runs "
-                f"{years} past the {horizon}-year appraisal period; the extra interest in "
-                f"{'that year' if beyond == 1 else 'those years'} (present value {money(pv)}) "
-                "is left out of the NPV"))
     for j, line in enumerate(option.shared_services):
         path = f"{at}.shared_services[{j}]"
         recipient = case.organisation(line.recipient)

@@ -172,14 +172,14 @@ def run_appraise(args) -> int:
     if problem:
         print(f"continuum: {problem}", file=sys.stderr)
         return EXIT_INVALID
-    to_stdout = args.json == "-"
-    if to_stdout and _stdout_closed():
-        return EXIT_FAILURE        # nobody to read the results: quietly, as for a broken pipe
     try:
         case = load_case(args.case)
     except CaseError as exc:
         _print_problems(args.case, exc)
         return EXIT_INVALID
+    to_stdout = args.json == "-"
+    if to_stdout and _stdout_closed():
+        return EXIT_FAILURE        # nobody to read the results: quietly, as for a broken pipe
     results = appraise(case, monte_carlo=not args.no_monte_carlo)
     outputs = _outputs(args, results)
     text = results_json(results) if to_stdout else None
@@ -188,9 +188,11 @@ def run_appraise(args) -> int:
     except BrokenPipeError:
         raise                      # the reader of standard output went: quiet, in main()
     except OSError as exc:
-        if exc.filename is None and to_stdout:
+        if exc.filename is None and to_stdout:      # standard output failed (a full device)
             _silence_stdout()
-            return EXIT_FAILURE    # standard output failed: no file was changed either
+            print(f"continuum: cannot write the results to standard output: {reason(exc)}; "
+                  "no file was written", file=sys.stderr)
+            return EXIT_FAILURE
         where = exc.filename or ", ".join(str(path) for path, _ in outputs)
         print(f"continuum: cannot write {where}: {reason(exc)}; no file was written",
               file=sys.stderr)

@@ -5,16 +5,17 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import horizon as horizons
 from . import scoring, sensitivity
 from .case import Case
 from .caveats import case_warnings
+from .finance import baseline as against
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
+from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .finance.vat import recharge_npv
-from .finance.metrics import (benefit_cost_ratio, column_flows, discount_factors, net_flows,
-                              organisation_npv, payback_year)
 from .kinds import KIND
-from .results import (CashFlow, LineResult, MonteCarloResult, OptionResult, RedundancyResult,
-                      Results, Scenario)
+from .results import (CashFlow, HorizonEntry, LineResult, MonteCarloResult, OptionResult,
+                      RedundancyResult, Results, Scenario)
 
 WEIGHT_GRID_POINTS = 21
 
@@ -28,17 +29,21 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     s = case.settings
     horizon = s.horizon_years
     n_opt = len(case.options)
-    table = build_lines(case)
-    df = discount_factors(s.discount_rate, horizon)
-    cols = column_flows(table, n_opt)                  # [O, C, H]
+    years = horizons.horizons(case)                    # H first, the longest last
+    long = build_lines(case, years[-1])
+    df_long = discount_factors(s.discount_rate, years[-1], s.discount_schedule)
+    table, df = long.truncated(horizon), df_long[:horizon]
+    cols_long = column_flows(long, n_opt)              # [O, C, T_max]
+    cols = cols_long[:, :, :horizon]                   # [O, C, H]
     net = net_flows(cols)                              # [O, H]
     npv = net @ df
     base_i = next(i for i, o in enumerate(case.options) if o.baseline)
     vs_base = npv - npv[base_i]
     pv_cols = cols @ df                                # [O, C]
-    bcr = benefit_cost_ratio(cols, df)
     by_org = organisation_npv(table, n_opt, len(case.organisations), df)
     by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
+    by_org_vs = by_org - by_org[base_i]
+    loan_fixed = _loan_fees_by_option(table, n_opt)
 
     weights, ahp_cr = _weights(case)
     score_m = scoring.score_matrix(case, vs_base)
@@ -57,14 +62,23 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                                      cancelled=cancelled)
 
     amounts = table.amounts()
+    org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
     for o, option in enumerate(case.options):
         mine = np.flatnonzero(table.option == o)
+        gap = against.cumulative_gap(net[o], net[base_i])
+        bcr, bcr_basis = (None, None) if o == base_i else against.bcr_vs_baseline(
+            pv_cols[o], pv_cols[base_i])
         options.append(OptionResult(
             id=option.id, name=option.name, form=option.form, baseline=option.baseline,
             npv=float(npv[o]), npv_vs_baseline=float(vs_base[o]),
-            payback_year=payback_year(net[o], bool(np.any(cols[o] != 0))),
-            bcr=bcr[o], pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
+            payback_year=None if o == base_i else against.payback_vs_baseline(gap),
+            bcr=bcr, bcr_basis=bcr_basis,
+            one_off_total=against.one_off_total(cols[o], loan_fixed[o]),
+            funding_low_point=against.funding_low_point(gap),
+            cumulative_vs_baseline=gap.tolist(),
+            by_organisation_vs_baseline=dict(zip(org_ids, map(float, by_org_vs[o]))),
+            pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
             weighted_score=float(weighted[o]), rank=rank[o], npv_rank=npv_rank[o],
             scores={c.id: float(score_m[o, j]) for j, c in enumerate(case.criteria)},
             by_organisation={**{org.id: float(by_org[o, k])
@@ -79,6 +93,15 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             scenarios={k: float(v[o]) for k, v in scen.items()},
             monte_carlo=_mc_result(mc, o, s.monte_carlo) if mc is not None else None,
         ))
+
+    ids = [opt.id for opt in case.options]
+    headline = HorizonEntry(horizon, dict(zip(ids, map(float, vs_base))),
+                            ids[scoring.leader_index(npv, tol=1e-6)], ids[leader])
+    by_horizon = horizons.sensitivity(case, net_flows(cols_long), df_long, years, weights,
+                                      headline)
+    past_h = horizons.past_horizon(case, cols_long, df_long, by_horizon)
+    for i, found in past_h.items():
+        options[i].past_horizon = found
 
     grid = np.linspace(0.0, 1.0, WEIGHT_GRID_POINTS)
     return Results(
@@ -103,8 +126,19 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
-        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1]),
+        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1],
+                               horizons.past_horizon_warnings(case, past_h, headline)),
+        horizon_sensitivity=by_horizon,
     )
+
+
+def _loan_fees_by_option(table: LineTable, n_options: int) -> np.ndarray:
+    """Each option's loan fees and breakage by year [O, H]: the non-recurring part of the loan
+    column, counted in ``one_off_total``."""
+    out = np.zeros((n_options, table.horizon))
+    loans = np.array([k == "loan_repricing" for k in table.kind], dtype=bool)
+    np.add.at(out, table.option[loans], table.fixed[loans])
+    return out
 
 
 def _maybe(x: float | None) -> float | None:

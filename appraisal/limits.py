@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SHORT_TEXT = 300
 LONG_TEXT = 5000
 EXCERPT = 40
+MESSAGE = 300               # the longest message a refusal prints
 SMALLEST = 1e-9
 
 ShortText = Annotated[str, Field(strict=True, max_length=SHORT_TEXT)]
@@ -72,6 +73,17 @@ def excerpt(value: Any, limit: int = EXCERPT) -> str:
         return f"a {'list' if isinstance(value, list) else 'group of fields'}"
     shown = repr(value)
     return shown if len(shown) <= limit else f"{shown[:limit]}… ({len(shown):,} characters)"
+
+
+def cut(message: str, limit: int = MESSAGE) -> str:
+    """A problem's message, cut to ``limit`` characters whatever it quotes.
+
+    >>> cut("year " + "9" * 500)[-20:]
+    '9999999999999… (cut)'
+    """
+    if not isinstance(message, str) or len(message) <= limit:
+        return message
+    return message[:limit - 7] + "… (cut)"
 
 
 def key_text(key: Any) -> str:

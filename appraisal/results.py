@@ -1,4 +1,4 @@
-"""Results: the one object every output reads (architecture.md, layer 2), and results JSON v1.
+"""Results: the one object every output reads (architecture.md, layer 2), and results JSON v2.
 
 Built only by :func:`appraisal.engine.appraise`. The app, the PDF, the workbook and the JSON all
 read these figures; none computes one of its own. Money is float64 pounds at full precision.
@@ -12,7 +12,7 @@ from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
 
 RESULTS_FORMAT = "options-appraisal-results"
-RESULTS_VERSION = 1
+RESULTS_VERSION = 2
 
 
 @dataclass
@@ -157,6 +157,13 @@ class OptionResult:
     switching_values: list[SwitchingValue] = field(default_factory=list)
     scenarios: dict[str, float] = field(default_factory=dict)   # NPV: pessimistic/base/optimistic
     monte_carlo: MonteCarloResult | None = None
+    # Against the baseline (model-v2.md V1); payback_year and bcr above are too.
+    bcr_basis: str | None = None        # "costs_no_higher_than_baseline" where bcr is None
+    one_off_total: float = 0.0          # undiscounted non-recurring items over years 1..H
+    funding_low_point: dict = field(default_factory=lambda: {"amount": 0.0, "year": None})
+    by_organisation_vs_baseline: dict[str, float] = field(default_factory=dict)
+    past_horizon: PastHorizon | None = None   # None: no flow after H, or no longer horizon
+    cumulative_vs_baseline: list[float] = field(default_factory=list)   # C_t, read by payback
 
     def column_total(self, column: str) -> float:
         """Undiscounted total of one column (or of ``net``) over the horizon."""
@@ -171,10 +178,13 @@ class OptionResult:
         out = {
             "id": self.id, "name": self.name, "form": self.form,
             "npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
-            "payback_year": self.payback_year, "bcr": self.bcr,
+            "payback_year": self.payback_year, "bcr": self.bcr, "bcr_basis": self.bcr_basis,
+            "one_off_total": self.one_off_total, "funding_low_point": self.funding_low_point,
             "weighted_score": self.weighted_score, "rank": self.rank, "npv_rank": self.npv_rank,
             "scores": self.scores,
-            "by_organisation": {k: {"npv": v} for k, v in self.by_organisation.items()},
+            "by_organisation": {k: {"npv": v,
+                                    "npv_vs_baseline": self.by_organisation_vs_baseline.get(k)}
+                                for k, v in self.by_organisation.items()},
             "cash_flows": [cf.to_json() for cf in self.cash_flows],
             "tornado": [t.to_json() for t in self.tornado],
             "switching_values": [s.to_json() for s in self.switching_values],
@@ -199,6 +209,32 @@ class Scenario:
     def to_json(self) -> dict:
         return {"npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
                 "npv_rank": self.npv_rank, "weighted_score": self.weighted_score, "rank": self.rank}
+
+
+@dataclass
+class PastHorizon:
+    """What an option gains and pays after year H up to the longest horizon computed (present
+    values, positive), and its NPV against the baseline there (model-v2.md V2)."""
+
+    from_year: int                     # H + 1
+    to_year: int                       # the longest horizon of horizon_sensitivity
+    gains: float
+    pays: float
+    npv_vs_baseline: float             # over to_year years
+
+
+@dataclass
+class HorizonEntry:
+    """The appraisal at one horizon of ``horizon_sensitivity`` (model-v2.md V2)."""
+
+    years: int
+    npv_vs_baseline: dict[str, float]
+    highest_npv: str                   # highest NPV at this horizon (first in file order if tied)
+    leader: str                        # top weighted score at this horizon
+
+    def to_json(self) -> dict:
+        return {"years": self.years, "npv_vs_baseline": self.npv_vs_baseline,
+                "highest_npv": self.highest_npv, "leader": self.leader}
 
 
 @dataclass
@@ -235,6 +271,15 @@ class Results:
     histogram_edges: list[float]
     ahp_consistency: dict[str, float] | None     # {"ci": .., "cr": ..} when weighted by AHP
     warnings: list[AppraisalWarning]
+    horizon_sensitivity: list[HorizonEntry] = field(default_factory=list)   # H first
+
+    @property
+    def discount_schedule(self) -> str:
+        return self.case.settings.discount_schedule
+
+    @property
+    def inflation_rate(self) -> float:
+        return self.case.settings.inflation_rate
 
     def option(self, option_id: str) -> OptionResult:
         return next(o for o in self.options if o.id == option_id)
@@ -261,12 +306,13 @@ class Results:
         return rec.option if rec is not None else self.leader
 
     def to_json(self) -> dict:
-        """Results JSON v1 (model.md §3), with the extra fields this project adds."""
+        """Results JSON v2 (model.md §3, model-v2.md), with the extra fields this project adds."""
         out = {
             "format": RESULTS_FORMAT, "version": RESULTS_VERSION,
             "case_title": self.case.title,
             "first_year": self.first_year, "horizon_years": self.horizon,
-            "discount_rate": self.discount_rate, "weekly_pay_cap": self.weekly_pay_cap,
+            "discount_rate": self.discount_rate, "discount_schedule": self.discount_schedule,
+            "inflation_rate": self.inflation_rate, "weekly_pay_cap": self.weekly_pay_cap,
             "weights": self.weights,
             "leader": self.leader, "npv_leader": self.npv_leader,
             "options": [o.to_json() for o in self.options],
@@ -276,6 +322,7 @@ class Results:
             "non_dominated": self.non_dominated,
             "risk_ratings": self.risk_ratings,
             "scenarios": {k: s.to_json() for k, s in self.scenarios.items()},
+            "horizon_sensitivity": [h.to_json() for h in self.horizon_sensitivity],
             "warnings": [str(w) for w in self.warnings],
         }
         if self.histogram_edges:

@@ -14,6 +14,7 @@ from .case import Case
 from .finance import vat
 from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
+from .time_rules import check_time_and_prices
 
 Problem = tuple[str, str]
 
@@ -21,8 +22,8 @@ Problem = tuple[str, str]
 def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
-    for check in (_date, _unique_ids, _baseline, _criteria, _options, vat.problems,
-                  scales.problems):
+    for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices,
+                  vat.problems, scales.problems):
         problems.extend(check(case))
     return problems
 

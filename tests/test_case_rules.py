@@ -169,7 +169,7 @@ BROKEN = [
      "derived"),
     ("unknown format", lambda d: d.update(format="something-else"), "format",
      "options-appraisal-case"),
-    ("unknown version", lambda d: d.update(version=2), "version", "version 2"),
+    ("unknown version", lambda d: d.update(version=3), "version", "version 3"),
     ("version as text", lambda d: d.update(version="1"), "version", "version '1'"),
     ("missing horizon", lambda d: d["settings"].pop("horizon_years"),
      "settings.horizon_years", "missing"),

@@ -30,7 +30,7 @@ def test_small_case_round_trip(small_case_path, tmp_path):
     text = (tmp_path / "copy.json").read_text(encoding="utf-8")
     head = json.loads(text)
     assert list(head)[:2] == ["format", "version"]
-    assert head["format"] == "options-appraisal-case" and head["version"] == 1
+    assert head["format"] == "options-appraisal-case" and head["version"] == 2
 
 
 def test_defaults_are_not_written_out(make_case, tmp_path):

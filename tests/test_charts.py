@@ -47,13 +47,13 @@ def test_npv_bars_read_results(results):
     assert ticks == ["−£250k", "£0k", "£500k"]
 
 
-def test_cash_flow_lines_are_cumulative_net(results):
+def test_cash_flow_lines_are_cumulative_net_against_the_baseline(results):
     ax = charts.cash_flow_lines(results).axes[0]
     merger = results.option("merger")
     line = ax.lines[[o.id for o in results.options].index("merger")]
     running, expected = 0.0, []
-    for cf in merger.cash_flows:
-        running += cf.net
+    for cf, base in zip(merger.cash_flows, results.baseline.cash_flows):
+        running += cf.net - base.net
         expected.append(running)
     assert list(line.get_ydata()) == pytest.approx(expected)
     assert list(line.get_xdata()) == [cf.calendar_year for cf in merger.cash_flows]

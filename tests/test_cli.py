@@ -28,7 +28,7 @@ def run(*args, **kwargs) -> subprocess.CompletedProcess:
 
 def check_results_json(data: dict, case: dict) -> None:
     """Results JSON v1 (model.md §3): every field there, for every option of the case."""
-    assert data["format"] == "options-appraisal-results" and data["version"] == 1
+    assert data["format"] == "options-appraisal-results" and data["version"] == 2
     assert data["case_title"] == case["title"]
     criteria = [c["id"] for c in case["criteria"]]
     assert list(data["weights"]) == criteria
@@ -114,7 +114,7 @@ def test_broken_case_exit_2_names_the_field_and_writes_nothing(case_dict, tmp_pa
 @pytest.mark.parametrize("content, words", [
     (b"", "empty"),
     (b"[1, 2]", "JSON object"),
-    (b'{"format": "options-appraisal-case", "version": 2}', "version"),
+    (b'{"format": "options-appraisal-case", "version": 3}', "version"),
     (b"\xff\xfe\x00", "UTF-8"),
 ])
 def test_files_that_are_not_cases_exit_2(tmp_path, content, words):

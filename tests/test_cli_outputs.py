@@ -183,3 +183,16 @@ def test_long_lists_of_problems_are_cut(capsys, case_dict, tmp_path):
     assert status == 2
     lines = err.splitlines()
     assert len(lines) == 2 + cli.MAX_PROBLEMS and lines[-1].startswith("  … and ")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+def test_a_full_standard_output_says_so_and_changes_no_file(case, tmp_path):
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "main.py", "appraise", str(case), "--json", "-", "--xlsx",
+             str(tmp_path / "m.xlsx")], cwd=ROOT, stdout=full, stderr=subprocess.PIPE,
+            text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr == ("continuum: cannot write the results to standard output: the disk "
+                           "or device is full; no file was written\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.json"]

@@ -8,7 +8,8 @@ import pytest
 
 MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
            "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
-           "appraisal.finance.redundancy", "appraisal.finance.caps", "appraisal.scales",
+           "appraisal.finance.redundancy", "appraisal.finance.baseline",
+           "appraisal.finance.inflation", "appraisal.finance.caps", "appraisal.scales",
            "appraisal.limits"]
 
 

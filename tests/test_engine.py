@@ -101,7 +101,7 @@ def test_results_json_round_trip_keeps_full_precision(small):
     back = json.loads(text)
     merger = next(o for o in back["options"] if o["id"] == "merger")
     assert merger["npv"] == small.option("merger").npv      # not rounded
-    assert back["format"] == "options-appraisal-results" and back["version"] == 1
+    assert back["format"] == "options-appraisal-results" and back["version"] == 2
 
 
 # --- §2 rules not exercised by the small case -----------------------------------------------

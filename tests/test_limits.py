@@ -180,3 +180,35 @@ def _refusal(path) -> str:
     except CaseError as exc:
         return str(exc)
     return "accepted"
+
+
+def test_the_paper_is_quick_with_every_text_at_its_longest(case_dict):
+    """Fault 5: a 1 MB title or option name made the paper run for minutes. Now the longest
+    texts allowed (unbroken, the hardest to wrap) give a paper of ordinary length quickly."""
+    from appraisal.report.pdf import board_paper_bytes
+
+    data = case_dict()
+    short, long_ = "x" * limits.SHORT_TEXT, "y" * limits.LONG_TEXT
+    data.update(title=short, prepared_by=short,
+                recommendation={"option": "merger", "rationale": long_},
+                risks=[{"risk": long_, "likelihood": 3, "impact": 4, "mitigation": long_,
+                        "owner": short}])
+    for item in data["organisations"] + data["criteria"] + data["options"]:
+        item["name"] = short
+    for criterion in data["criteria"]:
+        criterion["description"] = long_
+    for option in data["options"]:
+        option["description"] = long_
+        option["rationale"] = {c["id"]: long_ for c in data["criteria"]}
+        for kind in ("savings", "recurring_costs", "one_off_costs", "redundancies"):
+            for line in option.get(kind, []):
+                line["label"] = short
+    results = appraise(parse_data(data), monte_carlo=False)
+    start = time.perf_counter()
+    paper = board_paper_bytes(results)
+    assert time.perf_counter() - start < 60       # about 5 s on an idle machine
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    assert 10 < len(PdfReader(BytesIO(paper)).pages) < 60

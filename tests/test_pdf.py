@@ -30,7 +30,7 @@ FORMULA = '=HYPERLINK("http://x","y")'
 WELSH = "Cymdeithas Tai Gŵyr a'r Fro — Ŵ ŷ"
 ARABIC = "جمعية الإسكان"
 EMOJI = "Cartrefi 🏠🤝 gyda'n gilydd"
-LONG_NAME = ("Shared back office and joint procurement with staged group formation " * 14)[:900]
+LONG_NAME = ("Shared back office and joint procurement with staged group formation " * 14)[:300]  # the longest name a case may hold
 
 
 def flat(text: str) -> str:
@@ -148,9 +148,9 @@ def _hostile_case() -> dict:
     data["options"][2]["description"] = "Savings of $5m to $6m; 50% < 60% & > 40%\nsecond line"
     data["options"][1]["savings"][0]["label"] = FORMULA
     data["options"][2]["redundancies"][0]["label"] = "<script>alert(1)</script>"
-    data["options"][1]["rationale"] = {"autonomy": "Control\x07 chars & <tags/> stay text"}
+    data["options"][1]["rationale"] = {"autonomy": "Tabs\tand <tags/> & stay text"}
     data["criteria"][0]["name"] = "_Ymreolaeth (autonomy) $x$"
-    data["readiness"] = [{"item": "Tenants consulted " + "very " * 300, "status": "in_progress",
+    data["readiness"] = [{"item": "Tenants consulted " + "very " * 55, "status": "in_progress",
                           "note": EMOJI}]
     data["risks"] = [{"risk": HOSTILE_NAME, "likelihood": 4, "impact": 5, "option": "merger",
                       "mitigation": FORMULA, "owner": ARABIC}] * 8
@@ -397,10 +397,10 @@ def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
     from appraisal.report.paper.notes import warning_text
     data = case_dict(settings={"horizon_years": 2})         # oak-rcf runs 3 years: 1 left out
     results = appraise(parse_data(data))
-    w = next(w for w in results.warnings if ".loan_repricing[" in w.path)
+    w = next(w for w in results.warnings if w.path == "options[2]")
     text = warning_text(results, w)
-    assert text.startswith("Merger, Bank A loan (Oak Housing) — The loan runs 1 year past the "
-                           "2-year appraisal period; ")
+    assert text.startswith("Merger — Flows continue past the 2-year appraisal period: from "
+                           "year 3 to year 30, if savings persist and renewals are as entered, ")
     assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
     body = pdf_text(board_paper_bytes(results))
     before_appendix = body.rsplit("Appendix: inputs", 1)[0]

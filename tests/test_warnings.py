@@ -16,8 +16,9 @@ def _warnings(data) -> dict[str, str]:
 
 @pytest.fixture
 def quiet(case_dict):
-    """The base case with a fourth option: no warning at all."""
-    data = case_dict()
+    """The base case with a fourth option over 30 years: no warning at all. (Over a shorter
+    horizon every option with a saving has flows past it, and a note says so.)"""
+    data = case_dict(settings={"horizon_years": 30})
     data["options"].append(dict(FOURTH))
     data["options"][1]["shared_services"][0]["supplier"] = "oak"
     return data
@@ -38,25 +39,33 @@ def test_zero_weight(quiet):
     assert "'Scale' carries no weight" in found["criteria[1].weight"]
 
 
+def _loan_only_past_five_years(data: dict) -> dict:
+    """The merger over 5 years with a loan of 7 and no savings: only the loan runs past H."""
+    data["settings"]["horizon_years"] = 5
+    data["organisations"][0]["loans"][0]["remaining_years"] = 7
+    data["options"][2]["savings"] = []
+    return data
+
+
 def test_loan_repriced_past_the_horizon_with_pv_of_the_interest_left_out(quiet):
     # £1,000,000 at +50 bps = £5,000 a year; 7 years left on a 5-year horizon → years 6 and 7
     # are left out: 5,000 / 1.035^6 + 5,000 / 1.035^7 = 5,000 × (0.813501 + 0.785991)
-    # = 5,000 × 1.599492 = £7,997.46.
-    quiet["organisations"][0]["loans"][0]["remaining_years"] = 7
-    found = _warnings(quiet)
-    message = found["options[2].loan_repricing[0]"]
-    assert "runs 2 years past the 5-year appraisal period" in message
-    assert "£7,997" in message
+    # = 5,000 × 1.599492 = £7,997.46. The note runs to the 30-year horizon of the table.
+    found = _warnings(_loan_only_past_five_years(quiet))
+    message = found["options[2]"]
+    assert "continue past the 5-year appraisal period" in message
+    assert "from year 6 to year 30" in message
+    assert "gains £0 and pays £7,997" in message
     pv = sum(5000 / 1.035 ** t for t in (6, 7))
     assert round(pv, 2) == 7997.46
 
 
 def test_a_margin_cut_past_the_horizon_is_written_in_the_house_style(quiet):
-    # −50 bps: the interest left out is a saving, −£7,997, with a true minus (formatting.money).
-    quiet["organisations"][0]["loans"][0]["remaining_years"] = 7
-    quiet["options"][2]["loan_repricing"][0].update(margin_uplift_bps=-50, low=-90, high=-20)
-    message = _warnings(quiet)["options[2].loan_repricing[0]"]
-    assert "(present value \u2212£7,997)" in message
+    # −50 bps: what the merger pays after year 5 is a saving, −£7,997, with a true minus.
+    data = _loan_only_past_five_years(quiet)
+    data["options"][2]["loan_repricing"][0].update(margin_uplift_bps=-50, low=-90, high=-20)
+    message = _warnings(data)["options[2]"]
+    assert "pays \u2212£7,997" in message
 
 
 def test_loan_within_the_horizon_is_quiet(quiet):

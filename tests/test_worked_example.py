@@ -84,8 +84,9 @@ WORKED = {
 
 # ---------------------------------------------------------------------------------------------
 # standalone (baseline): IT upgrade £10,000 a year (Ash).
-#   net −10,000 each year; NPV = −10,000 × 2.3616 = −23,616.00. Never back to ≥ 0 → payback null.
-#   BCR = 0 / 23,616 = 0.
+#   net −10,000 each year; NPV = −10,000 × 2.3616 = −23,616.00. Payback and BCR, which are
+#   measured against the baseline (model-v2.md V1), are null for the baseline itself.
+#   Every other option's gap to it: d_t = net_t + 10,000; C_t its running sum.
 #
 # shared:
 #   savings  80,000 from year 2, ramp [0.5, 1.0], × (1 − 0.1):  0 | 36,000 | 72,000 | 72,000
@@ -93,12 +94,15 @@ WORKED = {
 #   VAT, Birch: 100,000 × 20% × (1 − 10%) = 18,000 each year; Cedar's line is under the cost
 #     sharing exemption: 0.
 #   one-off 25,000 × 1.2 = 30,000 in year 1 (joint).
-#   net  −48,000 | 18,000 | 49,000 | 49,000     cumulative −48,000, −30,000, +19,000 → payback 3
+#   net  −48,000 | 18,000 | 49,000 | 49,000
+#   d    −38,000 | 28,000 | 59,000 | 59,000     C −38,000, −10,000, +49,000 → payback 3;
+#   funding low point −38,000 in year 1; one-off total 30,000
 #   NPV = −38,400 + 11,520 + 25,088 + 20,070.40 = 18,278.40; vs baseline 41,894.40
 #   Birch: savings 36,000 × 0.64 + 72,000 × 0.9216 = 23,040 + 66,355.20 = 89,395.20,
 #          less VAT 18,000 × 2.3616 = 42,508.80 → 46,886.40
 #   joint: −30,000 × 0.8 − 5,000 × 0.9216 = −24,000 − 4,608 = −28,608.00; Ash, Cedar 0.
-#   BCR = 89,395.20 / (4,608 + 42,508.80 + 24,000 = 71,116.80) = 1.2570...
+#   BCR: ΔB = 89,395.20; ΔC = (4,608 + 42,508.80 + 24,000 = 71,116.80) − 23,616 = 47,500.80;
+#   89,395.20 / 47,500.80 = 1.8820... (on its own flows it would be 1.2570)
 #
 # merger:
 #   savings 200,000 × ramp [0.25, 0.75, 1] × 0.9:   45,000 | 135,000 | 180,000 | 180,000 (joint)
@@ -112,27 +116,39 @@ WORKED = {
 #     20,000 and a breakage gain of 60,000: 10,000 | 50,000 | 0 | 0
 #   pension cessation 300,000 in year 1 (Ash)
 #   net  45,000 − 120,000 − 183,810 − 10,000 − 300,000 = −568,810 | 135,000 − 15,900 − 50,000
-#        = 69,100 | 180,000 | 180,000;  cumulative −568,810, −499,710, −319,710, −139,710 → null
+#        = 69,100 | 180,000 | 180,000
+#   d    −558,810 | 79,100 | 190,000 | 190,000;  C −558,810, −479,710, −289,710, −99,710 → null;
+#   funding low point −558,810 in year 1; one-off total 183,810 + 15,900 + 300,000 + 120,000
+#   + 20,000 − 60,000 = 579,710
 #   NPV = −455,048 + 44,224 + 165,888 = −244,936.00; vs baseline −221,320.00
 #   Ash: −120,000 × 0.8 − 300,000 × 0.8 − (10,000 × 0.8 + 50,000 × 0.64) = −96,000 − 240,000
 #        − 40,000 = −376,000; Birch −183,810 × 0.8 = −147,048; Cedar −15,900 × 0.64 = −10,176;
 #   joint savings 36,000 + 86,400 + 165,888 = 288,288.     (sum: −244,936 ✓)
-#   BCR = 288,288 / (96,000 + 240,000 + 40,000 + 147,048 + 10,176 = 533,224) = 0.5406...
+#   BCR = 288,288 / (96,000 + 240,000 + 40,000 + 147,048 + 10,176 − 23,616 = 509,608)
+#       = 0.5657...
 #
-# collab: no lines at all → NPV 0, vs baseline 23,616, payback null, BCR null.
+# collab: no lines at all → NPV 0, vs baseline 23,616; d = +10,000 each year → payback 1;
+#   ΔC = −23,616: costs no higher than the baseline's → BCR null.
 #
-# consortium: savings 10,000 × 0.9 = 9,000 less recurring 2,000 = 7,000 a year (Cedar),
-#   never negative → payback 1; NPV 7,000 × 2.3616 = 16,531.20; vs baseline 40,147.20;
-#   BCR = 9,000 / 2,000 = 4.5.
+# consortium: savings 10,000 × 0.9 = 9,000 less recurring 2,000 = 7,000 a year (Cedar);
+#   d = 17,000 → payback 1; NPV 7,000 × 2.3616 = 16,531.20; vs baseline 40,147.20;
+#   ΔC = 2,000 × 2.3616 − 23,616 < 0 → BCR null (on its own flows it would be 4.5).
 # ---------------------------------------------------------------------------------------------
 
 NPV = {"standalone": -23616.00, "shared": 18278.40, "merger": -244936.00, "collab": 0.0,
        "consortium": 16531.20}
 VS_BASE = {"standalone": 0.0, "shared": 41894.40, "merger": -221320.00, "collab": 23616.00,
            "consortium": 40147.20}
-PAYBACK = {"standalone": None, "shared": 3, "merger": None, "collab": None, "consortium": 1}
-BCR = {"standalone": 0.0, "shared": 89395.20 / 71116.80, "merger": 288288 / 533224,
-       "collab": None, "consortium": 4.5}
+PAYBACK = {"standalone": None, "shared": 3, "merger": None, "collab": 1, "consortium": 1}
+BCR = {"standalone": None, "shared": 89395.20 / 47500.80, "merger": 288288 / 509608,
+       "collab": None, "consortium": None}
+BCR_BASIS = {"standalone": None, "shared": None, "merger": None,
+             "collab": "costs_no_higher_than_baseline",
+             "consortium": "costs_no_higher_than_baseline"}
+LOW_POINT = {"standalone": (0.0, None), "shared": (-38000.0, 1), "merger": (-558810.0, 1),
+             "collab": (0.0, None), "consortium": (0.0, None)}
+ONE_OFF = {"standalone": 0.0, "shared": 30000.0, "merger": 579710.0, "collab": 0.0,
+           "consortium": 0.0}
 BY_ORG = {
     "standalone": {"ash": -23616.00, "birch": 0.0, "cedar": 0.0, "joint": 0.0},
     "shared": {"ash": 0.0, "birch": 46886.40, "cedar": 0.0, "joint": -28608.00},
@@ -190,6 +206,16 @@ def test_bcr(worked, option_id):
         assert got is None
     else:
         assert got == pytest.approx(BCR[option_id], rel=1e-12)
+    assert worked.option(option_id).bcr_basis == BCR_BASIS[option_id]
+
+
+@pytest.mark.parametrize("option_id", list(NPV))
+def test_funding_low_point_and_one_off_total(worked, option_id):
+    option = worked.option(option_id)
+    amount, year = LOW_POINT[option_id]
+    assert option.funding_low_point["amount"] == pytest.approx(amount, abs=1e-9)
+    assert option.funding_low_point["year"] == year
+    assert option.one_off_total == pytest.approx(ONE_OFF[option_id], abs=1e-9)
 
 
 @pytest.mark.parametrize("option_id", list(NPV))

@@ -126,16 +126,19 @@ def run(argv: list[str]) -> int:
     from ui.document import CaseDocument
     from ui.failures import FailureHook
     from ui.main_window import MainWindow   # after the QApplication exists
+    from ui.ondisk import OnDisk
 
     freeze_start_up()
-    document = None
+    document = on_disk = None
     if argv and not autosave.left_behind():
+        on_disk = OnDisk.of(argv[0])               # before reading: a later change is noticed
         try:
             document = CaseDocument.open(argv[0])   # straight in: no template case first
         except (CaseError, OSError):
             document = None                        # open_path below explains why
     window = MainWindow(document)
     if document is not None:
+        window.set_on_disk(on_disk)
         window.add_recent(Path(argv[0]))
     window.show()
     open_requested_files(app, window)

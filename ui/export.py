@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from appraisal import Case, Results, appraise
-from appraisal.casefile import write_atomic
+from appraisal.atomic import ReadOnlyFile, write_atomic
 from ui.background import Background
 
 
@@ -47,6 +47,9 @@ def writer(key: str) -> Callable[[Results], bytes]:
 
 def write_message(error: OSError, path: Path, what: str) -> str:
     """A plain message for a failed write, naming the file and what to do."""
+    if isinstance(error, ReadOnlyFile):
+        return (f"Could not save {what} as {path.name}: that file is read-only, so it is left "
+                "as it is. Choose another name, then export again. Nothing has been lost.")
     if isinstance(error, PermissionError):
         return (f"Could not save {what} as {path.name}: the file is open in another program "
                 f"(such as Excel), or the folder {path.parent} cannot be written to. Close the "

@@ -92,7 +92,7 @@ def new_case_data(today: _dt.date | None = None) -> dict:
     scores = {c["id"]: 5.0 for c in criteria}
     return {
         "format": "options-appraisal-case",
-        "version": 1,
+        "version": 2,
         "title": "New options appraisal",
         "prepared_by": "",
         "date": today.isoformat(),
@@ -100,6 +100,8 @@ def new_case_data(today: _dt.date | None = None) -> dict:
             "first_year": today.year + 1,
             "horizon_years": 10,
             "discount_rate": 0.035,
+            "discount_schedule": "flat",
+            "inflation_rate": 0.02,
             "vat_rate": 0.20,
             "optimism_bias": {"costs": 0.0, "savings": 0.0},
             "monte_carlo": {"draws": 10000, "seed": 1},

@@ -38,18 +38,20 @@ def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
 
 
 def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
-    """Cumulative undiscounted net cash flow per option, by calendar year."""
+    """Cumulative undiscounted net cash flow per option against the baseline's, by calendar
+    year: where a line is at or above zero from some year on, the option has paid back
+    (model-v2.md V1); its lowest point is the funding low point."""
     fig = new_figure(height_in)
     ax = fig.add_subplot()
     for i, o in enumerate(results.options):
         years = [cf.calendar_year for cf in o.cash_flows]
-        ax.plot(years, o.cumulative_net, label=legend_label(o.name),
+        ax.plot(years, o.cumulative_vs_baseline, label=legend_label(o.name),
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)
     ax.xaxis.get_major_locator().set_params(integer=True)
     tidy(ax)
-    ax.set_ylabel("Cumulative net cash flow", fontsize=8, fontfamily=FONT)
+    ax.set_ylabel("Cumulative cash vs baseline", fontsize=8, fontfamily=FONT)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
               prop={"family": FONT, "size": 7})
     return fig

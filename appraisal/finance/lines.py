@@ -16,6 +16,7 @@ import numpy as np
 from ..case import Case
 from ..kinds import BUILD_ORDER, COLUMN_IDS, COLUMN_OF_KIND, KIND
 from .caps import weekly_pay_cap
+from .inflation import deflator
 from .redundancy import RedundancyCost, redundancy_cost
 
 # Result columns in model.md §3 order (savings are benefits; the rest are costs), the column
@@ -51,6 +52,17 @@ class LineTable:
         """Each line named as ``LIST[index]`` (built once: every per-line result reads it)."""
         return [f"{k}[{i}]" for k, i in zip(self.kind, self.index)]
 
+    def truncated(self, years: int) -> LineTable:
+        """The same lines over years 1..``years`` only (the headline horizon of a table built
+        further out for the horizon sensitivity)."""
+        if years == self.horizon:
+            return self
+        return LineTable(
+            horizon=years, option=self.option, column=self.column, org=self.org, sign=self.sign,
+            q=self.q, unit=self.unit[:, :years], fixed=self.fixed[:, :years], low=self.low,
+            high=self.high, kind=self.kind, index=self.index, label=self.label,
+            redundancy=self.redundancy)
+
     def amounts(self, q: np.ndarray | None = None) -> np.ndarray:
         """Positive amounts [L, H] with main quantities ``q`` (base when None)."""
         qq = self.q if q is None else q
@@ -83,36 +95,55 @@ def ramp_profile(ramp: list[float], start: int, horizon: int) -> np.ndarray:
     return out
 
 
+def renewal_years(year: int, every: int | None, horizon: int) -> np.ndarray:
+    """1.0 in ``year`` and, with ``renew_every``, again every that many years (model-v2.md V2).
+
+    >>> renewal_years(1, 10, 25).nonzero()[0].tolist()
+    [0, 10, 20]
+    """
+    row = _at(year, horizon)
+    if every:
+        row[year - 1::every] = 1.0
+    return row
+
+
 def _line_flows(case: Case, kind: str, line, horizon: int):
-    """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line."""
+    """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line.
+
+    Amounts are in today's prices: a nominal line (``basis``) and a loan's margin uplift, which
+    the contract fixes in pounds of the day, are deflated by ``(1 + inflation)^t`` (model-v2.md V3).
+    """
     s = case.settings
     zero = np.zeros(horizon)
+    real = deflator(s.inflation_rate, horizon)
+    prices = real if getattr(line, "basis", "real") == "nominal" else 1.0
     if kind == "savings":
         unit = ramp_profile(line.ramp, line.start_year, horizon) * (1 - s.optimism_bias.savings)
-        return line.annual, unit, zero, line.organisation, None
+        return line.annual, unit * prices, zero, line.organisation, None
     if kind == "recurring_costs":
-        return line.annual, _from(line.start_year, horizon), zero, line.organisation, None
+        return line.annual, _from(line.start_year, horizon) * prices, zero, line.organisation, None
     if kind == "shared_services":
         recipient = case.organisation(line.recipient)
         rate = 0.0
         if line.vat_treatment == "standard_rated":
             rate = s.vat_rate * (1 - recipient.vat_recovery_rate)
-        return line.annual_value, rate * _from(line.start_year, horizon), zero, line.recipient, None
+        unit = rate * _from(line.start_year, horizon) * prices
+        return line.annual_value, unit, zero, line.recipient, None
     if kind == "one_off_costs":
-        unit = _at(line.year, horizon) * (1 + s.optimism_bias.costs)
+        unit = renewal_years(line.year, line.renew_every, horizon) * (1 + s.optimism_bias.costs)
         return line.amount, unit, zero, line.organisation, None
     if kind == "loan_repricing":
         owner, loan = case.loan(line.loan)
         years = np.arange(1, horizon + 1)
         unit = np.where(years <= min(loan.remaining_years, horizon), loan.balance / 10000.0, 0.0)
         fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
-        return line.margin_uplift_bps, unit, fixed, owner.id, None
+        return line.margin_uplift_bps, unit * real, fixed, owner.id, None
     if kind == "redundancies":
         cap = weekly_pay_cap(case, line.organisation)
         cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
         return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
     if kind == "pension_cessation":
-        return 0.0, zero, _at(line.year, horizon) * line.amount, line.organisation, None
+        return 0.0, zero, _at(line.year, horizon) * line.amount * prices, line.organisation, None
     raise ValueError(kind)
 
 
@@ -126,9 +157,13 @@ def default_label(case: Case, kind: str, line, index: int) -> str:
     return f"{KIND[kind].noun} {index + 1}"
 
 
-def build_lines(case: Case) -> LineTable:
-    """Turn every money line of every option into a row of a :class:`LineTable`."""
-    horizon = case.settings.horizon_years
+def build_lines(case: Case, years: int | None = None) -> LineTable:
+    """Turn every money line of every option into a row of a :class:`LineTable`.
+
+    The table covers years 1..``years`` (the case's horizon unless given): the horizon
+    sensitivity builds it further out, and every line runs on by its own rules.
+    """
+    horizon = case.settings.horizon_years if years is None else years
     org_index = {o.id: i for i, o in enumerate(case.organisations)}
     joint = len(case.organisations)
     rows: dict[str, list] = {k: [] for k in ("option", "column", "org", "sign", "q", "unit",

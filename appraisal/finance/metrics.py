@@ -3,19 +3,21 @@ from __future__ import annotations
 
 import numpy as np
 
+from .inflation import discount_factors as schedule_factors
 from .lines import COLUMNS, LineTable
 
 # Payback: a cumulative net above −£0.000001 is not a loss (float noise, far below a penny).
 PAYBACK_TOLERANCE = 1e-6
 
 
-def discount_factors(rate: float, horizon: int) -> np.ndarray:
-    """End-of-year discount factors ``1 / (1 + rate)^t`` for t = 1..H.
+def discount_factors(rate: float, horizon: int, schedule: str = "flat") -> np.ndarray:
+    """End-of-year discount factors for t = 1..H: ``1 / (1 + rate)^t`` on a flat schedule,
+    the Green Book's declining one otherwise (:mod:`appraisal.finance.inflation`).
 
     >>> round(float(discount_factors(0.035, 1)[0]), 6)
     0.966184
     """
-    return 1.0 / (1.0 + rate) ** np.arange(1, horizon + 1)
+    return schedule_factors(rate, horizon, schedule)
 
 
 def column_flows(table: LineTable, n_options: int, amounts: np.ndarray | None = None) -> np.ndarray:

@@ -236,7 +236,23 @@ def test_results_summary_shows_engine_figures(qtbot, document, data):
     qtbot.addWidget(step)
     expected = engine(data)
     assert step.summary.column_texts(3) == [money_k(o.npv_vs_baseline) for o in expected.options]
-    assert step.summary.column_texts(7) == [str(o.rank) for o in expected.options]
+    assert step.summary.column_texts(9) == [str(o.rank) for o in expected.options]
+    # Against the baseline (model-v2.md V1): payback, ratio, up-front cost, funding low point.
+    assert step.summary.column_texts(4) == ["—", "year 2 (2027)", "year 2 (2027)"][:1] + [
+        f"year {o.payback_year} ({expected.first_year + o.payback_year - 1})"
+        for o in expected.options[1:]]
+    assert step.summary.column_texts(5) == ["—"] + [f"{o.bcr:.2f}" for o in expected.options[1:]]
+    assert step.summary.column_texts(6) == [money_k(o.one_off_total) for o in expected.options]
+    assert step.summary.column_texts(7) == ["—"] + [
+        f"{money_k(o.funding_low_point['amount'])} in {expected.first_year}"
+        for o in expected.options[1:]]
+    # The horizon table: a row a horizon, the first the headline figures.
+    years = [h.years for h in expected.horizon_sensitivity]
+    assert step.horizons.column_texts(0) == [f"{t} years" for t in years]
+    assert step.horizons.column_texts(2) == [money_k(h.npv_vs_baseline["shared"])
+                                             for h in expected.horizon_sensitivity]
+    assert step.horizons.text(0, 2) == money_k(expected.option("shared").npv_vs_baseline)
+    assert step.basis.text().startswith(f"Over {expected.horizon} years")
     assert step.why.text().startswith("Remain standalone leads Shared back office by ")
     assert "Autonomy +8.0" in step.why.text()
     step.summary.sortByColumn(3, Qt.DescendingOrder)

@@ -56,7 +56,7 @@ def test_discount_rate_typed_moves_npv_to_engine_figure_and_undo_restores(qtbot,
 
     # the keystrokes of one visit are one undo step with the field's name
     assert doc.undo_stack.count() == 1
-    assert window.actions_.undo.text() == "&Undo change discount rate"
+    assert window.actions_.undo.text() == "&Undo change discount rate (real)"
     window.actions_.undo.trigger()
     wait_results(qtbot, window)
     assert doc.case.settings.discount_rate == 0.035

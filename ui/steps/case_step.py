@@ -38,11 +38,24 @@ class CaseStep(QWidget):
             explanation="How many years of cash flows the appraisal counts.",
             tooltip="Every year named in an option must fall inside the horizon.")
         self.discount_rate = percent_field(
-            d, (*S, "discount_rate"), "Discount rate",
+            d, (*S, "discount_rate"), "Discount rate (real)",
             explanation="The real rate that turns future pounds into today's (HM Treasury "
                         "uses 3.5%).",
             tooltip="A real rate, since every figure is in today's prices. 3.5% is the Green "
                     "Book rate for the first 30 years.")
+        self.schedule = ChoiceField(
+            d, (*S, "discount_schedule"), "Discount schedule",
+            [("Flat: the same rate every year", "flat"),
+             ("Declining (Green Book, at 3.5% only)", "declining")],
+            explanation="Declining: 3.5% to year 30, then 3% to year 75 and 2.5% after, as the "
+                        "Green Book does for long appraisals.",
+            tooltip="The declining schedule is allowed only with a discount rate of 3.5%.")
+        self.inflation = percent_field(
+            d, (*S, "inflation_rate"), "Inflation rate",
+            explanation="Brings amounts fixed in cash (loan margins, lines marked nominal) into "
+                        "today's prices.",
+            tooltip="A yearly rate; 2% is the Bank of England's target. Amounts in today's "
+                    "prices are not affected.")
         self.vat_rate = percent_field(
             d, (*S, "vat_rate"), "VAT rate",
             explanation="Charged on shared services that are standard rated.",
@@ -79,7 +92,9 @@ class CaseStep(QWidget):
             ("&Title", self.title), ("&Prepared by", self.prepared_by), ("&Date", self.date)]))
         layout.addWidget(self._group("Time and money", [
             ("&First year", self.first_year), ("&Horizon", self.horizon),
-            ("Dis&count rate", self.discount_rate), ("&VAT rate", self.vat_rate),
+            ("Dis&count rate (real)", self.discount_rate),
+            ("Discount sc&hedule", self.schedule), ("&Inflation rate", self.inflation),
+            ("&VAT rate", self.vat_rate),
             ("Redundancy &weekly pay cap", self.pay_cap)]))
         layout.addWidget(self._group("Caution with estimates", [
             ("Optimism bias on c&osts", self.bias_costs),

@@ -1,8 +1,10 @@
 """Step 7, Results: what the appraisal says, read from Results and nothing else.
 
-A summary table (NPV, against the baseline, payback, benefit-cost ratio, weighted score, rank,
-chance of a loss), the charts the board paper uses, who pays and who gains, why the leading
-option leads, and the engine's warnings.
+A summary table (NPV, against the baseline, payback and benefit-cost ratio against the baseline,
+up-front cost, funding low point, weighted score, rank, chance of a loss), the basis of the
+figures, the horizon table (each option's NPV against the baseline and the leader at longer
+horizons), the charts the board paper uses, who pays and who gains, why the leading option leads,
+and the engine's warnings.
 """
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWi
 from appraisal import charts
 from appraisal.formatting import form_name, money_k, pct, year_label
 from appraisal.formatting import score as fmt_score
+from appraisal.horizon import PERSIST
+from appraisal.horizon_words import (PAYBACK_MEANS, RATIO_MEANS, basis_line,
+                                     leader_holds_sentence, ratio_text)
 from ui.document import CaseDocument
 from ui.steps.results_text import warning_text, why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
@@ -20,14 +25,19 @@ from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
 from ui.widgets.tones import style_warning_label
 
-SUMMARY_HEADERS = ["Option", "Form", "NPV", "NPV vs baseline", "Payback", "BCR",
-                   "Weighted score", "Rank"]
+SUMMARY_HEADERS = ["Option", "Form", "NPV", "NPV vs baseline", "Payback vs baseline",
+                   "Ratio vs baseline", "Up-front cost", "Funding low point", "Weighted score",
+                   "Rank"]
 SUMMARY_TIPS = {
     2: "Net present value of the option's cash flows over the horizon",
     3: "The option's NPV less the baseline's",
-    4: "First year in which the cumulative net cash flow is back to zero or better",
-    5: "Present value of savings over present value of costs",
-    6: "Out of 100: the scores weighted by the criteria's weights",
+    4: PAYBACK_MEANS[:1].upper() + PAYBACK_MEANS[1:],
+    5: (RATIO_MEANS[:1].upper() + RATIO_MEANS[1:] + "; 'costs no higher' where the option "
+        "costs no more than the baseline"),
+    6: "Undiscounted total of one-off items: redundancy, pension exits, one-off costs, loan "
+       "fees and breakage",
+    7: "How far, in cash, the option falls behind the baseline before it pays back, and when",
+    8: "Out of 100: the scores weighted by the criteria's weights",
 }
 
 
@@ -61,6 +71,10 @@ class ResultsStep(QWidget):
         self.why = _label(self)
         self.summary = FigureTable(parent=self)
         self.summary.setAccessibleName("Summary of the options")
+        self.basis = _label(self)
+        self.holds = _label(self)
+        self.horizons = FigureTable(parent=self)
+        self.horizons.setAccessibleName("NPV against the baseline at longer horizons")
 
         self.charts = QTabWidget(self)
         self.chart_views: dict[str, ChartView] = {}
@@ -84,12 +98,15 @@ class ResultsStep(QWidget):
         body.addWidget(self.headline)
         body.addWidget(self.why)
         body.addWidget(self.summary)
+        body.addWidget(self.basis)
+        body.addWidget(_group(f"Longer horizons ({PERSIST})", self.holds, self.horizons))
         splitter = QSplitter(Qt.Horizontal, content)
         splitter.addWidget(_group("Charts", self.charts))
         side = QWidget(splitter)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        side_layout.addWidget(_group("Who pays and who gains (NPV by partner)",
+        side_layout.addWidget(_group("Who pays and who gains (NPV against the baseline, by "
+                                     "partner)",
                                      self.by_organisation))
         side_layout.addWidget(_group("Warnings", self.warnings))
         side_layout.addStretch(1)
@@ -124,6 +141,9 @@ class ResultsStep(QWidget):
             f"of 100). Highest NPV: {npv_leader.name} ({money_k(npv_leader.npv)}).")
         self.why.setText(why_leader_text(res))
         self._fill_summary(res)
+        self.basis.setText(basis_line(res))
+        self.holds.setText(leader_holds_sentence(res))
+        self._fill_horizons(res)
         self._fill_by_organisation(res)
         lines = [f"• {warning_text(w, res)}" for w in res.warnings]
         self.warnings.setText("\n".join(lines) if lines else "None: the engine has no advice "
@@ -138,8 +158,11 @@ class ResultsStep(QWidget):
         for o in res.options:
             row = [o.name + (" (baseline)" if o.baseline else ""), form_name(o.form),
                    (money_k(o.npv), o.npv), (money_k(o.npv_vs_baseline), o.npv_vs_baseline),
-                   (year_label(o.payback_year, res.first_year), o.payback_year),
-                   (f"{o.bcr:.2f}" if o.bcr is not None else "n/a", o.bcr),
+                   ("—" if o.baseline else year_label(o.payback_year, res.first_year),
+                    o.payback_year),
+                   (ratio_text(o), o.bcr),
+                   (money_k(o.one_off_total), o.one_off_total),
+                   _low_point(o, res.first_year),
                    (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
             if with_mc:
                 mc = o.monte_carlo
@@ -153,10 +176,32 @@ class ResultsStep(QWidget):
         self.summary.set_rows(headers, rows, tips)
         self.summary.fit_height()
 
+    def _fill_horizons(self, res) -> None:
+        """One row a horizon: each option's NPV against the baseline, the highest NPV, the
+        leader on weighted score."""
+        names = {o.id: o.name for o in res.options}
+        headers = (["Horizon"] + [o.name for o in res.options]
+                   + ["Highest NPV", "Leader on weighted score"])
+        rows = [[(f"{e.years} years", e.years)]
+                + [(money_k(e.npv_vs_baseline[o.id]), e.npv_vs_baseline[o.id])
+                   for o in res.options]
+                + [names[e.highest_npv], names[e.leader]]
+                for e in res.horizon_sensitivity]
+        self.horizons.set_rows(headers, rows)
+        self.horizons.fit_height()
+
     def _fill_by_organisation(self, res) -> None:
         orgs = [(o.id, o.name) for o in res.case.organisations] + [("joint", "Joint")]
-        rows = [[o.name] + [(money_k(o.by_organisation.get(oid, 0.0)),
-                             o.by_organisation.get(oid, 0.0)) for oid, _ in orgs]
+        rows = [[o.name] + [(money_k(o.by_organisation_vs_baseline.get(oid, 0.0)),
+                             o.by_organisation_vs_baseline.get(oid, 0.0)) for oid, _ in orgs]
                 for o in res.options]
         self.by_organisation.set_rows(["Option"] + [name for _, name in orgs], rows)
         self.by_organisation.fit_height()
+
+
+def _low_point(o, first_year: int) -> tuple[str, float]:
+    """'−£1,572k in 2027', or '—' where the option never falls behind the baseline."""
+    low = o.funding_low_point
+    if low["year"] is None:
+        return "—", 0.0
+    return f"{money_k(low['amount'])} in {first_year + low['year'] - 1}", low["amount"]

@@ -17,6 +17,9 @@ ORGANISATION = Column("organisation", "Organisation", "organisation",
 START = Column("start_year", "Start year", "whole", "Model year in which it starts (1 = first)",
                default=1)
 YEAR = Column("year", "Year", "whole", "Model year in which it falls (1 = first)", default=1)
+BASIS = Column("basis", "Basis", "basis", "Today's prices, as most figures are; or fixed in "
+               "cash (such as a fixed-price contract), which inflation erodes year by year",
+               default="real")
 
 
 class SavingsModel(LineTableModel):
@@ -27,7 +30,7 @@ class SavingsModel(LineTableModel):
                *_range(), START,
                Column("ramp", "Ramp", "ramp", "Share of the full saving in each year from the "
                       "start, e.g. 50%, 100%; the last share holds after that", default=[1.0]),
-               PV)
+               BASIS, PV)
     NEW = {"label": "New saving", "annual": 0.0}
 
 
@@ -36,7 +39,7 @@ class RecurringCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual cost", "money", "Yearly cost in today's pounds"),
-               *_range(), START, PV)
+               *_range(), START, BASIS, PV)
     NEW = {"label": "New recurring cost", "annual": 0.0}
 
 
@@ -55,7 +58,7 @@ class SharedServicesModel(LineTableModel):
                Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
                       "VAT the recipient may not recover; exemptions have conditions",
                       default="standard_rated"),
-               START,
+               START, BASIS,
                Column("pv", "Present value of VAT", "result",
                       "Irrecoverable VAT on the supplies, discounted over the horizon"))
     NEW = {"label": "New shared service", "annual_value": 0.0}
@@ -66,7 +69,11 @@ class OneOffCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Amount", "money", "The cost, before any optimism bias"),
-               *_range(), YEAR, PV)
+               *_range(), YEAR,
+               Column("renew_every", "Renews every (years)", "whole", "Blank if it falls once; "
+                      "otherwise the same cost falls again every that many years, such as a "
+                      "system replaced every eight years", optional=True),
+               PV)
     NEW = {"label": "New one-off cost", "amount": 0.0, "year": 1}
 
 
@@ -142,7 +149,7 @@ class PensionCessationModel(LineTableModel):
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Cessation debt", "money",
                       "The debt the scheme would call on leaving"),
-               YEAR, PV)
+               YEAR, BASIS, PV)
     NEW = {"label": "Pension cessation debt", "amount": 0.0, "year": 1}
 
 

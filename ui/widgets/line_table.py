@@ -29,6 +29,10 @@ VAT_TREATMENTS = (
     ("vat_group", "VAT group"),
     ("outside_scope", "Outside the scope"),
 )
+BASES = (
+    ("real", "Today's prices"),
+    ("nominal", "Fixed in cash"),
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,8 @@ class Column:
     """One column: the field it edits (or the result it shows) and how it reads and writes.
 
     kinds: text, money, number, whole, ramp, organisation (blank = joint), recipient, supplier
-    (blank = not named), vat, loan, check; ``result`` columns are read-only figures from Results (``fmt`` money/weeks).
+    (blank = not named), vat, basis, loan, check; ``result`` columns are read-only figures from
+    Results (``fmt`` money/weeks).
     """
 
     key: str
@@ -48,7 +53,7 @@ class Column:
     fmt: str = "money"
 
 
-CHOICE_KINDS = ("organisation", "recipient", "supplier", "vat", "loan")
+CHOICE_KINDS = ("organisation", "recipient", "supplier", "vat", "basis", "loan")
 NUMERIC_KINDS = ("money", "number", "whole", "result")
 
 
@@ -199,6 +204,8 @@ class LineTableModel(QAbstractTableModel):
         case = self._document.case
         if kind == "vat":
             return list(VAT_TREATMENTS)
+        if kind == "basis":
+            return list(BASES)
         if kind == "loan":
             return [(loan.id, f"{loan.lender or loan.id} ({org.name})")
                     for org in case.organisations for loan in org.loans]

@@ -11,6 +11,7 @@ from ... import charts
 from ...finance.caps import cap_summary
 from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
+from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
 from . import kit
@@ -27,21 +28,24 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
     paper.heading("Financial case")
     paper.para(
         f"All figures are in today's prices over {r.horizon} years from {r.first_year}, "
-        f"discounted at {pct(r.discount_rate, 1)} a year (end-of-year convention). Savings are "
+        f"discounted at a real rate of {pct(r.discount_rate, 1)} a year "
+        f"({schedule_words(r)}; end-of-year convention). Savings are "
         f"reduced by an optimism bias of {pct(s.optimism_bias.savings)} and one-off costs "
         f"raised by {pct(s.optimism_bias.costs)}. Each option is compared with the baseline, "
-        f"{r.baseline.name}.")
+        f"{r.baseline.name}: payback is {PAYBACK_MEANS}, and the benefit–cost ratio is "
+        f"{RATIO_MEANS} ('{NO_RATIO}' where the option costs no more than the baseline).")
     paper.table(["Option", "NPV", "NPV vs baseline", "PV of savings", "PV of costs",
                  "Benefit–cost ratio", "Payback"],
                 [[kit.short(o.name, 120), money(o.npv), money(o.npv_vs_baseline),
-                  money(o.pv_savings), money(o.pv_costs),
-                  "n/a" if o.bcr is None else f"{o.bcr:.2f}",
-                  year_label(o.payback_year, r.first_year)] for o in r.options],
+                  money(o.pv_savings), money(o.pv_costs), ratio_text(o),
+                  "—" if o.baseline else year_label(o.payback_year, r.first_year)]
+                 for o in r.options],
                 [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
-                caption="Cumulative net cash flow (undiscounted): where a line crosses zero "
-                        "the option has paid back.")
+                caption="Cumulative net cash flow against the baseline (undiscounted): the "
+                        "option has paid back once its line stays at or above zero; its lowest "
+                        "point is how far it falls behind the baseline first.")
     paper.heading("Cash flows by year", 2)
     for o in r.options:
         if o.baseline and not o.lines:
@@ -134,12 +138,11 @@ def _loans(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Loan", "Balance", "Margin uplift", "Range", "Fees and breakage",
                  "Total cost", "Present value"], rows,
                 [1.7, 2, 1.4, 1, 1.2, 1.2, 1.3, 1.3], numeric={2, 3, 5, 6, 7})
-    notes = line_warnings(r, "loan_repricing")
-    if notes:
-        paper.para("Some loans run beyond the appraisal period. The extra interest in those "
-                   "later years is not in the NPVs above, so the options that re-price them "
-                   "look better than they are by these amounts:", "small")
-        paper.bullets(notes)
+    prices = (f"counted in today's prices at {pct(r.inflation_rate, 1)} inflation a year"
+              if r.inflation_rate else "taken as they stand (no inflation)")
+    paper.para(f"Loan agreements fix the margin in cash, so the uplifts are {prices}; fees and "
+               "breakage are as stated. Interest after the appraisal period is in the table of "
+               "later years in the executive summary.", "small")
 
 
 def _redundancy(paper: BoardPaper, r: Results) -> None:

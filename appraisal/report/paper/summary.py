@@ -7,7 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from ...formatting import form_name, money_k, pct, score, year_label
+from ...formatting import money_k, pct, score, year_label
+from ...horizon_words import (
+    PAYBACK_MEANS,
+    RATIO_MEANS,
+    basis_line,
+    leader_holds_sentence,
+    past_horizon_intro,
+    past_horizon_rows,
+    ratio_text,
+)
 from ...results import OptionResult, Results
 from . import kit
 from .document import STATUS, BoardPaper
@@ -39,24 +48,36 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         "short list to pursue, from staying standalone to the closest forms of integration, "
         "and to agree the next steps in the implementation section.")
     paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
-    paper.para("Key figures for every option (NPV against the baseline in thousands of pounds "
-               "over the appraisal period; probability of loss is the share of simulations in "
-               "which the option's NPV falls below the baseline's).", "small")
+    paper.markup(f"<b>Basis.</b> {kit.esc(basis_line(r))}", "small")
+    paper.para("Key figures for every option, each against the baseline (thousands of pounds): "
+               f"payback is {PAYBACK_MEANS}; the ratio is {RATIO_MEANS}; the up-front cost is "
+               "the undiscounted total of one-off items; probability of loss is the share of "
+               "simulations in which the option's NPV falls below the baseline's.", "small")
     paper.table(
-        ["Option", "Form", "NPV vs baseline", "Weighted score", "Rank", "Payback",
-         "Probability of loss"],
+        ["Option", "NPV vs baseline", "Benefit–cost ratio", "Payback", "Up-front cost",
+         "Weighted score", "Rank", "Probability of loss"],
         [_key_row(r, o) for o in r.options],
-        [3.4, 1.7, 1.4, 1.1, 0.7, 1.5, 1.2], numeric={2, 3, 4, 6})
+        [3.0, 1.2, 1.45, 1.5, 1.2, 1.0, 0.6, 1.1], numeric={1, 2, 4, 5, 6, 7}, compact=True)
+    paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    intro = past_horizon_intro(r)
+    if intro is not None:
+        paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
+        header, rows = past_horizon_rows(r)
+        rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
+        paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
+                    numeric=set(range(1, len(header))), compact=True)
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
+    if o.baseline:
+        name = kit.short(o.name, 110) + " (baseline)"
     loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
         o.monte_carlo.p_npv_vs_baseline_below_zero)
-    return [name, form_name(o.form) + (" (baseline)" if o.baseline else ""),
-            money_k(o.npv_vs_baseline), score(o.weighted_score), str(o.rank),
-            year_label(o.payback_year, r.first_year), loss]
+    payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)
+    return [name, money_k(o.npv_vs_baseline), ratio_text(o), payback,
+            money_k(o.one_off_total), score(o.weighted_score), str(o.rank), loss]
 
 
 def recommendation_text(r: Results) -> str:

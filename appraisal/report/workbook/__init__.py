@@ -17,7 +17,6 @@ import numpy as np
 
 from ... import __version__
 from ...finance.lines import build_lines
-from ...finance.metrics import discount_factors
 from ...results import Results
 from ...sensitivity import gradients
 from .cells import Book, Meta, sheet_title
@@ -26,6 +25,7 @@ from .constants import write_constants
 from .cover import write_cover, write_warnings
 from .inputs import write_inputs
 from .option_layout import FIRST_LINE_ROW, FLAG_ROW, LABEL, grid_for, max_years
+from .lines_sheet import LinesSheet
 from .option_lines import LineWriter
 from .option_redundancy import write_redundancy
 from .option_sheet import write_option_sheet
@@ -37,7 +37,7 @@ from .summary import TOP, link_scores, write_summary
 
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
-FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Redundancy", "Scores", "By organisation",
+FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Scores", "By organisation",
                 "Sensitivity", "Warnings", "Checks", "Constants")
 
 
@@ -50,7 +50,8 @@ def option_sheet_titles(results: Results) -> list[str]:
 def _engine_units(results: Results) -> tuple[list[dict], list[dict]]:
     """Per option, each line's unit flow and NPV per unit, as the engine builds them."""
     table = build_lines(results.case)
-    g = gradients(table, discount_factors(results.discount_rate, results.horizon))
+    df = np.array([cf.discount_factor for cf in results.options[0].cash_flows])
+    g = gradients(table, df)
     units, grads = [], []
     for o in range(len(results.options)):
         mine = np.flatnonzero(table.option == o)
@@ -66,7 +67,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     book = Book()
     titles = option_sheet_titles(results)
     has_redundancy = any(o.redundancies for o in results.options)
-    order = ["Cover", "Summary", "Inputs", *titles, *(["Redundancy"] if has_redundancy else []),
+    order = ["Cover", "Summary", "Inputs", "Lines", *titles, *(["Redundancy"] if has_redundancy else []),
              "Scores", "By organisation", "Sensitivity", "Warnings", "Checks", "Constants"]
     sheets = {title: book.sheet(title) for title in order}
     years = max_years(results.case, results.horizon)
@@ -76,13 +77,15 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     if has_redundancy:
         workings = write_redundancy(sheets["Redundancy"], results, bands, years)
     grid = grid_for(results.case, years)
+    lines = LinesSheet(sheets["Lines"], grid)
     units, grads = _engine_units(results)
     option_maps = []
     for o, (option, title) in enumerate(zip(results.options, titles)):
-        writer = LineWriter(sheets[title], grid, results.case, years)
+        writer = LineWriter(sheets[title], grid, results.case, years, lines)
         mine = {ref: w for (oid, ref), w in workings.items() if oid == option.id}
         option_maps.append(write_option_sheet(sheets[title], results, o, grid, writer, mine,
                                               units[o], grads[o]))
+    lines.finish()
     summary = write_summary(book, sheets["Summary"], results, option_maps)
     scores = write_scores(sheets["Scores"], results, inputs, summary)
     link_scores(sheets["Summary"], results, summary, scores.weighted, scores.rank)
@@ -95,7 +98,8 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     for title, sheet in sheets.items():
         if title in titles:
             print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
-                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL)
+                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL,
+                        last_col=grid.first_year + results.horizon - 1)
         elif title == "Summary":
             print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))
         elif title in ("Cover", "Warnings"):

@@ -41,6 +41,7 @@ KEY = (
 CONTENTS = {
     "Summary": "the options side by side: NPV, ranks, payback, the leader",
     "Inputs": "settings, organisations, loans, options, criteria, weights and scores",
+    "Lines": "each option's money lines: amounts, years, ranges, ramps, loans",
     "Scores": "the weighted-sum matrix, ranks and switching weights",
     "By organisation": "who pays and who gains",
     "Sensitivity": "tornado, scenarios, switching values and Monte Carlo",

@@ -219,8 +219,8 @@ def write_inputs(book: Book, ws, results: Results, max_years: int) -> InputsMap:
     """Write the Inputs sheet; return the addresses later sheets use."""
     out = InputsMap(max_years=max_years)
     ws.text(1, 1, "Inputs: change the blue cells on pale yellow", "Title")
-    ws.text(2, 1, "Each option's money lines are entered on its own sheet, in the input columns "
-            "left of the years.", "Note")
+    ws.text(2, 1, "Each option's money lines are entered on the Lines sheet, redundancies on "
+            "the Redundancy sheet.", "Note")
     row = _settings(book, ws, results, 4, max_years)
     row = _organisations(book, ws, results, row, out)
     row = _options(book, ws, results, row, out)

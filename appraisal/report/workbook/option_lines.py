@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ...kinds import COLUMN_OF_KIND, KIND, RANGED_KINDS
-from .cells import col
+from .cells import col, on, ref
 from .option_layout import (
     COLUMN_LABEL,
     EXTRA,
@@ -72,8 +72,10 @@ def list_rule(names: str, what: str) -> dict:
             "error_message": f"Choose the {what.lower()} from the list (ids are on Inputs)."}
 
 
-def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int) -> None:
-    """The header row of a block of lines: what each input column holds for this kind."""
+def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int,
+                       inputs_only: bool = False) -> None:
+    """The header row of a block of lines: what each input column holds for this kind (on the
+    Lines sheet, ``inputs_only``: the input columns, and the option in the third)."""
     _, main, when, extras = HEADERS[kind]
     title = KIND[kind].plural + (" (irrecoverable VAT)" if kind == "shared_services" else "")
     if kind == "redundancies":
@@ -88,7 +90,9 @@ def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int) -> 
         heads[EXTRA + k] = text
     heads.update({grid.sign: "Sign", grid.total: "Total in horizon (signed)",
                   grid.pv: "Present value (signed)"})
-    for c in range(REF, grid.pv + 1):
+    if inputs_only:
+        heads[TYPE] = "Option"
+    for c in range(REF, (grid.sign - 1 if inputs_only else grid.pv) + 1):
         ws.text(row, c, heads.get(c, ""), "Header")
 
 
@@ -97,38 +101,61 @@ def _t(c: str) -> str:
 
 
 class LineWriter:
-    """Writes one line's inputs (with their validation) and returns its flow expressions.
+    """Writes one line's inputs and returns its flow expressions.
 
-    Each returns ``(unit, fixed, checks)``: the unit-flow and fixed-flow expressions of
+    The inputs are typed on the Lines sheet (with their validation) and linked, in green, into
+    the option sheet's input columns, so the option sheet holds only links and calculations.
+    Each ``write`` returns ``(unit, fixed, checks)``: the unit-flow and fixed-flow expressions of
     model.md §2 and the lookups the Checks sheet must see hit exactly once."""
 
-    def __init__(self, ws, grid: Grid, case, max_years: int) -> None:
-        self.ws, self.grid, self.case = ws, grid, case
+    def __init__(self, ws, grid: Grid, case, max_years: int, lines) -> None:
+        self.ws, self.grid, self.case, self.lines = ws, grid, case, lines
         self.year_rule = year_rule(max_years)
+        self.lr = 0                     # this line's row on the Lines sheet
+
+    def _input(self, r: int, c: int, value, fmt: str | None = None, rule: dict | None = None,
+               blank_ok: bool = False) -> None:
+        """An input typed on the Lines sheet and linked into the option sheet at (r, c)."""
+        sheet = self.lines.ws
+        if isinstance(value, str):
+            sheet.text(self.lr, c, value, "Input")
+        else:
+            sheet.value(self.lr, c, value, "Input", fmt)
+        if rule:
+            sheet.validate(self.lr, c, self.lr, c, rule)
+        src = on(sheet.title, ref(self.lr, c))
+        if blank_ok:                    # a blank stays blank (a ramp's length is its count)
+            self.ws.formula(r, c, f'=IF(ISBLANK({src}),"",{src})', "" if value is None else value,
+                            "Link", fmt)
+        else:
+            self.ws.formula(r, c, f"={src}", value, "Link", fmt)
 
     def _org(self, r: int, organisation: str | None, recipient: bool = False) -> str:
-        self.ws.text(r, ORG, organisation if organisation is not None else "joint", "Input")
-        self.ws.validate(r, ORG, r, ORG, list_rule("OrgIds" if recipient else "OrgChoices",
-                                                   "Recipient" if recipient else "Organisation"))
+        self._input(r, ORG, organisation if organisation is not None else "joint", None,
+                    list_rule("OrgIds" if recipient else "OrgChoices",
+                              "Recipient" if recipient else "Organisation"))
         cell = f"$D${r}"
         if recipient:
             return f"SUMPRODUCT(--(OrgIds={cell}))=1"
         return f"OR({cell}=JointLabel,SUMPRODUCT(--(OrgIds={cell}))=1)"
 
     def _ranged(self, r: int, line, fmt: str, rule: dict) -> None:
-        for c, value in ((MAIN, getattr(line, line.main)), (LOW, line.low), (HIGH, line.high)):
-            self.ws.value(r, c, value, "Input", fmt)
-            self.ws.validate(r, c, r, c, rule)
+        self._input(r, MAIN, getattr(line, line.main), fmt, rule)
+        for c, value in ((LOW, line.low), (HIGH, line.high)):
+            self._input(r, c, value, fmt, rule, blank_ok=True)
 
     def _when(self, r: int, year: int) -> None:
-        self.ws.value(r, WHEN, year, "Input", WHOLE)
-        self.ws.validate(r, WHEN, r, WHEN, self.year_rule)
+        self._input(r, WHEN, year, WHOLE, self.year_rule)
 
-    def write(self, kind: str, line, r: int, line_ref: str, label: str, workings: dict):
+    def write(self, kind: str, line, r: int, line_ref: str, label: str, workings: dict,
+              option_name: str):
         ws, grid = self.ws, self.grid
         ws.text(r, REF, line_ref)
-        ws.text(r, LABEL, label, "Input")
         ws.text(r, TYPE, COLUMN_LABEL[COLUMN_OF_KIND[kind]])
+        if kind == "redundancies":
+            return self._redundancy(r, workings)
+        self.lr = self.lines.line(kind, line_ref, option_name)
+        self._input(r, LABEL, label)
         zero: Expr = lambda c: "0"
         if kind == "savings":
             check = self._org(r, line.organisation)
@@ -136,9 +163,8 @@ class LineWriter:
             self._when(r, line.start_year)
             first, last = col(EXTRA), col(EXTRA + grid.extra_width - 1)
             for k in range(grid.extra_width):
-                ws.value(r, EXTRA + k, line.ramp[k] if k < len(line.ramp) else None, "Input",
-                         "0.00")
-            ws.validate(r, EXTRA, r, EXTRA + grid.extra_width - 1, RAMP_RULE)
+                self._input(r, EXTRA + k, line.ramp[k] if k < len(line.ramp) else None, "0.00",
+                            RAMP_RULE, blank_ok=True)
             ramp = f"${first}${r}:${last}${r}"
             return (lambda c: f"({_t(c)}>=$H{r})*INDEX({ramp},MAX(1,MIN({_t(c)}-$H{r}+1,"
                               f"COUNT({ramp}))))*(1-OptimismBiasSavings)"), zero, [check]
@@ -151,8 +177,8 @@ class LineWriter:
             check = self._org(r, line.recipient, recipient=True)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.start_year)
-            ws.text(r, EXTRA, line.vat_treatment, "Input")
-            ws.validate(r, EXTRA, r, EXTRA, list_rule("VatTreatments", "VAT treatment"))
+            self._input(r, EXTRA, line.vat_treatment, None,
+                        list_rule("VatTreatments", "VAT treatment"))
             recovery = self.case.organisation(line.recipient).vat_recovery_rate
             ws.formula(r, EXTRA + 1, f"=SUMPRODUCT(--(OrgIds=$D{r}),OrgVatRecovery)", recovery,
                        "Link", RATE)
@@ -174,11 +200,9 @@ class LineWriter:
             ws.formula(r, ORG, f"=INDEX(LoanOwners,SUMPRODUCT(--(LoanIds={loan_cell}),"
                        "LoanNumbers))", owner.id, "Link")
             self._ranged(r, line, BPS, BPS_RULE)
-            ws.text(r, EXTRA, line.loan, "Input")
-            ws.validate(r, EXTRA, r, EXTRA, list_rule("LoanIds", "Loan"))
-            ws.value(r, EXTRA + 1, line.one_off_fees, "Input", MONEY)
-            ws.validate(r, EXTRA + 1, r, EXTRA + 1, MONEY_RULE)
-            ws.value(r, EXTRA + 2, line.breakage_cost, "Input", MONEY)
+            self._input(r, EXTRA, line.loan, None, list_rule("LoanIds", "Loan"))
+            self._input(r, EXTRA + 1, line.one_off_fees, MONEY, MONEY_RULE)
+            self._input(r, EXTRA + 2, line.breakage_cost, MONEY)
             ws.formula(r, EXTRA + 3, f"=SUMPRODUCT(--(LoanIds={loan_cell}),LoanBalances)",
                        loan.balance, "Link", MONEY)
             ws.formula(r, EXTRA + 4, f"=SUMPRODUCT(--(LoanIds={loan_cell}),LoanRemainingYears)",
@@ -186,19 +210,22 @@ class LineWriter:
             check = f"SUMPRODUCT(--(LoanIds=${col(EXTRA)}${r}))=1"
             return ((lambda c: f"({_t(c)}<=MIN({rem},HorizonYears))*{bal}/10000"),
                     (lambda c: f"({_t(c)}=1)*({fees}+{brk})"), [check])
-        if kind == "redundancies":
-            red = workings["result"]
-            ws.formula(r, ORG, f"={workings['organisation']}",
-                       red.organisation if red.organisation else "joint", "Link")
-            ws.formula(r, MAIN, f"={workings['total']}", red.total, "Link", MONEY)
-            ws.formula(r, WHEN, f"={workings['year']}", red.year, "Link", WHOLE)
-            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [workings["check"]]
         if kind == "pension_cessation":
             check = self._org(r, line.organisation)
-            ws.value(r, MAIN, line.amount, "Input", MONEY)
+            self._input(r, MAIN, line.amount, MONEY)
             self._when(r, line.year)
             return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [check]
         raise ValueError(kind)
+
+    def _redundancy(self, r: int, workings: dict):
+        """A redundancy line: every figure links to its workings on the Redundancy sheet."""
+        ws, red = self.ws, workings["result"]
+        ws.formula(r, LABEL, f"={workings['label']}", red.label, "Link")
+        ws.formula(r, ORG, f"={workings['organisation']}",
+                   red.organisation if red.organisation else "joint", "Link")
+        ws.formula(r, MAIN, f"={workings['total']}", red.total, "Link", MONEY)
+        ws.formula(r, WHEN, f"={workings['year']}", red.year, "Link", WHOLE)
+        return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [workings["check"]]
 
 
 def line_formula(r: int, unit: Expr | None, fixed: Expr) -> Expr:

@@ -116,6 +116,7 @@ def _write_row(ws, r: int, option, red, line, cols: dict[str, int], bands: list[
         ws.formula(r, cols[key], formula, value, style, fmt)
     org = on(SHEET, c["org"])
     return {"organisation": org, "year": on(SHEET, c["year"]), "total": on(SHEET, c["total"]),
+            "label": on(SHEET, c["label"]),
             "result": red,
             "check": f"OR({org}=JointLabel,SUMPRODUCT(--(OrgIds={org}))=1)"}
 

@@ -42,7 +42,7 @@ from .option_layout import (
     plan_option,
 )
 from .option_lines import LineWriter, line_formula, write_block_header
-from .styles import FACTOR, MONEY, RATIO, WHOLE
+from .styles import CHECK, FACTOR, MONEY, RATIO, WHOLE
 
 
 @dataclass
@@ -143,7 +143,7 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         r = lay.line_row[line.ref]
         raw = getattr(case_option, kind)[index]
         unit, fixed, found = writer.write(kind, raw, r, line.ref, line.label,
-                                          workings.get(line.ref, {}))
+                                          workings.get(line.ref, {}), option.name)
         _row_across(ws, grid, r, line_formula(r, unit, fixed), flows.pad(line.amounts))
         _line_summary_cells(ws, grid, lay, r, line)
         exprs[line.ref] = (r, unit)
@@ -222,7 +222,7 @@ def _key_results(ws, grid: Grid, lay: OptionLayout, option: OptionResult) -> Non
          f'"n/a",${e}${R_PV_SAVINGS}/${e}${R_PV_COSTS})'),
          "n/a" if option.bcr is None else option.bcr, RATIO, "Calc"),
         (R_HAS_FLOWS, "Has any flow (TRUE/FALSE)", f"=SUMPRODUCT(--({block}<>0))>0", has_flows,
-         None, "Calc"),
+         CHECK, "Calc"),
         (R_PAYBACK, "Payback year (n/a: never, or no flows)",
          (f'=IF(NOT(${e}${R_HAS_FLOWS}),"n/a",IF(MAX({grid.row_span(lay.negative)})=0,1,'
          f'IF(MAX({grid.row_span(lay.paid_back)})=0,"n/a",'

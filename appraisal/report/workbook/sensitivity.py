@@ -73,14 +73,16 @@ def _tornado(ws, results: Results, maps, summary, row: int):
 
 
 def _ranked(book, ws, groups, row: int) -> int:
-    """Each option's tornado in rank order (what the charts read), with its chart beside it."""
+    """Each option's tornado in rank order (what the charts read) with its chart below it, one
+    option to a printed page."""
     if not groups:
         return row
-    ws.text(row, 1, "Tornado in order of swing (the charts read these rows)", "Section")
-    row += 1
-    for n, (option, first, last) in enumerate(groups):
-        _head(ws, row, ("Rank", "Option", "Line", "Change at low", "Change at high"))
-        r = row + 1
+    breaks = []
+    for option, first, last in groups:
+        breaks.append(row - 1)
+        ws.text(row, 1, f"Tornado in order of swing: {option.name}", "Section")
+        _head(ws, row + 1, ("Rank", "Option", "Line", "Change at low", "Change at high"))
+        r = row + 2
         ranks = f"$Q${first}:$Q${last}"
         for k, t in enumerate(option.tornado, start=1):
             ws.value(r, 1, k, "Constant", WHOLE)
@@ -92,9 +94,13 @@ def _ranked(book, ws, groups, row: int) -> int:
             ws.formula(r, 5, f"=INDEX($N${first}:$N${last},{at})", t.npv_at_high - option.npv,
                        "Calc", MONEY)
             r += 1
-        _chart(book, ws, option, row + 1, r - 1, row - 1)
-        row = max(r, row + 18) + 1
+        _chart(book, ws, option, row + 2, r - 1, r)
+        row = r + CHART_ROWS + 1
+    ws.ws.set_h_pagebreaks(breaks + [row - 1])
     return row
+
+
+CHART_ROWS = 22
 
 
 def _chart(book, ws, option, first: int, last: int, anchor: int) -> None:
@@ -104,12 +110,13 @@ def _chart(book, ws, option, first: int, last: int, anchor: int) -> None:
             "name": name, "categories": [SHEET, first - 1, 2, last - 1, 2],
             "values": [SHEET, first - 1, c - 1, last - 1, c - 1], "fill": {"color": colour},
             "overlap": 100, "gap": 40})
-    chart.set_title({"name": f"Tornado: {option.name}"[:120], "name_font": {"size": 11}})
-    chart.set_x_axis({"num_format": "£#,##0", "name": "Change in NPV (£)"})
-    chart.set_y_axis({"reverse": True, "label_position": "low"})
-    chart.set_legend({"position": "bottom"})
-    chart.set_size({"width": 620, "height": 300})
-    ws.ws.insert_chart(anchor, 6, chart)
+    chart.set_title({"name": f"Tornado: {option.name}"[:120], "name_font": {"size": 12}})
+    chart.set_x_axis({"num_format": "£#,##0", "name": "Change in NPV (£)",
+                      "num_font": {"size": 10}, "name_font": {"size": 10}})
+    chart.set_y_axis({"reverse": True, "label_position": "low", "num_font": {"size": 10}})
+    chart.set_legend({"position": "bottom", "font": {"size": 10}})
+    chart.set_size({"width": 900, "height": 400})
+    ws.ws.insert_chart(anchor, 0, chart, {"x_offset": 10, "y_offset": 5})
 
 
 def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:

@@ -58,8 +58,9 @@ MIN_SCALE = 80              # 9 pt notes print at 7.2 pt, 10 pt text at 8 pt
 
 
 def _points(chars: float) -> float:
-    """A column of ``chars`` characters in points (Excel: 7 pixels a character plus 5)."""
-    return (chars * 7 + 5) * 0.75
+    """A column of ``chars`` characters in points, as LibreOffice prints it (wider than Excel's
+    7 pixels a character, so a sheet sized by it fits in either)."""
+    return chars * 7.2 + 4
 
 
 def _header_text(text: str) -> str:
@@ -68,12 +69,13 @@ def _header_text(text: str) -> str:
 
 def print_setup(sheet, meta, *, freeze: tuple[int, int] | None = None,
                 repeat_rows: tuple[int, int] | None = None, repeat_cols: int = 0,
-                portrait: bool = False) -> None:
+                portrait: bool = False, last_col: int | None = None) -> None:
     """A4, scaled to one page wide when that keeps text at 8 pt or more, else at 80% with the
     label columns (``repeat_cols``) and the heading rows repeated on every page; a header with
     the case title and the sheet, a footer with page x of y, the export date and the version.
 
-    ``meta`` is the :class:`~.cells.Meta` of the export (title, date, version)."""
+    ``meta`` is the :class:`~.cells.Meta` of the export (title, date, version); ``last_col``
+    limits the print area (an option sheet prints the years of the exported horizon)."""
     ws = sheet.ws
     ws.set_paper(9)
     if portrait:
@@ -81,9 +83,10 @@ def print_setup(sheet, meta, *, freeze: tuple[int, int] | None = None,
     else:
         ws.set_landscape()
     ws.set_margins(left=0.4, right=0.4, top=0.7, bottom=0.7)
-    ws.hide_gridlines(0)
+    ws.hide_gridlines(1)                    # gridlines on screen, not on paper
     fit_header_rows(sheet)
-    width = sum(_points(sheet.widths.get(c, DEFAULT_WIDTH)) for c in range(1, sheet.last_col + 1))
+    last = last_col or sheet.last_col
+    width = sum(_points(sheet.widths.get(c, DEFAULT_WIDTH)) for c in range(1, last + 1))
     page = PRINTABLE_POINTS if not portrait else 595 - 2 * 0.4 * 72
     scale = max(MIN_SCALE, min(100, int(100 * page / max(width, 1))))
     ws.set_print_scale(scale)
@@ -91,6 +94,9 @@ def print_setup(sheet, meta, *, freeze: tuple[int, int] | None = None,
         ws.repeat_rows(repeat_rows[0] - 1, repeat_rows[1] - 1)
     if repeat_cols:
         ws.repeat_columns(0, repeat_cols - 1)
+    if last_col:                            # print the years in the horizon, across then down
+        ws.print_area(0, 0, sheet.last_row - 1, last_col - 1)
+        ws.print_across()
     ws.set_header(f"&L&9{_header_text(meta.title[:120])}&R&9&A")
     ws.set_footer(f"&L&9Page &P of &N&C&9Exported {meta.date}&R&9Continuum {meta.version}")
     if freeze:

@@ -53,10 +53,10 @@ def write_summary(book, ws, results: Results, option_maps: list) -> SummaryMap:
     npv_ranks = span(first, C_NPV_RANK, last, C_NPV_RANK)
     leader = results.option(results.leader)
     ws.text(3, 1, "Leader by weighted score", "Section")
-    ws.formula(3, 3, f"=INDEX({names},MATCH(1,{ranks},0))", leader.name, "Output")
+    ws.formula(3, 3, f"=INDEX({names},MATCH(1,{ranks},0))", leader.name, "Section")
     ws.text(4, 1, "Highest NPV", "Section")
     ws.formula(4, 3, f"=INDEX({names},MATCH(1,{npv_ranks},0))",
-               results.option(results.npv_leader).name, "Output")
+               results.option(results.npv_leader).name, "Section")
     rows, npv, vs = {}, {}, {}
     for i, (option, m) in enumerate(zip(results.options, option_maps)):
         r = first + i
@@ -101,9 +101,9 @@ def _chart(book, ws, first: int, last: int) -> None:
         "fill": {"color": "#0072B2"}, "invert_if_negative": False})
     chart.set_title({"name": "NPV against the baseline, by option",
                      "name_font": {"size": 12}})
-    chart.set_y_axis({"num_format": "£#,##0", "name": "£", "major_gridlines": {
-        "visible": True, "line": {"color": "#D9D9D9"}}})
-    chart.set_x_axis({"label_position": "low"})
+    chart.set_y_axis({"num_format": "£#,##0", "name": "£", "num_font": {"size": 10},
+                      "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}}})
+    chart.set_x_axis({"label_position": "low", "num_font": {"size": 10}})
     chart.set_legend({"none": True})
     chart.set_size({"width": 760, "height": 320})
     ws.ws.insert_chart(last + 2, 0, chart)

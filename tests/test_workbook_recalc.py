@@ -1,0 +1,313 @@
+"""The live Excel model recalculated by LibreOffice equals the engine, before and after a person
+types into it, and every typed mistake turns the master flag FALSE naming the check.
+
+Every workbook that needs recalculating (each sample, the worked example and a hostile case as
+written and flexed; the largest sample with every kind of input flexed, with the horizon
+lengthened, and with each mistake) goes through ONE headless LibreOffice run per module, with a
+private profile set to recalculate on load. Skipped with a reason when LibreOffice is absent.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from appraisal.casefile import parse_data
+from appraisal.engine import appraise
+from appraisal.report.workbook import workbook_bytes
+from appraisal.report.workbook.option_layout import MAIN, REF, WHEN
+from tests.test_workbook import KEYS, LARGEST, all_cases, named
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+FLEX_RATE = 0.06
+# Flexed as well as written (the others' formulas are the same rules, proven as written).
+FLEXED = ("small-case", LARGEST, "hostile")
+ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+ xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
+ oor:op="fuse"><value>0</value></prop></item>
+</oor:items>"""
+
+
+def data_of(case) -> dict:
+    return case.model_dump(mode="json", exclude_none=True)
+
+
+def line_row(wb, option_name: str, line_ref: str) -> int:
+    """The row of an option's line on the Lines sheet (where its inputs are typed)."""
+    ws = wb["Lines"]
+    return next(r for r in range(1, ws.max_row + 1)
+                if ws.cell(r, REF).value == line_ref and ws.cell(r, 3).value == option_name)
+
+
+def table_row(ws, column: int, value, after: str) -> int:
+    """The row under the section titled ``after`` whose ``column`` holds ``value``."""
+    top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == after)
+    return next(r for r in range(top, ws.max_row + 1) if ws.cell(r, column).value == value)
+
+
+def edit(raw: bytes, change) -> bytes:
+    """The workbook after ``change(wb)`` types into its cells (openpyxl; no stored results)."""
+    wb = openpyxl.load_workbook(io.BytesIO(raw))
+    change(wb)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def flexed(case, results, raw):
+    """DiscountRate and the first saving changed, in the case and in the workbook."""
+    data = data_of(case)
+    data["settings"]["discount_rate"] = FLEX_RATE
+    o = next((i for i, opt in enumerate(case.options) if opt.savings), None)
+    value = None
+    if o is not None:
+        line = case.options[o].savings[0]
+        value = (line.low + line.high) / 2 + 1234.5 if line.has_range else line.annual * 1.5
+        value = value if not line.has_range or value <= line.high else (line.low + line.high) / 2
+        data["options"][o]["savings"][0]["annual"] = value
+
+    def change(wb):
+        named(wb, "DiscountRate").value = FLEX_RATE
+        if o is not None:
+            name = results.options[o].name
+            wb["Lines"].cell(line_row(wb, name, "savings[0]"), MAIN).value = value
+    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
+
+
+def every_kind_flexed(case, results, raw):
+    """Every kind of input changed at once in the largest sample: settings, an organisation's
+    VAT recovery, a loan's balance and term, a weight, a score, the baseline, a line's amount,
+    year and start, and a redundancy's age and pay."""
+    data = data_of(case)
+    s = data["settings"]
+    s.update(vat_rate=0.175, redundancy_weekly_pay_cap=700, employer_nic_rate=0.138,
+             termination_nic_threshold=25000, optimism_bias={"costs": 0.2, "savings": 0.05})
+    data["organisations"][0]["vat_recovery_rate"] = 0.3
+    loan = data["organisations"][0]["loans"][0]
+    loan.update(balance=loan["balance"] * 1.5, remaining_years=loan["remaining_years"] + 3)
+    data["criteria"][1]["weight"] = 25
+    data["options"][2]["scores"]["autonomy"] = 9.5
+    for o in data["options"]:
+        o.pop("baseline", None)
+    data["options"][1]["baseline"] = True
+    merger = data["options"][4]
+    merger["one_off_costs"][0].update(amount=merger["one_off_costs"][0]["amount"] + 50000, year=3)
+    merger["savings"][1]["start_year"] = 4
+    merger["redundancies"][0].update(age=57, weekly_pay=900)
+    def change(wb):
+        for name, value in (("VATRate", 0.175), ("RedundancyWeeklyPayCap", 700),
+                            ("EmployerNICRate", 0.138), ("TerminationNICThreshold", 25000),
+                            ("OptimismBiasCosts", 0.2), ("OptimismBiasSavings", 0.05),
+                            ("BaselineOption", case.options[1].id)):
+            named(wb, name).value = value
+        inputs = wb["Inputs"]
+        inputs.cell(table_row(inputs, 2, case.organisations[0].id, "Organisations"), 4).value = 0.3
+        r = table_row(inputs, 2, loan["id"], "Loans")
+        inputs.cell(r, 5).value = loan["balance"]
+        inputs.cell(r, 7).value = loan["remaining_years"]
+        inputs.cell(table_row(inputs, 2, case.criteria[1].id, "Criteria and weights"), 4).value = 25
+        r = table_row(inputs, 1, case.options[2].id, "Scores (0 to ScoreMax, higher is better "
+                                                    "for the board)")
+        col = 3 + [c.id for c in case.criteria].index("autonomy")
+        inputs.cell(r, col).value = 9.5
+        ws, name = wb["Lines"], results.options[4].name
+        r = line_row(wb, name, "one_off_costs[0]")
+        ws.cell(r, MAIN).value = merger["one_off_costs"][0]["amount"]
+        ws.cell(r, WHEN).value = 3
+        ws.cell(line_row(wb, name, "savings[1]"), WHEN).value = 4
+        red = wb["Redundancy"]
+        r = next(r for r in range(1, red.max_row + 1) if red.cell(r, 1).value ==
+                 results.options[4].name and red.cell(r, 2).value == "redundancies[0]")
+        red.cell(r, 6).value = 57
+        red.cell(r, 8).value = 900
+    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
+
+
+def longer_horizon(case, raw):
+    data = data_of(case)
+    data["settings"]["horizon_years"] = 30
+    return appraise(parse_data(data), monte_carlo=False), edit(
+        raw, lambda wb: setattr(named(wb, "HorizonYears"), "value", 30))
+
+
+def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
+    """Each typed mistake in the worked example: the workbook, and words the failing check
+    must contain. The last holds two mistakes at once (all weights zero, a horizon too long)."""
+    def loan(wb):
+        r = line_row(wb, results.options[2].name, "loan_repricing[0]")
+        wb["Lines"].cell(r, 9).value = "oak-rfc"
+
+    def organisation(wb):
+        wb["Lines"].cell(line_row(wb, results.options[1].name, "savings[0]"), 4).value = "ealm"
+
+    def weights_and_horizon(wb):
+        inputs = wb["Inputs"]
+        for c in results.case.criteria:
+            inputs.cell(table_row(inputs, 2, c.id, "Criteria and weights"), 4).value = 0
+        named(wb, "HorizonYears").value = 45
+    return {
+        "loan": (edit(raw, loan), "its loan is found exactly once"),
+        "baseline": (edit(raw, lambda wb: setattr(named(wb, "BaselineOption"), "value",
+                                                  "stand-alone")), "baseline option id"),
+        "organisation": (edit(raw, organisation), "its organisation is found exactly once"),
+        "weights-and-horizon": (edit(raw, weights_and_horizon), "horizon"),
+    }
+
+
+def recalculate(paths: list[Path], outdir: Path) -> None:
+    """Recalculate workbooks with ONE headless LibreOffice run (a private profile)."""
+    profile = Path(tempfile.mkdtemp(prefix="lo-workbook-"))
+    (profile / "user").mkdir()
+    (profile / "user" / "registrymodifications.xcu").write_text(ALWAYS_RECALCULATE)
+    try:
+        subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--convert-to", "xlsx", "--outdir", str(outdir), *map(str, paths)],
+                       check=True, capture_output=True, timeout=540)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory):
+    """key → (engine results it must equal, bytes as written, workbook after LibreOffice)."""
+    todo: dict[str, tuple] = {}
+    for key, case in all_cases().items():
+        results = appraise(case)
+        raw = workbook_bytes(results)
+        todo[key] = (results, raw)
+        if key in FLEXED:
+            todo[f"{key}.flexed"] = flexed(case, results, raw)
+        if key == LARGEST:
+            todo["every-kind"] = every_kind_flexed(case, results, raw)
+            todo["horizon-30"] = longer_horizon(case, raw)
+        if key == "small-case":
+            for name, (book, words) in mistakes(results, raw).items():
+                todo[f"mistake.{name}"] = (words, book)
+    base = tmp_path_factory.mktemp("recalc")
+    (base / "in").mkdir()
+    paths = {}
+    for n, (key, (_, raw)) in enumerate(todo.items()):
+        paths[key] = base / "in" / f"{n}.xlsx"
+        paths[key].write_bytes(raw)
+    recalculate(list(paths.values()), base / "out")
+    return {key: (expected, raw, openpyxl.load_workbook(base / "out" / paths[key].name,
+                                                        data_only=True))
+            for key, (expected, raw) in todo.items()}
+
+
+def assert_table(wb, results) -> None:
+    table = results_table_at(wb)
+    assert list(table) == [o.id for o in results.options]
+    for o in results.options:
+        row = table[o.id]
+        assert row["Option"] == o.name
+        assert row["NPV"] == pytest.approx(o.npv, rel=1e-12, abs=1e-8), (o.id, row["NPV"])
+        assert row["NPV vs baseline"] == pytest.approx(o.npv_vs_baseline, rel=1e-12, abs=1e-8)
+        assert row["Payback year"] == ("n/a" if o.payback_year is None else o.payback_year)
+        assert row["Benefit-cost ratio"] == ("n/a" if o.bcr is None else pytest.approx(o.bcr))
+        assert row["Weighted score"] == pytest.approx(o.weighted_score, abs=1e-9)
+        assert (row["Rank"], row["NPV rank"]) == (o.rank, o.npv_rank)
+    org = wb["By organisation"]
+    for r in range(7, 7 + len(results.options)):
+        o = results.option(org.cell(r, 1).value)
+        got = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
+        assert got == pytest.approx(list(o.by_organisation.values()), rel=1e-12, abs=1e-8)
+    assert wb["Summary"]["C3"].value == results.option(results.leader).name
+
+
+def results_table_at(wb) -> dict[str, dict]:
+    """The Results rows of a recalculated copy (LibreOffice may not keep the table's name)."""
+    ws = wb["Summary"]
+    top = next(r for r in range(1, 20) if ws.cell(r, 1).value == "Option ID")
+    head = [ws.cell(top, c).value for c in range(1, 10)]
+    rows = {}
+    for r in range(top + 1, ws.max_row + 1):
+        if ws.cell(r, 1).value in (None, ""):
+            break
+        rows[ws.cell(r, 1).value] = dict(zip(head, (ws.cell(r, c).value for c in range(1, 10))))
+    return rows
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_every_stored_result_equals_libreoffices_recalculation(key, books):
+    """The stored figure of every formula cell is what LibreOffice computes from the inputs."""
+    _, raw, recalculated = books[key]
+    stored = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)
+    formulas = openpyxl.load_workbook(io.BytesIO(raw))
+    wrong = []
+    for ws in formulas.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if c.data_type != "f":
+                    continue
+                x = stored[ws.title][c.coordinate].value
+                y = recalculated[ws.title][c.coordinate].value
+                if isinstance(x, bool) or isinstance(y, bool):
+                    same = bool(x) == bool(y) and isinstance(y, (bool, int))
+                elif isinstance(x, (int, float)) and isinstance(y, (int, float)):
+                    same = abs(x - y) <= 1e-9 * max(1.0, abs(x))
+                else:
+                    same = x == y or (x in (None, "") and y in (None, ""))
+                if not same:
+                    wrong.append((ws.title, c.coordinate, x, y))
+    assert not wrong, wrong[:10]
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_recalculated_models_equal_the_engine(key, books):
+    results, _, wb = books[key]
+    assert_table(wb, results)
+    assert named(wb, "ChecksPass").value in (True, 1)
+
+
+@pytest.mark.parametrize("key", FLEXED)
+def test_flexed_models_equal_the_engine(key, books):
+    flexed_results, _, flexed_wb = books[f"{key}.flexed"]
+    assert_table(flexed_wb, flexed_results)
+    assert named(flexed_wb, "ChecksPass").value in (True, 1)
+
+
+def test_every_kind_of_input_flexed_moves_the_model_as_the_engine(books):
+    results, _, wb = books["every-kind"]
+    assert_table(wb, results)
+    assert named(wb, "ChecksPass").value in (True, 1)
+    before = books[LARGEST][0]
+    assert results.baseline.id != before.baseline.id
+    assert all(abs(a.npv - b.npv) > 1 for a, b in zip(results.options[2:], before.options[2:]))
+
+
+def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):
+    """Acceptance: HorizonYears 10 → 30 in the largest sample, recalculated."""
+    results, _, wb = books["horizon-30"]
+    assert results.horizon == 30
+    assert_table(wb, results)
+    assert named(wb, "ChecksPass").value in (True, 1)
+    sens = wb["Sensitivity"]
+    top = next(r for r in range(1, sens.max_row + 1) if str(sens.cell(r, 1).value).startswith(
+        "Scenarios"))
+    for r in range(top + 2, top + 2 + len(results.options)):
+        o = results.option(sens.cell(r, 1).value)
+        assert sens.cell(r, 3).value == pytest.approx(o.scenarios["pessimistic"], abs=1e-6)
+        assert sens.cell(r, 5).value == pytest.approx(o.scenarios["optimistic"], abs=1e-6)
+
+
+@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "weights-and-horizon"])
+def test_a_typed_mistake_turns_the_master_flag_false_and_names_the_check(mistake, books):
+    words, _, wb = books[f"mistake.{mistake}"]
+    assert named(wb, "ChecksPass").value in (False, 0)
+    failing = wb["Cover"]["B7"].value
+    assert isinstance(failing, str) and words in failing, failing
+    assert wb["Cover"]["A6"].value in (False, 0)           # never an error value
+    if mistake == "weights-and-horizon":
+        checks = wb["Checks"]
+        flag = {checks.cell(r, 1).value: checks.cell(r, 2).value for r in range(6, 40)}
+        assert flag["The weights are not all zero"] in (False, 0)
+        assert flag["Normalised weights sum to 1"] in (False, 0)     # #DIV/0! shown as FALSE
