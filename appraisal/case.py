@@ -14,6 +14,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .case_capacity import CapacityRule, Finances
 from .limits import LongText, ShortText
 from .paths import FIELD_WORDS
 
@@ -86,13 +87,15 @@ class Settings(Model):
     horizon_years: Annotated[int, Field(strict=True, ge=1, le=100)]
     discount_rate: Annotated[float, Field(strict=True, ge=0, le=1)]   # real (model-v2.md V2)
     discount_schedule: Literal["flat", "declining"] = "flat"
-    inflation_rate: Annotated[float, Field(strict=True, gt=-1, le=1)] = DEFAULT_INFLATION
+    inflation_rate: Annotated[float, Field(strict=True, ge=-0.5, le=1)] = DEFAULT_INFLATION
     vat_rate: Rate = 0.20
     redundancy_weekly_pay_cap: Annotated[float, Field(strict=True, gt=0, le=1e6)] | None = None
     employer_nic_rate: Rate = 0.15
     termination_nic_threshold: Money = 30000.0
     optimism_bias: OptimismBias = Field(default_factory=OptimismBias)
     monte_carlo: MonteCarloSettings = Field(default_factory=MonteCarloSettings)
+    # V10: the nominal rate on the debt an option adds, for the capacity test only.
+    marginal_interest_rate: Annotated[float, Field(strict=True, gt=-1, le=10)] = 0.06
 
 
 class Loan(Model):
@@ -101,6 +104,7 @@ class Loan(Model):
     balance: Money
     margin_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)] = 0.0
     remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
+    covenants: list[CapacityRule] = Field(default_factory=list)
 
 
 class Organisation(Model):
@@ -114,6 +118,8 @@ class Organisation(Model):
     jurisdiction: Jurisdiction | None = None
     loans: list[Loan] = Field(default_factory=list)
     members: list[Id] | None = None     # a cost sharing group's member organisations (V6)
+    finances: Finances | None = None
+    golden_rules: list[CapacityRule] = Field(default_factory=list)
 
     @property
     def is_cost_sharing_group(self) -> bool:
@@ -249,6 +255,8 @@ class Option(Model):
     pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
     scores: dict[Id, Score] = Field(default_factory=dict)
     rationale: dict[Id, LongText] = Field(default_factory=dict)
+    roles: dict[Id, ShortText] | None = None            # deal-terms.md D5.1
+    shares: dict[Id, Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]] | None = None
 
 
 class Recommendation(Model):
@@ -299,6 +307,7 @@ class Case(Model):
     recommendation: Recommendation | None = None
     readiness: list[ReadinessItem] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
+    merged_golden_rules: list[CapacityRule] | None = None
 
     # --- convenient look-ups (read only) ---------------------------------------------------
     def organisation(self, org_id: str) -> Organisation:

@@ -5,11 +5,12 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import affordability, scoring, sensitivity
 from . import horizon as horizons
-from . import scoring, sensitivity
 from .case import Case
 from .caveats import case_warnings
 from .finance import baseline as against
+from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .finance.vat import recharge_npv
@@ -62,6 +63,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                                      cancelled=cancelled)
 
     amounts = table.amounts()
+    tested = capacity(case, table)
+    shares = shares_shown(case, table)
     org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
     for o, option in enumerate(case.options):
@@ -92,6 +95,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                                                           o == base_i),
             scenarios={k: float(v[o]) for k, v in scen.items()},
             monte_carlo=_mc_result(mc, o, s.monte_carlo) if mc is not None else None,
+            capacity=affordability.results_of(case, tested[o]), capacity_shares=shares[o],
         ))
 
     ids = [opt.id for opt in case.options]
@@ -126,8 +130,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
-        warnings=case_warnings(case, None if ahp_cr is None else ahp_cr[1],
-                               horizons.past_horizon_warnings(case, past_h, headline)),
+        warnings=(case_warnings(case, None if ahp_cr is None else ahp_cr[1],
+                                horizons.past_horizon_warnings(case, past_h, headline))
+                  + list(affordability.warnings(case, options, case.first_year))),
         horizon_sensitivity=by_horizon,
     )
 

@@ -46,7 +46,7 @@ MAX_LINES = 1000            # money lines of all options together
 MAX_ITEMS = 500             # readiness items, risks
 MAX_RAMP = 100              # one value a year, and the horizon is at most 100 years
 OPTION_DRAWS = 10_000_000   # draws × options: the simulation's table of results
-LINE_DRAWS = 20_000_000     # draws × ranged lines: the numbers drawn
+LINE_DRAWS = 50_000_000     # draws × ranged lines: the numbers drawn (420 ranged lines × 100,000)
 LINE_YEARS = 50_000         # lines × horizon years: the cash-flow tables and the model
 
 # Control characters but tab and new line, C1 controls, lone surrogates, and the two
@@ -169,7 +169,7 @@ def work_problems(case: Case) -> list[Problem]:
             lines += len(items)
             for i, line in enumerate(items):
                 ranged += bool(getattr(line, "has_range", False))
-                ramp = getattr(line, "ramp", None)
+                ramp = line.ramp if "ramp" in type(line).model_fields else None
                 if ramp is not None and len(ramp) > MAX_RAMP:
                     checks.append((str(FieldPath.of("options", o, kind, i, "ramp")),
                                    f"has {len(ramp):,} values; at most {MAX_RAMP} (one a year)"))

@@ -134,6 +134,52 @@ class MonteCarloResult:
 
 
 @dataclass
+class CapacityResult:
+    """One covenant or golden rule tested year by year on an option (model-v2.md V10).
+
+    Per-year lists run over years 1..H, None where the year is not tested (a loan repaid) or the
+    metric is undefined (no interest payable, no assets). ``stressed_*`` are the same with the
+    option's ranged lines at their worse ends (the pessimistic case).
+    """
+
+    organisation: str | None            # None: a merged body's rule
+    loan: str | None                    # None: a golden rule
+    lender: str | None
+    metric: str                         # interest_cover | gearing
+    limit: float
+    bound: str                          # min | max
+    basis: str                          # underlying | all
+    definition: str | None              # interest cover: ebitda_mri | ebitda
+    derived: bool                       # a merged rule taken from the partners' strictest
+    entity: list[str]
+    values: list[float | None]
+    headroom: list[float | None]
+    headroom_money: list[float | None]
+    min_headroom: dict
+    first_breach_year: int | None
+    stressed_values: list[float | None]
+    stressed_headroom_money: list[float | None]
+    stressed_min_headroom: dict
+    stressed_first_breach_year: int | None
+
+    @property
+    def breached(self) -> bool:
+        """Broken in the base case or in the pessimistic one."""
+        return self.first_breach_year is not None or self.stressed_first_breach_year is not None
+
+    def to_json(self) -> dict:
+        return {
+            "organisation": self.organisation, "loan": self.loan, "metric": self.metric,
+            "limit": self.limit, "bound": self.bound, "basis": self.basis,
+            "definition": self.definition, "entity": self.entity, "values": self.values,
+            "headroom": self.headroom, "headroom_money": self.headroom_money,
+            "min_headroom": self.min_headroom, "first_breach_year": self.first_breach_year,
+            "stressed": {"min_headroom": self.stressed_min_headroom,
+                         "first_breach_year": self.stressed_first_breach_year},
+        }
+
+
+@dataclass
 class OptionResult:
     id: str
     name: str
@@ -164,6 +210,13 @@ class OptionResult:
     by_organisation_vs_baseline: dict[str, float] = field(default_factory=dict)
     past_horizon: PastHorizon | None = None   # None: no flow after H, or no longer horizon
     cumulative_vs_baseline: list[float] = field(default_factory=list)   # C_t, read by payback
+    capacity: list[CapacityResult] = field(default_factory=list)
+    capacity_shares: list[dict] = field(default_factory=list)   # [{"ref", "shares": {id: f}}]
+
+    @property
+    def capacity_breached(self) -> bool:
+        """Any covenant or golden rule broken, in the base case or the pessimistic one."""
+        return any(test.breached for test in self.capacity)
 
     def column_total(self, column: str) -> float:
         """Undiscounted total of one column (or of ``net``) over the horizon."""
@@ -189,6 +242,8 @@ class OptionResult:
             "tornado": [t.to_json() for t in self.tornado],
             "switching_values": [s.to_json() for s in self.switching_values],
             "scenarios": self.scenarios,
+            "capacity": [t.to_json() for t in self.capacity],
+            "capacity_shares": self.capacity_shares,
         }
         if self.monte_carlo is not None:
             out["monte_carlo"] = self.monte_carlo.to_json()

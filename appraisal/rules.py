@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from . import scales
+from .capacity_rules import check_capacity
 from .case import Case
 from .finance import vat
 from .kinds import KIND, KIND_IDS, RANGED_KINDS
@@ -23,7 +24,7 @@ def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
     for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices,
-                  vat.problems, scales.problems):
+                  check_capacity, vat.problems, scales.problems):
         problems.extend(check(case))
     return problems
 
@@ -150,22 +151,28 @@ def _options(case: Case) -> Iterator[Problem]:
         yield from _lines(option, at, horizon, org_ids, loan_ids)
 
 
+def _declared(line, name: str):
+    """A field the line's kind declares, or None: an unknown field of the same name (kept from a
+    later version, or a typo) is not the field and may hold anything."""
+    return getattr(line, name) if name in type(line).model_fields else None
+
+
 def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterator[Problem]:
     for kind in KIND_IDS:
         for j, line in enumerate(getattr(option, kind)):
             path = f"{at}.{kind}[{j}]"
             for field in ("start_year", "year"):
-                value = getattr(line, field, None)
+                value = _declared(line, field)
                 if value is not None and value > horizon:
                     yield f"{path}.{field}", (
                         f"year {value} is beyond the horizon of {horizon} years")
-            org = getattr(line, "organisation", None)
+            org = _declared(line, "organisation")
             if org is not None and org not in org_ids:
                 yield f"{path}.organisation", f"unknown organisation '{org}'"
-            recipient = getattr(line, "recipient", None)
+            recipient = _declared(line, "recipient")
             if recipient is not None and recipient not in org_ids:
                 yield f"{path}.recipient", f"unknown organisation '{recipient}'"
-            loan = getattr(line, "loan", None)
+            loan = _declared(line, "loan")
             if loan is not None and loan not in loan_ids:
                 yield f"{path}.loan", f"unknown loan '{loan}'"
             yield from _range(line, kind, path)

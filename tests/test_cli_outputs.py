@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -100,13 +101,32 @@ def test_a_pipe_that_nothing_reads_is_refused_at_once(capsys, case):
 def test_a_pipe_with_a_reader_gets_the_results(capsys, case):
     fifo = case.parent / "out.fifo"
     os.mkfifo(fifo)
-    got = []
-    reader = threading.Thread(daemon=True, target=lambda: got.append(fifo.read_bytes()))
-    reader.start()
-    status, _ = run_cli(capsys, case, "--json", fifo, "--no-monte-carlo")
-    reader.join(10)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)    # the reader is there before we run
+    got, done = bytearray(), threading.Event()
+
+    def read() -> None:
+        while True:
+            try:
+                chunk = os.read(reader, 65536)
+            except BlockingIOError:
+                chunk = None
+            if chunk:
+                got.extend(chunk)
+            elif done.is_set():
+                return
+            else:
+                time.sleep(0.01)
+
+    worker = threading.Thread(target=read, daemon=True)
+    worker.start()
+    try:
+        status, _ = run_cli(capsys, case, "--json", fifo, "--no-monte-carlo")
+    finally:
+        done.set()
+        worker.join(10)
+        os.close(reader)
     assert status == 0
-    assert json.loads(got[0])["case_title"].startswith("Worked example")
+    assert json.loads(bytes(got))["case_title"].startswith("Worked example")
 
 
 @pytest.mark.parametrize("args, message", [

@@ -106,15 +106,19 @@ def test_the_work_budget_refuses_a_runaway_simulation_saying_what_to_reduce(case
     merger = data["options"][2]
     data["options"] += [{**merger, "id": f"o{i}", "name": f"Option {i}"} for i in range(47)]
     data["settings"]["monte_carlo"]["draws"] = 1_000_000
-    (path, message), (path2, message2) = refused(data)
-    assert path == path2 == "settings.monte_carlo.draws"
+    (path, message), = refused(data)          # 50 ranged lines × 1,000,000 is within 50,000,000
+    assert path == "settings.monte_carlo.draws"
     assert "use 200,000 draws or fewer, or fewer options" in message   # 10,000,000 / 50 options
-    assert "use 400,000 draws or fewer" in message2                    # 20,000,000 / 50 lines
+    for option in data["options"][3:13]:       # 60 ranged lines: 60,000,000 line-draws
+        option["loan_repricing"] = option["loan_repricing"] * 2
+    _, (path2, message2) = refused(data)
+    assert path2 == "settings.monte_carlo.draws"
+    assert "use 833,333 draws or fewer" in message2                    # 50,000,000 / 60 lines
     data["settings"]["monte_carlo"]["draws"] = 200_000
     case = parse_data(data)
     start = time.perf_counter()
     results = appraise(case)
-    assert time.perf_counter() - start < 20           # a few seconds on an idle machine
+    assert time.perf_counter() - start < 60      # a few seconds; more on a busy shared machine
     assert all(math.isfinite(o.npv) for o in results.options)
 
 
@@ -149,7 +153,7 @@ def test_a_device_is_refused_without_being_read():
     with pytest.raises(CaseError) as caught:
         load_case("/dev/zero")
     assert "zero: it is a device, not a case file" in str(caught.value)
-    assert time.perf_counter() - start < 1
+    assert time.perf_counter() - start < 5
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -206,9 +210,37 @@ def test_the_paper_is_quick_with_every_text_at_its_longest(case_dict):
     results = appraise(parse_data(data), monte_carlo=False)
     start = time.perf_counter()
     paper = board_paper_bytes(results)
-    assert time.perf_counter() - start < 60       # about 5 s on an idle machine
+    assert time.perf_counter() - start < 120      # 10-30 s on this busy shared machine
     from io import BytesIO
 
     from pypdf import PdfReader
 
     assert 10 < len(PdfReader(BytesIO(paper)).pages) < 60
+
+
+@pytest.mark.parametrize("kind, field, value", [
+    ("recurring_costs", "year", []), ("shared_services", "organisation", []),
+    ("recurring_costs", "loan", {"a": 1}), ("recurring_costs", "ramp", 5),
+    ("recurring_costs", "recipient", [1])])
+def test_an_unknown_field_named_like_another_kinds_field_is_kept_not_read(case_dict, kind,
+                                                                          field, value):
+    """Found by the fuzz test: ``"year": []`` on a recurring cost (whose field is start_year)
+    crashed the rules with a TypeError (exit 1)."""
+    data = case_dict()
+    data["options"][1][kind][0][field] = value
+    case = parse_data(data)
+    assert getattr(getattr(case.options[1], kind)[0], field) == value
+
+
+def test_an_inflation_rate_near_minus_100_percent_is_refused(case_dict):
+    """An inflation rate of -99.99% (within the old limit of > -100%) made the deflators of a
+    100-year case overflow: infinite figures, then an IndexError (exit 1). At -50%, the least
+    now allowed, every figure is finite."""
+    data = case_dict(version=2, settings={"horizon_years": 100, "inflation_rate": -0.9999})
+    (path, message), = refused(data)
+    assert path == "settings.inflation_rate" and message.startswith("must be >= -0.5")
+    data["settings"]["inflation_rate"] = -0.5
+    for option in data["options"]:
+        for line in option.get("savings", []):
+            line["basis"] = "nominal"
+    json.dumps(appraise(parse_data(data)).to_json(), allow_nan=False)

@@ -16,7 +16,9 @@ from openpyxl.formula.tokenizer import Token, Tokenizer
 from appraisal.casefile import load_case, parse_data
 from appraisal.engine import appraise
 from appraisal.report.workbook import FIXED_SHEETS, option_sheet_titles, workbook_bytes
+from appraisal.report.workbook.cells import quote_sheetname as quote
 from appraisal.report.workbook.cells import sheet_title
+from appraisal.report.workbook.option_layout import FLAG_ROW, T_ROW
 from appraisal.resources import sample_cases
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -78,15 +80,33 @@ HOSTILE = {
 }
 
 
+def v2_case() -> dict:
+    """The worked example at 12 years with version 2's fields: the declining schedule, 2%
+    inflation, a nominal saving, a cost at a fixed cash price, a set-up cost renewed every
+    8 years, and a loan running 40 years (so the horizon table runs to 40, past the schedule's
+    first step)."""
+    data = json.loads((DATA / "small-case.json").read_text())
+    data["version"] = 2
+    data["settings"].update(horizon_years=12, discount_schedule="declining",
+                            inflation_rate=0.02)
+    data["organisations"][0]["loans"][0]["remaining_years"] = 40
+    shared, merger = data["options"][1], data["options"][2]
+    shared["one_off_costs"][0]["renew_every"] = 8
+    merger["savings"][0]["basis"] = "nominal"
+    shared["shared_services"][0]["basis"] = "nominal"
+    return data
+
+
 def all_cases() -> dict[str, object]:
-    cases = {"small-case": load_case(DATA / "small-case.json")}
+    cases = {"small-case": load_case(DATA / "small-case.json"),
+             "v2-case": parse_data(v2_case())}
     for path in sample_cases():
         cases[path.stem] = load_case(path)
     cases["hostile"] = parse_data(json.loads(json.dumps(HOSTILE)))
     return cases
 
 
-KEYS = ["small-case", *[p.stem for p in sample_cases()], "hostile"]
+KEYS = ["small-case", "v2-case", *[p.stem for p in sample_cases()], "hostile"]
 
 
 @pytest.fixture(scope="module")
@@ -133,13 +153,14 @@ def test_stored_figures_equal_the_engine_without_recalculating(written):
         assert row["Weighted score"] == pytest.approx(o.weighted_score, abs=1e-12)
         assert row["Rank"] == o.rank and row["NPV rank"] == o.npv_rank
         assert row["Payback year"] == ("n/a" if o.payback_year is None else o.payback_year)
-        assert row["Benefit-cost ratio"] == ("n/a" if o.bcr is None else pytest.approx(o.bcr))
+        assert row["Benefit-cost ratio"] == (pytest.approx(o.bcr) if o.bcr is not None else
+                                             "n/a" if o.baseline else "no extra cost")
     summary = wb["Summary"]
     assert summary["C3"].value == results.option(results.leader).name
     assert summary["C4"].value == results.option(results.npv_leader).name
     scores = wb["Scores"]
     got = {scores.cell(r, 1).value: [scores.cell(r, c).value for c in range(3, 3 + len(
-        results.case.criteria))] for r in range(8, 8 + len(results.options))}
+        results.case.criteria))] for r in range(9, 9 + len(results.options))}
     for o in results.options:
         assert got[o.id] == pytest.approx([o.scores[c.id] for c in results.case.criteria])
     sw = [r for r in scores.iter_rows(values_only=True) if r[0] in
@@ -155,6 +176,41 @@ def test_stored_figures_equal_the_engine_without_recalculating(written):
         values = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
         assert values == pytest.approx(list(o.by_organisation.values()), abs=1e-8)
     assert named(wb, "ChecksPass").value is True
+
+
+@pytest.mark.parametrize("key", ["v2-case", LARGEST])
+def test_horizon_table_and_baseline_figures_are_stored(key, written):
+    """The horizon table (model-v2.md V2) and each option's figures against the baseline (V1)
+    as stored equal the engine's."""
+    results, raw, _ = written[key]
+    wb = load(raw, data_only=True)
+    assert_horizon(wb, results)
+    for o, title in zip(results.options, option_sheet_titles(results)):
+        ws = wb[title]
+        got = {ws.cell(r, 2).value: ws.cell(r, 5).value for r in range(4, 14)}
+        low = o.funding_low_point
+        assert got["Up-front and one-off costs, undiscounted (£)"] == pytest.approx(
+            o.one_off_total, rel=1e-12, abs=1e-8)
+        assert got["Funding low point against the baseline (£)"] == pytest.approx(
+            low["amount"], rel=1e-12, abs=1e-8)
+        assert got["Year of the funding low point"] == (low["year"] or "n/a")
+        assert got["Payback year against the baseline"] == (o.payback_year or "n/a")
+
+
+def assert_horizon(wb, results) -> None:
+    """The Horizon sheet's years, NPVs against the baseline, highest NPV and leader."""
+    ws = wb["Horizon"]
+    years = [ws.cell(5, c).value for c in range(3, 3 + len(results.horizon_sensitivity))]
+    assert years == [e.years for e in results.horizon_sensitivity]
+    assert len(years) > 1
+    names = {o.id: o.name for o in results.options}
+    for k, entry in enumerate(results.horizon_sensitivity):
+        assert ws.cell(6, 3 + k).value == names[entry.highest_npv]
+        assert ws.cell(7, 3 + k).value == names[entry.leader]
+        for i, o in enumerate(results.options):
+            assert ws.cell(9 + i, 1).value == o.id
+            assert ws.cell(9 + i, 3 + k).value == pytest.approx(
+                entry.npv_vs_baseline[o.id], rel=1e-12, abs=1e-8)
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -216,8 +272,8 @@ def test_every_kind_of_input_is_validated_with_a_message(written):
                if c.column == 4 and c.value in ("oak", "elm", "joint"))
     assert _validation(sheet, org.coordinate).formula1 == "OrgChoices"
     merger = wb[option_sheet_titles(results)[2]]        # which links to them
-    assert any(c.value == "=Lines!$I$" + str(loan.row) or c.value == f"='Lines'!$I${loan.row}"
-               for row in merger.iter_rows() for c in row)
+    link = f"={quote('Lines')}!${loan.column_letter}${loan.row}"
+    assert any(c.value == link for row in merger.iter_rows() for c in row)
 
 
 @pytest.mark.parametrize("key", KEYS)
@@ -242,25 +298,30 @@ def test_no_formula_hard_codes_an_input(key, written):
     assert seen > 100
 
 
+def relative(formula: str, column: int) -> str:
+    """The formula with each relative column written as its offset from ``column``."""
+    index = openpyxl.utils.column_index_from_string
+    return re.sub(r"(?<![A-Za-z$_])([A-Z]{1,3})(?=\$?\d)",
+                  lambda m: f"[{index(m.group(1)) - column}]", formula)
+
+
 def test_one_formula_per_row_across_the_year_columns(written):
     """Every year cell of a row holds the same rule (the first year's, shifted by column), and
     the columns run to 30 years whatever the horizon."""
     results, raw, _ = written["small-case"]
     wb = load(raw)
-    letter = openpyxl.utils.get_column_letter
     checked = 0
     for title in option_sheet_titles(results):
         ws = wb[title]
-        year_cols = [c for c in range(1, ws.max_column + 1) if ws.cell(11, c).data_type == "f"]
+        year_cols = [c for c in range(1, ws.max_column + 1) if ws.cell(T_ROW, c).data_type == "f"]
         assert len(year_cols) == 30
-        for r in range(12, ws.max_row + 1):          # row 11 counts the years: 1, then +1
+        for r in range(T_ROW + 1, ws.max_row + 1):      # the year row counts: 1, then +1
             first = ws.cell(r, year_cols[0]).value
             if not (isinstance(first, str) and first.startswith("=")):
                 continue
             for c in year_cols[1:]:
-                rule = re.sub(rf"(?<![A-Z$]){letter(c)}(?=\$?\d)", letter(year_cols[0]),
-                              ws.cell(r, c).value)
-                assert rule == first, (title, r, c)
+                assert relative(ws.cell(r, c).value, c) == relative(first, year_cols[0]), (
+                    title, r, c)
             checked += 1
     assert checked >= 30
 
@@ -308,7 +369,8 @@ def test_every_sheet_prints_on_a4_legibly_with_header_and_footer(written):
         assert "Two housing" in ws.oddHeader.left.text or results.case.title[:10] in \
             ws.oddHeader.left.text
     merger = wb[option_sheet_titles(results)[-1]]
-    assert merger.print_title_cols == "$A:$B" and merger.print_title_rows == "$1:$13"
+    assert merger.print_title_cols == "$A:$B"
+    assert merger.print_title_rows == f"${T_ROW}:${FLAG_ROW}"
 
 
 def test_cover_has_contents_links_version_and_checks(written):

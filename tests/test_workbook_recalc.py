@@ -20,14 +20,14 @@ import pytest
 from appraisal.casefile import parse_data
 from appraisal.engine import appraise
 from appraisal.report.workbook import workbook_bytes
-from appraisal.report.workbook.option_layout import MAIN, REF, WHEN
-from tests.test_workbook import KEYS, LARGEST, all_cases, named
+from appraisal.report.workbook.option_layout import EXTRA, MAIN, REF, WHEN
+from tests.test_workbook import KEYS, LARGEST, all_cases, assert_horizon, named
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 FLEX_RATE = 0.06
 # Flexed as well as written (the others' formulas are the same rules, proven as written).
-FLEXED = ("small-case", LARGEST, "hostile")
+FLEXED = ("small-case", "v2-case", LARGEST, "hostile")
 ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
  xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -63,9 +63,12 @@ def edit(raw: bytes, change) -> bytes:
 
 
 def flexed(case, results, raw):
-    """DiscountRate and the first saving changed, in the case and in the workbook."""
+    """DiscountRate (InflationRate where the schedule is declining, which asks for 3.5%) and
+    the first saving changed, in the case and in the workbook."""
     data = data_of(case)
-    data["settings"]["discount_rate"] = FLEX_RATE
+    declining = case.settings.discount_schedule == "declining"
+    setting, flex = ("InflationRate", 0.031) if declining else ("DiscountRate", FLEX_RATE)
+    data["settings"]["inflation_rate" if declining else "discount_rate"] = flex
     o = next((i for i, opt in enumerate(case.options) if opt.savings), None)
     value = None
     if o is not None:
@@ -75,7 +78,7 @@ def flexed(case, results, raw):
         data["options"][o]["savings"][0]["annual"] = value
 
     def change(wb):
-        named(wb, "DiscountRate").value = FLEX_RATE
+        named(wb, setting).value = flex
         if o is not None:
             name = results.options[o].name
             wb["Lines"].cell(line_row(wb, name, "savings[0]"), MAIN).value = value
@@ -143,7 +146,7 @@ def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
     must contain. The last holds two mistakes at once (all weights zero, a horizon too long)."""
     def loan(wb):
         r = line_row(wb, results.options[2].name, "loan_repricing[0]")
-        wb["Lines"].cell(r, 9).value = "oak-rfc"
+        wb["Lines"].cell(r, EXTRA).value = "oak-rfc"
 
     def organisation(wb):
         wb["Lines"].cell(line_row(wb, results.options[1].name, "savings[0]"), 4).value = "ealm"
@@ -186,6 +189,9 @@ def books(tmp_path_factory):
         if key in FLEXED:
             todo[f"{key}.flexed"] = flexed(case, results, raw)
         if key == LARGEST:
+            for name in ("pessimistic", "optimistic"):
+                todo[f"scenario.{name}"] = (results, edit(raw, lambda wb, name=name: setattr(
+                    named(wb, "Scenario"), "value", name)))
             todo["every-kind"] = every_kind_flexed(case, results, raw)
             todo["horizon-30"] = longer_horizon(case, raw)
         if key == "small-case":
@@ -212,7 +218,8 @@ def assert_table(wb, results) -> None:
         assert row["NPV"] == pytest.approx(o.npv, rel=1e-12, abs=1e-8), (o.id, row["NPV"])
         assert row["NPV vs baseline"] == pytest.approx(o.npv_vs_baseline, rel=1e-12, abs=1e-8)
         assert row["Payback year"] == ("n/a" if o.payback_year is None else o.payback_year)
-        assert row["Benefit-cost ratio"] == ("n/a" if o.bcr is None else pytest.approx(o.bcr))
+        assert row["Benefit-cost ratio"] == (pytest.approx(o.bcr) if o.bcr is not None else
+                                             "n/a" if o.baseline else "no extra cost")
         assert row["Weighted score"] == pytest.approx(o.weighted_score, abs=1e-9)
         assert (row["Rank"], row["NPV rank"]) == (o.rank, o.npv_rank)
     org = wb["By organisation"]
@@ -271,6 +278,8 @@ def test_recalculated_models_equal_the_engine(key, books):
 @pytest.mark.parametrize("key", FLEXED)
 def test_flexed_models_equal_the_engine(key, books):
     flexed_results, _, flexed_wb = books[f"{key}.flexed"]
+    if len(flexed_results.horizon_sensitivity) > 1:
+        assert_horizon(flexed_wb, flexed_results)
     assert_table(flexed_wb, flexed_results)
     assert named(flexed_wb, "ChecksPass").value in (True, 1)
 
@@ -282,6 +291,22 @@ def test_every_kind_of_input_flexed_moves_the_model_as_the_engine(books):
     before = books[LARGEST][0]
     assert results.baseline.id != before.baseline.id
     assert all(abs(a.npv - b.npv) > 1 for a, b in zip(results.options[2:], before.options[2:]))
+
+
+@pytest.mark.parametrize("name", ["pessimistic", "optimistic"])
+def test_the_scenario_switch_moves_every_ranged_line_to_its_end(name, books):
+    """Issue 12: Scenario on Inputs set to pessimistic (optimistic) gives the engine's
+    scenario NPVs and NPVs against the baseline, every option at once."""
+    results, _, wb = books[f"scenario.{name}"]
+    scenario = results.scenarios[name]
+    table = results_table_at(wb)
+    for o in results.options:
+        assert table[o.id]["NPV"] == pytest.approx(scenario.npv[o.id], rel=1e-12, abs=1e-6)
+        assert table[o.id]["NPV vs baseline"] == pytest.approx(
+            scenario.npv_vs_baseline[o.id], rel=1e-12, abs=1e-6)
+        assert table[o.id]["NPV rank"] == scenario.npv_rank[o.id]
+        assert table[o.id]["Rank"] == scenario.rank[o.id]
+    assert any(abs(scenario.npv[o.id] - o.npv) > 1 for o in results.options)
 
 
 def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):

@@ -44,6 +44,8 @@ class OnDisk:
             st = os.stat(path)
         except OSError:
             return None
+        if st.st_size > MAX_BYTES:
+            return None             # too large to be a case: it will be refused, unread
         digest = _digest(path)
         return None if digest is None else cls(path, st.st_size, st.st_mtime_ns, digest)
 

@@ -17,11 +17,13 @@ Public functions:
     sensitive_criteria(results) -> [ids]  the (at most six) criteria weight_sensitivity shows
     monte_carlo_histogram(results, option_ids=None)  distribution of NPV over the draws
     risk_grid(results)                 the risk register on a likelihood × impact grid
+    capacity_tests(results, option_id=None)  each covenant's metric by year against its limit
     non_dominated(results) -> [ids]    options no other beats on both NPV and weighted score
     svg_bytes(fig), png_bytes(fig, dpi=100)   render a figure in memory
     short(text, limit)                 a label cut with an ellipsis
     line_name(results, option_id, ref, label)  a line's name for people (loans by lender)
 """
+from .capacity import capacity_tests
 from .base import OKABE_ITO, line_name, png_bytes, short, svg_bytes
 from .maps import continuum_map, continuum_position, risk_grid
 from .money import cash_flow_lines, monte_carlo_histogram, npv_bars, tornado
@@ -40,9 +42,10 @@ CHARTS = {
     "weight_sensitivity": weight_sensitivity,
     "monte_carlo_histogram": monte_carlo_histogram,
     "risk_grid": risk_grid,
+    "capacity_tests": capacity_tests,
 }
 
-__all__ = ["CHARTS", "OKABE_ITO", "cash_flow_lines", "continuum_map", "continuum_position",
+__all__ = ["CHARTS", "OKABE_ITO", "capacity_tests", "cash_flow_lines", "continuum_map", "continuum_position",
            "line_name", "monte_carlo_histogram", "non_dominated", "npv_bars", "png_bytes",
            "risk_grid", "score_heatmap", "sensitive_criteria", "short", "svg_bytes", "tornado",
            "value_for_money", "weight_sensitivity", "weighted_score_bars"]

@@ -62,7 +62,7 @@ class MoneyStep(QWidget):
         figures = QFormLayout()
         figures.addRow("Net present value:", self.npv_label)
         figures.addRow("Against the baseline:", self.npv_vs_baseline_label)
-        figures.addRow("Payback:", self.payback_label)
+        figures.addRow("Payback against the baseline:", self.payback_label)
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         for i, (column, label) in enumerate(self.totals.items()):
@@ -162,6 +162,7 @@ class MoneyStep(QWidget):
         self.npv_label.setText(money(result.npv))
         self.npv_vs_baseline_label.setText(
             "this is the baseline" if result.baseline else money(result.npv_vs_baseline))
-        self.payback_label.setText(year_label(result.payback_year, res.first_year))
+        self.payback_label.setText("—" if result.baseline
+                                   else year_label(result.payback_year, res.first_year))
         for column, label in self.totals.items():
             label.setText(money(result.column_total(column)))

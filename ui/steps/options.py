@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
+from appraisal import affordability
 from appraisal.continuum import FORMS, SUBTYPES, form
 from appraisal.formatting import form_name
 from ui.document import CaseDocument
@@ -53,6 +54,13 @@ def set_form(data: dict, index: int, form_id: str) -> None:
     option["form"] = form_id
     if form_id != "group_structure":
         option.pop("subtype", None)
+
+
+def _capacity_mark(results, option_id: str) -> str | None:
+    """'breaks a covenant in 2027' for an option that breaks a test (Results may lag an edit)."""
+    if results is None or option_id not in {o.id for o in results.options}:
+        return None
+    return affordability.flag(results.option(option_id), results.first_year)
 
 
 class OptionsStep(QWidget):
@@ -152,6 +160,7 @@ class OptionsStep(QWidget):
             lambda f: self.new_form.setCurrentIndex(self.new_form.findData(f)))
         self.strip.formActivated.connect(self.add_option)
         document.changed.connect(self.refresh)
+        document.resultsChanged.connect(self.refresh)
         self.refresh()
         self.list.setCurrentRow(0)
 
@@ -175,9 +184,12 @@ class OptionsStep(QWidget):
             self.list.clear()
             for _ in options:
                 self.list.addItem(QListWidgetItem())
+        res = self.document.results
         for i, o in enumerate(options):
             suffix = " (baseline)" if o.get("baseline") else ""
-            self.list.item(i).setText(f"{o.get('name') or o['id']}{suffix}\n{form_name(o['form'])}")
+            mark = _capacity_mark(res, o["id"])
+            self.list.item(i).setText(f"{o.get('name') or o['id']}{suffix}\n{form_name(o['form'])}"
+                                      + (f"\n⚠ {mark}" if mark else ""))
             self.list.item(i).setToolTip(form(o["form"]).definition)
         self.list.setCurrentRow(row)
         self.list.blockSignals(False)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
-                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ui.document import CaseDocument
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
     percent_field
 from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
+from ui.steps.partner_plan import BusinessPlanPanel
 from ui.widgets.record_table import Column, RecordTable
 
 KINDS = [("Housing association", "housing_association"), ("Charity", "charity"),
@@ -92,6 +93,7 @@ class PartnersStep(QWidget):
             form.labelForField(field).setBuddy(field.editor)
 
         self.loans = RecordTable(d, (*at, "loans"), LOAN_COLUMNS, "loan")
+        self.loans.table.setMinimumHeight(100)     # room for the page's tabs
         self.add_loan = QPushButton("Add &loan")
         self.remove_loan = QPushButton("Remove l&oan")
         loans = QGroupBox("Loans")
@@ -115,14 +117,19 @@ class PartnersStep(QWidget):
         self.members_layout.addWidget(self.members_error)
         self.loans_box = loans
 
-        right = QVBoxLayout()
+        first_page = QWidget()
+        right = QVBoxLayout(first_page)
         right.addWidget(details)
         right.addWidget(self.members)
         right.addWidget(loans, 1)
         right.addStretch(0)
+        self.plan = BusinessPlanPanel(d)
+        self.pages = QTabWidget()
+        self.pages.addTab(first_page, "Details and &loans")
+        self.pages.addTab(self.plan, "Business &plan and covenants")
         layout = QHBoxLayout(self)
         layout.addLayout(left)
-        layout.addLayout(right, 1)
+        layout.addWidget(self.pages, 1)
 
         self.list.currentRowChanged.connect(self._select)
         self.add_button.clicked.connect(self.add_organisation)
@@ -170,6 +177,7 @@ class PartnersStep(QWidget):
         for field in self.fields:
             field.set_path(("organisations", row, field.path[-1]))
         self.loans.set_list_path(("organisations", row, "loans"))
+        self.plan.set_organisation(row)
         self._show_members(row)
 
     # --- a cost sharing group's members ---------------------------------------------------------
@@ -182,6 +190,7 @@ class PartnersStep(QWidget):
         group = org.get("kind") == "cost_sharing_group"
         self.members.setVisible(group)
         self.loans_box.setVisible(not group)
+        self.pages.setTabEnabled(1, not group)        # a group has no business plan of its own
         if not group:
             return
         partners = [o for o in orgs if o.get("kind") != "cost_sharing_group"]

@@ -12,13 +12,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from appraisal import charts
+from appraisal import affordability, charts
 from appraisal.formatting import form_name, money_k, pct, year_label
 from appraisal.formatting import score as fmt_score
 from appraisal.horizon import PERSIST
 from appraisal.horizon_words import (PAYBACK_MEANS, RATIO_MEANS, basis_line,
                                      leader_holds_sentence, ratio_text)
 from ui.document import CaseDocument
+from ui.steps.capacity_view import CapacityView
 from ui.steps.results_text import warning_text, why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
@@ -114,6 +115,9 @@ class ResultsStep(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         body.addWidget(splitter, 1)
+        self.capacity = CapacityView(document, content)
+        body.addWidget(_group("Can we afford it? Lenders' covenants and golden rules",
+                              self.capacity))
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -150,10 +154,13 @@ class ResultsStep(QWidget):
                                                                "on this case.")
         for view in self.chart_views.values():
             view.invalidate()
+        self.capacity.refresh()
 
     def _fill_summary(self, res) -> None:
         with_mc = any(o.monte_carlo is not None for o in res.options)
-        headers = SUMMARY_HEADERS + (["P(worse than baseline)"] if with_mc else [])
+        tested = any(o.capacity for o in res.options)
+        headers = (SUMMARY_HEADERS + (["P(worse than baseline)"] if with_mc else [])
+                   + (["Covenants"] if tested else []))
         rows = []
         for o in res.options:
             row = [o.name + (" (baseline)" if o.baseline else ""), form_name(o.form),
@@ -168,11 +175,18 @@ class ResultsStep(QWidget):
                 mc = o.monte_carlo
                 row.append((pct(mc.p_npv_vs_baseline_below_zero) if mc and not o.baseline
                             else "—", mc.p_npv_vs_baseline_below_zero if mc else None))
+            if tested:
+                mark = affordability.flag(o, res.first_year)
+                row.append((f"⚠ {mark}" if mark else ("all hold" if o.capacity else "—"),
+                            1 if mark else 0))
             rows.append(row)
         tips = dict(SUMMARY_TIPS)
         if with_mc:
             tips[len(SUMMARY_HEADERS)] = ("Share of the Monte Carlo draws in which the option's "
                                           "NPV falls below the baseline's")
+        if tested:
+            tips[len(headers) - 1] = ("Whether the option keeps every lender's covenant and "
+                                      "golden rule in every year (see Can we afford it?)")
         self.summary.set_rows(headers, rows, tips)
         self.summary.fit_height()
 

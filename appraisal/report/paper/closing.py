@@ -8,7 +8,7 @@ from ...formatting import form_name, money, money_k, pct
 from ...kinds import KIND
 from ...resources import resource_path
 from ...results import Results
-from . import kit
+from . import affordability, kit
 from .document import BoardPaper
 from .notes import warning_text
 from .strategy import STATUS_NAMES
@@ -106,7 +106,11 @@ def appendix(paper: BoardPaper, r: Results) -> None:
     paper.heading("Settings", 2)
     paper.table(["Setting", "Value"], [
         ["First year", str(r.first_year)], ["Appraisal period", f"{r.horizon} years"],
-        ["Discount rate", pct(s.discount_rate, 2)], ["VAT rate", pct(s.vat_rate, 1)],
+        ["Discount rate (real)", pct(s.discount_rate, 2)],
+        ["Discount schedule", "declining (Green Book)" if s.discount_schedule == "declining"
+         else "flat"],
+        ["Inflation (for amounts fixed in cash)", pct(s.inflation_rate, 1)],
+        ["VAT rate", pct(s.vat_rate, 1)],
         ["Weekly pay cap for redundancy", cap_summary(case)],
         ["Employer NIC rate", pct(s.employer_nic_rate, 1)],
         ["Termination NIC threshold", money(s.termination_nic_threshold)],
@@ -134,7 +138,9 @@ def appendix(paper: BoardPaper, r: Results) -> None:
                     [[x.id, g.name, x.lender, money(x.balance), f"{x.margin_bps:g} bps",
                       str(x.remaining_years)] for g, x in loans],
                     [1.6, 2.5, 2, 1.5, 1, 1], numeric={3, 4, 5})
+    affordability.plans_table(paper, r)
     _every_line(paper, r)
+    affordability.appendix_table(paper, r)
     paper.heading("How the figures are worked out", 2)
     for rule in calculation_rules():
         paper.para(rule, "small")

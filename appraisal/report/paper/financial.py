@@ -14,7 +14,7 @@ from ...formatting import money, money_k, money_pence, pct, year_label
 from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
-from . import kit
+from . import affordability, kit
 from .document import BoardPaper
 from .notes import line_warnings
 
@@ -60,6 +60,7 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
     _simple_lines(paper, r, "one_off_costs", KIND["one_off_costs"].plural,
                   "Costs that fall once: due diligence, legal, integration, rebrand.")
     _who_pays(paper, r)
+    affordability.financial_section(paper, r)
 
 
 def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:

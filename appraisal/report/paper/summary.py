@@ -18,7 +18,7 @@ from ...horizon_words import (
     ratio_text,
 )
 from ...results import OptionResult, Results
-from . import kit
+from . import affordability, kit
 from .document import STATUS, BoardPaper
 
 
@@ -60,6 +60,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         [3.0, 1.2, 1.45, 1.5, 1.2, 1.0, 0.6, 1.1], numeric={1, 2, 4, 5, 6, 7}, compact=True)
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    affordability.page_two(paper, r)
     intro = past_horizon_intro(r)
     if intro is not None:
         paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
@@ -73,6 +74,7 @@ def _key_row(r: Results, o: OptionResult) -> list:
     name = kit.bold(kit.short(o.name, 120)) if o.id == r.recommended else kit.short(o.name, 120)
     if o.baseline:
         name = kit.short(o.name, 110) + " (baseline)"
+    name = affordability.flagged_name(r, o) or name
     loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
         o.monte_carlo.p_npv_vs_baseline_below_zero)
     payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)

@@ -13,19 +13,19 @@ from __future__ import annotations
 
 from datetime import date
 
-import numpy as np
-
 from ... import __version__
-from ...finance.lines import build_lines
 from ...results import Results
-from ...sensitivity import gradients
+from .baseline_sheet import addresses as baseline_addresses
+from .baseline_sheet import write_baseline
 from .cells import Book, Meta, sheet_title
 from .checks import write_checks
 from .constants import write_constants
 from .cover import write_cover, write_warnings
+from .figures import Timeline
+from .horizon import write_horizon
 from .inputs import write_inputs
-from .option_layout import FIRST_LINE_ROW, FLAG_ROW, LABEL, grid_for, max_years
 from .lines_sheet import LinesSheet
+from .option_layout import FIRST_LINE_ROW, FLAG_ROW, LABEL, T_ROW, grid_for, max_years
 from .option_lines import LineWriter
 from .option_redundancy import write_redundancy
 from .option_sheet import write_option_sheet
@@ -37,7 +37,7 @@ from .summary import TOP, link_scores, write_summary
 
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
-FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Scores", "By organisation",
+FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon", "Scores", "By organisation",
                 "Sensitivity", "Warnings", "Checks", "Constants")
 
 
@@ -47,19 +47,6 @@ def option_sheet_titles(results: Results) -> list[str]:
     return [sheet_title(f"{i} {o.name}", taken) for i, o in enumerate(results.options, start=1)]
 
 
-def _engine_units(results: Results) -> tuple[list[dict], list[dict]]:
-    """Per option, each line's unit flow and NPV per unit, as the engine builds them."""
-    table = build_lines(results.case)
-    df = np.array([cf.discount_factor for cf in results.options[0].cash_flows])
-    g = gradients(table, df)
-    units, grads = [], []
-    for o in range(len(results.options)):
-        mine = np.flatnonzero(table.option == o)
-        units.append({table.ref[l]: table.unit[l].tolist() for l in mine})
-        grads.append({table.ref[l]: float(g[l]) for l in mine})
-    return units, grads
-
-
 def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     """The live Excel model of an appraisal, as the bytes of an .xlsx file."""
     day = today or date.today()
@@ -67,10 +54,11 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     book = Book()
     titles = option_sheet_titles(results)
     has_redundancy = any(o.redundancies for o in results.options)
-    order = ["Cover", "Summary", "Inputs", "Lines", *titles, *(["Redundancy"] if has_redundancy else []),
-             "Scores", "By organisation", "Sensitivity", "Warnings", "Checks", "Constants"]
+    order = ["Cover", "Summary", "Inputs", "Lines", *titles,
+             *(["Redundancy"] if has_redundancy else []), "Baseline", "Horizon", "Scores",
+             "By organisation", "Sensitivity", "Warnings", "Checks", "Constants"]
     sheets = {title: book.sheet(title) for title in order}
-    years = max_years(results.case, results.horizon)
+    years = max_years(results)
     bands = write_constants(book, sheets["Constants"], years)
     inputs = write_inputs(book, sheets["Inputs"], results, years)
     workings = {}
@@ -78,19 +66,24 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
         workings = write_redundancy(sheets["Redundancy"], results, bands, years)
     grid = grid_for(results.case, years)
     lines = LinesSheet(sheets["Lines"], grid)
-    units, grads = _engine_units(results)
+    timeline = Timeline(results, years)
     option_maps = []
     for o, (option, title) in enumerate(zip(results.options, titles)):
         writer = LineWriter(sheets[title], grid, results.case, years, lines)
         mine = {ref: w for (oid, ref), w in workings.items() if oid == option.id}
-        option_maps.append(write_option_sheet(sheets[title], results, o, grid, writer, mine,
-                                              units[o], grads[o]))
+        option_maps.append(write_option_sheet(
+            sheets[title], results, o, grid, writer, mine, timeline,
+            inputs.option_id[option.id], baseline_addresses()))
     lines.finish()
+    write_baseline(sheets["Baseline"], results, grid, option_maps,
+                   [inputs.option_id[o.id] for o in results.options],
+                   [m.net_line for m in option_maps], timeline)
     summary = write_summary(book, sheets["Summary"], results, option_maps)
     scores = write_scores(sheets["Scores"], results, inputs, summary)
     link_scores(sheets["Summary"], results, summary, scores.weighted, scores.rank)
     orgs = write_organisations(sheets["By organisation"], results, inputs, option_maps)
     write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
+    write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)
     write_warnings(sheets["Warnings"], results)
     checks = write_checks(book, sheets["Checks"], results, option_maps, summary, scores, orgs,
                           inputs)
@@ -98,7 +91,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     for title, sheet in sheets.items():
         if title in titles:
             print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
-                        repeat_rows=(1, FLAG_ROW), repeat_cols=LABEL,
+                        repeat_rows=(T_ROW, FLAG_ROW), repeat_cols=LABEL,
                         last_col=grid.first_year + results.horizon - 1)
         elif title == "Summary":
             print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...finance.metrics import PAYBACK_TOLERANCE
+from ...finance.baseline import CASH_TOLERANCE, COST_TOLERANCE
+from ...finance.inflation import DECLINING_STEPS
 from ...scoring import TIE
 from ...sensitivity import SWING_DECIMALS
 from .cells import Book, on, ref, span
@@ -58,8 +59,18 @@ def write_constants(book: Book, ws, max_years: int) -> list[Band]:
          "Scores run 0 to this; weighted scores run 0 to 100"),
         ("Years the option sheets are built for", "MaxYears", max_years, WHOLE,
          "HorizonYears can be anything up to this"),
-        ("Payback: cumulative net counted as negative below minus", "PaybackTolerance",
-         PAYBACK_TOLERANCE, "0.000000", "£; ignores float noise"),
+        ("Cumulative sums this close to 0 count as 0 (payback, low point)", "CashTolerance",
+         CASH_TOLERANCE, "0.000000", "£; ignores float noise"),
+        ("A difference in the PV of costs under this counts as none", "CostTolerance",
+         COST_TOLERANCE, "0.000", "£: half a penny"),
+        ("Declining discount schedule: first step from year", "DecliningFrom1",
+         DECLINING_STEPS[1][0], WHOLE, "HM Treasury Green Book, table 8"),
+        ("   rate less than the base from then", "DecliningLess1", DECLINING_STEPS[1][1],
+         "0.000", "3.5% becomes 3.0%"),
+        ("Declining discount schedule: second step from year", "DecliningFrom2",
+         DECLINING_STEPS[2][0], WHOLE, ""),
+        ("   rate less than the base from then", "DecliningLess2", DECLINING_STEPS[2][1],
+         "0.000", "3.5% becomes 2.5%"),
         ("Scores this close count as a tie", "TieTolerance", TIE, "0.0E+00",
          "Also: a present value this small counts as zero"),
         ("NPVs this close share a rank", "NpvTieTolerance", NPV_TIE, "0.0E+00", "£"),

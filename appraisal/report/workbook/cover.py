@@ -22,7 +22,8 @@ HOW_TO_USE = (
     "rule across each row. HorizonYears may be anything up to MaxYears."),
     ("Sign convention: amounts in the year columns are positive; costs are subtracted in the "
     "net flow, and every total or present value marked 'signed' shows costs as negative."),
-    "Money is in pounds at today's prices; the discount rate is real.",
+    ("Money is in pounds at today's prices; the discount rate is real. Nominal amounts (loan "
+    "margins, lines marked nominal) are deflated by InflationRate."),
     ("The Monte Carlo figures on Sensitivity are Continuum's figures from its own run and do "
     "not recalculate."),
     "After any change, check that the master check below reads TRUE.",
@@ -46,6 +47,8 @@ CONTENTS = {
     "By organisation": "who pays and who gains",
     "Sensitivity": "tornado, scenarios, switching values and Monte Carlo",
     "Redundancy": "statutory redundancy worked through, line by line",
+    "Baseline": "the baseline option's flows, which payback and the ratio are measured against",
+    "Horizon": "NPV against the baseline, highest NPV and leader at longer horizons",
     "Warnings": "what the board should confirm before relying on the figures",
     "Checks": "reconciliations and lookups; their AND is ChecksPass",
     "Constants": "rules of law and of the model",

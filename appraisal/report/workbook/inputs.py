@@ -16,6 +16,7 @@ from .styles import BPS, MONEY, RATE, RATE_FINE, WHOLE
 
 SHEET = "Inputs"
 SCORE_MAX = 10
+SCENARIOS = ("base", "pessimistic", "optimistic")
 HEAD = ("Input", "Value", "Units", "Name used in formulas", "Source or note")
 
 
@@ -55,6 +56,7 @@ class InputsMap:
     scores_range: str = ""
     org_id: dict[str, str] = field(default_factory=dict)
     option_name: dict[str, str] = field(default_factory=dict)
+    option_id: dict[str, str] = field(default_factory=dict)
 
 
 def _setting(book: Book, ws, row, label, name, value, fmt, units, note, rule=None,
@@ -90,6 +92,14 @@ def _settings(book: Book, ws, results: Results, row: int, max_years: int) -> int
         ("Discount rate (real)", "DiscountRate", s.discount_rate, RATE_FINE, "a year",
          "HM Treasury Green Book: 3.5% real; end-of-year discounting",
          fraction("The discount rate", rate_top)),
+        ("Discount schedule", "DiscountSchedule", s.discount_schedule, None, "flat or declining",
+         "Declining: the Green Book's long-term schedule, only at 3.5%",
+         {"validate": "list", "source": ["flat", "declining"], "error_title": "Schedule",
+          "error_message": "flat: one rate every year; declining: 3.5% to year 30, then "
+                           "3.0% and 2.5% (Green Book)."}),
+        ("Inflation rate", "InflationRate", s.inflation_rate, RATE_FINE, "a year",
+         "Turns nominal amounts (fixed cash, loan margins) into today's prices",
+         fraction("The inflation rate", 0.2)),
         ("VAT rate", "VATRate", s.vat_rate, RATE, "of net value", "Standard rate: 20%",
          fraction("The VAT rate", 1)),
         ("Statutory weekly pay cap", "RedundancyWeeklyPayCap", results.weekly_pay_cap, MONEY,
@@ -111,6 +121,13 @@ def _settings(book: Book, ws, results: Results, row: int, max_years: int) -> int
     row = _setting(book, ws, row, "Baseline option (id)", "BaselineOption", results.baseline.id,
                    None, "option id", "NPV vs baseline is measured against this option",
                    one_of("Baseline option", "OptionIds", "the baseline option"))
+    row = _setting(book, ws, row, "Scenario", "Scenario", "base", None,
+                   "base, pessimistic or optimistic",
+                   "Pessimistic or optimistic puts every line with a range at its worse or "
+                   "better end, in every option",
+                   {"validate": "list", "source": list(SCENARIOS), "error_title": "Scenario",
+                    "error_message": "base: every line as entered; pessimistic or optimistic: "
+                                     "every line with a range at its worse or better end."})
     return row + 1
 
 
@@ -167,6 +184,7 @@ def _options(book: Book, ws, results: Results, row: int, out: InputsMap) -> int:
         [(i, o.id, o.name, o.form.replace("_", " ")) for i, o in enumerate(results.options, 1)],
         (None, "OptionIds", "OptionNames", None), (WHOLE, None, None, None))
     out.option_name = {o.id: on(SHEET, ref(first + i, 3)) for i, o in enumerate(results.options)}
+    out.option_id = {o.id: on(SHEET, ref(first + i, 2)) for i, o in enumerate(results.options)}
     return row
 
 

@@ -34,6 +34,7 @@ class LinesSheet:
         if kind != self._kind:
             write_block_header(self.ws, self.grid, kind, self.row, self.grid.extra_width,
                                inputs_only=True)
+            self.ws.text(self.row, self.grid.sign, "Driver (shared uncertainty)", "Header")
             self.row += 1
             self._kind = kind
         r = self.row
@@ -42,8 +43,14 @@ class LinesSheet:
         self.row += 1
         return r
 
+    def driver(self, row: int, driver: str | None) -> None:
+        """The line's shared driver (its draws move with every line that names it), shown
+        beside it; Continuum's Monte Carlo reads it, the workbook's formulas do not."""
+        self.ws.text(row, self.grid.sign, driver or "", "Note")
+
     def finish(self) -> None:
         widths = {REF: 16, LABEL: 40, TYPE: 18, 4: 14, 5: 14, 6: 12, 7: 12, 8: 9}
         widths.update({c: 11 for c in range(9, self.grid.sign)})
+        widths[self.grid.sign] = 22
         for c, w in widths.items():
             self.ws.width(c, w)

@@ -16,16 +16,20 @@ from ...results import OptionResult
 from .cells import col
 
 # Fixed columns of a line row.
-REF, LABEL, TYPE, ORG, MAIN, LOW, HIGH, WHEN, EXTRA = range(1, 10)
+REF, LABEL, TYPE, ORG, MAIN, LOW, HIGH, WHEN, BASIS, EXTRA = range(1, 11)
 MIN_EXTRA = 5           # a loan line uses five kind-specific columns
 MIN_YEARS = 30          # model version 2's horizon table runs to 30 years
 
 COLUMN_LABEL = {c.id: c.title for c in RESULT_COLUMNS}
 
-# Key results at the top of each option sheet (label in LABEL, value in MAIN).
-R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_HAS_FLOWS, R_PAYBACK = range(4, 10)
-T_ROW, CAL_ROW, FLAG_ROW = 11, 12, 13
-FIRST_LINE_ROW = 15
+# Key results at the top of each option sheet (label in LABEL, value in MAIN); the figures
+# against the baseline follow model-v2.md V1.
+(R_ID, R_NPV, R_PV_SAVINGS, R_PV_COSTS, R_BCR, R_PAYBACK, R_ONE_OFF, R_LOW, R_LOW_YEAR,
+ R_IS_BASE) = range(4, 14)
+# The timeline: year, calendar year, in-horizon flag, the discount rate of each year, the
+# discount factor and the inflation deflator (model-v2.md V2, V3).
+T_ROW, CAL_ROW, FLAG_ROW, RATE_ROW, DF_ROW, DEFL_ROW = range(15, 21)
+FIRST_LINE_ROW = 22
 
 
 @dataclass(frozen=True)
@@ -75,11 +79,13 @@ class OptionLayout:
     totals_header: int = 0
     total_row: dict[str, int] = field(default_factory=dict)        # results column → row
     net: int = 0
-    df: int = 0
+    df: int = DF_ROW
     discounted: int = 0
-    cumulative: int = 0
-    negative: int = 0
-    paid_back: int = 0
+    net_all: int = 0            # net in every built year (the horizon table reads it)
+    base_net: int = 0           # the baseline's net (from the Baseline sheet)
+    gap: int = 0                # net less the baseline's
+    cum_gap: int = 0            # accumulated gap (payback and funding low point)
+    behind: int = 0             # the year, where still behind the baseline
     unit_header: int = 0
     unit_row: dict[str, int] = field(default_factory=dict)         # ref → row
     last_row: int = 0
@@ -91,10 +97,13 @@ def kind_of(ref: str) -> tuple[str, int]:
     return kind, int(rest.rstrip("]"))
 
 
-def max_years(case, horizon: int) -> int:
-    """Year columns to build: at least 30, the horizon, and the longest loan's remaining term."""
+def max_years(results) -> int:
+    """Year columns to build: at least 30, the horizon, the longest loan's remaining term and
+    the longest horizon of the engine's horizon table (model-v2.md V2)."""
+    case = results.case
     loans = [loan.remaining_years for org in case.organisations for loan in org.loans]
-    return max([MIN_YEARS, horizon, *loans])
+    table = [entry.years for entry in results.horizon_sensitivity]
+    return max([MIN_YEARS, results.horizon, *loans, *table])
 
 
 def grid_for(case, years: int) -> Grid:
@@ -123,9 +132,9 @@ def plan_option(sheet: str, option: OptionResult) -> OptionLayout:
     for column in COLUMNS:
         lay.total_row[column] = row
         row += 1
-    (lay.net, lay.df, lay.discounted, lay.cumulative, lay.negative,
-     lay.paid_back) = range(row, row + 6)
-    row += 7
+    (lay.net, lay.discounted, lay.net_all, lay.base_net, lay.gap, lay.cum_gap,
+     lay.behind) = range(row, row + 7)
+    row += 8
     units = [l.ref for l in option.lines if l.kind in RANGED_KINDS]
     if units:
         lay.unit_header = row

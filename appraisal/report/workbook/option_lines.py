@@ -19,9 +19,10 @@ from collections.abc import Callable
 from ...kinds import COLUMN_OF_KIND, KIND, RANGED_KINDS
 from .cells import col, on, ref
 from .option_layout import (
+    BASIS,
     COLUMN_LABEL,
+    DEFL_ROW,
     EXTRA,
-    FLAG_ROW,
     HIGH,
     LABEL,
     LOW,
@@ -43,7 +44,7 @@ HEADERS = {
     "recurring_costs": ("Recurring costs", "Annual cost (£)", "Start year", ()),
     "shared_services": ("Shared services (irrecoverable VAT)", "Annual value (£)", "Start year",
                         ("VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate")),
-    "one_off_costs": ("One-off costs", "Amount (£)", "Year", ()),
+    "one_off_costs": ("One-off costs", "Amount (£)", "Year", ("Renew every (years)",)),
     "loan_repricing": ("Loan re-pricing", "Margin uplift (bps)", "", (
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
         "Remaining years")),
@@ -59,6 +60,14 @@ BPS_RULE = {"validate": "decimal", "criteria": "between", "minimum": -10000, "ma
 RAMP_RULE = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 5,
              "error_title": "Ramp", "error_message": "A ramp step is a share of the full "
              "saving: 0.5 is half, 1 is all of it."}
+
+
+BASIS_RULE = {"validate": "list", "source": ["real", "nominal"], "error_title": "Basis",
+              "error_message": "real: in today's prices; nominal: a fixed cash amount, "
+                               "deflated by InflationRate."}
+RENEW_RULE = {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 100,
+              "error_title": "Renew every", "error_message": "Leave blank, or enter a whole "
+                                                             "number of years (8: every 8 years)."}
 
 
 def year_rule(max_years: int) -> dict:
@@ -85,7 +94,8 @@ def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int,
     org = "Recipient" if kind == "shared_services" else "Organisation"
     ranged = kind in RANGED_KINDS
     heads = {REF: "Ref", LABEL: title, TYPE: "Results column", ORG: org, MAIN: main,
-             LOW: "Low" if ranged else "", HIGH: "High" if ranged else "", WHEN: when}
+             LOW: "Low" if ranged else "", HIGH: "High" if ranged else "", WHEN: when,
+             BASIS: "Basis (real or nominal)" if KIND[kind].basis else ""}
     for k, text in enumerate(extras):
         heads[EXTRA + k] = text
     heads.update({grid.sign: "Sign", grid.total: "Total in horizon (signed)",
@@ -140,12 +150,29 @@ class LineWriter:
         return f"OR({cell}=JointLabel,SUMPRODUCT(--(OrgIds={cell}))=1)"
 
     def _ranged(self, r: int, line, fmt: str, rule: dict) -> None:
+        """The main quantity and its range. The quantity the model uses follows the Scenario
+        switch: as entered at base; otherwise, where the line has a range, its worse end when
+        pessimistic (low for a saving, high for a cost) and its better end when optimistic."""
         self._input(r, MAIN, getattr(line, line.main), fmt, rule)
         for c, value in ((LOW, line.low), (HIGH, line.high)):
             self._input(r, c, value, fmt, rule, blank_ok=True)
+        typed = self.ws.values[(r, MAIN)]
+        link = f"{on(self.lines.ws.title, ref(self.lr, MAIN))}"
+        sign = f"${col(self.grid.sign)}{r}"
+        low, high = f"${col(LOW)}{r}", f"${col(HIGH)}{r}"
+        self.ws.formula(r, MAIN, (
+            f'=IF(AND(Scenario<>"base",ISNUMBER({low}),ISNUMBER({high})),'
+            f'IF((Scenario="pessimistic")=({sign}=1),{low},{high}),{link})'), typed, "Link", fmt)
+        driver = getattr(line, "driver", None)
+        self.lines.driver(self.lr, driver)
 
     def _when(self, r: int, year: int) -> None:
         self._input(r, WHEN, year, WHOLE, self.year_rule)
+
+    def _basis(self, r: int, line) -> Expr:
+        """The line's basis: a nominal amount is deflated to today's prices in each year."""
+        self._input(r, BASIS, getattr(line, "basis", "real") or "real", None, BASIS_RULE)
+        return lambda c: f'IF(${col(BASIS)}{r}="nominal",{c}${DEFL_ROW},1)'
 
     def write(self, kind: str, line, r: int, line_ref: str, label: str, workings: dict,
               option_name: str):
@@ -166,13 +193,16 @@ class LineWriter:
                 self._input(r, EXTRA + k, line.ramp[k] if k < len(line.ramp) else None, "0.00",
                             RAMP_RULE, blank_ok=True)
             ramp = f"${first}${r}:${last}${r}"
+            prices = self._basis(r, line)
             return (lambda c: f"({_t(c)}>=$H{r})*INDEX({ramp},MAX(1,MIN({_t(c)}-$H{r}+1,"
-                              f"COUNT({ramp}))))*(1-OptimismBiasSavings)"), zero, [check]
+                              f"COUNT({ramp}))))*(1-OptimismBiasSavings)*{prices(c)}"), zero, [
+                check]
         if kind == "recurring_costs":
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.start_year)
-            return (lambda c: f"({_t(c)}>=$H{r})"), zero, [check]
+            prices = self._basis(r, line)
+            return (lambda c: f"({_t(c)}>=$H{r})*{prices(c)}"), zero, [check]
         if kind == "shared_services":
             check = self._org(r, line.recipient, recipient=True)
             self._ranged(r, line, MONEY, MONEY_RULE)
@@ -188,12 +218,19 @@ class LineWriter:
                        self.case.settings.vat_rate * (1 - recovery) * charged, "Calc", "0.00%")
             rate = f"${col(EXTRA + 2)}{r}"
             treatment = f"SUMPRODUCT(--(VatTreatments=${col(EXTRA)}${r}))=1"
-            return (lambda c: f"({_t(c)}>=$H{r})*{rate}"), zero, [check, treatment]
+            prices = self._basis(r, line)
+            return (lambda c: f"({_t(c)}>=$H{r})*{rate}*{prices(c)}"), zero, [check, treatment]
         if kind == "one_off_costs":
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.year)
-            return (lambda c: f"({_t(c)}=$H{r})*(1+OptimismBiasCosts)"), zero, [check]
+            every = f"${col(EXTRA)}{r}"
+            self._input(r, EXTRA, getattr(line, "renew_every", None), WHOLE, RENEW_RULE,
+                        blank_ok=True)
+            # In its year, and with "renew every" n, every n years after it (model-v2.md V2).
+            return (lambda c: f"({_t(c)}>=$H{r})*IF(N({every})>0,--(MOD({_t(c)}-$H{r},"
+                              f"MAX(1,N({every})))=0),--({_t(c)}=$H{r}))"
+                              f"*(1+OptimismBiasCosts)"), zero, [check]
         if kind == "loan_repricing":
             loan_cell, fees, brk, bal, rem = (f"${col(EXTRA + k)}{r}" for k in range(5))
             owner, loan = self.case.loan(line.loan)
@@ -208,13 +245,15 @@ class LineWriter:
             ws.formula(r, EXTRA + 4, f"=SUMPRODUCT(--(LoanIds={loan_cell}),LoanRemainingYears)",
                        loan.remaining_years, "Link", WHOLE)
             check = f"SUMPRODUCT(--(LoanIds=${col(EXTRA)}${r}))=1"
-            return ((lambda c: f"({_t(c)}<=MIN({rem},HorizonYears))*{bal}/10000"),
+            # The margin is nominal, fixed by the contract: deflated (model-v2.md V3).
+            return ((lambda c: f"({_t(c)}<={rem})*{bal}/10000*{c}${DEFL_ROW}"),
                     (lambda c: f"({_t(c)}=1)*({fees}+{brk})"), [check])
         if kind == "pension_cessation":
             check = self._org(r, line.organisation)
             self._input(r, MAIN, line.amount, MONEY)
             self._when(r, line.year)
-            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}"), [check]
+            prices = self._basis(r, line)
+            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}*{prices(c)}"), [check]
         raise ValueError(kind)
 
     def _redundancy(self, r: int, workings: dict):
@@ -229,9 +268,11 @@ class LineWriter:
 
 
 def line_formula(r: int, unit: Expr | None, fixed: Expr) -> Expr:
-    """The yearly amount, switched off past the horizon: ``flag × (quantity × unit + fixed)``."""
+    """The yearly amount in every built year: ``quantity × unit + fixed`` (the parts that
+    exist). The line's totals, the totals by column and the NPV count the years in the horizon
+    (the flag row); the horizon table reads every year."""
     if unit is None:
-        return lambda c: f"={c}${FLAG_ROW}*{fixed(c)}"
+        return lambda c: f"={fixed(c)}"
     if fixed(col(1)) == "0":
-        return lambda c: f"={c}${FLAG_ROW}*$E{r}*{unit(c)}"
-    return lambda c: f"={c}${FLAG_ROW}*($E{r}*{unit(c)}+{fixed(c)})"
+        return lambda c: f"=$E{r}*{unit(c)}"
+    return lambda c: f"=$E{r}*{unit(c)}+{fixed(c)}"

@@ -53,8 +53,30 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
         ws.formula(r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", sum(values), "Output",
                    MONEY)
         totals[option.id] = on(SHEET, ref(r, total_c))
+    _against_baseline(ws, results, HEAD + 2, total_c)
     ws.width(1, 18)
     ws.width(2, 34)
     for c in range(3, total_c + 1):
         ws.width(c, 16)
     return OrganisationsMap(totals)
+
+
+def _against_baseline(ws, results: Results, first: int, total_c: int) -> None:
+    """Each organisation's NPV less its NPV in the baseline (model-v2.md V1)."""
+    n = len(results.options)
+    last = first + n - 1
+    top = last + 2
+    ws.text(top, 1, "Against the baseline: each organisation's NPV less its NPV in the "
+            "baseline option", "Section")
+    ids = f"$A${first}:$A${last}"
+    for i, option in enumerate(results.options):
+        r = top + 1 + i
+        ws.text(r, 1, option.id)
+        ws.text(r, 2, option.name)
+        values = option.by_organisation_vs_baseline
+        for c in range(3, total_c + 1):
+            here, column = f"{col(c)}{first + i}", f"{col(c)}${first}:{col(c)}${last}"
+            key = list(option.by_organisation)[c - 3] if c < total_c else None
+            value = values.get(key, 0.0) if key else option.npv_vs_baseline
+            ws.formula(r, c, f"={here}-SUMPRODUCT(--({ids}=BaselineOption),{column})", value,
+                       "Output" if c == total_c else "Calc", MONEY)

@@ -25,7 +25,7 @@ from .inputs import InputsMap
 from .styles import RATE, SCORE, WHOLE
 
 SHEET = "Scores"
-R_NAMES, R_POINTS, R_WEIGHTS, R_HEAD = 3, 4, 5, 7
+R_NAMES, R_POINTS, R_WEIGHTS, R_DERIVED, R_HEAD = 3, 4, 5, 6, 8
 FIRST_CRIT = 3
 NONE = -1               # a crossing that does not count (outside 0..1, or the leader itself)
 
@@ -36,6 +36,7 @@ class ScoresMap:
     rank: dict[str, str]
     weights_range: str
     points_range: str
+    derived_share: str      # the weight on the scores derived from NPV vs baseline
 
 
 def _derived(v: str, vs_range: str) -> str:
@@ -62,6 +63,12 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
         ws.formula(R_POINTS, k, f"={inputs.weight[c.id]}", c.weight, "Link", "0.##")
         ws.formula(R_WEIGHTS, k, f"={col(k)}{R_POINTS}/SUM({points})", results.weights[c.id],
                    "Calc", RATE)
+        ws.value(R_DERIVED, k, int(c.derived), "Constant", WHOLE)
+    ws.text(R_DERIVED, 1, "Derived from NPV vs baseline (1 yes, 0 no)")
+    derived_row = f"${col(FIRST_CRIT)}${R_DERIVED}:${col(last_c)}${R_DERIVED}"
+    ws.text(R_DERIVED, last_c + 1, "Weight on them:", "Note")
+    ws.formula(R_DERIVED, last_c + 2, f"=SUMPRODUCT({weights},{derived_row})",
+               sum(results.weights[c.id] for c in crits if c.derived), "Calc", RATE)
     ws.text(R_HEAD, 1, "Option id", "Header")
     ws.text(R_HEAD, 2, "Option", "Header")
     for j, c in enumerate(crits):
@@ -98,7 +105,8 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     widths.update({wcol: 13, rcol: 7})
     for c, w in widths.items():
         ws.width(c, w)
-    return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points))
+    return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points),
+                     on(SHEET, ref(R_DERIVED, last_c + 2)))
 
 
 def _crossings(results: Results) -> np.ndarray:

@@ -121,8 +121,8 @@ def _chart(book, ws, option, first: int, last: int, anchor: int) -> None:
 
 def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
     first, last = span_rows
-    ws.text(row, 1, "Scenarios: every uncertain line at its worse, base or better end",
-            "Section")
+    ws.text(row, 1, "Scenarios: every uncertain line at its worse, base or better end (read "
+            "with the Scenario switch on Inputs at base)", "Section")
     heads = ["Option id", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV vs baseline" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV rank" for s in SCENARIOS]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ...results import Results
 from .cells import on, ref, span
+from .option_sheet import bcr_value
 from .styles import MONEY, RATIO, SCORE, WHOLE
 
 SHEET = "Summary"
@@ -45,8 +46,9 @@ def write_summary(book, ws, results: Results, option_maps: list) -> SummaryMap:
         ws.values[(TOP, c)] = head
         ws.styles[(TOP, c)] = "Header"
     ws.text(1, 1, "Summary: the options side by side", "Title")
-    ws.text(2, 1, "NPV in today's prices over HorizonYears at DiscountRate (Inputs); payback "
-            "'n/a' where the option never pays back or has no flows.", "Note")
+    ws.text(2, 1, "NPV in today's prices over HorizonYears at the real DiscountRate (Inputs). "
+            "Payback and the benefit-cost ratio are measured against the baseline; 'n/a' for "
+            "the baseline and where the option never pays back.", "Note")
     ids, names = span(first, C_ID, last, C_ID), span(first, C_NAME, last, C_NAME)
     npvs, vs_col = span(first, C_NPV, last, C_NPV), span(first, C_VS, last, C_VS)
     ranks = span(first, C_RANK, last, C_RANK)
@@ -71,8 +73,7 @@ def write_summary(book, ws, results: Results, option_maps: list) -> SummaryMap:
         ws.formula(r, C_PAYBACK, f"={m.payback}",
                    "n/a" if option.payback_year is None else option.payback_year, "Link", WHOLE,
                    align="right")
-        ws.formula(r, C_BCR, f"={m.bcr}", "n/a" if option.bcr is None else option.bcr, "Link",
-                   RATIO, align="right")
+        ws.formula(r, C_BCR, f"={m.bcr}", bcr_value(option), "Link", RATIO, align="right")
         npv[option.id] = on(SHEET, ref(r, C_NPV))
         vs[option.id] = on(SHEET, ref(r, C_VS))
     _chart(book, ws, first, last)

@@ -1,0 +1,197 @@
+"""Capacity results in the board's words: each test named, its breaches as warnings (V10).
+
+The engine's :mod:`appraisal.finance.capacity` measures; this module turns each measured test
+into a :class:`CapacityResult`, names it as a person would ("Oak Housing's interest cover
+covenant with Bank A"), words a metric's value and headroom, and writes the breach warnings.
+The app, the paper and the warnings all read these words, so a test is named alike everywhere.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .finance.capacity import Outcome
+from .finance.capacity_specs import merged_rules
+from .formatting import money
+from .results import AppraisalWarning, CapacityResult, OptionResult
+
+METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
+
+
+def results_of(case, outcomes: list[Outcome]) -> list[CapacityResult]:
+    """One option's measured tests as results, in V10's order."""
+    out = []
+    for item in outcomes:
+        spec, rule = item.spec, item.spec.rule
+        lender = None
+        if spec.loan is not None:
+            lender = case.loan(spec.loan)[1].lender or None
+        derived = spec.organisation is None and not case.merged_golden_rules
+        out.append(CapacityResult(
+            organisation=spec.organisation, loan=spec.loan, lender=lender, metric=rule.metric,
+            limit=rule.limit, bound=rule.bound, basis=rule.basis_or_default,
+            definition=rule.definition_or_default, derived=derived,
+            entity=[case.organisations[k].id for k in spec.entity],
+            values=item.values, headroom=item.headroom, headroom_money=item.headroom_money,
+            min_headroom=item.min_headroom, first_breach_year=item.first_breach_year,
+            stressed_values=item.stressed_values,
+            stressed_headroom_money=item.stressed_headroom_money,
+            stressed_min_headroom=item.stressed_min_headroom,
+            stressed_first_breach_year=item.stressed_first_breach_year))
+    return out
+
+
+def ratio(metric: str, value: float | None, *, fine: bool = False) -> str:
+    """A metric's value as printed: interest cover '1.27x', gearing '62.3%'; ``fine`` gives
+    one more place, for a value so near its limit that the usual places would hide the gap."""
+    if value is None:
+        return "n/a"
+    if metric == "gearing":
+        return f"{100 * value:.{2 if fine else 1}f}%"
+    return f"{value:.{3 if fine else 2}f}x"
+
+
+def headroom_text(metric: str, value: float | None) -> str:
+    """Headroom in the metric's own unit, with its sign; one more place where it is tiny.
+
+    >>> headroom_text("interest_cover", -0.004), headroom_text("gearing", 0.0143)
+    ('−0.004x', '1.4 points')
+    """
+    if value is None:
+        return "n/a"
+    sign = "\u2212" if value < 0 else ""
+    if metric == "gearing":
+        places = 1 if abs(100 * value) >= 0.1 or value == 0 else 2
+        return f"{sign}{abs(100 * value):.{places}f} points"
+    places = 2 if abs(value) >= 0.01 or value == 0 else 3
+    return f"{sign}{abs(value):.{places}f}x"
+
+
+def possessive(name: str) -> str:
+    """'Oak Housing' → "Oak Housing's"; 'Elm Homes' → "Elm Homes'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def limit_text(test: CapacityResult, *, fine: bool = False) -> str:
+    """'at least 1.25x' or 'at most 65.0%'."""
+    word = "at least" if test.bound == "min" else "at most"
+    return f"{word} {ratio(test.metric, test.limit, fine=fine)}"
+
+
+def test_name(case, test: CapacityResult) -> str:
+    """A test as a person names it.
+
+    'Oak Housing's interest cover covenant with Bank A', 'Oak Housing's golden rule on gearing',
+    'the merged body's golden rule on interest cover'.
+    """
+    metric = METRIC_NAME[test.metric]
+    if test.organisation is None:
+        how = "taken from the partners' strictest" if test.derived else "set by the case"
+        return f"the merged body's golden rule on {metric} ({how})"
+    org = possessive(case.organisation(test.organisation).name)
+    if test.loan is None:
+        return f"{org} golden rule on {metric}"
+    return f"{org} {metric} covenant with {test.lender or 'its lender'}"
+
+
+def whose(case, test: CapacityResult) -> str:
+    """Whose test it is, for a table's first column: the partner, or 'Merged body'."""
+    if test.organisation is None:
+        return "Merged body"
+    name = case.organisation(test.organisation).name
+    return f"{name} (combined)" if len(test.entity) > 1 else name
+
+
+def rule_label(test: CapacityResult) -> str:
+    """The test without its partner: 'Bank A covenant: interest cover', 'Golden rule: gearing'."""
+    what = f"{test.lender or 'Lender'} covenant" if test.loan is not None else "Golden rule"
+    if test.organisation is None and test.derived:
+        what = "Golden rule (strictest partner's)"
+    return f"{what}: {METRIC_NAME[test.metric]}"
+
+
+def basis_text(test: CapacityResult) -> str:
+    """How the metric is measured, in a few words, for tables and notes."""
+    words = {"underlying": "one-off items excluded", "all": "one-off items included"}
+    text = words[test.basis]
+    if test.metric == "interest_cover":
+        text = ("EBITDA" if test.definition == "ebitda" else "EBITDA-MRI") + ", " + text
+    return text
+
+
+def calendar(first_year: int, year: int) -> str:
+    return f"{first_year + year - 1} (year {year})"
+
+
+def tightest(option: OptionResult) -> CapacityResult | None:
+    """The test with the least headroom in the base case, as a share of its limit."""
+    found = [t for t in option.capacity if t.min_headroom["value"] is not None]
+    if not found:
+        return None
+    return min(found, key=lambda t: t.min_headroom["value"] / (t.limit or 1.0))
+
+
+def flag(option: OptionResult, first_year: int) -> str | None:
+    """A few words for wherever options are listed, or None when every test holds (or there
+    are none): 'breaks a covenant in 2027', 'breaks a golden rule if pessimistic (2029)'."""
+    def first(tests, stressed: bool):
+        years = [t.stressed_first_breach_year if stressed else t.first_breach_year
+                 for t in tests]
+        years = [y for y in years if y is not None]
+        return min(years) if years else None
+
+    covenants = [t for t in option.capacity if t.loan is not None]
+    rules = [t for t in option.capacity if t.loan is None]
+    for tests, noun in ((covenants, "a covenant"), (rules, "a golden rule")):
+        year = first(tests, False)
+        if year is not None:
+            return f"breaks {noun} in {first_year + year - 1}"
+    for tests, noun in ((covenants, "a covenant"), (rules, "a golden rule")):
+        year = first(tests, True)
+        if year is not None:
+            return f"breaks {noun} if pessimistic ({first_year + year - 1})"
+    return None
+
+
+def breach_sentence(case, option_name: str, test: CapacityResult, first_year: int, *,
+                    stressed: bool) -> str | None:
+    """One sentence on a breach, base or pessimistic; None where the test holds."""
+    year = test.stressed_first_breach_year if stressed else test.first_breach_year
+    if year is None:
+        return None
+    values = test.stressed_values if stressed else test.values
+    money_row = test.stressed_headroom_money if stressed else test.headroom_money
+    value, short = values[year - 1], money_row[year - 1]
+    gap = test.limit - value if test.bound == "max" else value - test.limit
+    fine = abs(gap) < (0.001 if test.metric == "gearing" else 0.01)
+    case_words = ("in the pessimistic case (ranged figures at their worse ends)" if stressed
+                  else "as planned")
+    return (f"{option_name} breaks {test_name(case, test)} in {calendar(first_year, year)} "
+            f"{case_words}: {ratio(test.metric, value, fine=fine)} against "
+            f"{limit_text(test, fine=fine)}, a headroom of {headroom_text(test.metric, gap)} "
+            f"({money(-short)} short)")
+
+
+def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[AppraisalWarning]:
+    """A warning for each breach (base, then pessimistic) and for each merged body whose rules
+    were taken from the partners' own because the case sets none."""
+    for i, option in enumerate(options):
+        _, derived = merged_rules(case, case.options[i])
+        if derived:
+            yield AppraisalWarning(f"options[{i}]", (
+                f"the merged body's board has set no golden rules of its own, so '{option.name}' "
+                "is tested against the strictest of the partners' golden rules; set "
+                "merged_golden_rules to the targets the combined board would hold"))
+        for test in option.capacity:
+            for stressed in (False, True):
+                if stressed and not _breaks_sooner(test):
+                    continue
+                text = breach_sentence(case, f"'{option.name}'", test, first_year,
+                                       stressed=stressed)
+                if text is not None:
+                    yield AppraisalWarning(f"options[{i}]", text)
+
+
+def _breaks_sooner(test: CapacityResult) -> bool:
+    """The pessimistic case breaks where the base case holds, or breaks earlier."""
+    s, b = test.stressed_first_breach_year, test.first_breach_year
+    return s is not None and (b is None or s < b)
