@@ -1,5 +1,11 @@
 """Continuum: no arguments (or a case file) opens the app; ``appraise CASE ...`` runs headless."""
+import os
 import sys
+
+# The engine's matrix products are small (options x lines x a few thousand draws): one thread
+# does them fastest, and spare threads only spin against the rest of the machine. Set before
+# numpy is first imported; a value already in the environment wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 def main(argv: list[str] | None = None) -> int:

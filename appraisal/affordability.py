@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from .finance.capacity import Outcome
 from .finance.capacity_specs import merged_rules
 from .formatting import money
+from .paths import FieldPath
 from .results import AppraisalWarning, CapacityResult, OptionResult
 
 METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
@@ -177,10 +178,8 @@ def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[App
     for i, option in enumerate(options):
         _, derived = merged_rules(case, case.options[i])
         if derived:
-            yield AppraisalWarning(f"options[{i}]", (
-                f"the merged body's board has set no golden rules of its own, so '{option.name}' "
-                "is tested against the strictest of the partners' golden rules; set "
-                "merged_golden_rules to the targets the combined board would hold"))
+            yield AppraisalWarning("golden_rules_taken", FieldPath.of("options", i),
+                                   {"option": option.name})
         for test in option.capacity:
             for stressed in (False, True):
                 if stressed and not _breaks_sooner(test):
@@ -188,7 +187,8 @@ def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[App
                 text = breach_sentence(case, f"'{option.name}'", test, first_year,
                                        stressed=stressed)
                 if text is not None:
-                    yield AppraisalWarning(f"options[{i}]", text)
+                    yield AppraisalWarning("covenant_breach", FieldPath.of("options", i),
+                                           {"sentence": text})
 
 
 def _breaks_sooner(test: CapacityResult) -> bool:

@@ -10,7 +10,7 @@ project survives a load and save here.
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -20,8 +20,8 @@ from .paths import FIELD_WORDS
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
-FORMAT = "options-appraisal-case"
-VERSION = 2
+FORMAT: Final = "options-appraisal-case"
+VERSION: Final = 2
 
 FORMS = (
     "standalone",
@@ -76,6 +76,8 @@ class MonteCarloSettings(Model):
     draws: Annotated[int, Field(strict=True, ge=1, le=1_000_000)] = 10000
     seed: Annotated[int, Field(strict=True, ge=0, le=2**63 - 1)] = 1
     distribution: Literal["triangular", "pert"] = "triangular"
+    # How far the delivery of the change goes well or badly as a whole (model-v2.md V4).
+    correlation: Annotated[float, Field(strict=True, ge=0, le=0.99)] = 0.0
 
 
 Basis = Literal["real", "nominal"]
@@ -146,6 +148,8 @@ class RangedLine(Model):
     label: Text | None = None
     low: Number | None = None
     high: Number | None = None
+    # Lines naming the same driver are one uncertain quantity (model-v2.md V4).
+    driver: Id | None = None
 
     @property
     def has_range(self) -> bool:
@@ -231,12 +235,16 @@ class RedundancyLine(Model):
     year: Year = 1
 
 
-class PensionCessationLine(Model):
-    label: Text | None = None
+class PensionCessationLine(RangedLine):
+    """A cessation debt (or, negative, an exit credit) paid in ``instalments`` yearly parts (V5)."""
+
     organisation: Id | None = None
-    amount: Money
+    amount: Number
     year: Year = 1
     basis: Basis = "real"
+    instalments: Annotated[int, Field(strict=True, ge=1, le=100)] = 1
+
+    main: ClassVar[str] = KIND["pension_cessation"].main or ""
 
 
 class Option(Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from .atomic import reason, write_all_atomic, write_atomic
 from .case import FORMAT, VERSION, Case
 from .limits import cut, excerpt, key_text, value_problems, work_problems
+from .paths import FieldPath, path_of
 from .rules import check_case
 
 __all__ = ["CaseError", "MAX_BYTES", "case_to_dict", "case_to_json", "load_case", "parse_bytes",
@@ -29,11 +30,12 @@ MAX_DEPTH = 64
 
 
 class CaseError(ValueError):
-    """A case that cannot be appraised, with one ``(path, message)`` per problem."""
+    """A case that cannot be appraised, with one ``(path, message)`` per problem; each path a
+    :class:`~appraisal.paths.FieldPath` (given as one or as its text form)."""
 
-    def __init__(self, problems: list[tuple[str, str]], data: Any = None):
+    def __init__(self, problems: Iterable[tuple[str | FieldPath, str]], data: Any = None):
         # however a rule words it, a message quotes no more than a short excerpt of the input
-        self.problems = [(path, cut(msg)) for path, msg in problems]
+        self.problems: list[tuple[FieldPath, str]] = [(path_of(p), cut(m)) for p, m in problems]
         self.data = data    # the file's JSON, where it could be read (to name places in words)
         super().__init__(str(self))
 

@@ -1,7 +1,9 @@
-"""Warnings for the board: things the figures rest on that someone must confirm (not errors)."""
+"""Warnings for the board: things the figures rest on that someone must confirm (not errors).
+
+Each is noticed here as a kind, a place and its figures; :mod:`appraisal.wording` words it.
+"""
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -10,28 +12,11 @@ from . import scales, scoring
 from .case import Case
 from .continuum import form
 from .finance import cautions, vat
+from .paths import FieldPath
 from .results import AppraisalWarning
 
 LATE_SAVINGS_YEAR = 3
 PARTIAL_RECOVERY = 0.15
-
-
-_LOAN = re.compile(r"^.*?'s loan from .*? \([^)]*\)")
-
-
-def sentence(warning: AppraisalWarning, *, loan_named: bool = False) -> str:
-    """A warning's message as a sentence for people; with ``loan_named`` (the reader has just
-    been told which loan), the loan is called 'the loan'.
-
-    >>> w = AppraisalWarning("p", "Oak's loan from Bank A (oak-1) runs 1 year past")
-    >>> sentence(w, loan_named=True)
-    'The loan runs 1 year past.'
-    """
-    text = warning.message.strip()
-    if loan_named:
-        text = _LOAN.sub("the loan", text, count=1)
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def case_warnings(case: Case, ahp_cr: float | None,
@@ -56,19 +41,16 @@ def case_warnings(case: Case, ahp_cr: float | None,
 
 def _case_wide(case: Case, ahp_cr: float | None) -> Iterator[AppraisalWarning]:
     if len(case.options) < 4:
-        yield AppraisalWarning("options", (
-            f"only {len(case.options)} options on the short list: the Green Book asks for at "
-            "least four (business as usual, a do-minimum, the preferred way and at least one "
-            "more)"))
+        yield AppraisalWarning("short_list", FieldPath.of("options"),
+                               {"count": len(case.options)})
     for i, crit in enumerate(case.criteria):
         if crit.weight == 0:
-            yield AppraisalWarning(f"criteria[{i}].weight", (
-                f"'{crit.name}' carries no weight, so its scores do not affect the ranking"))
+            yield AppraisalWarning("no_weight", FieldPath.of("criteria", i, "weight"),
+                                   {"criterion": crit.name})
     yield from _weights_match_method(case)
     if ahp_cr is not None and ahp_cr > 0.10:
-        yield AppraisalWarning("weighting.ahp_matrix", (
-            f"the pairwise comparisons are inconsistent (consistency ratio {ahp_cr:.2f}, above "
-            "0.10): revisit the judgements before relying on these weights"))
+        yield AppraisalWarning("ahp_inconsistent", FieldPath.of("weighting", "ahp_matrix"),
+                               {"ratio": ahp_cr})
 
 
 WEIGHT_MATCH = 0.005   # half a percentage point: the weights shown to the board round to whole %
@@ -86,14 +68,14 @@ def _weights_match_method(case: Case) -> Iterator[AppraisalWarning]:
         return
     if w.method == "ahp" and w.ahp_matrix and w.ahp_order:
         ids, derived = list(w.ahp_order), scoring.ahp_weights(w.ahp_matrix)[0]
-        where = "weighting.ahp_matrix"
+        where = FieldPath.of("weighting", "ahp_matrix")
     elif w.method == "swing" and w.swing:
         ids = list(w.swing)
         ratings = scoring.swing_weights(w.swing) if sum(w.swing.values()) > 0 else None
         if ratings is None:
             return
         derived = np.array([ratings[c] for c in ids])
-        where = "weighting.swing"
+        where = FieldPath.of("weighting", "swing")
     else:
         return
     points = {c.id: c.weight for c in case.criteria}
@@ -103,33 +85,21 @@ def _weights_match_method(case: Case) -> Iterator[AppraisalWarning]:
     shares = np.array([points.get(c, 0.0) / total for c in ids])
     gap = float(np.max(np.abs(shares - derived)))
     if gap > WEIGHT_MATCH:
-        method = "pairwise comparison (AHP)" if w.method == "ahp" else "swing weighting"
-        yield AppraisalWarning(where, (
-            f"the criteria's weights no longer match the {method} they are recorded as coming "
-            f"from (they differ by up to {gap:.1%}): run the {method} again, or treat the "
-            "weights as set directly"))
+        yield AppraisalWarning("weights_drift", where, {"method": w.method, "gap": gap})
 
 
 def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
-    at = f"options[{i}]"
+    at = FieldPath.of("options", i)
     for j, line in enumerate(option.shared_services):
-        path = f"{at}.shared_services[{j}]"
+        path = at / "shared_services" / j
         recipient = case.organisation(line.recipient)
         if line.vat_treatment == "cost_sharing_exemption":
-            text = ("the cost sharing exemption is assumed: confirm HMRC's five conditions (an "
-                    "independent group; members whose activities are exempt or non-business; "
-                    "services directly necessary for those activities; exact reimbursement of "
-                    "each member's share of costs, with no uplift; no distortion of competition)")
-            if recipient.vat_recovery_rate > PARTIAL_RECOVERY:
-                text += (f"; {recipient.name} recovers {recipient.vat_recovery_rate:.0%} of its "
-                         "VAT, so an apportionment of mixed-use services is likely")
-            yield AppraisalWarning(path, text)
+            partial = recipient.vat_recovery_rate > PARTIAL_RECOVERY
+            yield AppraisalWarning("cost_sharing_exemption", path, {
+                "recipient": recipient.name,
+                "recovery": recipient.vat_recovery_rate if partial else None})
         if line.vat_treatment == "vat_group" and not form(option.form).can_vat_group:
-            yield AppraisalWarning(path, (
-                f"a VAT group needs common control, which a {option.form.replace('_', ' ')} "
-                "does not give: only group structures, mergers and transfers of engagements can "
-                "group for VAT"))
+            yield AppraisalWarning("vat_group_without_control", path, {"form": option.form})
     if option.savings and all(line.start_year > LATE_SAVINGS_YEAR for line in option.savings):
-        yield AppraisalWarning(f"{at}.savings", (
-            f"every saving of '{option.name}' starts after year {LATE_SAVINGS_YEAR}: late "
-            "savings are the least certain, so test them in the sensitivity analysis"))
+        yield AppraisalWarning("late_savings", at / "savings",
+                               {"option": option.name, "year": LATE_SAVINGS_YEAR})

@@ -5,18 +5,27 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import affordability, scoring, sensitivity
+from . import affordability, montecarlo, scoring, sensitivity
 from . import horizon as horizons
 from .case import Case
 from .caveats import case_warnings
+from .drivers import build_drivers, effects, triangular_mean
 from .finance import baseline as against
 from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .finance.vat import recharge_npv
 from .kinds import KIND
-from .results import (CashFlow, HorizonEntry, LineResult, MonteCarloResult, OptionResult,
-                      RedundancyResult, Results, Scenario)
+from .results import (
+    CashFlow,
+    HorizonEntry,
+    LineResult,
+    MonteCarloResult,
+    OptionResult,
+    RedundancyResult,
+    Results,
+    Scenario,
+)
 
 WEIGHT_GRID_POINTS = 21
 
@@ -55,12 +64,19 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     runner = _runner_up(weighted, leader)
 
     g = sensitivity.gradients(table, df)
-    scen = sensitivity.scenario_npvs(table, g, npv)
+    drivers = build_drivers(table, base_i)
+    at_low = effects(table, drivers, g, table.low, n_opt, base_i)
+    at_high = effects(table, drivers, g, table.high, n_opt, base_i)
+    expected = vs_base + effects(table, drivers, g, triangular_mean(table), n_opt,
+                                 base_i).sum(axis=0)
+    scen = sensitivity.scenarios(vs_base, at_low, at_high)
+    mc_s = s.monte_carlo
     mc = None
-    if monte_carlo and table.ranged.any():
-        mc = sensitivity.monte_carlo(table, g, npv, base_i, s.monte_carlo.draws,
-                                     s.monte_carlo.seed, s.monte_carlo.distribution,
-                                     cancelled=cancelled)
+    if monte_carlo and drivers.count:
+        mc = montecarlo.monte_carlo(table, drivers, g, npv, base_i, mc_s.draws, mc_s.seed,
+                                    mc_s.distribution, mc_s.correlation,
+                                    cancelled=cancelled)
+    ids = [o.id for o in case.options]
 
     amounts = table.amounts()
     tested = capacity(case, table)
@@ -88,17 +104,19 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                                 for k, org in enumerate(case.organisations)},
                              "joint": float(by_org[o, -1])},
             cash_flows=_cash_flows(cols[o], net[o], df, case.first_year),
-            lines=[_line_result(case, table, amounts, l, df) for l in mine],
-            redundancies=[_redundancy_result(case, table, l) for l in mine if l in table.redundancy],
-            tornado=sensitivity.tornado(table, g, o, float(npv[o])),
-            switching_values=sensitivity.switching_values(table, g, o, float(vs_base[o]),
-                                                          o == base_i),
+            lines=[_line_result(case, table, amounts, int(l), df) for l in mine],
+            redundancies=[_redundancy_result(case, table, int(l)) for l in mine
+                          if l in table.redundancy],
+            tornado=sensitivity.tornado(table, drivers, g, at_low, at_high, o, base_i,
+                                        float(npv[o]), float(vs_base[o]), ids),
+            switching_values=sensitivity.switching_values(table, drivers, g, o, base_i,
+                                                          float(vs_base[o])),
             scenarios={k: float(v[o]) for k, v in scen.items()},
-            monte_carlo=_mc_result(mc, o, s.monte_carlo) if mc is not None else None,
+            monte_carlo=_mc_result(mc, o, mc_s) if mc is not None else None,
+            expected_npv_vs_baseline=float(expected[o]),
             capacity=affordability.results_of(case, tested[o]), capacity_shares=shares[o],
         ))
 
-    ids = [opt.id for opt in case.options]
     headline = HorizonEntry(horizon, dict(zip(ids, map(float, vs_base))),
                             ids[scoring.leader_index(npv, tol=1e-6)], ids[leader])
     by_horizon = horizons.sensitivity(case, net_flows(cols_long), df_long, years, weights,
@@ -127,13 +145,15 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         weight_grid=grid.tolist(),
         weight_curves={c.id: scoring.weight_curve(score_m, weights, j, WEIGHT_GRID_POINTS).tolist()
                        for j, c in enumerate(case.criteria)},
-        scenarios={k: _scenario(case, k, v, base_i, weights) for k, v in scen.items()},
+        scenarios={k: _scenario(case, k, v + npv[base_i], base_i, weights)
+                   for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
         warnings=(case_warnings(case, None if ahp_cr is None else ahp_cr[1],
                                 horizons.past_horizon_warnings(case, past_h, headline))
                   + list(affordability.warnings(case, options, case.first_year))),
         horizon_sensitivity=by_horizon,
+        driver_count=drivers.count, correlation=mc_s.correlation,
     )
 
 
@@ -205,12 +225,15 @@ def _redundancy_result(case: Case, table: LineTable, l: int) -> RedundancyResult
         year=line.year)
 
 
-def _mc_result(mc: sensitivity.MonteCarloDraws, o: int, settings) -> MonteCarloResult:
+def _mc_result(mc: montecarlo.MonteCarloDraws, o: int, settings) -> MonteCarloResult:
     return MonteCarloResult(
         draws=settings.draws, seed=settings.seed, distribution=settings.distribution,
         p10=float(mc.p10[o]), p50=float(mc.p50[o]), p90=float(mc.p90[o]), mean=float(mc.mean[o]),
         p_npv_vs_baseline_below_zero=float(mc.p_below_baseline[o]),
-        p_highest_npv=float(mc.p_highest[o]), histogram_counts=mc.counts[o].tolist())
+        p_highest_npv=float(mc.p_highest[o]), histogram_counts=mc.counts[o].tolist(),
+        correlation=settings.correlation,
+        vs_baseline={"p10": float(mc.vs_p10[o]), "p50": float(mc.vs_p50[o]),
+                     "p90": float(mc.vs_p90[o]), "mean": float(mc.vs_mean[o])})
 
 
 def _scenario(case: Case, name: str, npv: np.ndarray, base_i: int, weights) -> Scenario:

@@ -51,6 +51,32 @@ def pct(x: float | None, places: int = 0) -> str:
     return _signed(f"{abs(v):,.{places}f}%", v < 0)
 
 
+def chance(p: float | None) -> str:
+    """A simulated share as a percentage that never rounds a rare event away, nor claims a
+    certainty no simulation can show (model-v2.md V4).
+
+    >>> [chance(p) for p in (0.0, 0.0099, 0.0101, 0.3164, 0.997, None)]
+    ['under 1%', 'under 1%', '1%', '32%', 'over 99%', 'n/a']
+    """
+    if p is None:
+        return "n/a"
+    if p < 0.01:
+        return "under 1%"
+    if p > 0.99:
+        return "over 99%"
+    return f"{round(100 * p):.0f}%"
+
+
+def chance_of_loss(option) -> str:
+    """An option's chance of doing worse than the baseline with its pessimistic figure beside
+    it, 'under 1% (worst case −£7,300k)': never a probability of loss alone (model-v2.md V4)."""
+    if option.baseline or option.monte_carlo is None:
+        return "n/a"
+    worst = option.scenarios.get("pessimistic")
+    p = chance(option.monte_carlo.p_npv_vs_baseline_below_zero)
+    return p if worst is None else f"{p} (worst case {money_k(worst)})"
+
+
 def score(x: float | None) -> str:
     """A weighted score out of 100, one decimal place."""
     return "n/a" if x is None else f"{x:.1f}"

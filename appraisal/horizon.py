@@ -12,7 +12,7 @@ import numpy as np
 
 from . import scoring
 from .case import Case
-from .formatting import money
+from .paths import FieldPath
 from .results import AppraisalWarning, HorizonEntry, PastHorizon
 
 LONGER = (20, 30)
@@ -28,14 +28,14 @@ def last_flow_year(case: Case) -> int:
     """
     last = 0
     for option in case.options:
-        for line in option.loan_repricing:
-            last = max(last, case.loan(line.loan)[1].remaining_years)
-        for line in option.pension_cessation:
-            parts = getattr(line, "instalments", None) or 1
-            last = max(last, line.year + int(parts) - 1)
+        for repricing in option.loan_repricing:
+            last = max(last, case.loan(repricing.loan)[1].remaining_years)
+        for pension in option.pension_cessation:
+            parts = getattr(pension, "instalments", None) or 1
+            last = max(last, pension.year + int(parts) - 1)
         for kind in ("one_off_costs", "redundancies"):
-            for line in getattr(option, kind):
-                last = max(last, line.year)
+            for item in getattr(option, kind):
+                last = max(last, item.year)
     return last
 
 
@@ -105,12 +105,8 @@ def past_horizon_warnings(case: Case, found: dict[int, PastHorizon],
     out = {}
     for i, p in found.items():
         option = case.options[i]
-        text = (f"flows continue past the {h}-year appraisal period: from year {p.from_year} to "
-                f"year {p.to_year}, {PERSIST}, this option gains {money(p.gains)} and pays "
-                f"{money(p.pays)} (present values), none of which is in the NPV")
-        if not option.baseline:
-            text += (f"; over {p.to_year} years its NPV against the baseline would be "
-                     f"{money(p.npv_vs_baseline)}, against "
-                     f"{money(headline.npv_vs_baseline[option.id])} over {h}")
-        out[i] = AppraisalWarning(f"options[{i}]", text)
+        out[i] = AppraisalWarning("past_horizon", FieldPath.of("options", i), {
+            "horizon": h, "from_year": p.from_year, "to_year": p.to_year, "persist": PERSIST,
+            "gains": p.gains, "pays": p.pays, "baseline": option.baseline,
+            "npv_long": p.npv_vs_baseline, "npv_headline": headline.npv_vs_baseline[option.id]})
     return out

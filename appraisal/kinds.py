@@ -83,7 +83,7 @@ LINE_KINDS: tuple[LineKind, ...] = (
     LineKind("loan_repricing", "loan_repricing", "Loan re-pricing", "Loan re-pricing",
              "margin_uplift_bps", True, "costs", "loan"),
     LineKind("pension_cessation", "pension_cessation", "Pension cessation", "Pension cessation",
-             "amount", False, "costs", "organisation", basis=True),
+             "amount", True, "costs", "organisation", basis=True),     # ranged: model-v2.md V4
 )
 
 KIND: dict[str, LineKind] = {k.id: k for k in LINE_KINDS}

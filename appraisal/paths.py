@@ -60,7 +60,7 @@ class FieldPath(tuple):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
-        return tuple.__eq__(self, other)        # type: ignore[arg-type]
+        return tuple.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other
@@ -68,9 +68,10 @@ class FieldPath(tuple):
     def __hash__(self) -> int:
         return hash(str(self))
 
-    def startswith(self, prefix: Sequence[Part]) -> bool:
-        """Whether this place lies within ``prefix`` (a FieldPath or tuple)."""
-        return tuple(self[:len(prefix)]) == tuple(prefix)
+    def startswith(self, prefix: str | Sequence[Part]) -> bool:
+        """Whether this place lies within ``prefix`` (a FieldPath, a tuple or a text form)."""
+        parts = FieldPath.parse(prefix) if isinstance(prefix, str) else tuple(prefix)
+        return tuple(self[:len(parts)]) == tuple(parts)
 
     @property
     def parent(self) -> FieldPath:

@@ -5,11 +5,15 @@ read these figures; none computes one of its own. Money is float64 pounds at ful
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
+from typing import Any
 
+from . import wording
 from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
+from .paths import FieldPath
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 2
@@ -33,7 +37,7 @@ class CashFlow:
     discounted: float
 
     def to_json(self) -> dict:
-        out = {"year": self.year}
+        out: dict[str, float] = {"year": self.year}
         out.update({c: getattr(self, c) for c in COLUMNS})
         out.update(net=self.net, discount_factor=self.discount_factor, discounted=self.discounted)
         return out
@@ -84,20 +88,37 @@ class RedundancyResult:
 
 @dataclass
 class TornadoRow:
+    """A driver of the option's NPV against the baseline, all its lines at low and at high.
+
+    ``ref`` is the line's ``LIST[index]`` for a driver of one line (``baseline:LIST[index]``
+    for one of the baseline's), ``driver:NAME`` for a driver of several (model-v2.md V4);
+    ``label``, ``low`` and ``high`` are its first line's. ``npv_at_low``/``npv_at_high`` are the
+    option's own NPV at the ends (its own lines moved), ``lines`` every line the driver moves as
+    ``option id:LIST[index]``.
+    """
+
     ref: str
     label: str
     low: float
     high: float
+    npv_vs_baseline_at_low: float
+    npv_vs_baseline_at_high: float
     npv_at_low: float
     npv_at_high: float
+    driver: str | None = None
+    lines: list[str] = field(default_factory=list)
 
     @property
     def swing(self) -> float:
-        return abs(self.npv_at_high - self.npv_at_low)
+        return abs(self.npv_vs_baseline_at_high - self.npv_vs_baseline_at_low)
 
     def to_json(self) -> dict:
-        return {"ref": self.ref, "label": self.label, "low": self.low, "high": self.high,
-                "npv_at_low": self.npv_at_low, "npv_at_high": self.npv_at_high}
+        return {"ref": self.ref, "label": self.label, "driver": self.driver,
+                "low": self.low, "high": self.high,
+                "npv_vs_baseline_at_low": self.npv_vs_baseline_at_low,
+                "npv_vs_baseline_at_high": self.npv_vs_baseline_at_high,
+                "npv_at_low": self.npv_at_low, "npv_at_high": self.npv_at_high,
+                "lines": self.lines}
 
 
 @dataclass
@@ -125,10 +146,14 @@ class MonteCarloResult:
     p_npv_vs_baseline_below_zero: float
     p_highest_npv: float
     histogram_counts: list[int]         # over Results.histogram_edges, shared by all options
+    correlation: float = 0.0            # ρ of the delivery factor (model-v2.md V4)
+    vs_baseline: dict[str, float] = field(default_factory=dict)   # p10, p50, p90, mean
 
     def to_json(self) -> dict:
-        return {"draws": self.draws, "seed": self.seed, "distribution": self.distribution,
+        return {"draws": self.draws, "seed": self.seed, "correlation": self.correlation,
+                "distribution": self.distribution,
                 "p10": self.p10, "p50": self.p50, "p90": self.p90, "mean": self.mean,
+                "vs_baseline": self.vs_baseline,
                 "p_npv_vs_baseline_below_zero": self.p_npv_vs_baseline_below_zero,
                 "p_highest_npv": self.p_highest_npv, "histogram_counts": self.histogram_counts}
 
@@ -201,8 +226,11 @@ class OptionResult:
     redundancies: list[RedundancyResult]
     tornado: list[TornadoRow] = field(default_factory=list)
     switching_values: list[SwitchingValue] = field(default_factory=list)
-    scenarios: dict[str, float] = field(default_factory=dict)   # NPV: pessimistic/base/optimistic
+    # NPV against the baseline: pessimistic/base/optimistic, every driver at this option's worse
+    # or better end (model-v2.md V4)
+    scenarios: dict[str, float] = field(default_factory=dict)
     monte_carlo: MonteCarloResult | None = None
+    expected_npv_vs_baseline: float = 0.0   # every ranged line at its triangular mean
     # Against the baseline (model-v2.md V1); payback_year and bcr above are too.
     bcr_basis: str | None = None        # "costs_no_higher_than_baseline" where bcr is None
     one_off_total: float = 0.0          # undiscounted non-recurring items over years 1..H
@@ -231,6 +259,7 @@ class OptionResult:
         out = {
             "id": self.id, "name": self.name, "form": self.form,
             "npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
+            "expected_npv_vs_baseline": self.expected_npv_vs_baseline,
             "payback_year": self.payback_year, "bcr": self.bcr, "bcr_basis": self.bcr_basis,
             "one_off_total": self.one_off_total, "funding_low_point": self.funding_low_point,
             "weighted_score": self.weighted_score, "rank": self.rank, "npv_rank": self.npv_rank,
@@ -252,7 +281,11 @@ class OptionResult:
 
 @dataclass
 class Scenario:
-    """All uncertain lines at their worse (pessimistic) or better (optimistic) end, or at base."""
+    """Every driver at each option's worse (pessimistic) or better (optimistic) end, or at base.
+
+    ``npv_vs_baseline`` is each option's own scenario figure (model-v2.md V4); ``npv`` adds the
+    baseline's base NPV to it, and the scores and ranks follow from those figures.
+    """
 
     name: str
     npv: dict[str, float]
@@ -292,15 +325,26 @@ class HorizonEntry:
                 "highest_npv": self.highest_npv, "leader": self.leader}
 
 
-@dataclass
+@dataclass(frozen=True)
 class AppraisalWarning:
-    """Advice the board should see; not an error. ``path`` names the line or field."""
+    """Advice the board should see; not an error: what was noticed (``kind``, a row of
+    :data:`appraisal.wording.KINDS`), where (``path``) and its figures (``params``). It is
+    worded only by :mod:`appraisal.wording`."""
 
-    path: str
-    message: str
+    kind: str
+    path: FieldPath
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The plain message of the results JSON (model.md §3)."""
+        return wording.message(self)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.path))
 
 
 @dataclass
@@ -326,6 +370,8 @@ class Results:
     histogram_edges: list[float]
     ahp_consistency: dict[str, float] | None     # {"ci": .., "cr": ..} when weighted by AHP
     warnings: list[AppraisalWarning]
+    driver_count: int = 0                        # independent uncertain quantities (V4)
+    correlation: float = 0.0                     # the delivery factor's ρ (V4)
     horizon_sensitivity: list[HorizonEntry] = field(default_factory=list)   # H first
 
     @property
@@ -376,7 +422,9 @@ class Results:
                            "gap": self.leader_gap, "contributions": self.why_leader},
             "non_dominated": self.non_dominated,
             "risk_ratings": self.risk_ratings,
-            "scenarios": {k: s.to_json() for k, s in self.scenarios.items()},
+            "scenarios": {k: s.npv_vs_baseline for k, s in self.scenarios.items()},
+            "scenario_details": {k: s.to_json() for k, s in self.scenarios.items()},
+            "drivers": self.driver_count,
             "horizon_sensitivity": [h.to_json() for h in self.horizon_sensitivity],
             "warnings": [str(w) for w in self.warnings],
         }

@@ -24,7 +24,7 @@ def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
     for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices,
-                  check_capacity, vat.problems, scales.problems):
+                  check_capacity, _drivers, vat.problems, scales.problems):
         problems.extend(check(case))
     return problems
 
@@ -185,7 +185,7 @@ def _lines(option, at: str, horizon: int, org_ids: set, loan_ids: set) -> Iterat
 def _range(line, kind: str, path: str) -> Iterator[Problem]:
     extra = line.model_extra or {}
     if kind not in RANGED_KINDS:
-        for end in ("low", "high"):
+        for end in ("low", "high", "driver"):
             if end in extra:
                 yield f"{path}.{end}", f"'{kind}' lines take no low/high range"
         return
@@ -195,6 +195,10 @@ def _range(line, kind: str, path: str) -> Iterator[Problem]:
         yield f"{path}.{given}", "give both low and high, or neither"
         return
     if low is None:
+        if line.driver is not None:
+            yield f"{path}.driver", (
+                f"the driver '{line.driver}' needs a low and high range on this line: a driver "
+                "moves lines between their own low and high")
         return
     main = KIND[kind].main or ""
     base = getattr(line, main)
@@ -202,3 +206,28 @@ def _range(line, kind: str, path: str) -> Iterator[Problem]:
         yield f"{path}.low", f"low {low:g} is above the base {main} {base:g}"
     if not base <= high:
         yield f"{path}.high", f"high {high:g} is below the base {main} {base:g}"
+
+
+def _drivers(case: Case) -> Iterator[Problem]:
+    """A driver's lines are all savings or all costs (model-v2.md V4): one quantity, one family.
+
+    The first line of a driver (options in file order, lines in list order) sets its family;
+    each later line of the other family is named.
+    """
+    first: dict[str, tuple[bool, str]] = {}
+    for i, option in enumerate(case.options):
+        for kind in RANGED_KINDS:
+            for j, line in enumerate(getattr(option, kind)):
+                name = line.driver
+                if name is None:
+                    continue
+                path = f"options[{i}].{kind}[{j}]"
+                saving = KIND[kind].family == "savings"
+                if name not in first:
+                    first[name] = (saving, path)
+                elif first[name][0] != saving:
+                    other = "a saving" if first[name][0] else "a cost"
+                    yield f"{path}.driver", (
+                        f"the driver '{name}' already moves {other} ({first[name][1]}); one "
+                        "driver cannot move both savings and costs, so give this line a driver "
+                        "of its own")

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from .case import Case
 from .formatting import money
+from .paths import FieldPath
 from .results import AppraisalWarning
 
 Problem = tuple[str, str]
@@ -52,10 +53,9 @@ def warnings(case: Case) -> Iterator[AppraisalWarning]:
     money whenever an option is added or removed."""
     for i, crit in enumerate(case.criteria):
         if crit.derived and crit.scale_money is None and crit.weight > 0:
-            yield AppraisalWarning(f"criteria[{i}].scale_money", (
-                f"'{crit.name}' is scored from the lowest to the highest NPV among the options "
-                "listed, so adding or removing an option changes what its weight means: set the "
-                "NPVs against the baseline that score 0 and 10"))
+            yield AppraisalWarning("money_anchors_missing",
+                                   FieldPath.of("criteria", i, "scale_money"),
+                                   {"criterion": crit.name})
 
 
 def _nice(x: float, up: bool) -> float:

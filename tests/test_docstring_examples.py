@@ -6,11 +6,11 @@ import importlib
 
 import pytest
 
-MODULES = ["appraisal.caveats", "appraisal.formatting", "appraisal.scoring",
-           "appraisal.sensitivity", "appraisal.finance.lines", "appraisal.finance.metrics",
-           "appraisal.finance.redundancy", "appraisal.finance.baseline",
-           "appraisal.finance.inflation", "appraisal.finance.caps", "appraisal.scales",
-           "appraisal.limits"]
+MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting",
+           "appraisal.scoring", "appraisal.sensitivity", "appraisal.montecarlo",
+           "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy",
+           "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
+           "appraisal.ranges", "appraisal.finance.caps", "appraisal.scales"]
 
 
 @pytest.mark.parametrize("name", MODULES)

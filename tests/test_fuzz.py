@@ -15,6 +15,7 @@ import pytest
 
 from appraisal.casefile import CaseError, parse_bytes, parse_data
 from appraisal.engine import appraise
+from appraisal.paths import FieldPath
 from appraisal.resources import sample_cases
 
 EXAMPLES = 500
@@ -96,7 +97,8 @@ def test_mutated_cases_give_results_or_a_clean_case_error(small_case_data, case_
         try:
             case = parse_bytes(raw)
         except CaseError as exc:
-            assert exc.problems and all(isinstance(p, str) and m for p, m in exc.problems), seed
+            assert exc.problems and all(isinstance(p, FieldPath) and m
+                                        for p, m in exc.problems), seed
             refused += 1
             continue
         except Exception as exc:            # noqa: BLE001 - the point of the test

@@ -77,7 +77,7 @@ def test_worked_examples_option_figures(examples, case, i, field):
     got, expected = examples[case]
     want = expected["options"][i]
     for key in ((case, want["id"], "*"), (case, want["id"], field)):
-        if key in PENDING and _pending(case):
+        if key in PENDING and _pending(case, PENDING[key]):
             pytest.skip(PENDING[key])
     if field == "by_organisation":
         want = {org: {"npv_vs_baseline": v["npv_vs_baseline"]} for org, v in want[field].items()}
@@ -86,8 +86,12 @@ def test_worked_examples_option_figures(examples, case, i, field):
         _close(got["options"][i][field], want[field], field)
 
 
-def _pending(case: str) -> bool:
-    """True while this branch cannot read the example whole (its V5 line refused)."""
+def _pending(case: str, part: str = "V5") -> bool:
+    """True while this branch cannot read the example whole (its V5 line refused), or, for V6,
+    while a shared service cannot name its supplier."""
+    if part.startswith("V6"):
+        from appraisal.case import SharedServiceLine
+        return "supplier" not in SharedServiceLine.model_fields
     try:
         parse_data(json.loads((DATA / f"{case}.json").read_text()))
         return False

@@ -80,9 +80,14 @@ def test_option_names_and_summary_figures(papers, name):
         assert flat(o.name) in body
         assert flat(money_k(o.npv_vs_baseline)) in page2, (o.id, money_k(o.npv_vs_baseline))
         assert flat(score(o.weighted_score)) in page2
+        assert flat(money_k(o.expected_npv_vs_baseline)) in page2
         if not o.baseline and o.monte_carlo is not None:
-            assert flat(pct(o.monte_carlo.p_npv_vs_baseline_below_zero)) in page2
+            # the chance of loss never alone: the worst case beside it (model-v2.md V4)
+            loss = kit.loss_beside_worst(o)
+            assert flat(loss) in page2 and "worst case" in loss, loss
     assert flat(robustness_sentence(results)) in page2
+    if any(o.monte_carlo for o in results.options):
+        assert flat(f"drawing {results.driver_count} independent uncertain figure") in page2
 
 
 @pytest.mark.parametrize("name", [p.name for p in CASES])
@@ -394,12 +399,12 @@ def test_no_staged_path_without_both_a_group_and_a_merger():
 # --- wording: names not ids, the redundancy arithmetic, warnings as sentences ---------------
 
 def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
-    from appraisal.report.paper.notes import warning_text
+    from appraisal.wording import warning_text
     data = case_dict(settings={"horizon_years": 2})         # oak-rcf runs 3 years: 1 left out
     results = appraise(parse_data(data))
-    w = next(w for w in results.warnings if w.path == "options[2]")
-    text = warning_text(results, w)
-    assert text.startswith("Merger — Flows continue past the 2-year appraisal period: from "
+    w = next(w for w in results.warnings if w.kind == "past_horizon" and w.path == "options[2]")
+    text = warning_text(w, results.case)
+    assert text.startswith("Merger: Flows continue past the 2-year appraisal period: from "
                            "year 3 to year 30, if savings persist and renewals are as entered, ")
     assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
     body = pdf_text(board_paper_bytes(results))
@@ -451,5 +456,7 @@ def test_without_a_recommendation_the_money_leader_is_named_too():
 
 
 def test_probabilities_never_round_a_rare_event_to_nothing():
-    assert [kit.probability(p) for p in (0.0, 0.003, 0.0052, 0.3164, 0.997, 1.0, None)] == [
-        "0%", "under 1%", "1%", "32%", "over 99%", "100%", "n/a"]
+    # none of the draws is not "0%": a simulation cannot show a chance is nil (model-v2.md V4)
+    assert [kit.probability(p) for p in (0.0, 0.003, 0.0099, 0.0101, 0.3164, 0.99, 0.997, 1.0,
+                                         None)] == [
+        "under 1%", "under 1%", "under 1%", "1%", "32%", "99%", "over 99%", "over 99%", "n/a"]

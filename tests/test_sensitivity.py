@@ -7,14 +7,16 @@ import copy
 import numpy as np
 import pytest
 
-from appraisal import sensitivity
+from appraisal import montecarlo, sensitivity
 from appraisal.casefile import load_case, parse_data
+from appraisal.drivers import build_drivers
 from appraisal.engine import appraise
 from appraisal.finance.lines import build_lines
 from appraisal.finance.metrics import discount_factors
 
 MAIN = {"savings": "annual", "recurring_costs": "annual", "shared_services": "annual_value",
-        "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps"}
+        "one_off_costs": "amount", "loan_repricing": "margin_uplift_bps",
+        "pension_cessation": "amount"}
 
 
 def _ref(ref: str) -> tuple[str, int]:
@@ -30,6 +32,17 @@ def _with_quantity(data: dict, option: int, ref: str, value: float) -> dict:
     line[MAIN[kind]] = value
     line.pop("low", None)
     line.pop("high", None)
+    return out
+
+
+def _with_driver_at(data: dict, option_ids: list[str], lines: list[str], end: str) -> dict:
+    """The case with every line a tornado row moves (``option id:LIST[index]``) at its ``end``."""
+    out = copy.deepcopy(data)
+    for name in lines:
+        option_id, ref = name.split(":", 1)
+        kind, j = _ref(ref)
+        line = out["options"][option_ids.index(option_id)][kind][j]
+        line[MAIN[kind]] = line[end]
     return out
 
 
@@ -62,20 +75,24 @@ def test_baseline_has_no_switching_values(small_case_path):
 
 
 @pytest.mark.parametrize("which", ["small", "base"])
-def test_tornado_ends_are_re_runs_with_the_line_at_low_and_high(small_case_data, case_dict,
-                                                                which):
+def test_tornado_ends_are_re_runs_with_the_driver_at_low_and_high(small_case_data, case_dict,
+                                                                  which):
     data = _cases(small_case_data, case_dict)[which]
     results = appraise(parse_data(data), monte_carlo=False)
-    for o, option in enumerate(results.options):
+    ids = [o.id for o in results.options]
+    checked = 0
+    for option in results.options:
         swings = [r.swing for r in option.tornado]
         assert swings == sorted(swings, reverse=True)
         for row in option.tornado:
-            at_low = appraise(parse_data(_with_quantity(data, o, row.ref, row.low)),
-                              monte_carlo=False).option(option.id).npv
-            at_high = appraise(parse_data(_with_quantity(data, o, row.ref, row.high)),
-                               monte_carlo=False).option(option.id).npv
-            assert row.npv_at_low == pytest.approx(at_low, abs=1e-6)
-            assert row.npv_at_high == pytest.approx(at_high, abs=1e-6)
+            at = {end: appraise(parse_data(_with_driver_at(data, ids, row.lines, end)),
+                                monte_carlo=False).option(option.id) for end in ("low", "high")}
+            assert row.npv_vs_baseline_at_low == pytest.approx(at["low"].npv_vs_baseline,
+                                                               abs=1e-6)
+            assert row.npv_vs_baseline_at_high == pytest.approx(at["high"].npv_vs_baseline,
+                                                                abs=1e-6)
+            checked += 1
+    assert checked >= 3
 
 
 def test_switching_weight_really_ties_the_top_two(small_case_data):
@@ -104,11 +121,13 @@ def test_scenarios_bracket_the_base_and_match_the_tornado(small_case_path, make_
         results = appraise(case, monte_carlo=False)
         for option in results.options:
             s = option.scenarios
+            vs = option.npv_vs_baseline
             assert s["pessimistic"] <= s["base"] + 1e-9 <= s["optimistic"] + 2e-9
-            assert s["base"] == option.npv
-            # each line's worse end added up
-            lows = sum(min(r.npv_at_low, r.npv_at_high) - option.npv for r in option.tornado)
-            assert s["pessimistic"] == pytest.approx(option.npv + lows, abs=1e-6)
+            assert s["base"] == vs
+            # each driver's worse end added up
+            lows = sum(min(r.npv_vs_baseline_at_low, r.npv_vs_baseline_at_high) - vs
+                       for r in option.tornado)
+            assert s["pessimistic"] == pytest.approx(vs + lows, abs=1e-6)
     # Hand check, small-case merger: savings at low 279,387.95 (−403,196.06) and the loan at
     # high 346,387.57 (−336,196.44): 682,584.01 − 739,392.50 = −56,808.49; optimistic adds
     # +201,598.03 and +168,098.22 → 1,052,280.26.
@@ -116,7 +135,7 @@ def test_scenarios_bracket_the_base_and_match_the_tornado(small_case_path, make_
     assert round(merger.scenarios["pessimistic"], 2) == pytest.approx(-56808.49, abs=0.011)
     assert round(merger.scenarios["optimistic"], 2) == pytest.approx(1052280.26, abs=0.011)
     scen = appraise(load_case(small_case_path), monte_carlo=False).scenarios
-    assert scen["pessimistic"].npv["merger"] == merger.scenarios["pessimistic"]
+    assert scen["pessimistic"].npv_vs_baseline["merger"] == merger.scenarios["pessimistic"]
 
 
 # --- Monte Carlo ----------------------------------------------------------------------------
@@ -128,7 +147,9 @@ def _draws(case, draws=5000, seed=3, distribution="triangular"):
     npv = np.zeros(len(case.options))
     np.add.at(npv, table.option, table.sign * (table.amounts() @ df))
     base_i = next(i for i, o in enumerate(case.options) if o.baseline)
-    return sensitivity.monte_carlo(table, g, npv, base_i, draws, seed, distribution), npv
+    drivers = build_drivers(table, base_i)
+    return montecarlo.monte_carlo(table, drivers, g, npv, base_i, draws, seed,
+                                  distribution), npv
 
 
 def test_monte_carlo_same_seed_same_numbers(make_case):
@@ -143,7 +164,7 @@ def test_monte_carlo_same_seed_same_numbers(make_case):
 
 def test_monte_carlo_stops_between_chunks_when_cancelled(make_case, monkeypatch):
     """The hook is asked before every chunk; saying stop ends the run, saying go changes nothing."""
-    monkeypatch.setattr(sensitivity, "CHUNK_ELEMENTS", 1000)      # several chunks of draws
+    monkeypatch.setattr(montecarlo, "CHUNK_ELEMENTS", 1000)       # several chunks of draws
     case = make_case(settings={"monte_carlo": {"draws": 5000, "seed": 3}})
     asked = []
 
@@ -265,7 +286,7 @@ def test_probability_below_baseline_counts_draws(case_dict):
 
 def test_triangular_quantiles():
     u = np.array([0.0, 0.25, 0.5, 1.0])
-    x = sensitivity.triangular(u, np.zeros(4), np.full(4, 1.0), np.full(4, 2.0))
+    x = montecarlo.triangular(u, np.zeros(4), np.full(4, 1.0), np.full(4, 2.0))
     # symmetric on 0..2: F(x) = x²/2 below the mode → x = sqrt(2u); 0.25 → 0.7071
     assert x == pytest.approx([0.0, 0.5 ** 0.5, 1.0, 2.0])
 

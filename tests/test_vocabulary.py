@@ -37,8 +37,10 @@ def test_every_kind_is_a_list_of_an_option_and_feeds_a_results_column():
 
 
 def test_build_order_puts_the_ranged_kinds_first():
+    # pension cessation is ranged in version 2 (V4), and comes after loan re-pricing, the order
+    # of a driver's lines and of switching values (model-v2.md V3, Clarifications V4)
     assert BUILD_ORDER == ("savings", "recurring_costs", "shared_services", "one_off_costs",
-                           "loan_repricing", "redundancies", "pension_cessation")
+                           "loan_repricing", "pension_cessation", "redundancies")
     assert set(RANGED_KINDS) == {k for k in KIND_IDS if KIND[k].ranged}
 
 

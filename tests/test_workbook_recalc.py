@@ -134,6 +134,12 @@ def every_kind_flexed(case, results, raw):
     return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
 
 
+def tighten_first_covenant(wb) -> None:
+    """The first option's first covenant given a limit no year can meet."""
+    ws = wb["Capacity"]
+    ws["C6"].value = 1000 if ws["A6"].value == "min" else -1000
+
+
 def longer_horizon(case, raw):
     data = data_of(case)
     data["settings"]["horizon_years"] = 30
@@ -193,6 +199,7 @@ def books(tmp_path_factory):
                 todo[f"scenario.{name}"] = (results, edit(raw, lambda wb, name=name: setattr(
                     named(wb, "Scenario"), "value", name)))
             todo["every-kind"] = every_kind_flexed(case, results, raw)
+            todo["covenant-tightened"] = (results, edit(raw, tighten_first_covenant))
             todo["horizon-30"] = longer_horizon(case, raw)
         if key == "small-case":
             for name, (book, words) in mistakes(results, raw).items():
@@ -307,6 +314,18 @@ def test_the_scenario_switch_moves_every_ranged_line_to_its_end(name, books):
         assert table[o.id]["NPV rank"] == scenario.npv_rank[o.id]
         assert table[o.id]["Rank"] == scenario.rank[o.id]
     assert any(abs(scenario.npv[o.id] - o.npv) > 1 for o in results.options)
+
+
+def test_a_tighter_covenant_shows_a_breach_without_failing_the_model_checks(books):
+    """Issue 19: a limit typed on Capacity moves the headroom and breach flags; a breach turns
+    CapacityClear (its own flag on the cover) false and leaves ChecksPass true."""
+    results, _, wb = books["covenant-tightened"]
+    test = results.options[0].capacity[0]
+    first_tested = next(t for t, v in enumerate(test.values, start=1) if v is not None)
+    assert wb["Capacity"]["C9"].value == first_tested
+    assert named(wb, "CapacityClear").value in (False, 0)
+    assert wb["Cover"]["A9"].value in (False, 0)
+    assert named(wb, "ChecksPass").value in (True, 1)
 
 
 def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):

@@ -297,7 +297,8 @@ TORNADO = {
 #   shared Cedar CSE line: no VAT, gradient 0 → null
 #   shared set-up 25,000 + 41,894.40 / 0.96 = 25,000 + 43,640 = 68,640 (+174.56%)
 #   merger savings 200,000 + 221,320 / 1.44144 = 353,540.90; merger legal −130,541.67;
-#   merger loan 50 − 221,320 / 1,440 = −103.69 bps
+#   merger loan 50 − 221,320 / 1,440 = −103.69 bps; merger pension cessation (paid in year 1,
+#   gradient −0.8): 300,000 − 221,320 / 0.8 = 23,350 (model-v2.md V3: a row for pension lines too)
 #   baseline: every value null.
 SWITCHING = {
     "shared": [("savings[0]", 80000 - 41894.40 / 1.11744),
@@ -307,7 +308,8 @@ SWITCHING = {
                ("one_off_costs[0]", 68640.0)],
     "merger": [("savings[0]", 200000 + 221320 / 1.44144),
                ("one_off_costs[0]", 100000 - 221320 / 0.96),
-               ("loan_repricing[0]", 50 - 221320 / 1440)],
+               ("loan_repricing[0]", 50 - 221320 / 1440),
+               ("pension_cessation[0]", 23350.0)],
     "standalone": [("recurring_costs[0]", None)],
 }
 
@@ -337,13 +339,14 @@ def test_switching_values_by_hand(worked, option_id):
 
 
 def test_scenarios_by_hand(worked):
-    # Pessimistic: every ranged line at its worse end. shared: 18,278.40 − 22,348.80 − 14,400 =
-    # −18,470.40; optimistic: 18,278.40 + 22,348.80 + 4,800 = 45,427.20.
+    # Against the baseline (NPV −23,616; its one line has no range), every ranged line at its
+    # worse end. shared: 41,894.40 − 22,348.80 − 14,400 = 5,145.60; optimistic: 41,894.40
+    # + 22,348.80 + 4,800 = 69,043.20.
     shared = worked.option("shared").scenarios
-    assert shared["pessimistic"] == pytest.approx(-18470.40, abs=1e-6)
-    assert shared["base"] == pytest.approx(18278.40, abs=1e-6)
-    assert shared["optimistic"] == pytest.approx(45427.20, abs=1e-6)
-    # merger: −244,936 − 72,000 − 72,072 = −389,008; + 36,000 + 28,828.80 = −180,107.20.
+    assert shared["pessimistic"] == pytest.approx(5145.60, abs=1e-6)
+    assert shared["base"] == pytest.approx(41894.40, abs=1e-6)
+    assert shared["optimistic"] == pytest.approx(69043.20, abs=1e-6)
+    # merger: −221,320 − 72,000 − 72,072 = −365,392; + 36,000 + 28,828.80 = −156,491.20.
     merger = worked.option("merger").scenarios
-    assert merger["pessimistic"] == pytest.approx(-389008.0, abs=1e-6)
-    assert merger["optimistic"] == pytest.approx(-180107.20, abs=1e-6)
+    assert merger["pessimistic"] == pytest.approx(-365392.0, abs=1e-6)
+    assert merger["optimistic"] == pytest.approx(-156491.20, abs=1e-6)

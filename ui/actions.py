@@ -43,11 +43,13 @@ def build_actions(window) -> SimpleNamespace:
                             "Ctrl+Shift+E", "Write the live Excel model")
     a.quit = _action(window, "&Quit", window.close, QKeySequence.Quit, "Close Continuum")
     a.undo = window.undo_group.createUndoAction(window, "&Undo")
-    a.undo.setShortcut(QKeySequence.Undo)
+    a.undo.setShortcuts(QKeySequence.Undo)     # every binding of the platform (Ctrl+Z …)
     a.undo.setIcon(window.style().standardIcon(QStyle.SP_ArrowBack))
     a.redo = window.undo_group.createRedoAction(window, "&Redo")
-    a.redo.setShortcut(QKeySequence.Redo)
+    a.redo.setShortcuts(QKeySequence.Redo)     # Ctrl+Y and Ctrl+Shift+Z alike
     a.redo.setIcon(window.style().standardIcon(QStyle.SP_ArrowForward))
+    a.give_ranges = _action(window, "Give lines a ran&ge…", lambda: give_ranges(window),
+                            tip="Give every line without a low and high a range of −x% / +y%")
     a.results = _action(window, "Show &Results", window.go_to_results, "F5",
                         "Jump to the results (F5)", QStyle.SP_MediaPlay)
     a.next_step = _action(window, "&Next step", lambda: window.go_to_step(
@@ -71,6 +73,8 @@ def build_actions(window) -> SimpleNamespace:
 
     edit_menu = bar.addMenu("&Edit")
     edit_menu.addActions([a.undo, a.redo])
+    edit_menu.addSeparator()
+    edit_menu.addAction(a.give_ranges)
 
     view_menu = bar.addMenu("&View")
     view_menu.addAction(a.results)
@@ -100,6 +104,12 @@ def build_actions(window) -> SimpleNamespace:
     toolbar.addSeparator()
     toolbar.addAction(a.results)
     return a
+
+
+def give_ranges(window) -> None:
+    """The case-wide "give the lines without a range a range" edit (one undo step)."""
+    from ui.dialogs.uncertainty import RangesDialog
+    RangesDialog(window.document, window).exec()
 
 
 def show_continuum(window) -> None:

@@ -23,8 +23,8 @@ Public functions:
     short(text, limit)                 a label cut with an ellipsis
     line_name(results, option_id, ref, label)  a line's name for people (loans by lender)
 """
+from .base import OKABE_ITO, driver_name, line_name, png_bytes, short, svg_bytes
 from .capacity import capacity_tests
-from .base import OKABE_ITO, line_name, png_bytes, short, svg_bytes
 from .maps import continuum_map, continuum_position, risk_grid
 from .money import cash_flow_lines, monte_carlo_histogram, npv_bars, tornado
 from .scores import (non_dominated, score_heatmap, sensitive_criteria, value_for_money,
@@ -45,7 +45,8 @@ CHARTS = {
     "capacity_tests": capacity_tests,
 }
 
-__all__ = ["CHARTS", "OKABE_ITO", "capacity_tests", "cash_flow_lines", "continuum_map", "continuum_position",
-           "line_name", "monte_carlo_histogram", "non_dominated", "npv_bars", "png_bytes",
+__all__ = ["CHARTS", "OKABE_ITO", "capacity_tests", "cash_flow_lines", "continuum_map",
+           "continuum_position", "driver_name", "line_name", "monte_carlo_histogram",
+           "non_dominated", "npv_bars", "png_bytes",
            "risk_grid", "score_heatmap", "sensitive_criteria", "short", "svg_bytes", "tornado",
            "value_for_money", "weight_sensitivity", "weighted_score_bars"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 import warnings
+from typing import Literal
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -88,6 +89,23 @@ def line_name(results, option_id: str, ref: str, label: str) -> str:
     return f"{loan.lender or 'Loan'} loan ({org.name})"
 
 
+def driver_name(results, option_id: str, row) -> str:
+    """The name people read for a tornado row (a driver): its first line's name, and where it
+    moves lines elsewhere, whose: "Payroll bureau (with the baseline's)" (model-v2.md V4)."""
+    ref = row.ref
+    if ref.startswith("baseline:"):
+        return f"{line_name(results, results.baseline.id, ref[9:], row.label)} (the baseline's)"
+    if not ref.startswith("driver:"):
+        return line_name(results, option_id, ref, row.label)
+    owners = {name.split(":", 1)[0] for name in row.lines}
+    base = results.baseline.id
+    if base in owners:
+        return f"{row.label} (with the baseline's)"
+    others = len(owners - {option_id})
+    return f"{row.label} (shared with {others} other option{'s' if others != 1 else ''})" \
+        if others else row.label
+
+
 def legend_label(text: str, width: int = 24) -> str:
     """A name for a legend entry: wrapped onto two lines rather than cut short, '$' literal,
     never starting with '_' (which would hide it from the legend)."""
@@ -96,7 +114,8 @@ def legend_label(text: str, width: int = 24) -> str:
 
 
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN,
-               layout: str | None = "constrained") -> Figure:
+               layout: Literal["constrained", "compressed", "tight"] | None = "constrained"
+               ) -> Figure:
     """A blank figure in the house style (white, DejaVu Sans, constrained layout by default;
     ``layout=None`` for small multiples placed by hand, which draw much faster)."""
     fig = Figure(figsize=(width_in, height_in), dpi=100, layout=layout)

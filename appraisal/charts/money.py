@@ -9,8 +9,8 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, empty, label, label_lines, legend_label,
-                   line_name, money_axis, new_figure, style, tidy)
+from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, driver_name, empty, label, label_lines,
+                   legend_label, money_axis, new_figure, style, tidy)
 
 
 def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
@@ -49,7 +49,7 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     tidy(ax)
     ax.set_ylabel("Cumulative cash vs baseline", fontsize=8, fontfamily=FONT)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
@@ -59,10 +59,10 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
 
 def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 10,
             height_in: float | None = None) -> Figure:
-    """The option's NPV with each ranged line alone at its low and high ends (model.md §3).
+    """The option's NPV against the baseline with each driver at its low and high ends.
 
-    Rows come from ``OptionResult.tornado`` (widest swing first); the line marks the base NPV.
-    Defaults to the leading option.
+    Rows come from ``OptionResult.tornado`` (widest swing first, model-v2.md V4); the line marks
+    the base figure. Defaults to the leading option.
     """
     o = results.option(option_id or results.leader)
     rows = o.tornado[:max_rows]
@@ -71,18 +71,19 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
         return empty(fig, f"{label(o.name, 40)}: no line carries a low–high range")
     ax = fig.add_subplot()
     y = np.arange(len(rows))[::-1]
+    base = o.npv_vs_baseline
     for yi, r in zip(y, rows):
-        ax.barh(yi, r.npv_at_low - o.npv, left=o.npv, color=ORANGE, height=0.6,
-                label="line at its low value" if yi == y[0] else None)
-        ax.barh(yi, r.npv_at_high - o.npv, left=o.npv, color=BLUE, height=0.6,
-                label="line at its high value" if yi == y[0] else None)
-    ax.axvline(o.npv, color="black", linewidth=0.9)
-    ax.set_yticks(y, [label_lines(line_name(results, o.id, r.ref, r.label), 30)
+        ax.barh(yi, r.npv_vs_baseline_at_low - base, left=base, color=ORANGE, height=0.6,
+                label="at its low value" if yi == y[0] else None)
+        ax.barh(yi, r.npv_vs_baseline_at_high - base, left=base, color=BLUE, height=0.6,
+                label="at its high value" if yi == y[0] else None)
+    ax.axvline(base, color="black", linewidth=0.9)
+    ax.set_yticks(y, [label_lines(driver_name(results, o.id, r), 30)
                       for r in rows], fontsize=7.5, linespacing=0.95)
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
-    ax.set_xlabel(f"NPV of {label(o.name, 40)} (base {money_k(o.npv)})", fontsize=8,
-                  fontfamily=FONT)
+    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline (base {money_k(base)})",
+                  fontsize=8, fontfamily=FONT)
     fig.legend(frameon=False, loc="outside lower center", ncols=2,
                prop={"family": FONT, "size": 7})
     return fig
@@ -105,6 +106,7 @@ def monte_carlo_histogram(results: Results, option_ids: list[str] | None = None,
     for i, o in enumerate(results.options):
         if o not in chosen:
             continue
+        assert o.monte_carlo is not None         # ``chosen`` holds simulated options only
         counts = o.monte_carlo.histogram_counts
         st = style(i)
         if sum(1 for c in counts if c) <= 1:

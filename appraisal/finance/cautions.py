@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..case import Case
-from ..formatting import money
+from ..paths import FieldPath
 from ..results import AppraisalWarning
 from .caps import JURISDICTION_NAME, cap_lookup, minimum_pension_age, redundancy_date
 
@@ -28,36 +28,22 @@ def case_warnings(case: Case) -> Iterator[AppraisalWarning]:
             if found.table in seen or found.status in ("in_force", "undated"):
                 continue
             seen.add(found.table)
-            where = JURISDICTION_NAME[found.table]
-            entry = found.entry
-            if found.status == "before_table":
-                text = (f"the case is dated before the first weekly pay cap Continuum holds for "
-                        f"{where}, so {money(entry.weekly_pay)} (from {_long(entry.start)}) is "
-                        "used: enter the cap that applied in the settings")
-            else:
-                text = (f"Continuum holds no weekly pay cap for {where} for the case's date: the "
-                        f"latest known, {money(entry.weekly_pay)} (from {_long(entry.start)}), "
-                        "is used; enter the current cap in the settings if it has been raised")
-            yield AppraisalWarning("date", text)
+            yield AppraisalWarning("pay_cap_table", FieldPath.of("date"), {
+                "status": found.status, "where": JURISDICTION_NAME[found.table],
+                "cap": found.entry.weekly_pay, "start": _long(found.entry.start)})
 
 
 def option_warnings(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
-    at = f"options[{i}]"
+    at = FieldPath.of("options", i)
     for j, line in enumerate(option.redundancies):
         when = redundancy_date(case.first_year, line.year)
         age = minimum_pension_age(when)
         if line.age >= age and line.pension_strain == 0:
-            yield AppraisalWarning(f"{at}.redundancies[{j}]", (
-                f"staff aged {line.age} made redundant around {_long(when)}, at or above the "
-                f"minimum pension age then ({age}), with no pension strain entered: in the "
-                "Local Government Pension Scheme such members get their pension unreduced, so "
-                "the employer usually pays a strain cost; other schemes differ, so ask the "
-                "scheme's actuary"))
+            yield AppraisalWarning("pension_strain_missing", at / "redundancies" / j,
+                                   {"age": line.age, "date": _long(when), "min_age": age})
     for j, line in enumerate(option.loan_repricing):
         if line.breakage_cost < 0 and not line.breakage_gain_confirmed:
             owner, loan = case.loan(line.loan)
-            yield AppraisalWarning(f"{at}.loan_repricing[{j}].breakage_cost", (
-                f"a breakage gain of {money(-line.breakage_cost)} is counted on "
-                f"{owner.name}'s loan from {loan.lender or 'its lender'} ({loan.id}): many "
-                "fixed-rate loan agreements compensate only the lender, so confirm the "
-                "agreement pays the borrower before relying on it"))
+            yield AppraisalWarning("breakage_gain", at / "loan_repricing" / j / "breakage_cost", {
+                "gain": -line.breakage_cost, "owner": owner.name,
+                "lender": loan.lender or "its lender", "loan": loan.id})

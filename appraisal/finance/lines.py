@@ -41,6 +41,7 @@ class LineTable:
     kind: list[str] = field(default_factory=list)
     index: list[int] = field(default_factory=list)      # position within its option's list
     label: list[str] = field(default_factory=list)
+    driver: list[str | None] = field(default_factory=list)   # the line's named driver (V4)
     redundancy: dict[int, RedundancyCost] = field(default_factory=dict)  # by line row
 
     @property
@@ -61,7 +62,7 @@ class LineTable:
             horizon=years, option=self.option, column=self.column, org=self.org, sign=self.sign,
             q=self.q, unit=self.unit[:, :years], fixed=self.fixed[:, :years], low=self.low,
             high=self.high, kind=self.kind, index=self.index, label=self.label,
-            redundancy=self.redundancy)
+            driver=self.driver, redundancy=self.redundancy)
 
     def amounts(self, q: np.ndarray | None = None) -> np.ndarray:
         """Positive amounts [L, H] with main quantities ``q`` (base when None)."""
@@ -80,6 +81,21 @@ def _at(year: int, horizon: int) -> np.ndarray:
     if 1 <= year <= horizon:
         row[year - 1] = 1.0
     return row
+
+
+def instalment_profile(year: int, instalments: int, horizon: int) -> np.ndarray:
+    """An amount paid in ``instalments`` equal yearly parts from ``year`` (model-v2.md V5).
+
+    Parts after the horizon fall outside it.
+
+    >>> instalment_profile(2, 3, 3).tolist()
+    [0.0, 0.3333333333333333, 0.3333333333333333]
+    """
+    out = np.zeros(horizon)
+    last = min(horizon, year + instalments - 1)
+    if year <= horizon:
+        out[year - 1:last] = 1.0 / instalments
+    return out
 
 
 def ramp_profile(ramp: list[float], start: int, horizon: int) -> np.ndarray:
@@ -143,7 +159,8 @@ def _line_flows(case: Case, kind: str, line, horizon: int):
         cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
         return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
     if kind == "pension_cessation":
-        return 0.0, zero, _at(line.year, horizon) * line.amount * prices, line.organisation, None
+        unit = instalment_profile(line.year, line.instalments, horizon) * prices
+        return line.amount, unit, zero, line.organisation, None
     raise ValueError(kind)
 
 
@@ -167,7 +184,8 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
     org_index = {o.id: i for i, o in enumerate(case.organisations)}
     joint = len(case.organisations)
     rows: dict[str, list] = {k: [] for k in ("option", "column", "org", "sign", "q", "unit",
-                                             "fixed", "low", "high", "kind", "index", "label")}
+                                             "fixed", "low", "high", "kind", "index", "label",
+                                             "driver")}
     redundancy: dict[int, RedundancyCost] = {}
     for o, option in enumerate(case.options):
         for kind in BUILD_ORDER:
@@ -189,6 +207,7 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
                 rows["kind"].append(kind)
                 rows["index"].append(j)
                 rows["label"].append(default_label(case, kind, line, j))
+                rows["driver"].append(getattr(line, "driver", None) if ranged else None)
     n = len(rows["option"])
 
     def arr(name, dtype=float):
@@ -201,5 +220,6 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
         unit=np.asarray(rows["unit"], dtype=float).reshape(n, horizon),
         fixed=np.asarray(rows["fixed"], dtype=float).reshape(n, horizon),
         low=arr("low"), high=arr("high"),
-        kind=rows["kind"], index=rows["index"], label=rows["label"], redundancy=redundancy,
+        kind=rows["kind"], index=rows["index"], label=rows["label"], driver=rows["driver"],
+        redundancy=redundancy,
     )

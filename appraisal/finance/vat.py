@@ -20,7 +20,7 @@ import numpy as np
 from ..case import Case
 from ..kinds import KIND_IDS
 from ..continuum import form
-from ..formatting import money
+from ..paths import FieldPath
 from ..results import AppraisalWarning
 
 Problem = tuple[str, str]
@@ -89,7 +89,8 @@ def case_warnings(case: Case) -> Iterator[AppraisalWarning]:
     for k, org in enumerate(case.organisations):
         if org.is_cost_sharing_group and not any(
                 _names(option, org.id) for option in case.options):
-            yield AppraisalWarning(f"organisations[{k}]", _no_lines(org.name))
+            yield AppraisalWarning("group_without_lines", FieldPath.of("organisations", k),
+                                   {"group": org.name})
 
 
 def option_warnings(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
@@ -98,38 +99,28 @@ def option_warnings(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
     orgs = {o.id: o for o in case.organisations}
     warned: set[str] = set()
     for j, line in enumerate(option.shared_services):
-        path = f"{at}.shared_services[{j}]"
+        path = FieldPath.parse(at) / "shared_services" / j
         recipient = orgs[line.recipient]
         supplier = orgs.get(line.supplier) if line.supplier else None
         if supplier is None:
-            yield AppraisalWarning(f"{path}.supplier", (
-                f"no supplier is named for '{line.label or 'the shared service'}', so the "
-                f"figures by organisation leave out its charge of {money(line.annual_value)} a "
-                f"year (paid by {recipient.name} to whoever supplies it)"))
+            yield AppraisalWarning("supplier_missing", path / "supplier", {
+                "label": line.label or "the shared service", "charge": line.annual_value,
+                "recipient": recipient.name})
             if line.vat_treatment == "cost_sharing_exemption":
-                yield AppraisalWarning(f"{path}.vat_treatment", (
-                    "the cost sharing exemption needs a cost sharing group as the supplier, "
-                    f"with {recipient.name} among its members: name it as the supplier"))
+                yield AppraisalWarning("exemption_needs_group", path / "vat_treatment",
+                                       {"recipient": recipient.name})
             continue
         if (line.vat_treatment == "outside_scope" and not supplier.is_cost_sharing_group
                 and not form(option.form).can_vat_group):
-            yield AppraisalWarning(f"{path}.vat_treatment", (
-                f"treated as outside the scope of VAT, but {supplier.name} and "
-                f"{recipient.name} stay independent in a "
-                f"{option.form.replace('_', ' ')}: a recharge between independent bodies is "
-                "normally a taxable supply"))
+            yield AppraisalWarning("outside_scope_independent", path / "vat_treatment", {
+                "supplier": supplier.name, "recipient": recipient.name, "form": option.form})
         if (supplier.is_cost_sharing_group and supplier.id not in warned
                 and not _names(option, supplier.id)
                 and any(_names(other, supplier.id) for other in case.options)):
             # (a group with no lines in any option is warned about once, for the whole case)
             warned.add(supplier.id)
-            yield AppraisalWarning(f"{path}.supplier", (
-                f"{_no_lines(supplier.name)} in '{option.name}'"))
-
-
-def _no_lines(name: str) -> str:
-    return (f"{name} has no lines of its own, so its set-up and running costs, and the VAT it "
-            "cannot recover on its own purchases, are missing")
+            yield AppraisalWarning("group_without_lines", path / "supplier",
+                                   {"group": supplier.name, "option": option.name})
 
 
 def _names(option, org_id: str) -> bool:

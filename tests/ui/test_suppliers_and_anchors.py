@@ -10,12 +10,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from appraisal.formatting import money
 from ui.dialogs.weighting import SwingDialog
 from ui.document import CaseDocument
-from ui.steps.criteria import CriteriaModel, CriteriaStep
 from ui.steps.partners import PartnersStep
-from ui.steps.scores import ScoresStep
 from ui.widgets.line_kinds import LoanRepricingModel, SharedServicesModel
 
 SMALL = Path(__file__).resolve().parents[1] / "data" / "small-case.json"
@@ -96,62 +93,15 @@ def test_breakage_gain_tick_box_clears_the_warning(qtbot, document):
     cell = model.index(0, model.COL_BREAKAGE_GAIN_CONFIRMED)
     assert model.flags(cell) & Qt.ItemIsUserCheckable
     assert cell.data(Qt.CheckStateRole) == Qt.Unchecked
-    assert "compensate only the lender" in cell.data(Qt.ToolTipRole)
+    path = "options[2].loan_repricing[0].breakage_cost"
+    assert path in {str(w.path) for w in document.results.warnings}
     assert model.setData(cell, Qt.Checked, Qt.CheckStateRole)
     assert document.case.options[2].loan_repricing[0].breakage_gain_confirmed is True
     document.recalculate_now()
-    model.refresh()
-    assert model.cell_warnings(0, model.COLUMNS[model.COL_BREAKAGE_GAIN_CONFIRMED]) == []
+    assert path not in {str(w.path) for w in document.results.warnings}
 
 
 # --- Criteria, scores, swing --------------------------------------------------------------------
-def test_criteria_step_writes_what_0_and_10_mean(qtbot, document):
-    step = CriteriaStep(document)
-    qtbot.addWidget(step)
-    model = step.model
-    assert model.setData(model.index(0, CriteriaModel.COL_ZERO), "Run by the other board",
-                         Qt.EditRole)
-    assert model.setData(model.index(0, CriteriaModel.COL_TEN), "Our board decides, as now",
-                         Qt.EditRole)
-    assert document.case.criteria[0].scale == {"0": "Run by the other board",
-                                               "10": "Our board decides, as now"}
-    assert model.index(0, CriteriaModel.COL_TEN).data() == "Our board decides, as now"
-
-
-def test_value_for_money_anchors_suggested_then_confirmed(qtbot, document):
-    step = CriteriaStep(document)
-    qtbot.addWidget(step)
-    assert step.add_criterion({"id": "value_for_money", "name": "Value for money",
-                               "weight": 10.0, "source": "npv_vs_baseline"}) == []
-    vfm = document.case.criteria[-1]
-    vs = [o.npv_vs_baseline for o in document.results.options]
-    # Anchors from the options' figures: £0 and the best option rounded up (2 figures).
-    assert vfm.scale_money[0] == 0.0 and vfm.scale_money[1] >= max(vs)
-    row = len(document.case.criteria) - 1
-    assert step.model.index(row, CriteriaModel.COL_TEN).data() == (
-        f"{money(vfm.scale_money[1])} against the baseline")
-    # Without anchors the step offers them; the board confirms with one click.
-    document.edit("drop anchors", lambda d: d["criteria"][row].pop("scale_money"))
-    step.refresh()
-    assert not step.anchor_button.isHidden() and "Suggested" in step.anchor_label.text()
-    assert step.accept_suggested_anchors() == []
-    assert document.case.criteria[row].scale_money is not None
-    step.refresh()
-    assert step.anchor_button.isHidden()
-
-
-def test_scores_step_shows_the_selected_criterions_anchors(qtbot, document):
-    document.edit("anchors", lambda d: d["criteria"][0].update(
-        scale={"0": "Run by the other board", "10": "Our board decides, as now"}))
-    step = ScoresStep(document)
-    qtbot.addWidget(step)
-    step.table.setCurrentIndex(step.model.index(0, 0))
-    assert step.scale_label.text() == ("On Autonomy, a score of 0 means: Run by the other "
-                                       "board. A score of 10 means: Our board decides, as now.")
-    assert "0: Run by the other board" in step.model.headerData(0, Qt.Horizontal,
-                                                                 Qt.ToolTipRole)
-
-
 def test_swing_dialog_asks_about_0_to_10_shows_scores_and_flags_contradictions(qtbot, document):
     document.edit("anchors", lambda d: d["criteria"][0].update(
         scale={"0": "Run by the other board", "10": "Our board decides, as now"}))
@@ -172,3 +122,26 @@ def test_swing_dialog_asks_about_0_to_10_shows_scores_and_flags_contradictions(q
     assert f"{dialog.names[third]} is rated above {dialog.names[second]}" in dialog.note.text()
     dialog.set_rating(third, 30)
     assert dialog.contradictions() == [] and dialog.note.isHidden()
+
+
+def test_criteria_step_writes_what_0_and_10_mean_and_suggests_money_anchors(qtbot, document):
+    from ui.steps.criteria import CriteriaModel, CriteriaStep
+
+    step = CriteriaStep(document)
+    qtbot.addWidget(step)
+    model = step.model
+    assert model.setData(model.index(0, CriteriaModel.COL_ZERO), "Run by the other board",
+                         Qt.EditRole)
+    assert model.setData(model.index(0, CriteriaModel.COL_TEN), "Our board decides, as now",
+                         Qt.EditRole)
+    assert document.case.criteria[0].scale == {"0": "Run by the other board",
+                                               "10": "Our board decides, as now"}
+    document.edit("add value for money", lambda d: d["criteria"].append(
+        {"id": "vfm", "name": "Value for money", "weight": 10.0, "source": "npv_vs_baseline"}))
+    document.recalculate_now()
+    step.refresh()
+    assert not step.anchor_button.isHidden() and "Suggested" in step.anchor_label.text()
+    assert step.accept_suggested_anchors() == []
+    vs = [o.npv_vs_baseline for o in document.results.options]
+    anchors = document.case.criteria[-1].scale_money
+    assert anchors[0] == 0.0 and anchors[1] >= max(vs)

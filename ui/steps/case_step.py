@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QVBoxLayout, QWidget
 
+from appraisal.montecarlo import rank_correlation
 from ui.document import CaseDocument
-from ui.widgets.fields import ChoiceField, TextField, int_field, money_field, percent_field
+from ui.widgets.fields import (ChoiceField, NumberField, TextField, int_field, money_field,
+                               percent_field)
 
 S = ("settings",)
 
@@ -86,6 +88,16 @@ class CaseStep(QWidget):
             [("Triangular", "triangular"), ("PERT (weights the middle)", "pert")],
             explanation="How values are drawn between each line's low and high.",
             tooltip="Triangular is the simplest; PERT puts more weight near the base value.")
+        self.correlation = NumberField(
+            d, (*S, "monte_carlo", "correlation"), "Correlation of the change", decimals=2,
+            minimum=0.0, maximum=0.99, step=0.05,
+            explanation=correlation_help(0.0),
+            tooltip="0 draws every uncertain figure independently. Above 0, one common factor "
+                    "(how the change goes as a whole) pulls the savings of every option below "
+                    "their most likely values while the costs of change overrun; the "
+                    "baseline's own uncertainties stay apart. At most 0.99.")
+        d.changed.connect(self._show_correlation)
+        self._show_correlation()
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._group("The case", [
@@ -100,8 +112,14 @@ class CaseStep(QWidget):
             ("Optimism bias on c&osts", self.bias_costs),
             ("Optimism bias on sa&vings", self.bias_savings),
             ("Simulation d&raws", self.draws), ("Simulation s&eed", self.seed),
-            ("Range sh&ape", self.distribution)]))
+            ("Range sh&ape", self.distribution),
+            ("Correlation of the chan&ge", self.correlation)]))
         layout.addStretch(1)
+
+    def _show_correlation(self) -> None:
+        rho = self.document.get((*S, "monte_carlo", "correlation"))
+        rho = rho if isinstance(rho, (int, float)) and 0 <= rho <= 0.99 else 0.0
+        self.correlation.explanation.setText(correlation_help(rho))
 
     @staticmethod
     def _group(title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
@@ -113,3 +131,9 @@ class CaseStep(QWidget):
             form.labelForField(field).setBuddy(field.editor)
         return box
 
+
+
+def correlation_help(rho: float) -> str:
+    """The one line of help under the correlation: what it means, and the rank correlation."""
+    return (f"Savings tend to fall short together, as the costs of change overrun. At {rho:.2f} "
+            f"two of them move with a rank correlation of {rank_correlation(rho):.2f}.")

@@ -15,7 +15,8 @@ from appraisal.kinds import KIND, RESULT_COLUMNS
 from ui.document import CaseDocument
 from ui.widgets.edit_table import edit_table
 from ui.widgets.inline_error import InlineError
-from ui.widgets.line_table import LineDelegate, LineTableModel
+from ui.widgets.line_table import LineTableModel
+from ui.widgets.table_model import ColumnDelegate, fit_columns
 from ui.widgets.tones import style_warning_label
 
 # The results columns in words, in model.md §3 order.
@@ -45,7 +46,7 @@ class LineTab(QWidget):
         self.document = document
         self.model_cls = model_cls
         self.model = model_cls(document, self)
-        self.table = edit_table(self.model, self, rows=True, delegate=LineDelegate)
+        self.table = edit_table(self.model, self, rows=True, delegate=ColumnDelegate)
         self.table.setEditTriggers(self.table.editTriggers() | QAbstractItemView.SelectedClicked)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -57,6 +58,10 @@ class LineTab(QWidget):
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton("Remove selected", self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.copy_button = QPushButton("Copy to other options…", self)
+        self.copy_button.setToolTip("Add the selected line to other options as well; with a "
+                                    "range, it and its copies become one uncertain figure")
+        self.copy_button.clicked.connect(self.copy_selected)
         self.total = QLabel(self)
         self.total.setTextFormat(Qt.PlainText)
         self.errors = InlineError(self)
@@ -75,6 +80,7 @@ class LineTab(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.total)
         layout = QVBoxLayout(self)
@@ -96,15 +102,14 @@ class LineTab(QWidget):
 
     def _after_refresh(self) -> None:
         if not self._sized and self.model.rowCount():
-            self.table.resizeColumnsToContents()
-            for c in range(self.model.columnCount()):
-                width = self.table.columnWidth(c)
-                self.table.setColumnWidth(c, max(70, min(width + 12, 240)))
+            fit_columns(self.table)
             self._sized = True
         self.add_button.setEnabled(new_line(self.model_cls, self.document.case) is not None)
         if not self.add_button.isEnabled():
             self.add_button.setToolTip("Add a loan to a partner first (Partners step)")
         self.remove_button.setEnabled(self.model.rowCount() > 0)
+        self.copy_button.setEnabled(self.model.rowCount() > 0
+                                    and len(self.document.get(("options",), []) or []) > 1)
         self._show_notes()
         self._show_total()
         self._show_detail()
@@ -159,6 +164,21 @@ class LineTab(QWidget):
             row = self.model.rowCount() - 1
             self.table.setCurrentIndex(self.model.index(row, 0))
         return problems
+
+    def selected_row(self) -> int | None:
+        row = self.table.currentIndex().row()
+        if row < 0 and self.model.rowCount():
+            row = 0
+        return row if 0 <= row < self.model.rowCount() else None
+
+    def copy_selected(self) -> None:
+        """Copy the current line to options the user ticks (one undo step)."""
+        from ui.dialogs.uncertainty import CopyLineDialog
+        row = self.selected_row()
+        if row is None:
+            return
+        CopyLineDialog(self.document, self.model.option_index, self.model_cls.KIND, row,
+                       self).exec()
 
     def remove_selected(self) -> list:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedIndexes()})

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from appraisal import affordability
 from appraisal.continuum import FORMS, SUBTYPES, form
+from appraisal.edits import delete_option, make_baseline, set_form
 from appraisal.formatting import form_name
 from ui.document import CaseDocument
-from ui.steps.partners import unique_id
 from ui.widgets.continuum_strip import ContinuumStrip
+from ui.widgets.editors import guard
 from ui.widgets.fields import ChoiceField, NotesField, TextField, explanation_label
+from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
 
 SUBTYPE_CHOICES = [("Not stated", None)] + [(text.split(":")[0], key)
@@ -29,31 +31,6 @@ def new_option(form_id: str, data: dict) -> dict:
     scores = {c["id"]: 5.0 for c in data["criteria"] if c.get("source") is None}
     return {"id": unique_id(form_id.replace("_", "-"), taken), "name": form_name(form_id),
             "form": form_id, "description": "", "scores": scores}
-
-
-def delete_option(data: dict, index: int) -> None:
-    """Remove option ``index`` and the references to it (recommendation, risks' option)."""
-    gone = data["options"].pop(index)["id"]
-    if (data.get("recommendation") or {}).get("option") == gone:
-        data.pop("recommendation")
-    for risk in data.get("risks", []):
-        if risk.get("option") == gone:
-            risk["option"] = None
-
-
-def make_baseline(data: dict, index: int) -> None:
-    for i, option in enumerate(data["options"]):
-        if i == index:
-            option["baseline"] = True
-        else:
-            option.pop("baseline", None)
-
-
-def set_form(data: dict, index: int, form_id: str) -> None:
-    option = data["options"][index]
-    option["form"] = form_id
-    if form_id != "group_structure":
-        option.pop("subtype", None)
 
 
 def _capacity_mark(results, option_id: str) -> str | None:
@@ -108,7 +85,7 @@ class OptionsStep(QWidget):
         self.description = NotesField(
             d, (*at, "description"), "Description", lines=3,
             placeholder="What the option would mean in practice, in a sentence or two.")
-        self.form = QComboBox()
+        self.form = guard(QComboBox())
         self.form.setAccessibleName("Form")
         for i, f in enumerate(FORMS):
             self.form.addItem(f.name, f.id)

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
                                QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from ui.document import CaseDocument
+from ui.steps.partner_plan import BusinessPlanPanel
+from ui.widgets.columns import Column
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
     percent_field
 from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
-from ui.steps.partner_plan import BusinessPlanPanel
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.record_table import RecordTable
 
 KINDS = [("Housing association", "housing_association"), ("Charity", "charity"),
          ("Community enterprise", "community_enterprise"), ("Local authority", "local_authority"),
@@ -25,12 +26,13 @@ KINDS = [("Housing association", "housing_association"), ("Charity", "charity"),
 JURISDICTIONS = [("Not stated", None), ("England", "england"), ("Wales", "wales"),
                  ("Scotland", "scotland"), ("Northern Ireland", "northern_ireland")]
 LOAN_COLUMNS = (
-    Column("lender", "Lender", tooltip="Who lent the money."),
-    Column("balance", "Balance", "money", tooltip="The amount outstanding, in pounds.", width=140),
-    Column("margin_bps", "Margin (bp)", "number", width=100,
-           tooltip="The lender's margin over the base rate, in basis points (100 bp = 1%)."),
-    Column("remaining_years", "Years left", "int", width=90,
-           tooltip="Whole years until the loan is repaid; re-pricing stops then."),
+    Column("lender", "Lender", tip="Who lent the money."),
+    Column("balance", "Balance", "money", "The amount outstanding, in pounds.", width=140,
+           negative=False),
+    Column("margin_bps", "Margin (bp)", "bps", width=100, negative=False,
+           tip="The lender's margin over the base rate, in basis points (100 bp = 1%)."),
+    Column("remaining_years", "Years left", "whole", width=90, negative=False,
+           tip="Whole years until the loan is repaid; re-pricing stops then."),
 )
 
 

@@ -13,14 +13,15 @@ from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWi
                                QVBoxLayout, QWidget)
 
 from appraisal import affordability, charts
-from appraisal.formatting import form_name, money_k, pct, year_label
+from appraisal.formatting import chance_of_loss, form_name, money_k, year_label
 from appraisal.formatting import score as fmt_score
 from appraisal.horizon import PERSIST
 from appraisal.horizon_words import (PAYBACK_MEANS, RATIO_MEANS, basis_line,
                                      leader_holds_sentence, ratio_text)
+from appraisal.wording import warning_text
 from ui.document import CaseDocument
 from ui.steps.capacity_view import CapacityView
-from ui.steps.results_text import warning_text, why_leader_text
+from ui.steps.results_text import why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
@@ -149,7 +150,7 @@ class ResultsStep(QWidget):
         self.holds.setText(leader_holds_sentence(res))
         self._fill_horizons(res)
         self._fill_by_organisation(res)
-        lines = [f"• {warning_text(w, res)}" for w in res.warnings]
+        lines = [f"• {warning_text(w, res.case)}" for w in res.warnings]
         self.warnings.setText("\n".join(lines) if lines else "None: the engine has no advice "
                                                                "on this case.")
         for view in self.chart_views.values():
@@ -159,7 +160,7 @@ class ResultsStep(QWidget):
     def _fill_summary(self, res) -> None:
         with_mc = any(o.monte_carlo is not None for o in res.options)
         tested = any(o.capacity for o in res.options)
-        headers = (SUMMARY_HEADERS + (["P(worse than baseline)"] if with_mc else [])
+        headers = (SUMMARY_HEADERS + (["Chance of loss (worst case)"] if with_mc else [])
                    + (["Covenants"] if tested else []))
         rows = []
         for o in res.options:
@@ -173,7 +174,7 @@ class ResultsStep(QWidget):
                    (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
             if with_mc:
                 mc = o.monte_carlo
-                row.append((pct(mc.p_npv_vs_baseline_below_zero) if mc and not o.baseline
+                row.append((chance_of_loss(o) if mc and not o.baseline
                             else "—", mc.p_npv_vs_baseline_below_zero if mc else None))
             if tested:
                 mark = affordability.flag(o, res.first_year)
@@ -183,7 +184,9 @@ class ResultsStep(QWidget):
         tips = dict(SUMMARY_TIPS)
         if with_mc:
             tips[len(SUMMARY_HEADERS)] = ("Share of the Monte Carlo draws in which the option's "
-                                          "NPV falls below the baseline's")
+                                          "NPV falls below the baseline's, with the pessimistic "
+                                          "scenario (every uncertain figure at its worse end) "
+                                          "beside it")
         if tested:
             tips[len(headers) - 1] = ("Whether the option keeps every lender's covenant and "
                                       "golden rule in every year (see Can we afford it?)")

@@ -1,14 +1,11 @@
 """Sentences the Results and Sensitivity steps show, built from Results (no figure computed).
 
 ``why_leader_text`` turns ``Results.why_leader`` (each criterion's points of the gap between
-the leader and the runner-up) into words; ``warning_text`` names the place a warning is about
-in the board's terms instead of a field path.
+the leader and the runner-up) into words. Warnings are worded by :mod:`appraisal.wording`.
 """
 from __future__ import annotations
 
-from appraisal.caveats import sentence
-from appraisal.results import AppraisalWarning, Results
-from appraisal.paths import say as path_words
+from appraisal.results import Results
 
 
 def signed_points(x: float) -> str:
@@ -36,18 +33,3 @@ def why_leader_text(results: Results, limit: int = 6) -> str:
         return f"{leader.name} and {runner.name} are level on weighted score."
     text = f"{leader.name} leads {runner.name} by {gap:.1f} points: " + ", ".join(words)
     return text if text.endswith("…") else text + "."
-
-
-def place(path: str, results: Results) -> str:
-    """A warning's field path in words: 'options[1].shared_services[0]' → 'Shared back office ›
-    Shared services › Finance from Oak' (the one way places are said:
-    :mod:`ui.widgets.problem_text`)."""
-    return path_words(path, results.case) if path else ""
-
-
-def warning_text(warning: AppraisalWarning, results: Results) -> str:
-    """'Place in words: Message.' - the loan called 'the loan' where the place already names it,
-    worded as the board paper words it."""
-    where = place(warning.path, results)
-    text = sentence(warning, loan_named=bool(where) and ".loan_repricing[" in warning.path)
-    return f"{where}: {text}" if where else text

@@ -1,9 +1,11 @@
 """Step 8, Sensitivity: how far the answer moves when the inputs move.
 
-Four tabs: the money (a tornado and the switching values of the chosen option), the weights
-(sliders that re-rank live, switching weights), scenarios (every uncertain line at its worse or
-better end) and the Monte Carlo simulation (histogram, P10/P50/P90, chance of a loss, chance of
-the highest NPV). Every figure comes from Results.
+Four tabs: the money (which uncertain figures move the answer most, a tornado and the switching
+values of the chosen option), the weights (sliders that re-rank live, switching weights),
+scenarios (every uncertain figure at its worse or better end, with the chance of loss beside the
+pessimistic figure) and the Monte Carlo simulation (histogram, P10/P50/P90 and mean of the NPV
+against the baseline, chance of a loss beside the worst case, chance of the highest NPV). Every
+figure comes from Results.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QScrol
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal import charts
-from appraisal.formatting import money, money_k, pct
+from appraisal.charts import driver_name
+from appraisal.formatting import chance, chance_of_loss, money, money_k, pct
+from appraisal.montecarlo import rank_correlation
 from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument
 from ui.steps.sensitivity_weights import WeightsPanel
@@ -54,6 +58,10 @@ class SensitivityStep(QWidget):
         pick.addWidget(self.option_picker)
         pick.addStretch(1)
         money_layout.addLayout(pick)
+        self.drivers_note = QLabel(money_tab)
+        self.drivers_note.setTextFormat(Qt.PlainText)
+        self.drivers_note.setWordWrap(True)
+        money_layout.addWidget(self.drivers_note)
         split = QSplitter(Qt.Vertical, money_tab)
         split.addWidget(self.tornado)
         box = QGroupBox("Switching values: where the option would break even with the baseline")
@@ -71,8 +79,11 @@ class SensitivityStep(QWidget):
         scen_tab = QWidget()
         scen_layout = QVBoxLayout(scen_tab)
         scen_layout.addWidget(explanation_label(
-            "Pessimistic: every saving at its low and every cost at its high; optimistic: the "
-            "reverse. Lines without a range stay at their base value."))
+            "Pessimistic: for each option, every uncertain figure at whichever end is worse for "
+            "it against the baseline, all at once; optimistic: the better ends. A figure shared "
+            "with other options (or with the baseline) moves in all of them. These are bounds "
+            "with no probability attached: the chance of loss stands beside them. Lines "
+            "without a range stay at their base value."))
         scen_layout.addWidget(self.scenarios)
         scen_layout.addStretch(1)
         self.tabs.addTab(_scroll(scen_tab), "Scenarios")
@@ -147,6 +158,7 @@ class SensitivityStep(QWidget):
             return
         self.tornado.invalidate()
         o = res.option(option)
+        self.drivers_note.setText(drivers_sentence(res, o))
         rows = [[sv.label, (money(sv.base) if not sv.ref.startswith("loan") else
                             f"{sv.base:g} bps", sv.base),
                  (("n/a" if sv.value is None else money(sv.value) if not sv.ref.startswith(
@@ -155,13 +167,17 @@ class SensitivityStep(QWidget):
                   sv.change_pct)] for sv in o.switching_values]
         self.switching_values.set_rows(["Line", "Base", "Switching value", "Change from base"],
                                        rows, {2: "The value at which this option's NPV would "
-                                                 "equal the baseline's, all else unchanged"})
+                                                 "equal the baseline's, all else unchanged (a "
+                                                 "line sharing an uncertain figure moves with "
+                                                 "its partners)"})
 
     def _fill_scenarios(self, res) -> None:
         names = [n for n in ("pessimistic", "base", "optimistic") if n in res.scenarios]
         headers = ["Option"]
         for n in names:
             headers += [f"{SCENARIO_NAMES[n]}: NPV vs baseline", f"{SCENARIO_NAMES[n]}: rank"]
+            if n == "pessimistic":
+                headers.append("Chance of loss")
         rows = []
         for o in res.options:
             row = [o.name]
@@ -170,8 +186,14 @@ class SensitivityStep(QWidget):
                 row += [(money_k(s.npv_vs_baseline[o.id]), s.npv_vs_baseline[o.id]),
                         (f"{s.rank[o.id]} ({fmt_score(s.weighted_score[o.id])})",
                          s.rank[o.id])]
+                if n == "pessimistic":
+                    mc = o.monte_carlo
+                    p = None if mc is None or o.baseline else mc.p_npv_vs_baseline_below_zero
+                    row.append(("—" if p is None else chance(p), p))
             rows.append(row)
-        self.scenarios.set_rows(headers, rows, {1: "Weighted-score rank, with the score"})
+        self.scenarios.set_rows(headers, rows, {
+            2: "Weighted-score rank, with the score",
+            3: "Share of simulations in which the option does worse than the baseline"})
         self.scenarios.fit_height()
 
     def _fill_monte_carlo(self) -> None:
@@ -183,23 +205,52 @@ class SensitivityStep(QWidget):
             self.mc_note.setText("Simulation running… the figures below are from the last "
                                  "finished run." if with_mc else "Simulation running…")
         elif with_mc:
-            mc = with_mc[0].monte_carlo
-            self.mc_note.setText(f"{mc.draws:,} draws from {mc.distribution} distributions "
-                                 f"(seed {mc.seed}); the same seed gives the same figures.")
+            self.mc_note.setText(simulation_sentence(res))
         else:
             self.mc_note.setText("No simulation: give a low and a high on at least one line "
-                                 "in the Money step.")
-        rows = [[o.name, (money_k(o.monte_carlo.p10), o.monte_carlo.p10),
-                 (money_k(o.monte_carlo.p50), o.monte_carlo.p50),
-                 (money_k(o.monte_carlo.p90), o.monte_carlo.p90),
-                 ("—" if o.baseline else pct(o.monte_carlo.p_npv_vs_baseline_below_zero),
-                  o.monte_carlo.p_npv_vs_baseline_below_zero),
-                 (pct(o.monte_carlo.p_highest_npv), o.monte_carlo.p_highest_npv)]
-                for o in with_mc]
-        self.mc_table.set_rows(["Option", "NPV P10", "NPV P50", "NPV P90",
-                                "P(NPV below baseline)", "P(highest NPV)"], rows,
-                               {1: "One draw in ten falls below this NPV",
-                                4: "Share of draws in which the option does worse than the "
-                                   "baseline"})
+                                 "in the Money step (Edit → Give lines a range… does it for "
+                                 "every line at once).")
+        rows = []
+        for o in with_mc:
+            vs = o.monte_carlo.vs_baseline
+            rows.append([o.name] + [(money_k(vs[k]), vs[k]) for k in ("p10", "p50", "p90",
+                                                                       "mean")]
+                        + [("—" if o.baseline else chance_of_loss(o),
+                            o.monte_carlo.p_npv_vs_baseline_below_zero),
+                           (chance(o.monte_carlo.p_highest_npv), o.monte_carlo.p_highest_npv)])
+        self.mc_table.set_rows(["Option", "P10 vs baseline", "P50 vs baseline",
+                                "P90 vs baseline", "Mean vs baseline",
+                                "Chance of loss (worst case)", "Chance of highest NPV"], rows,
+                               {1: "One draw in ten falls below this NPV against the baseline",
+                                5: "Share of draws in which the option does worse than the "
+                                   "baseline, with the pessimistic scenario beside it"})
         self.mc_table.fit_height()
         self.histogram.invalidate()
+
+
+def drivers_sentence(res, o) -> str:
+    """Which uncertain figures move the chosen option's answer most (its top tornado rows)."""
+    if o.baseline:
+        return "The baseline is what the other options are measured against; choose another " \
+               "option to see what moves its answer."
+    if not o.tornado:
+        return (f"No uncertain figure moves {o.name} against the baseline: give its lines a "
+                "low and a high in the Money step.")
+    top = o.tornado[:3]
+    parts = [f"{driver_name(res, o.id, r)} ({money_k(r.npv_vs_baseline_at_low)} to "
+             f"{money_k(r.npv_vs_baseline_at_high)})" for r in top]
+    return (f"What moves {o.name} against the baseline most: " + "; ".join(parts) + ". Its "
+            f"NPV against the baseline is {money_k(o.npv_vs_baseline)} at the most likely "
+            f"figures and {money_k(o.expected_npv_vs_baseline)} expected.")
+
+
+def simulation_sentence(res) -> str:
+    """The draws, the independent uncertain figures and the correlation behind the figures."""
+    mc = next(o.monte_carlo for o in res.options if o.monte_carlo is not None)
+    n = res.driver_count
+    rho = mc.correlation
+    together = (f"savings and the costs of change correlated at {rho:.2f} (rank correlation "
+                f"{rank_correlation(rho):.2f})" if rho > 0 else "each drawn independently")
+    return (f"{mc.draws:,} draws of {n} independent uncertain figure{'s' if n != 1 else ''} "
+            f"from {mc.distribution} distributions, {together} (seed {mc.seed}; the same seed "
+            "gives the same figures).")

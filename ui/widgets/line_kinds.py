@@ -17,6 +17,10 @@ ORGANISATION = Column("organisation", "Organisation", "organisation",
 START = Column("start_year", "Start year", "whole", "Model year in which it starts (1 = first)",
                default=1)
 YEAR = Column("year", "Year", "whole", "Model year in which it falls (1 = first)", default=1)
+DRIVER = Column("driver", "Shared figure", "text",
+                "Lines with the same name here are one uncertain figure: they move together "
+                "in every option, the baseline included (needs a low and high). Copy to other "
+                "options fills it in", optional=True)
 BASIS = Column("basis", "Basis", "basis", "Today's prices, as most figures are; or fixed in "
                "cash (such as a fixed-price contract), which inflation erodes year by year",
                default="real")
@@ -27,7 +31,7 @@ class SavingsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual saving", "money", "Full-year saving in today's pounds"),
-               *_range(), START,
+               *_range(), DRIVER, START,
                Column("ramp", "Ramp", "ramp", "Share of the full saving in each year from the "
                       "start, e.g. 50%, 100%; the last share holds after that", default=[1.0]),
                BASIS, PV)
@@ -39,7 +43,7 @@ class RecurringCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("annual", "Annual cost", "money", "Yearly cost in today's pounds"),
-               *_range(), START, BASIS, PV)
+               *_range(), DRIVER, START, BASIS, PV)
     NEW = {"label": "New recurring cost", "annual": 0.0}
 
 
@@ -54,7 +58,7 @@ class SharedServicesModel(LineTableModel):
                       "the cost sharing exemption allows); its charge moves to it in the "
                       "figures by organisation"),
                Column("annual_value", "Annual value", "money", "Yearly value of the supplies"),
-               *_range(),
+               *_range(), DRIVER,
                Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
                       "VAT the recipient may not recover; exemptions have conditions",
                       default="standard_rated"),
@@ -69,7 +73,7 @@ class OneOffCostsModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Amount", "money", "The cost, before any optimism bias"),
-               *_range(), YEAR,
+               *_range(), DRIVER, YEAR,
                Column("renew_every", "Renews every (years)", "whole", "Blank if it falls once; "
                       "otherwise the same cost falls again every that many years, such as a "
                       "system replaced every eight years", optional=True),
@@ -128,9 +132,9 @@ class LoanRepricingModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL,
                Column("loan", "Loan", "loan", "The partner's loan the lender would re-price"),
-               Column("margin_uplift_bps", "Margin uplift (bps)", "number",
+               Column("margin_uplift_bps", "Margin uplift (bps)", "bps",
                       "Extra margin in basis points (100 bps = 1% a year)"),
-               *_range("number"),
+               *_range("bps"), DRIVER,
                Column("one_off_fees", "Fees", "money", "Arrangement and legal fees in year 1",
                       default=0.0),
                Column("breakage_cost", "Breakage", "number", "Cost of breaking a fixed rate "
@@ -148,8 +152,12 @@ class PensionCessationModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL, ORGANISATION,
                Column("amount", "Cessation debt", "money",
-                      "The debt the scheme would call on leaving"),
-               YEAR, BASIS, PV)
+                      "The debt the scheme would call on leaving; negative for an exit credit "
+                      "paid to the employer"),
+               *_range(), DRIVER, YEAR,
+               Column("instalments", "Instalments", "whole",
+                      "Paid in this many equal yearly parts from its year", default=1),
+               BASIS, PV)
     NEW = {"label": "Pension cessation debt", "amount": 0.0, "year": 1}
 
 

@@ -8,9 +8,9 @@ from ...formatting import form_name, money, money_k, pct
 from ...kinds import KIND
 from ...resources import resource_path
 from ...results import Results
+from ...wording import warning_text
 from . import affordability, kit
 from .document import BoardPaper
-from .notes import warning_text
 from .strategy import STATUS_NAMES
 
 USER_WORDS = ("tenant", "resident", "service user", "users", "user voice", "customer")
@@ -117,7 +117,8 @@ def appendix(paper: BoardPaper, r: Results) -> None:
         ["Optimism bias: savings / costs",
          f"{pct(s.optimism_bias.savings)} / {pct(s.optimism_bias.costs)}"],
         ["Monte Carlo", f"{s.monte_carlo.draws:,} draws, seed {s.monte_carlo.seed}, "
-                        f"{s.monte_carlo.distribution}"],
+                        f"{s.monte_carlo.distribution}; {r.driver_count} independent uncertain "
+                        f"figures; correlation of the change {s.monte_carlo.correlation:g}"],
     ], [4, 6])
     paper.heading("Organisations and loans", 2)
     paper.table(["Organisation", "Kind", "Turnover", "Staff", "Homes", "VAT recovery",
@@ -146,7 +147,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
         paper.para(rule, "small")
     paper.heading("Warnings", 2)
     if r.warnings:
-        paper.bullets([warning_text(r, w) for w in r.warnings])
+        paper.bullets([warning_text(w, r.case) for w in r.warnings])
     else:
         paper.para("None.")
 

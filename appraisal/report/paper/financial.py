@@ -14,9 +14,9 @@ from ...formatting import money, money_k, money_pence, pct, year_label
 from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
+from ...wording import line_warnings
 from . import affordability, kit
 from .document import BoardPaper
-from .notes import line_warnings
 
 COLUMN_NAMES = {c.id: c.short for c in RESULT_COLUMNS}
 VAT_NAMES = {"standard_rated": "standard rated", "cost_sharing_exemption": "cost sharing exemption",
@@ -113,7 +113,7 @@ def _vat(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Service", "Recipient", "VAT treatment", "Yearly value",
                  "Break-even saving a year", "Share of value"], rows,
                 [1.8, 2, 1.6, 1.5, 1.3, 1.4, 1], numeric={4, 5, 6})
-    notes = line_warnings(r, "shared_services")
+    notes = line_warnings(r.warnings, r.case, "shared_services")
     if notes:
         paper.para("To confirm before relying on these figures:", "small")
         paper.bullets(notes)

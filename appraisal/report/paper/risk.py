@@ -14,11 +14,13 @@ SCENARIOS = ("pessimistic", "base", "optimistic")
 def sensitivity_and_risk(paper: BoardPaper, r: Results) -> None:
     paper.heading("Sensitivity and risk")
     paper.para(
-        "Savings are easy to promise and hard to prove, so this section tests the figures: "
-        "each uncertain line alone at its low and high values (tornado), the value at which an "
-        "option would stop beating the baseline (switching values), the weights at which the "
-        "leading option would change, all lines at their worse or better ends together "
-        "(scenarios), and all of them drawn at random together (Monte Carlo).")
+        "Savings are easy to promise and hard to prove, so this section tests the figures "
+        "against the baseline: each uncertain figure alone at its low and high ends (tornado), "
+        "the value at which an option would stop beating the baseline (switching values), the "
+        "weights at which the leading option would change, every uncertain figure at its worse "
+        "or better end together (scenarios), and all of them drawn at random together (Monte "
+        "Carlo). An uncertain figure the case shares between options (the same saving in "
+        "several options, a cost the baseline also faces) moves in all of them at once.")
     _tornadoes(paper, r)
     _switching_values(paper, r)
     _switching_weights(paper, r)
@@ -39,8 +41,10 @@ def _tornadoes(paper: BoardPaper, r: Results) -> None:
                        "is no tornado for it.")
             continue
         paper.chart(charts.tornado(r, oid),
-                    caption=f"{kit.short(o.name, 150)} ({role}): NPV with each uncertain line "
-                            "alone at its low and high values; the vertical line is the base.")
+                    caption=f"{kit.short(o.name, 150)} ({role}): NPV against the baseline with "
+                            "each uncertain figure alone at its low and high ends (a figure "
+                            "shared with other options moves in all of them); the vertical "
+                            "line is the base.")
 
 
 def _quantity(sv: SwitchingValue, x: float | None) -> str:
@@ -101,38 +105,50 @@ def switching_weight_text(sw: float | None) -> str:
 
 def _scenarios(paper: BoardPaper, r: Results) -> None:
     paper.heading("Scenarios", 2)
-    paper.para("Every uncertain line at its worse end (pessimistic), at base, and at its better "
-               "end (optimistic), with the option's NPV rank in each.")
+    paper.para("For each option, every uncertain figure at whichever end is worse for it "
+               "against the baseline (pessimistic), at its most likely value (base), and at its "
+               "better end (optimistic), with the options' ranks by NPV. These are bounds: "
+               "every figure at its worst at once, with no probability attached. The chance of "
+               "loss stands beside the pessimistic figure.")
     rows = []
     for o in r.options:
         row = [kit.short(o.name, 100)]
         for k in SCENARIOS:
             s = r.scenarios.get(k)
-            row += ["n/a", ""] if s is None else [money_k(s.npv[o.id]), str(s.npv_rank[o.id])]
+            row += (["n/a", ""] if s is None
+                    else [money_k(s.npv_vs_baseline[o.id]), str(s.npv_rank[o.id])])
+        row.append("n/a" if o.baseline or o.monte_carlo is None
+                   else kit.probability(o.monte_carlo.p_npv_vs_baseline_below_zero))
         rows.append(row)
-    paper.table(["Option", "Pessimistic NPV", "Rank", "Base NPV", "Rank", "Optimistic NPV",
-                 "Rank"], rows, [3.2, 1.4, 0.6, 1.4, 0.6, 1.4, 0.6], numeric={1, 2, 3, 4, 5, 6})
+    paper.table(["Option", "Pessimistic", "Rank", "Base", "Rank", "Optimistic", "Rank",
+                 "Chance of loss"], rows, [3.0, 1.3, 0.6, 1.3, 0.6, 1.3, 0.6, 1.1],
+                numeric={1, 2, 3, 4, 5, 6, 7})
+    paper.para(kit.simulation_note(r), "small")
 
 
 def _monte_carlo(paper: BoardPaper, r: Results) -> None:
     paper.heading("Monte Carlo simulation", 2)
-    sims = [o for o in r.options if o.monte_carlo is not None]
+    sims = [(o, o.monte_carlo) for o in r.options if o.monte_carlo is not None]
     if not sims:
         paper.para("No line carries a low–high range, so no simulation was run. The board "
                    "should ask which figures are uncertain and by how much.")
         return
-    mc = sims[0].monte_carlo
+    mc = sims[0][1]
     paper.para(
-        f"Every line with a range was drawn independently from a {mc.distribution} "
-        f"distribution (low, base, high), {mc.draws:,} times with seed {mc.seed}; the same "
-        "seed gives the same figures. P10 and P90 bound the middle 80% of outcomes.")
-    paper.table(["Option", "P10", "P50", "P90", "Probability of loss", "Highest NPV"],
-                [[kit.short(o.name, 100), money_k(o.monte_carlo.p10), money_k(o.monte_carlo.p50),
-                  money_k(o.monte_carlo.p90),
-                  "n/a" if o.baseline
-                  else kit.probability(o.monte_carlo.p_npv_vs_baseline_below_zero),
-                  kit.probability(o.monte_carlo.p_highest_npv)] for o in sims],
-                [3.4, 1.2, 1.2, 1.2, 1.4, 1.3], numeric={1, 2, 3, 4, 5})
+        f"Each uncertain figure was drawn from a {mc.distribution} distribution (low, most "
+        f"likely, high), {mc.draws:,} times with seed {mc.seed}; the same seed gives the same "
+        "figures. A figure shared between options takes the same draw in all of them. P10 and "
+        "P90 bound the middle 80% of outcomes of the NPV against the baseline; the mean is "
+        "close to the expected NPV.")
+    paper.table(["Option", "P10", "P50", "P90", "Mean", "Chance of loss (worst case)",
+                 "Highest NPV"],
+                [[kit.short(o.name, 100), money_k(m.vs_baseline["p10"]),
+                  money_k(m.vs_baseline["p50"]),
+                  money_k(m.vs_baseline["p90"]),
+                  money_k(m.vs_baseline["mean"]), kit.loss_beside_worst(o),
+                  kit.probability(m.p_highest_npv)] for o, m in sims],
+                [2.8, 1.1, 1.1, 1.1, 1.1, 2.0, 1.0], numeric={1, 2, 3, 4, 5, 6})
+    paper.para(kit.simulation_note(r), "small")
     paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
 
 
@@ -148,7 +164,7 @@ def _risks(paper: BoardPaper, r: Results) -> None:
                "impact, high from 15.")
     paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.62)
     names = {o.id: o.name for o in r.case.options}
-    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option, "All options"), 60),
+    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option or "", "All options"), 60),
              str(x.likelihood), str(x.impact), str(r.risk_ratings[n - 1]), x.mitigation,
              x.owner] for n, x in enumerate(risks, start=1)]
     paper.table(["", "Risk", "Option", "L", "I", "L×I", "Mitigation", "Owner"], rows,

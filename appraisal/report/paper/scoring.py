@@ -108,6 +108,7 @@ def _why_leader(paper: BoardPaper, r: Results) -> None:
 def lead_reading(r: Results) -> str:
     """What the split of the gap means: where the lead comes from and how narrow it is."""
     crit = {c.id: c.name for c in r.case.criteria}
+    assert r.runner_up is not None, "a reading of the lead needs a runner-up"
     leader, runner = r.option(r.leader), r.option(r.runner_up)
     ahead = max(r.why_leader.items(), key=lambda kv: kv[1])
     behind = min(r.why_leader.items(), key=lambda kv: kv[1])

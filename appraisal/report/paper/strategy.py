@@ -113,7 +113,7 @@ def strategic_case(paper: BoardPaper, r: Results) -> None:
                    "service, TUPE implications, and how tenants and service users were "
                    "consulted.")
         return
-    counts = Counter(i.status for i in items)
+    counts: Counter[str] = Counter(i.status for i in items)
     paper.para("Status of each item (a status and a note, not a score): " + ", ".join(
         f"{counts[s]} {STATUS_NAMES[s].lower()}" for s in STATUS_NAMES if counts[s]) + ".")
     paper.table(["Item", "Status", "Note"],

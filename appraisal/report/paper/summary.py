@@ -50,14 +50,17 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
     paper.markup(f"<b>Basis.</b> {kit.esc(basis_line(r))}", "small")
     paper.para("Key figures for every option, each against the baseline (thousands of pounds): "
-               f"payback is {PAYBACK_MEANS}; the ratio is {RATIO_MEANS}; the up-front cost is "
-               "the undiscounted total of one-off items; probability of loss is the share of "
-               "simulations in which the option's NPV falls below the baseline's.", "small")
+               "the NPV with every figure at its most likely value, and expected, with every "
+               f"uncertain figure at the mean of its range; payback is {PAYBACK_MEANS}; the "
+               f"ratio is {RATIO_MEANS}; the up-front cost is the undiscounted total of one-off "
+               "items.", "small")
     paper.table(
-        ["Option", "NPV vs baseline", "Benefit–cost ratio", "Payback", "Up-front cost",
-         "Weighted score", "Rank", "Probability of loss"],
+        ["Option", "NPV vs baseline", "Expected", "Benefit–cost ratio", "Payback",
+         "Up-front cost", "Weighted score", "Rank", "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [3.0, 1.2, 1.45, 1.5, 1.2, 1.0, 0.6, 1.1], numeric={1, 2, 4, 5, 6, 7}, compact=True)
+        [2.3, 1.05, 1.0, 1.35, 1.15, 1.05, 1.15, 0.65, 1.75], numeric={1, 2, 3, 5, 6, 7, 8},
+        compact=True)
+    paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     affordability.page_two(paper, r)
@@ -75,11 +78,10 @@ def _key_row(r: Results, o: OptionResult) -> list:
     if o.baseline:
         name = kit.short(o.name, 110) + " (baseline)"
     name = affordability.flagged_name(r, o) or name
-    loss = "n/a" if o.baseline or o.monte_carlo is None else kit.probability(
-        o.monte_carlo.p_npv_vs_baseline_below_zero)
     payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)
-    return [name, money_k(o.npv_vs_baseline), ratio_text(o), payback,
-            money_k(o.one_off_total), score(o.weighted_score), str(o.rank), loss]
+    return [name, money_k(o.npv_vs_baseline), money_k(o.expected_npv_vs_baseline),
+            ratio_text(o), payback, money_k(o.one_off_total), score(o.weighted_score),
+            str(o.rank), kit.loss_beside_worst(o)]
 
 
 def recommendation_text(r: Results) -> str:
@@ -152,12 +154,12 @@ def _weight_clause(r: Results, name: str) -> str:
         return (f"{name} is level on weighted score with {runner.name} and is named first only "
                 "because it comes first in the case, so any change of weight decides between "
                 "them")
-    cid = next((c for c in r.criteria_nearest_switching
-                if EDGE < r.switching_weights[c] < 1 - EDGE), None)
-    if cid is None:
+    found = next(((c, sw) for c in r.criteria_nearest_switching
+                  if (sw := r.switching_weights[c]) is not None and EDGE < sw < 1 - EDGE), None)
+    if found is None:
         return (f"{name} leads on weighted score, and no re-weighting of any one criterion "
                 "alone puts another option ahead of it")
-    sw = r.switching_weights[cid]
+    cid, sw = found
     way = "rises above" if sw > r.weights[cid] else "falls below"
     return (f"{name} leads on weighted score unless the weight of "
             f"'{crit[cid].name}' {way} {_weight_pct(sw)} (it is {pct(r.weights[cid])} today)")
@@ -175,10 +177,10 @@ def _savings_clause(o: OptionResult) -> str | None:
     if o.baseline:
         return None
     savings = [line for line in o.lines if line.kind == "savings" and line.base]
-    top = max(savings, key=lambda line: line.base) if savings else None
+    top = max(savings, key=lambda line: line.base or 0.0) if savings else None
     sv = None if top is None else next(
         (s for s in o.switching_values if s.ref == top.ref), None)
-    if sv is None or sv.change_pct is None:
+    if top is None or sv is None or sv.change_pct is None:
         if o.npv_vs_baseline < 0:
             return f"its NPV is {money_k(-o.npv_vs_baseline)} below the baseline's"
         return None

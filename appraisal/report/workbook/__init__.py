@@ -17,6 +17,7 @@ from ... import __version__
 from ...results import Results
 from .baseline_sheet import addresses as baseline_addresses
 from .baseline_sheet import write_baseline
+from .capacity import has_capacity, write_capacity
 from .cells import Book, Meta, sheet_title
 from .checks import write_checks
 from .constants import write_constants
@@ -37,8 +38,9 @@ from .summary import TOP, link_scores, write_summary
 
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
-FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon", "Scores", "By organisation",
-                "Sensitivity", "Warnings", "Checks", "Constants")
+FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon",
+                "Scores", "By organisation", "Capacity", "Sensitivity", "Warnings", "Checks",
+                "Constants")
 
 
 def option_sheet_titles(results: Results) -> list[str]:
@@ -56,7 +58,8 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     has_redundancy = any(o.redundancies for o in results.options)
     order = ["Cover", "Summary", "Inputs", "Lines", *titles,
              *(["Redundancy"] if has_redundancy else []), "Baseline", "Horizon", "Scores",
-             "By organisation", "Sensitivity", "Warnings", "Checks", "Constants"]
+             "By organisation", *(["Capacity"] if has_capacity(results) else []),
+             "Sensitivity", "Warnings", "Checks", "Constants"]
     sheets = {title: book.sheet(title) for title in order}
     years = max_years(results)
     bands = write_constants(book, sheets["Constants"], years)
@@ -85,13 +88,18 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
     write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)
     write_warnings(sheets["Warnings"], results)
+    capacity = (write_capacity(book, sheets["Capacity"], results) if "Capacity" in sheets
+                else None)
     checks = write_checks(book, sheets["Checks"], results, option_maps, summary, scores, orgs,
-                          inputs)
-    write_cover(sheets["Cover"], results, checks, meta, order, titles)
+                          inputs, capacity)
+    write_cover(sheets["Cover"], results, checks, meta, order, titles, capacity)
     for title, sheet in sheets.items():
         if title in titles:
             print_setup(sheet, meta, freeze=(FIRST_LINE_ROW - 1, LABEL + 1),
                         repeat_rows=(T_ROW, FLAG_ROW), repeat_cols=LABEL,
+                        last_col=grid.first_year + results.horizon - 1)
+        elif title == "Baseline":
+            print_setup(sheet, meta, repeat_cols=LABEL,
                         last_col=grid.first_year + results.horizon - 1)
         elif title == "Summary":
             print_setup(sheet, meta, freeze=(TOP + 1, 3), repeat_rows=(TOP, TOP))

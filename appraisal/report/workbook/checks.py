@@ -35,7 +35,7 @@ def _check(ws, r: int, text: str, formula: str) -> int:
 
 
 def write_checks(book: Book, ws, results: Results, option_maps, summary, scores, orgs,
-                 inputs) -> ChecksMap:
+                 inputs, capacity: str | None = None) -> ChecksMap:
     ws.text(1, 1, "Checks: every result must be TRUE", "Title")
     ws.text(3, 1, "Tolerance (£)")
     ws.value(3, 2, TOLERANCE, "Constant", MONEY_PENCE)
@@ -95,6 +95,12 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
     ws.text(r, 1, "All as exported", "Section")
     ws.formula(r, 2, f"=AND({ref(a_first, 2)}:{ref(r - 1, 2)})", True, "Check")
     agreement = on(SHEET, ref(r, 2))
+    if capacity:
+        r += 2
+        ws.text(r, 1, "Affordability: no covenant or golden rule broken (Capacity; a breach is "
+                "not an error in the model, so it is not part of ChecksPass)", "Section")
+        clear = not any(t.breached for o in results.options for t in o.capacity)
+        ws.formula(r, 2, f"={capacity}", clear, "Check")
     flag_colours(ws, first, 2, r)
     for c, w in {1: 80, 2: 10, 3: 18, 4: 20}.items():
         ws.width(c, w)

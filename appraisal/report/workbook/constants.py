@@ -74,6 +74,8 @@ def write_constants(book: Book, ws, max_years: int) -> list[Band]:
         ("Scores this close count as a tie", "TieTolerance", TIE, "0.0E+00",
          "Also: a present value this small counts as zero"),
         ("NPVs this close share a rank", "NpvTieTolerance", NPV_TIE, "0.0E+00", "£"),
+        ("A covenant's headroom this close to 0 is not a breach", "CapacityBreach", 1e-9,
+         "0.0E+00", "model version 2, V10"),
         ("Tornado swings compared to this many decimals", "SwingDecimals", SWING_DECIMALS,
          WHOLE, "Equal swings keep the lines' order"),
         ("Label for lines shared by all partners", "JointLabel", JOINT, None,

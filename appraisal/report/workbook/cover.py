@@ -6,9 +6,8 @@ conditional format over cells that link to another sheet's checks (seen with Lib
 """
 from __future__ import annotations
 
-from ...caveats import sentence
-from ...paths import say
 from ...results import Results
+from ...wording import place, sentence
 from .styles import CHECK
 
 SHEET = "Cover"
@@ -16,8 +15,8 @@ SHEET = "Cover"
 HOW_TO_USE = (
     ("This workbook is the appraisal model itself: every figure is a live formula that traces "
     "back to an input."),
-    ("Change a blue cell on pale yellow (on Inputs, on Redundancy, or a line's inputs at the "
-    "left of an option sheet) and the whole appraisal recalculates."),
+    ("Change a blue cell on pale yellow (on Inputs, Lines or Redundancy) and the whole "
+     "appraisal recalculates. Scenario on Inputs moves every line with a range to its end."),
     ("Each option has its own sheet: one row per money line, one column per year, the same "
     "rule across each row. HorizonYears may be anything up to MaxYears."),
     ("Sign convention: amounts in the year columns are positive; costs are subtracted in the "
@@ -26,7 +25,7 @@ HOW_TO_USE = (
     "margins, lines marked nominal) are deflated by InflationRate."),
     ("The Monte Carlo figures on Sensitivity are Continuum's figures from its own run and do "
     "not recalculate."),
-    "After any change, check that the master check below reads TRUE.",
+    "After any change, check that the master check above reads TRUE.",
 )
 
 KEY = (
@@ -51,12 +50,13 @@ CONTENTS = {
     "Horizon": "NPV against the baseline, highest NPV and leader at longer horizons",
     "Warnings": "what the board should confirm before relying on the figures",
     "Checks": "reconciliations and lookups; their AND is ChecksPass",
+    "Capacity": "lenders' covenants and golden rules, year by year: headroom and breaches",
     "Constants": "rules of law and of the model",
 }
 
 
 def write_cover(ws, results: Results, checks, meta, sheets: list[str],
-                option_titles: list[str]) -> None:
+                option_titles: list[str], capacity: str | None = None) -> None:
     case = results.case
     ws.text(1, 1, case.title, "Title")
     line = "Options appraisal model"
@@ -74,6 +74,12 @@ def write_cover(ws, results: Results, checks, meta, sheets: list[str],
     ws.formula(8, 1, f"={checks.agreement}", True, "Check", CHECK)
     ws.text(8, 2, "NPVs as Continuum exported them (FALSE once you change an input)")
     r = 10
+    if capacity:
+        clear = not any(t.breached for o in results.options for t in o.capacity)
+        ws.formula(9, 1, f"={capacity}", clear, "Check", CHECK)
+        ws.text(9, 2, "Affordability (Capacity): no lender's covenant or golden rule broken, as "
+                "planned or pessimistic. A breach is not an error in the model.")
+        r = 11
     ws.text(r, 1, "Contents", "Section")
     r += 1
     for title in sheets:
@@ -113,8 +119,7 @@ def write_warnings(ws, results: Results) -> None:
     for i, warning in enumerate(results.warnings, start=1):
         ws.value(4 + i, 1, i, "Engine", "0")
         ws.text(4 + i, 2, sentence(warning), "Wrap")
-        ws.text(4 + i, 3, say(warning.path, results.case) if warning.path else "the whole case",
-                "Wrap")
+        ws.text(4 + i, 3, place(warning, results.case) or "the whole case", "Wrap")
     ws.width(1, 6)
     ws.width(2, 90)
     ws.width(3, 40)

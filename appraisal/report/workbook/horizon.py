@@ -75,7 +75,7 @@ def write_horizon(ws, results: Results, maps, scores, timeline, grid) -> None:
         c = col(FIRST + k)
         cell = f"{c}${TOP}"
 
-        def rng(key: str) -> str:
+        def rng(key: str, c: str = c) -> str:
             first = blocks[key][0]
             return f"{c}${first}:{c}${first + n_o - 1}"
         for i, (option, m) in enumerate(zip(results.options, maps)):

@@ -1,0 +1,106 @@
+"""Every kind of warning is worded once (appraisal.wording): the app and the board paper name
+each place in the same words, and neither shows a field path or a loan's id."""
+from __future__ import annotations
+
+import io
+import os
+import re
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pypdf  # noqa: E402
+import pytest  # noqa: E402
+
+from appraisal import appraise, parse_data  # noqa: E402
+from appraisal.paths import say  # noqa: E402
+from appraisal.report.pdf import board_paper_bytes  # noqa: E402
+from appraisal.wording import KINDS, warning_text  # noqa: E402
+from ui.document import CaseDocument  # noqa: E402
+from ui.steps.money import MoneyStep  # noqa: E402
+from ui.steps.results import ResultsStep  # noqa: E402
+
+
+def every_warning(case_dict) -> dict:
+    """The test case changed so that it draws one warning of every kind."""
+    data = case_dict()
+    data["organisations"][0]["loans"][0]["remaining_years"] = 10    # outlasts 5 years
+    data["organisations"][1]["vat_recovery_rate"] = 0.5
+    data["criteria"].append({"id": "culture", "name": "Culture", "weight": 0})
+    for option, score in zip(data["options"], (4, 6, 8)):
+        option["scores"]["culture"] = score
+    data["weighting"] = {"method": "ahp", "ahp_order": ["autonomy", "scale", "culture"],
+                         "ahp_matrix": [[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]]}
+    shared = data["options"][1]
+    shared["savings"][0]["start_year"] = 4
+    shared["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    shared["shared_services"].append({"label": "Payroll from Oak", "recipient": "oak",
+                                      "annual_value": 10000, "vat_treatment": "vat_group"})
+    merger = data["options"][2]
+    merger["redundancies"][0].update(age=58, years_service=20, pension_strain=0)
+    merger["loan_repricing"][0].pop("label", None)
+    return data
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def drawn(case_dict):
+    data = every_warning(case_dict)
+    results = appraise(parse_data(data), monte_carlo=False)
+    pdf = pypdf.PdfReader(io.BytesIO(board_paper_bytes(results)))
+    return data, results, flat("\n".join(p.extract_text() or "" for p in pdf.pages))
+
+
+def test_the_case_draws_every_kind_of_warning(drawn):
+    _, results, _ = drawn
+    # the affordability kinds need partners' plans and covenants: tests/test_capacity.py
+    assert {w.kind for w in results.warnings} == set(KINDS) - {"golden_rules_taken",
+                                                               "covenant_breach"}
+
+
+def test_app_and_paper_word_every_warning_alike(qtbot, drawn):
+    data, results, paper = drawn
+    document = CaseDocument(data, debounce_ms=0)
+    step = ResultsStep(document)
+    qtbot.addWidget(step)
+    document.recalculate_now()
+    qtbot.wait(1)
+    shown = step.warnings.text().split("\n")
+    for w in results.warnings:
+        text = warning_text(w, results.case)
+        where = say(w.path, results.case)
+        assert text.startswith(where + ": ")
+        assert f"• {text}" in shown, (w.kind, shown)
+        assert flat(text) in paper, (w.kind, text)
+        for said in (text, *shown):
+            assert "options[" not in said and "oak-rcf" not in said
+    strain = next(w for w in results.warnings if w.kind == "pension_strain_missing")
+    assert warning_text(strain, results.case).startswith(
+        "Merger › Redundancies › Chief executive: Staff aged 58 made redundant with no pension "
+        "strain entered: ")
+    document.wait_for_monte_carlo(30000)
+
+
+def test_the_json_keeps_the_path_and_the_plain_message(drawn):
+    _, results, _ = drawn
+    strain = next(str(w) for w in results.warnings if w.kind == "pension_strain_missing")
+    assert strain.startswith("options[2].redundancies[0]: staff aged 58 made redundant with no "
+                             "pension strain entered")
+    assert results.to_json()["warnings"] == [str(w) for w in results.warnings]
+
+
+def test_the_money_step_shows_a_lines_warning_as_a_sentence(qtbot, drawn):
+    data, results, _ = drawn
+    document = CaseDocument(data, debounce_ms=0)
+    step = MoneyStep(document)
+    qtbot.addWidget(step)
+    step.select_option("merger")
+    document.recalculate_now()
+    qtbot.wait(1)
+    tab = step.line_tabs["redundancies"]
+    tab.refresh()
+    assert tab.notes.text().startswith("Line 1 (Chief executive): Staff aged 58 made redundant "
+                                       "with no pension strain entered")
+    document.wait_for_monte_carlo(30000)
