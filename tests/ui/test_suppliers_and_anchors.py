@@ -145,3 +145,18 @@ def test_criteria_step_writes_what_0_and_10_mean_and_suggests_money_anchors(qtbo
     vs = [o.npv_vs_baseline for o in document.results.options]
     anchors = document.case.criteria[-1].scale_money
     assert anchors[0] == 0.0 and anchors[1] >= max(vs)
+
+
+def test_scores_step_shows_the_selected_criterions_anchors(qtbot, document):
+    from ui.steps.scores import ScoresStep
+
+    document.edit("anchors", lambda d: d["criteria"][0].update(
+        scale={"0": "Run by the other board", "10": "Our board decides, as now"}))
+    step = ScoresStep(document)
+    qtbot.addWidget(step)
+    step.table.setCurrentIndex(step.model.index(0, 0))
+    step.refresh()
+    assert step.scale_label.text() == ("On Autonomy, a score of 0 means: Run by the other "
+                                       "board. A score of 10 means: Our board decides, as now.")
+    assert "0: Run by the other board" in step.model.headerData(0, Qt.Horizontal,
+                                                                 Qt.ToolTipRole)
