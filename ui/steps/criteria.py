@@ -192,6 +192,8 @@ class CriteriaStep(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CriteriaModel.COL_NAME,
                                   max(180, min(260, self.table.columnWidth(0))))
+        for col in (CriteriaModel.COL_ZERO, CriteriaModel.COL_TEN):
+            self.table.setColumnWidth(col, 220)
 
     def refresh(self) -> None:
         self.model.refresh()
