@@ -18,6 +18,7 @@ import re
 import xlsxwriter
 
 from ..case import Case, Member
+from ..scales import anchor_texts
 
 FORM_SHEET, WEIGHTS, SCORES, OPTIONS, START = "Form", "Weights", "Scores", "Options", "Start"
 FORM_KIND = "continuum-member-form"
@@ -52,15 +53,8 @@ def member_for(case: Case, name: str) -> Member:
 
 
 def anchors(criterion) -> tuple[str, str]:
-    """What a 0 and a 10 mean on a criterion (its ``scale``, model-v2.md V8), where it has one."""
-    scale = getattr(criterion, "scale", None)
-    if scale is None and criterion.model_extra:
-        scale = criterion.model_extra.get("scale")
-    if isinstance(scale, dict):
-        return str(scale.get("0", "")), str(scale.get("10", ""))
-    if criterion.derived:
-        return "the lowest NPV against the baseline", "the highest NPV against the baseline"
-    return "", ""
+    """What a 0 and a 10 mean on a criterion, as the rest of the product words them (V8)."""
+    return anchor_texts(criterion)
 
 
 def scored_criteria(case: Case) -> list:
