@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import re
 
 import xlsxwriter
@@ -77,6 +78,25 @@ def member_form_bytes(case: Case, member: Member) -> bytes:
     return buf.getvalue()
 
 
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped text takes in a column ``width`` characters wide (roughly, as Excel)."""
+    return sum(max(1, math.ceil(len(part) / max(width * 1.05, 1.0))) for part in
+               str(text).split("\n"))
+
+
+def _fit(ws, row: int, cells: list[tuple[str, float]]) -> None:
+    """Give a row the height its wrapped texts need (Excel does not grow rows by itself)."""
+    lines = max((_lines(text, width) for text, width in cells), default=1)
+    if lines > 1:
+        ws.set_row(row, 15 * lines)
+
+
+def _page(ws) -> None:
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.set_paper(9)         # A4
+
+
 def _formats(book) -> dict:
     wrap = {"text_wrap": True, "valign": "top"}
     return {
@@ -113,6 +133,8 @@ def _start(book, f, case: Case, member: Member) -> None:
     ]
     for i, line in enumerate(steps):
         ws.write(5 + i, 1, line, f["text"])
+        _fit(ws, 5 + i, [(line, 80)])
+    _page(ws)
     ws.protect()
     ws.activate()
 
@@ -126,6 +148,8 @@ def _options(book, f, case: Case) -> None:
     for i, option in enumerate(case.options):
         ws.write(3 + i, 0, option.name, f["text"])
         ws.write(3 + i, 1, option.description or "", f["text"])
+        _fit(ws, 3 + i, [(option.name, 30), (option.description or "", 90)])
+    _page(ws)
     ws.protect()
 
 
@@ -135,10 +159,11 @@ def _weights(book, f, case: Case, member: Member) -> None:
     ws.set_column(1, 2, 40)
     ws.set_column(WEIGHT_COL, WEIGHT_COL, 16)
     ws.write(0, 0, "How much each criterion matters to you", f["title"])
-    ws.write(1, 0, "Rate each swing from 0 to 100, the most important at 100; all blank to "
-             "accept the board's weights.", f["note"])
+    ws.merge_range(1, 0, 1, WEIGHT_COL, "Rate each swing from 0 to 100, the most important at "
+                   "100; leave all blank to accept the board's weights.", f["note"])
     ws.write_row(FIRST_ROW - 1, 0, ["Criterion", "A score of 0 means", "A score of 10 means",
                                     "Your rating (0–100)"], f["head"])
+    ws.set_row(FIRST_ROW - 1, 30)
     given = member.weights or {}
     top = max(given.values(), default=0.0)
     for i, crit in enumerate(case.criteria):
@@ -147,6 +172,7 @@ def _weights(book, f, case: Case, member: Member) -> None:
         ws.write(row, 0, crit.name, f["text"])
         ws.write(row, 1, zero, f["text"])
         ws.write(row, 2, ten, f["text"])
+        _fit(ws, row, [(crit.name, 28), (zero, 40), (ten, 40)])
         if crit.id in given and top > 0:
             ws.write_number(row, WEIGHT_COL, round(100 * given[crit.id] / top, 1), f["input"])
         else:
@@ -156,6 +182,7 @@ def _weights(book, f, case: Case, member: Member) -> None:
         "validate": "decimal", "criteria": "between", "minimum": 0, "maximum": 100,
         "input_title": "Your rating", "input_message": "0 to 100; the most important at 100",
         "error_title": "Rating", "error_message": "A rating is a number from 0 to 100."})
+    _page(ws)
     ws.protect()
 
 
@@ -165,15 +192,18 @@ def _scores(book, f, case: Case, member: Member) -> None:
     ws.set_column(0, 0, 30)
     ws.set_column(SCORE_COL, SCORE_COL + max(len(crits), 1) - 1, 18)
     ws.write(0, 0, "Your score for each option (0 to 10)", f["title"])
-    ws.write(1, 0, "Blank accepts the board's score. Value for money is scored from the "
-             "figures, so it is not asked for here.", f["note"])
+    ws.merge_range(1, 0, 1, SCORE_COL + max(len(crits), 1) - 1, "A blank accepts the board's "
+                   "score. Value for money is scored from the figures, so it is not asked for "
+                   "here.", f["note"])
     ws.write(FIRST_ROW - 1, 0, "Option", f["head"])
     for j, crit in enumerate(crits):
         ws.write(FIRST_ROW - 1, SCORE_COL + j, crit.name, f["head"])
+    _fit(ws, FIRST_ROW - 1, [(c.name, 18) for c in crits])
     given = member.scores or {}
     for i, option in enumerate(case.options):
         row = FIRST_ROW + i
         ws.write(row, 0, option.name, f["text"])
+        _fit(ws, row, [(option.name, 30)])
         for j, crit in enumerate(crits):
             value = given.get(option.id, {}).get(crit.id)
             if value is None:
@@ -189,6 +219,7 @@ def _scores(book, f, case: Case, member: Member) -> None:
                                "error_title": "Score", "error_message":
                                "A score is a number from 0 to 10."})
     ws.freeze_panes(FIRST_ROW, SCORE_COL)
+    _page(ws)
     ws.protect()
 
 
