@@ -25,6 +25,7 @@ class MemberView:
     weighted_scores: dict[str, float]
     leader: str
     weights: dict[str, float]                 # normalised, as the member's view uses them
+    own_weights: bool = False                 # the member gave weights (else the case's)
 
     def to_json(self) -> dict:
         return {"id": self.id, "weighted_scores": self.weighted_scores, "leader": self.leader}
@@ -96,7 +97,8 @@ def member_views(case: Case, case_scores: np.ndarray) -> list[MemberView]:
             id=member.id, name=member.name,
             weighted_scores={oid: float(v) for oid, v in zip(ids, ws)},
             leader=ids[leader_index(ws)],
-            weights={c.id: float(w[j]) for j, c in enumerate(case.criteria)}))
+            weights={c.id: float(w[j]) for j, c in enumerate(case.criteria)},
+            own_weights=member.weights is not None))
     return views
 
 

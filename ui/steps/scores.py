@@ -1,4 +1,5 @@
-"""Step 6, Scores: each option scored 0–10 on each criterion, with the reason for each score.
+"""Step 6, Scores: each option scored 0–10 on each criterion, with the reason for each score;
+a second tab holds the board members' own views (:mod:`ui.steps.members`).
 
 Cells are coloured on the cividis scale (sequential, colour-blind safe) with black or white text
 chosen for contrast, so they read in light and dark themes. Derived (value-for-money) scores and
@@ -12,11 +13,12 @@ import textwrap
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
-                               QStyledItemDelegate, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
 from appraisal.scales import anchor_texts
 from ui.document import CaseDocument, MergeKey
+from ui.steps.members import MembersPanel
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
@@ -243,12 +245,20 @@ class ScoresStep(QWidget):
         splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
+        board = QWidget(self)
+        layout = QVBoxLayout(board)
         layout.addWidget(explanation_label(
             "0 is the worst and 10 the best for the board. Darker cells score lower. Select a "
             "cell to record why; ✎ marks a score with a reason. Value for money is scored from "
             "the NPV and cannot be typed."))
         layout.addWidget(splitter, 1)
+        self.members = MembersPanel(document, self)      # members' own views (V9), beside
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(board, "The board's scores")
+        self.tabs.addTab(self.members, "Board members' views")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
 
         self.when_shown = RefreshWhenShown(self, self.refresh)
         document.changed.connect(self.when_shown.request)
