@@ -11,7 +11,7 @@ from matplotlib.lines import Line2D
 
 from ..members import member_label
 from ..results import Results
-from .base import BLACK, FONT, GREY, colour, empty, label, new_figure, tidy
+from .base import BLACK, FONT, colour, empty, label, new_figure, tidy
 
 MARKER_SIZE = 34
 
@@ -62,36 +62,47 @@ def weight_spread(results: Results, named: bool | None = None) -> Figure:
     return fig
 
 
-def score_spread(results: Results, named: bool | None = None) -> Figure:
-    """For each option (a panel) and typed criterion, members' scores (dots), the board's (bar)."""
+def scored_pairs(results: Results) -> list[tuple]:
+    """(option, criterion) pairs that at least one member scored, in the case's order."""
     case = results.case
-    crit = [c for c in case.criteria if not c.derived]
-    scorers = [i for i, m in enumerate(case.members) if m.scores]
-    opts = case.options
-    if not scorers or not crit:
+    return [(o, c) for o in case.options for c in case.criteria if not c.derived
+            and results.member_spread and results.member_spread["scores"][o.id][c.id]["count"]]
+
+
+def score_spread(results: Results, named: bool | None = None, limit: int = 24) -> Figure:
+    """For each option and criterion a member scored (a row), the members' scores (dots) and
+    the board's (a bar), on the 0 to 10 scale. At most ``limit`` rows, the widest first."""
+    case = results.case
+    pairs = scored_pairs(results)
+    if not pairs:
         return empty(new_figure(1.6), "No member has given scores of their own yet.")
+    if len(pairs) > limit:
+        spread = results.member_spread["scores"]
+        widest = sorted(range(len(pairs)), key=lambda k: -(
+            spread[pairs[k][0].id][pairs[k][1].id]["high"]
+            - spread[pairs[k][0].id][pairs[k][1].id]["low"]))[:limit]
+        pairs = [pairs[k] for k in sorted(widest)]
     names = labels(results, named)
-    fig = new_figure(0.9 + 1.25 * len(opts))
-    axes = fig.subplots(len(opts), 1, sharex=True, squeeze=False)[:, 0]
-    x = np.arange(len(crit))
-    for r, (ax, option) in enumerate(zip(axes, opts)):
-        for k, i in enumerate(scorers):
-            given = case.members[i].scores.get(option.id, {})
-            pts = [(j, given[c.id]) for j, c in enumerate(crit) if c.id in given]
-            if pts:
-                offset = (k - (len(scorers) - 1) / 2) * min(0.5 / len(scorers), 0.1)
-                ax.scatter([j + offset for j, _ in pts], [v for _, v in pts], s=MARKER_SIZE * 0.8,
-                           color=colour(i), edgecolor="white", linewidth=0.5, zorder=5)
-        ax.scatter(x, [option.scores.get(c.id, np.nan) for c in crit], marker="_", s=300,
-                   linewidths=2.5, color=BLACK, zorder=4)
-        ax.set_ylim(-0.5, 10.5)
-        ax.set_yticks([0, 5, 10])
-        ax.set_title(label(option.name, 50), fontsize=8, fontfamily=FONT, loc="left", pad=2)
-        tidy(ax, grid_axis="y")
-    axes[-1].set_xticks(x, [label(c.name, 16) for c in crit], fontsize=7, fontfamily=FONT,
-                        rotation=25 if len(crit) > 4 else 0,
-                        ha="right" if len(crit) > 4 else "center")
-    axes[-1].set_xlim(-0.6, len(crit) - 0.4)
-    fig.supylabel("score (0–10)", fontsize=8, fontfamily=FONT, color=GREY)
-    _legend(fig, [(i, names[i]) for i in scorers], "the board's score", "_")
+    scorers = [i for i, m in enumerate(case.members) if m.scores]
+    fig = new_figure(max(1.9, 1.1 + 0.3 * len(pairs)))
+    ax = fig.add_subplot()
+    y = np.arange(len(pairs))[::-1]
+    n = len(scorers)
+    for k, i in enumerate(scorers):
+        given = case.members[i].scores
+        pts = [(y[r], given[o.id][c.id]) for r, (o, c) in enumerate(pairs)
+               if c.id in given.get(o.id, {})]
+        if pts:
+            offset = (k - (n - 1) / 2) * min(0.5 / n, 0.12)
+            ax.scatter([v for _, v in pts], [r + offset for r, _ in pts], s=MARKER_SIZE,
+                       color=colour(i), edgecolor="white", linewidth=0.5, zorder=5)
+    ax.scatter([o.scores[c.id] for o, c in pairs], y, marker="|", s=220, linewidths=2.5,
+               color=BLACK, zorder=4)
+    ax.set_yticks(y, [f"{label(o.name, 30)} · {label(c.name, 24)}" for o, c in pairs],
+                  fontsize=7.5, fontfamily=FONT)
+    ax.set_xlim(-0.3, 10.3)
+    ax.set_xticks(range(0, 11, 2))
+    ax.set_xlabel("score (0 to 10)", fontsize=8, fontfamily=FONT)
+    tidy(ax, grid_axis="x")
+    _legend(fig, [(i, names[i]) for i in scorers], "the board's score", "|")
     return fig

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout,
-                               QInputDialog, QPushButton, QSplitter, QTableWidget,
+                               QInputDialog, QLabel, QPushButton, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.atomic import reason, write_atomic
@@ -54,6 +54,8 @@ class MembersPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.error = InlineError(self)
+        self.holds = QLabel(self)
+        self.holds.setTextFormat(Qt.PlainText)
         self.named = QCheckBox("The board paper may name members", self)
         self.named.setAccessibleName(self.named.text())
         self.named.toggled.connect(self._named_toggled)
@@ -84,6 +86,7 @@ class MembersPanel(QWidget):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.table, 1)
+        upper_layout.addWidget(self.holds)
         upper_layout.addLayout(buttons)
         upper_layout.addWidget(self.named)
         upper_layout.addWidget(self.error)
@@ -91,7 +94,7 @@ class MembersPanel(QWidget):
         splitter.addWidget(upper)
         splitter.addWidget(self.charts)
         splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation_label(
             "Each member can weigh and score the options on their own before the board agrees "
@@ -146,7 +149,10 @@ class MembersPanel(QWidget):
         if res is not None and res.leader_holds:
             k, n = res.leader_holds["members"], res.leader_holds["of"]
             lead = next((o.name for o in case.options if o.id == res.leader), res.leader)
-            self.table.setToolTip(f"{lead} leads in {k} of {n} members' own views.")
+            self.holds.setText(f"The board's leading option, {lead}, leads or ties in {k} of "
+                               f"{n} members' own views.")
+        else:
+            self.holds.setText("")
         self.weight_chart.invalidate()
         self.score_chart.invalidate()
 
