@@ -4,7 +4,8 @@
 
 Opens the two housing associations sample, adds four members with views of their own (an
 illustration, not part of the sample) and saves ``members-weights.png`` and
-``members-scores.png`` (the Scores step's members tab, each spread chart in turn).
+``members-scores.png`` (the Scores step's members tab, each spread chart in turn), then
+``paper-members.png``, the board paper's page on the members' views.
 """
 from __future__ import annotations
 
@@ -79,7 +80,30 @@ def main() -> int:
     window.grab().save(str(OUT / "members-scores.png"))
     window.document.undo_stack.setClean()
     window.close()
+    paper_page(members)
     return 0
+
+
+def paper_page(members: list[dict]) -> None:
+    """``paper-members.png``: the paper's page on members' views (unnamed: member A, B…)."""
+    import json
+    import subprocess
+
+    import pypdf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        case = Path(tmp) / "case.json"
+        data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+        data["members"] = members
+        case.write_text(json.dumps(data), encoding="utf-8")
+        pdf = Path(tmp) / "paper.pdf"
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "appraise", str(case), "--pdf",
+                        str(pdf), "--no-monte-carlo"], check=True, capture_output=True)
+        pages = pypdf.PdfReader(str(pdf)).pages
+        page = next(i for i, p in enumerate(pages)
+                    if "Board members' own views" in (p.extract_text() or "")) + 1
+        subprocess.run(["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png",
+                        "-singlefile", str(pdf), str(OUT / "paper-members")], check=True)
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from ... import charts, scales
 from ...charts.scores import score_text
 from ...formatting import money_k, pct, score
 from ...results import Results
-from . import kit
+from . import kit, members
 from .document import BoardPaper
 
 NARROW_LEAD = 2.0       # points out of 100: a lead smaller than this is called narrow
@@ -62,6 +62,7 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
     paper.heading("Weighted scores", 2)
     paper.chart(charts.weighted_score_bars(r))
     _why_leader(paper, r)
+    members.members_section(paper, r)
 
 
 CULTURE_WORDS = ("culture", "trust", "ethos", "values")

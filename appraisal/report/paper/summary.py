@@ -19,6 +19,7 @@ from ...horizon_words import (
 )
 from ...results import OptionResult, Results
 from . import affordability, kit
+from .members import holds_clause
 from .document import STATUS, BoardPaper
 
 
@@ -127,6 +128,9 @@ def robustness_sentence(r: Results) -> str:
     money_part = _savings_clause(leader)
     if money_part:
         parts.append(money_part)
+    held = holds_clause(r)
+    if held:
+        parts.append(held)
     mc = leader.monte_carlo
     if mc is not None:
         parts.append(_share_clause(mc.p_highest_npv, mc.draws))
