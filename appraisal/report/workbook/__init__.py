@@ -26,6 +26,7 @@ from .figures import Timeline
 from .horizon import write_horizon
 from .inputs import write_inputs
 from .lines_sheet import LinesSheet
+from .members import write_members
 from .option_layout import FIRST_LINE_ROW, FLAG_ROW, LABEL, T_ROW, grid_for, max_years
 from .option_lines import LineWriter
 from .option_redundancy import write_redundancy
@@ -39,7 +40,7 @@ from .summary import TOP, link_scores, write_summary
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
 FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon",
-                "Scores", "By organisation", "Capacity", "Sensitivity", "Warnings", "Checks",
+                "Scores", "Members", "By organisation", "Capacity", "Sensitivity", "Warnings", "Checks",
                 "Constants")
 
 
@@ -58,7 +59,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     has_redundancy = any(o.redundancies for o in results.options)
     order = ["Cover", "Summary", "Inputs", "Lines", *titles,
              *(["Redundancy"] if has_redundancy else []), "Baseline", "Horizon", "Scores",
-             "By organisation", *(["Capacity"] if has_capacity(results) else []),
+             *(["Members"] if results.members else []), "By organisation", *(["Capacity"] if has_capacity(results) else []),
              "Sensitivity", "Warnings", "Checks", "Constants"]
     sheets = {title: book.sheet(title) for title in order}
     years = max_years(results)
@@ -84,6 +85,8 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     summary = write_summary(book, sheets["Summary"], results, option_maps)
     scores = write_scores(sheets["Scores"], results, inputs, summary)
     link_scores(sheets["Summary"], results, summary, scores.weighted, scores.rank)
+    if "Members" in sheets:
+        write_members(sheets["Members"], results)
     orgs = write_organisations(sheets["By organisation"], results, inputs, option_maps)
     write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
     write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)

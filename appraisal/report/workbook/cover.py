@@ -43,6 +43,7 @@ CONTENTS = {
     "Inputs": "settings, organisations, loans, options, criteria, weights and scores",
     "Lines": "each option's money lines: amounts, years, ranges, ramps, loans",
     "Scores": "the weighted-sum matrix, ranks and switching weights",
+    "Members": "each board member's own weights and scores, weighted scores and leader",
     "By organisation": "who pays and who gains",
     "Sensitivity": "tornado, scenarios, switching values and Monte Carlo",
     "Redundancy": "statutory redundancy worked through, line by line",
