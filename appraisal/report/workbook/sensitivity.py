@@ -139,31 +139,15 @@ def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
 
 
 def _switching(ws, results: Results, maps, summary, row: int) -> int:
-    ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero",
-            "Section")
-    _head(ws, row + 1, ("Option id", "Option", "Ref", "Line", "Base", "NPV per unit",
+    ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero "
+            "(Continuum's figures; a line moves with its driver)", "Section")
+    _head(ws, row + 1, ("Option id", "Option", "Driver or line", "Line", "Base", "",
                         "NPV vs baseline", "Switching value", "Change from base"))
     r = row + 2
     for option, m in zip(results.options, maps):
         for s in option.switching_values:
-            cells = m.lines.get(s.ref)
-            if cells is None:                    # a driver's: Continuum's figures
-                r = _engine_switching(ws, r, option, s)
-                continue
-            ws.text(r, 1, option.id)
-            ws.text(r, 2, option.name)
-            ws.text(r, 3, s.ref)
-            ws.formula(r, 4, f"={cells.label}", s.label, "Link")
-            ws.formula(r, 5, f"={cells.main}", s.base, "Link", "#,##0")
-            ws.formula(r, 6, f"={cells.gradient}", cells.gradient_value, "Link", "#,##0.0000")
-            ws.formula(r, 7, f"={summary.npv_vs_baseline[option.id]}", option.npv_vs_baseline,
-                       "Link", MONEY)
-            ws.formula(r, 8, f'=IF(OR($A{r}=BaselineOption,F{r}=0),"n/a",E{r}-G{r}/F{r})',
-                       "n/a" if s.value is None else s.value, "Output", "#,##0")
-            change = None if s.change_pct is None else s.change_pct / 100
-            ws.formula(r, 9, f'=IF(OR(NOT(ISNUMBER(H{r})),E{r}=0),"n/a",(H{r}-E{r})/E{r})',
-                       "n/a" if change is None else change, "Calc", RATE)
-            r += 1
+            # Continuum's figures: a line moves with every line that shares its driver.
+            r = _engine_switching(ws, r, option, s)
     return r + 1
 
 
