@@ -24,7 +24,7 @@ from appraisal.casefile import case_to_json, load_case
 from appraisal.paths import problem_text
 from appraisal.resources import sample_cases
 from ui.document import CaseDocument
-from ui.new_case import new_case_data
+from appraisal.defaults import new_case_data
 from ui.ondisk import OnDisk, read_only
 from ui.recovery import RecoveryCommands
 

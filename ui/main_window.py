@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QMainWindow, QProgressBar, QPushButton, QScrollArea, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from appraisal import before_paper
+from appraisal.defaults import new_case_data
 from appraisal.formatting import money_k, score
 from ui import steps
 from ui.actions import build_actions
 from ui.autosave import Autosave
 from ui.document import CaseDocument
 from ui.files import FileCommands
-from ui.new_case import new_case_data
 
 APP_NAME = "Continuum"
 
@@ -176,7 +177,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.setWindowFilePath(str(doc.path) if doc.path else "")
 
     def status_text(self) -> str:
-        """The leading option and its NPV against the baseline (and the best NPV if another's)."""
+        """What is still to enter, while anything is (a new case names no leader); then the
+        leading option and its NPV against the baseline (and the best NPV if another's)."""
+        gaps = before_paper.missing_inputs(self.document.case)
+        if gaps:
+            return before_paper.summary(gaps)
         results = self.document.results
         if results is None:
             return ""

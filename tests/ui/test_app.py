@@ -14,7 +14,7 @@ from appraisal.resources import sample_cases
 from ui import autosave
 from ui.document import CaseDocument
 from ui.export import KINDS, write_message
-from ui.new_case import DEFAULT_READINESS, new_case_data
+from appraisal.defaults import DEFAULT_READINESS, new_case_data
 from ui.steps import RESULTS_STEP, STEPS
 
 CASE, PARTNERS, OPTIONS, READINESS, BOARD = 0, 1, 2, 8, 9

@@ -1,8 +1,11 @@
-"""A new case from a template: two organisations, the default criteria, a baseline and one option.
+"""The defaults a new case starts from, and the lists the app offers to add from (pure data).
 
-The defaults follow domain.md: the twelve criteria of §3 with starting weights the board is
-expected to change, and the readiness items and risks of §4. Every typed criterion is scored 5
-for every option, so the new case is valid (model.md §1) and the app can appraise it at once.
+Following domain.md: the twelve criteria of §3 with starting weights the board is expected to
+change (plus the three more the research offers and value for money, for the pick-list), the
+readiness items and risks of §4, and the settings of a new case (model.md §1, model-v2.md).
+Every typed criterion of a new case is scored 5 for every option, so the new case is valid and
+can be appraised at once; the "Before the paper" check (:mod:`appraisal.before_paper`) says
+which of these placeholders are still untouched.
 """
 from __future__ import annotations
 
@@ -69,6 +72,43 @@ DEFAULT_RISKS: tuple[tuple[str, int, int, str], ...] = (
 )
 
 
+DERIVED_SOURCE = "npv_vs_baseline"
+DEFAULT_SCORE = 5.0     # the score a new typed criterion starts at, for every option
+
+# The pick-list of criteria: domain.md §3's defaults, the three more the research offers, and
+# value for money (scored from each option's NPV against the baseline).
+STANDARD_CRITERIA: tuple[dict, ...] = tuple(
+    {"id": cid, "name": name, "description": text, "weight": float(weight)}
+    for cid, name, text, weight in DEFAULT_CRITERIA
+) + (
+    {"id": "mutual_benefit", "name": "Mutual benefit", "weight": 6.0,
+     "description": "Whether benefits, risks and costs fall fairly on every partner."},
+    {"id": "power_balance", "name": "Balance of power", "weight": 6.0,
+     "description": "Whether any one partner would dominate the agenda or the decisions."},
+    {"id": "reputational_exposure", "name": "Reputational exposure", "weight": 6.0,
+     "description": "10 means little exposure if a partner fails to deliver."},
+    {"id": "value_for_money", "name": "Value for money", "weight": 10.0,
+     "source": DERIVED_SOURCE,
+     "description": "Scored from each option's NPV against the baseline: the best 10, the "
+                    "worst 0."},
+)
+
+# The names a new case gives its two organisations, and a partner added without a name's
+# ("Partner 3"): placeholders the "Before the paper" check asks to replace.
+OUR_NAME, PARTNER_NAME = "Our organisation", "Partner organisation"
+
+
+def is_placeholder_name(name: str) -> bool:
+    words = name.strip().split(" ")
+    return name in (OUR_NAME, PARTNER_NAME) or (
+        len(words) == 2 and words[0] == "Partner" and words[1].isdigit())
+
+
+# A new partner (edits.add_organisation): the kind and nation most cases start from.
+NEW_ORGANISATION: dict = {"kind": "housing_association", "jurisdiction": "england",
+                          "vat_recovery_rate": 0.0, "loans": []}
+
+
 def readiness_items() -> list[dict]:
     return [{"item": text, "status": "not_started", "note": ""} for text in DEFAULT_READINESS]
 
@@ -83,7 +123,7 @@ def new_case_data(today: _dt.date | None = None) -> dict:
     today = today or _dt.date.today()
     criteria = [{"id": cid, "name": name, "weight": float(weight), "description": text}
                 for cid, name, text, weight in DEFAULT_CRITERIA]
-    scores = {c["id"]: 5.0 for c in criteria}
+    scores = {c["id"]: DEFAULT_SCORE for c in criteria}
     return {
         "format": "options-appraisal-case",
         "version": 2,
@@ -101,9 +141,9 @@ def new_case_data(today: _dt.date | None = None) -> dict:
             "monte_carlo": {"draws": 10000, "seed": 1},
         },
         "organisations": [
-            {"id": "ours", "name": "Our organisation", "kind": "housing_association",
+            {"id": "ours", "name": OUR_NAME, "kind": "housing_association",
              "jurisdiction": "england", "vat_recovery_rate": 0.0, "loans": []},
-            {"id": "partner", "name": "Partner organisation", "kind": "housing_association",
+            {"id": "partner", "name": PARTNER_NAME, "kind": "housing_association",
              "jurisdiction": "england", "vat_recovery_rate": 0.0, "loans": []},
         ],
         "criteria": criteria,

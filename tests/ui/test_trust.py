@@ -1,0 +1,103 @@
+"""Input a finance director can trust (issue 14): the defects found by a new user, each driven
+through the real widgets, and the "Before the paper" check where a person sees it."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessageBox
+
+from ui.widgets.line_kinds import SavingsModel
+
+MONEY, BOARD_PAPER = 3, 9
+
+
+def _focus(qtbot, window, widget) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    widget.setFocus(Qt.OtherFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=3000)
+
+
+def _type_into_cell(qtbot, window, table, row: int, column: int, text: str) -> None:
+    """Select a cell, type into it as a person does (no double-click) and press Enter."""
+    _focus(qtbot, window, table)
+    table.setCurrentIndex(table.model().index(row, column))
+    qtbot.keyClicks(table, text[0])
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.waitUntil(lambda: table.state() == QAbstractItemView.NoState, timeout=3000)
+
+
+def test_start_year_typed_replaces_the_cell_and_its_message_is_replaced_then_cleared(
+        qtbot, window):
+    doc = window.document
+    window.show()
+    window.go_to_step(MONEY)
+    money = window.step(MONEY)
+    money.select_option("merger")
+    tab = money.line_tabs["savings"]
+    column = SavingsModel.COL_START_YEAR
+    start = ("options", 2, "savings", 0, "start_year")
+    _type_into_cell(qtbot, window, tab.table, 0, column, "9")    # horizon is 5 years
+    assert doc.get(start, 1) == 1
+    first = tab.errors.text()
+    assert "year 9 is beyond the horizon of 5 years" in first
+    _type_into_cell(qtbot, window, tab.table, 0, column, "7")
+    assert "year 7 is beyond the horizon" in tab.errors.text()
+    assert "year 9" not in tab.errors.text()          # replaced, not appended
+    _type_into_cell(qtbot, window, tab.table, 0, column, "2")   # typed over, not after, the 1
+    assert doc.get(start) == 2
+    assert tab.errors.isHidden() and not tab.errors.text()
+
+
+def test_rationale_typed_before_an_option_is_kept_and_quit_asks(qtbot, window, dialogs):
+    doc = window.document
+    window.show()
+    window.go_to_step(BOARD_PAPER)
+    step = window.step(BOARD_PAPER)
+    assert doc.get(("recommendation",)) is None
+    box = step.rationale.editor
+    assert box.isEnabled()                            # never a dead box
+    assert "kept in the case" in step.rationale.explanation.text()
+    _focus(qtbot, window, box)
+    qtbot.keyClicks(box, "Merger keeps both names.")
+    assert doc.get(("recommendation", "rationale")) == "Merger keeps both names."
+    assert window.isWindowModified()
+    dialogs.answer = QMessageBox.Cancel
+    window.actions_.quit.trigger()
+    assert window.isVisible()                         # Quit asked, and Cancel kept the work
+    assert dialogs.questions[-1].startswith("Save changes?")
+    # choosing an option afterwards keeps the text and the paper prints it
+    step.option.setCurrentIndex(step.option.findData("merger"))
+    step.option.activated.emit(step.option.currentIndex())
+    assert doc.get(("recommendation",)) == {"option": "merger",
+                                            "rationale": "Merger keeps both names."}
+    assert "printed in the board paper" in step.rationale.explanation.text().lower()
+    # and taking the recommendation away again keeps the draft
+    step.option.setCurrentIndex(0)
+    step.option.activated.emit(0)
+    assert doc.get(("recommendation",)) == {"rationale": "Merger keeps both names."}
+    dialogs.answer = QMessageBox.Discard
+
+
+def test_a_new_case_says_what_is_missing_instead_of_naming_a_leader(qtbot, window):
+    window.new_case()
+    qtbot.waitUntil(lambda: window.document.results is not None, timeout=5000)
+    window.document.resultsChanged.emit()
+    text = window.leader_label.text()
+    assert "Leading option" not in text
+    assert text.startswith("Before the paper: 15 things still to enter")
+    assert "Our organisation still has the new case's placeholder name" in text
+    # naming the partners, scoring and costing leaves nothing missing: the leader returns
+    data = window.document.data
+
+    def fill(d: dict) -> None:
+        d["organisations"][0]["name"] = "Oak Housing"
+        d["organisations"][1]["name"] = "Elm Homes"
+        d["options"][1]["savings"] = [{"label": "Finance team", "annual": 120000.0}]
+        for k, crit in enumerate(d["criteria"]):
+            d["options"][1]["scores"][crit["id"]] = 6.0 + k % 3
+    assert not window.document.edit("fill in", fill)
+    qtbot.waitUntil(lambda: "Leading option" in window.leader_label.text(), timeout=5000)
+    assert data["organisations"][0]["name"] == "Our organisation"   # the copy was a copy
