@@ -101,3 +101,46 @@ def test_a_new_case_says_what_is_missing_instead_of_naming_a_leader(qtbot, windo
     assert not window.document.edit("fill in", fill)
     qtbot.waitUntil(lambda: "Leading option" in window.leader_label.text(), timeout=5000)
     assert data["organisations"][0]["name"] == "Our organisation"   # the copy was a copy
+
+
+def test_a_new_case_is_offered_a_whole_name_ending_in_continuum(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window.new_case()
+    title = "Wealdmoor Housing Association and Kestrel Vale Homes: partnership options 2027/28"
+    window.document.set_value(("title",), title, "change title")
+    offered = {}
+
+    def dialog(_parent, _title, start, *_args, **_kw):
+        offered["start"] = start
+        return "", ""                    # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    assert not window.save_as()
+    assert offered["start"].endswith(
+        "/Wealdmoor Housing Association and Kestrel Vale Homes - partnership options "
+        "2027-28.continuum")
+
+
+def test_samples_are_offered_by_their_titles_with_one_line_each(window):
+    window.fill_sample_menu()           # filled as the menu opens
+    texts = {a.text(): a.toolTip() for a in window.sample_menu.actions()}
+    assert len(texts) == 5
+    assert texts["Bannside Housing Association and two procurement group peers: development and "
+                 "merger options"].startswith("A Northern Ireland association")
+    assert all(tip.endswith(".") for tip in texts.values())
+    assert not any("procurement group" == t.lower() or "_" in t for t in texts)
+
+
+def test_file_errors_are_said_in_plain_words(qtbot, window, dialogs, tmp_path):
+    broken = tmp_path / "broken.continuum"
+    broken.write_text('{\n  "format": "options-appraisal-case",\n  "title": "x",,\n}\n',
+                      encoding="utf-8")
+    assert not window.open_path(broken, ask=False)
+    assert dialogs.messages[-1][1] == ("broken.continuum cannot be opened because:\n\nthe file "
+                                       "is damaged near line 3, so it cannot be read as a "
+                                       "Continuum case")
+    other = tmp_path / "settings.json"
+    other.write_text('{"theme": "dark"}', encoding="utf-8")
+    assert not window.open_path(other, ask=False)
+    assert dialogs.messages[-1][1].endswith("because:\n\nthis file is not a Continuum case")
