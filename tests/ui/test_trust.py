@@ -144,3 +144,49 @@ def test_file_errors_are_said_in_plain_words(qtbot, window, dialogs, tmp_path):
     other.write_text('{"theme": "dark"}', encoding="utf-8")
     assert not window.open_path(other, ask=False)
     assert dialogs.messages[-1][1].endswith("because:\n\nthis file is not a Continuum case")
+
+
+def test_the_start_page_offers_new_open_recent_and_the_samples_by_keyboard(
+        qtbot, dialogs, case_file):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    QSettings().setValue("window/step", 9)          # a case was left on the last step
+    QSettings().setValue("recentFiles", [str(case_file)])
+    window = MainWindow(start_page=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.on_start_page
+    page = window.start_page
+    assert [page.recent.item(i).toolTip() for i in range(page.recent.count())] == [str(case_file)]
+    samples = [page.samples.item(i).text().split("\n") for i in range(page.samples.count())]
+    assert len(samples) == 5 and all(len(s) == 2 and s[1].endswith(".") for s in samples)
+    assert ["Lumen Vision UK and the Lantern Society: options for working together",
+            "A large charity and a smaller one under strain: what standing apart costs, and a "
+            "pension exit debt."] in samples
+    # keyboard: the samples list, the first sample, Enter
+    _focus(qtbot, window, page.samples)
+    qtbot.keyClick(page.samples, Qt.Key_Home)
+    qtbot.keyClick(page.samples, Qt.Key_Return)
+    assert not window.on_start_page
+    assert window.document.case.title == samples[0][0]
+    assert window.windowTitle().startswith(f"{samples[0][0]} (sample copy)")
+    # back to the start page, then a new case: the first step, not the one left last time
+    window.actions_.start_page.trigger()
+    assert window.on_start_page
+    qtbot.keyClick(page.new_button, Qt.Key_Space)
+    assert not window.on_start_page
+    assert window.current_step() == 0
+    assert window.document.case.title == "New options appraisal"
+
+
+def test_a_new_case_at_a_second_launch_opens_on_the_first_step(qtbot):
+    from PySide6.QtCore import QSettings
+
+    from ui.main_window import MainWindow
+
+    QSettings().setValue("window/step", 9)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.current_step() == 0
