@@ -11,7 +11,8 @@ What counts:
 
 - a criterion on which every option still has the starting score of 5 is *unscored*; one on
   which every option has the same other score does not tell them apart;
-- a criterion with no description has no anchors: nobody has said what a 0 and a 10 mean;
+- a typed criterion without both anchors: nobody has said what a 0 and a 10 mean (model-v2.md
+  V8; value for money has its money anchors, which the engine's own warning asks for);
 - an option other than the baseline with no money at all;
 - a partner still called by a new case's placeholder name;
 - a line whose amount is uncertain by nature (a saving, a cost) without a low–high range;
@@ -33,6 +34,7 @@ from .paths import FieldPath, say
 
 Kind = Literal["missing", "suspicious"]
 STRAIN_AGE = 55
+ENDS = ("0", "10")
 # Words in a rationale that say the money was weighed beside the scores, not in them.
 MONEY_WORDS = ("npv", "net present value", "value for money", "money", "cost", "saving")
 
@@ -109,8 +111,9 @@ def _criteria(case: Case) -> list[Finding]:
     found = []
     for i, criterion in enumerate(case.criteria):
         at = FieldPath.of("criteria", i)
-        if not criterion.description.strip():
-            found.append(Finding("suspicious", at / "description",
+        scale = criterion.scale or {}
+        if not criterion.derived and not all((scale.get(end) or "").strip() for end in ENDS):
+            found.append(Finding("suspicious", at / "scale",
                                  f"{criterion.name} has no anchors: say what 0 and 10 mean"))
         if criterion.derived or len(case.options) < 2:
             continue

@@ -183,8 +183,6 @@ BROKEN = [
      "options[2].subtype", "must be one of"),
     ("derived criterion given a score", _derived_given_score, "options[1].scores.vfm",
      "derived"),
-    ("unknown format", lambda d: d.update(format="something-else"), "format",
-     "options-appraisal-case"),
     ("unknown version", lambda d: d.update(version=3), "version", "version 3"),
     ("version as text", lambda d: d.update(version="1"), "version", "version '1'"),
     ("missing horizon", lambda d: d["settings"].pop("horizon_years"),
