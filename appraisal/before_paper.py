@@ -15,7 +15,8 @@ What counts:
   V8; value for money has its money anchors, which the engine's own warning asks for);
 - an option other than the baseline with no money at all;
 - a partner still called by a new case's placeholder name;
-- a line whose amount is uncertain by nature (a saving, a cost) without a low–high range;
+- a line whose amount is uncertain by nature (a saving, a cost) without a low–high range (one
+  finding an option, at its first such line);
 - a redundancy of someone aged 55 or over with no pension strain (the scheme usually charges
   one when a member of that age is made redundant);
 - no criterion derived from the NPV, and no word in the rationale that the money is weighed
@@ -92,11 +93,14 @@ def _money(case: Case) -> list[Finding]:
         lines = sum(len(getattr(option, kind)) for kind in KIND)
         if not option.baseline and not lines:
             found.append(Finding("missing", at, f"{option.name} has no savings or costs yet"))
-        for kind in RANGED_KINDS:
-            for j, line in enumerate(getattr(option, kind)):
-                if not line.has_range:
-                    found.append(Finding("suspicious", at / kind / j,
-                                         f"{say(at / kind / j, case)} has no low–high range"))
+        bare = [at / kind / j for kind in RANGED_KINDS
+                for j, line in enumerate(getattr(option, kind)) if not line.has_range]
+        if len(bare) == 1:
+            found.append(Finding("suspicious", bare[0],
+                                 f"{say(bare[0], case)} has no low–high range"))
+        elif bare:
+            found.append(Finding("suspicious", bare[0],
+                                 f"{option.name}: {len(bare)} lines have no low–high range"))
         for j, line in enumerate(option.redundancies):
             if line.age >= STRAIN_AGE and not line.pension_strain:
                 path = at / "redundancies" / j

@@ -117,6 +117,7 @@ class MainWindow(FileCommands, QMainWindow):
     def show_start_page(self) -> None:
         self.start_page.set_recent([f for f in self.recent_files() if Path(f).exists()])
         self.pages.setCurrentWidget(self.start_page)
+        self.leader_label.hide()                      # no case is being worked on yet
         self.start_page.new_button.setFocus(Qt.OtherFocusReason)
 
     @property
@@ -182,6 +183,7 @@ class MainWindow(FileCommands, QMainWindow):
         document.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._build_steps()
         self.pages.setCurrentWidget(self.splitter)    # a case is open: its steps, not the start
+        self.leader_label.show()
         self._update_title()
         self._update_status()
         if old is not None:

@@ -6,6 +6,7 @@ steps once a case is open.
 """
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -58,12 +59,9 @@ class StartPage(QWidget):
         self.samples.setWordWrap(True)
         sample_box = QGroupBox("&Samples: complete cases to learn from (opened as a copy)")
         QVBoxLayout(sample_box).addWidget(self.samples)
+        self.samples.setSpacing(3)
         for path in sample_cases():
-            title, line = sample_title(path), sample_line(path)
-            item = QListWidgetItem(f"{title}\n{line}" if line else title)
-            item.setData(PATH, str(path))
-            item.setToolTip(line or title)
-            self.samples.addItem(item)
+            self._add(self.samples, sample_title(path), sample_line(path), str(path))
 
         lists = QHBoxLayout()
         lists.addWidget(recent_box, 2)
@@ -87,12 +85,26 @@ class StartPage(QWidget):
         self.samples.itemActivated.connect(
             lambda item: self.sampleRequested.emit(item.data(PATH)))
 
+    @staticmethod
+    def _add(widget: QListWidget, title: str, line: str, path: str, tip: str = "") -> None:
+        """An entry: its title in bold and one line under it (read whole by a screen reader)."""
+        item = QListWidgetItem(f"{title}\n{line}" if line else title)
+        item.setData(PATH, path)
+        item.setToolTip(tip or line or title)
+        item.setData(Qt.AccessibleTextRole, f"{title}. {line}" if line else title)
+        widget.addItem(item)
+        label = QLabel(f"<b>{escape(title)}</b><br>{escape(line)}")
+        label.setTextFormat(Qt.RichText)
+        label.setWordWrap(True)
+        label.setContentsMargins(4, 2, 4, 2)
+        label.setAttribute(Qt.WA_TransparentForMouseEvents)
+        item.setSizeHint(label.sizeHint())
+        item.setText("")                  # the label shows it; the accessible text says it
+        widget.setItemWidget(item, label)
+
     def set_recent(self, files: list[str]) -> None:
         self.recent.clear()
         for name in files:
-            item = QListWidgetItem(f"{Path(name).stem}\n{Path(name).parent}")
-            item.setData(PATH, name)
-            item.setToolTip(name)
-            self.recent.addItem(item)
+            self._add(self.recent, Path(name).stem, str(Path(name).parent), name, tip=name)
         self.recent.setVisible(bool(files))
         self.recent_empty.setVisible(not files)
