@@ -163,6 +163,8 @@ class MainWindow(FileCommands, QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.NoFrame)
+            scroll.setFocusPolicy(Qt.NoFocus)  # no nameless stop: Tab goes to the fields, and
+            # the area scrolls to whichever has the focus
             self.stack.addWidget(scroll)     # the step itself is built when first shown
         self.step_list.setCurrentRow(current)
         self._show_step(current)
