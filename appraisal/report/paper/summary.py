@@ -86,7 +86,7 @@ def recommendation_text(r: Results) -> str:
     rec = r.option(r.recommended)
     leader = r.option(r.leader)
     name = f"<b>{kit.esc(rec.name)}</b>"
-    if r.case.recommendation is not None:
+    if r.case.recommendation is not None and r.case.recommendation.option is not None:
         text = f"The authors recommend {name}."
         rationale = r.case.recommendation.rationale.strip()
         if rationale:
