@@ -2,7 +2,7 @@
 
 The gate lists, in order: governance items marked deal-breakers and not agreed; lender consents
 refused, or needed (or not known) and not yet granted; due diligence findings of severity 4 or 5
-still open; critical route steps not done. "None recorded" is said only when all four lists are
+still open; critical route steps (flagged in the table, or on the critical path) not done. "None recorded" is said only when all four lists are
 empty *and* the option records its governance, its lenders' positions and its route; otherwise
 the option is "Not yet assessed", with what is missing.
 """
@@ -96,7 +96,7 @@ def deal_of(case, option) -> Deal:
             deal.gates.append(Gate("due_diligence", f.id, f"{f.finding} ({whose}, severity "
                                    f"{f.severity})", "open", f.owner))
     for s in deal.route.steps:
-        if s.applies is True and s.on_critical_path and s.status not in ("done",
+        if s.applies is True and (s.step.critical or s.on_critical_path) and s.status not in ("done",
                                                                          "not_applicable"):
             deal.gates.append(Gate("route", _route_ref(s), step_title(s, names),
                                    STEP_STATUS[s.status], ""))
