@@ -49,6 +49,7 @@ Form = Literal[
 Subtype = Literal["federal", "parent_subsidiary", "partial_integration"]
 Jurisdiction = Literal["england", "wales", "scotland", "northern_ireland"]
 VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", "outside_scope"]
+COST_SHARING_GROUP = "cost_sharing_group"   # an organisation kind: not a partner (V6)
 ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
 
 # Number types. ``strict`` refuses strings such as "100"; the model config refuses NaN/Infinity.
@@ -122,6 +123,7 @@ class Organisation(Model):
     vat_recovery_rate: Rate = 0.0
     jurisdiction: Jurisdiction | None = None
     loans: list[Loan] = Field(default_factory=list)
+    members: list[Id] | None = None     # a cost sharing group's member organisations (V6)
     finances: Finances | None = None
     golden_rules: list[CapacityRule] = Field(default_factory=list)
     # deal-terms.md D1.1: absent legal form → every legal-form rule of the route is "not known"
@@ -132,6 +134,10 @@ class Organisation(Model):
     registration_numbers: dict[Id, ShortText] = Field(default_factory=dict)
     pension_schemes: list[PensionScheme] = Field(default_factory=list)
 
+    @property
+    def is_cost_sharing_group(self) -> bool:
+        return self.kind == COST_SHARING_GROUP
+
 
 class Criterion(Model):
     id: Id
@@ -139,6 +145,8 @@ class Criterion(Model):
     weight: Annotated[float, Field(strict=True, ge=0, le=1e6)]
     description: LongText = ""
     source: Literal["npv_vs_baseline"] | None = None
+    scale: dict[str, Text] | None = None          # {"0": text, "10": text}: the anchors (V8)
+    scale_money: list[Number] | None = None       # [v0, v10] in pounds, value for money only
 
     @property
     def derived(self) -> bool:
@@ -199,6 +207,7 @@ class SharedServiceLine(RangedLine):
     annual_value: Money
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
+    supplier: Id | None = None          # the organisation that supplies it (V6)
     basis: Basis = "real"
 
     main: ClassVar[str] = KIND["shared_services"].main or ""
@@ -218,6 +227,7 @@ class LoanRepricingLine(RangedLine):
     margin_uplift_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)]
     one_off_fees: Money = 0.0
     breakage_cost: Number = 0.0
+    breakage_gain_confirmed: Annotated[bool, Field(strict=True)] = False
 
     main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
@@ -339,6 +349,11 @@ class Case(Model):
                 if loan.id == loan_id:
                     return org, loan
         raise KeyError(loan_id)
+
+    @property
+    def partners(self) -> list[Organisation]:
+        """The organisations that are partners: every one but cost sharing groups (V6)."""
+        return [o for o in self.organisations if not o.is_cost_sharing_group]
 
     def option(self, option_id: str) -> Option:
         return next(o for o in self.options if o.id == option_id)

@@ -16,6 +16,7 @@ from .finance import baseline as against
 from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
+from .finance.vat import recharge_npv
 from .kinds import KIND
 from .results import (
     CashFlow,
@@ -52,6 +53,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     vs_base = npv - npv[base_i]
     pv_cols = cols @ df                                # [O, C]
     by_org = organisation_npv(table, n_opt, len(case.organisations), df)
+    by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
     by_org_vs = by_org - by_org[base_i]
     loan_fixed = _loan_fees_by_option(table, n_opt)
 

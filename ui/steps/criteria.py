@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-from appraisal.formatting import pct
+from appraisal.formatting import money, pct
+from appraisal.scales import anchor_texts, suggested_money_anchors
 from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
@@ -38,8 +39,13 @@ class CriteriaModel(CaseTableModel):
         Column("derived", "Derived from NPV", "check",
                "Scores come from each option's NPV against the baseline (best 10, worst 0) "
                "instead of being typed"),
+        Column("zero", "A score of 0 means", "text",
+               "What a score of 0 means on this criterion, in the board's words"),
+        Column("ten", "A score of 10 means", "text",
+               "What a score of 10 means on this criterion, in the board's words"),
         Column("description", "What the board asks", "text"),
     )
+    END = {"zero": "0", "ten": "10"}
     CRITERION_ROLE = Qt.UserRole + 1
 
     def __init__(self, document: CaseDocument, parent=None):
@@ -56,7 +62,8 @@ class CriteriaModel(CaseTableModel):
         else:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 4))
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.COLUMNS) - 1))
 
     def row_count(self) -> int:
         return len(self._rows)
@@ -72,6 +79,11 @@ class CriteriaModel(CaseTableModel):
             return res.weights.get(crit["id"]) if res is not None else None
         if key == "derived":
             return crit.get("source") == edits.VFM_SOURCE
+        if key in self.END:
+            if crit.get("source") == edits.VFM_SOURCE:
+                return anchor_texts(self.document.case.criteria[row])[
+                    edits.ENDS.index(self.END[key])]
+            return (crit.get("scale") or {}).get(self.END[key], "")
         return crit.get(key, "")
 
     def cell_data(self, row: int, column: int, role: int):
@@ -98,6 +110,15 @@ class CriteriaModel(CaseTableModel):
         if column == self.COL_NAME:
             return self.document.set_value(("criteria", row, "name"), value,
                                            f"rename criterion {name}")
+        key = self.COLUMNS[column].key
+        if key in self.END:
+            if self._rows[row].get("source") == edits.VFM_SOURCE:
+                return [(f"criteria[{row}].scale_money", "value for money's 0 and 10 are "
+                         "amounts of NPV: use the suggested anchors below")]
+            end = self.END[key]
+            return self.document.edit(f"write what {end} means on {name}",
+                                      lambda d: edits.set_anchor(d, row, end, value),
+                                      merge_key=MergeKey.of("criteria", row, "scale", end))
         return self.document.set_value(("criteria", row, "description"), value,
                                        f"change description of {name}")
 
@@ -122,6 +143,11 @@ class CriteriaStep(QWidget):
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
         self.method_label.setWordWrap(True)
+        self.anchor_label = QLabel(self)
+        self.anchor_label.setTextFormat(Qt.PlainText)
+        self.anchor_label.setWordWrap(True)
+        self.anchor_button = QPushButton("Use these money anchors", self)
+        self.anchor_button.clicked.connect(self.accept_suggested_anchors)
 
         self.add_button = QPushButton("Add criterion", self)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
@@ -151,6 +177,10 @@ class CriteriaStep(QWidget):
             "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
+        anchors = QHBoxLayout()
+        anchors.addWidget(self.anchor_label, 1)
+        anchors.addWidget(self.anchor_button)
+        layout.addLayout(anchors)
         layout.addWidget(self.method_label)
         layout.addLayout(buttons)
 
@@ -162,6 +192,8 @@ class CriteriaStep(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CriteriaModel.COL_NAME,
                                   max(180, min(260, self.table.columnWidth(0))))
+        for col in (CriteriaModel.COL_ZERO, CriteriaModel.COL_TEN):
+            self.table.setColumnWidth(col, 220)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -186,6 +218,41 @@ class CriteriaStep(QWidget):
             self.table.resizeRowsToContents()
         self.remove_button.setEnabled(len(case.criteria) > 1)
         self._fill_standard_menu()
+        self._show_suggestion()
+
+    def suggested_anchors(self) -> tuple[float, float] | None:
+        """Money anchors suggested from the options' NPVs against the baseline (Results)."""
+        res = self.document.results
+        if res is None:
+            return None
+        return suggested_money_anchors([o.npv_vs_baseline for o in res.options])
+
+    def _unanchored(self) -> int | None:
+        return next((i for i, c in enumerate(self.document.case.criteria)
+                     if c.derived and c.scale_money is None), None)
+
+    def _show_suggestion(self) -> None:
+        row, anchors = self._unanchored(), self.suggested_anchors()
+        shown = row is not None and anchors is not None
+        if shown:
+            name = self.document.case.criteria[row].name
+            self.anchor_label.setText(
+                f"'{name}' is scored from the weakest to the strongest option listed, so its "
+                "weight changes meaning when an option is added or removed. Suggested from the "
+                f"options' figures: 0 at {money(anchors[0])} and 10 at {money(anchors[1])} "
+                "against the baseline.")
+        self.anchor_label.setVisible(shown)
+        self.anchor_button.setVisible(shown)
+
+    def accept_suggested_anchors(self) -> list:
+        row, anchors = self._unanchored(), self.suggested_anchors()
+        if row is None or anchors is None:
+            return []
+        name = self.document.case.criteria[row].name
+        problems = self.document.edit(f"fix the money anchors of {name}",
+                                      lambda d: edits.set_money_anchors(d, row, anchors))
+        self.error.show_problems(problems)
+        return problems
 
     def _fill_standard_menu(self) -> None:
         taken = {c.id for c in self.document.case.criteria}

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
+from appraisal.scales import anchor_texts
 from ui.document import CaseDocument, MergeKey
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.columns import Column
@@ -111,7 +112,8 @@ class ScoreModel(CaseTableModel):
             if role == Qt.AccessibleTextRole:
                 return crit.name
             if role == Qt.ToolTipRole:
-                return crit.description or crit.name
+                zero, ten = anchor_texts(crit)
+                return f"{crit.description or crit.name}\n0: {zero}\n10: {ten}"
             return None
         return super().headerData(section, orientation, role)
 
@@ -211,6 +213,9 @@ class ScoresStep(QWidget):
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
+        self.scale_label = QLabel(self)
+        self.scale_label.setTextFormat(Qt.PlainText)
+        self.scale_label.setWordWrap(True)
         self.rationale_label = QLabel(self)
         self.rationale_label.setTextFormat(Qt.PlainText)
         self.rationale = guard(QPlainTextEdit(self))
@@ -225,6 +230,7 @@ class ScoresStep(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.scale_label)
         lower_layout.addWidget(self.rationale_label)
         lower_layout.addWidget(self.rationale)
         upper = QWidget(self)
@@ -267,12 +273,16 @@ class ScoresStep(QWidget):
         self._filling = True
         if not valid:
             self._cell = None
+            self.scale_label.setText("")
             self.rationale_label.setText("Select a score to record the reason for it.")
             self.rationale.setPlainText("")
             self.rationale.setEnabled(False)
         else:
             option, crit = case.options[index.row()], case.criteria[index.column()]
             cell = (index.row(), crit.id)
+            zero, ten = anchor_texts(crit)
+            self.scale_label.setText(f"On {crit.name}, a score of 0 means: {zero}. "
+                                     f"A score of 10 means: {ten}.")
             self.rationale_label.setText(f"Reason for the score of {option.name} on {crit.name}:")
             self.rationale.setEnabled(True)
             text = option.rationale.get(crit.id, "")

@@ -20,7 +20,7 @@ from typing import Any
 from appraisal.formatting import money
 from ui.widgets.numbers import parse_number
 
-CHOICE_KINDS = ("choice", "organisation", "recipient", "vat", "basis", "loan")
+CHOICE_KINDS = ("choice", "organisation", "recipient", "supplier", "vat", "basis", "loan")
 NUMERIC_KINDS = ("money", "number", "whole", "percent", "bps", "result")
 
 
@@ -77,7 +77,7 @@ class Column:
             return parse_ramp(value)
         if kind == "text":
             return str(value).strip() or (None if self.optional else "")
-        if kind == "organisation":
+        if kind in ("organisation", "supplier"):
             return value or None
         return value
 

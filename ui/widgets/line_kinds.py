@@ -53,6 +53,10 @@ class SharedServicesModel(LineTableModel):
     COLUMNS = (LABEL,
                Column("recipient", "Recipient", "recipient", "The partner that receives the "
                       "service and bears any VAT it cannot recover"),
+               Column("supplier", "Supplier", "supplier", "Who supplies the service: a partner, "
+                      "or a cost sharing group the recipient is a member of (the only supplier "
+                      "the cost sharing exemption allows); its charge moves to it in the "
+                      "figures by organisation"),
                Column("annual_value", "Annual value", "money", "Yearly value of the supplies"),
                *_range(), DRIVER,
                Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
@@ -135,6 +139,10 @@ class LoanRepricingModel(LineTableModel):
                       default=0.0),
                Column("breakage_cost", "Breakage", "number", "Cost of breaking a fixed rate "
                       "in year 1 (negative for a gain)", default=0.0),
+               Column("breakage_gain_confirmed", "Gain confirmed", "check",
+                      "Tick once the loan agreement is confirmed to pay the borrower a breakage "
+                      "gain; many fixed-rate agreements compensate only the lender",
+                      default=False),
                PV)
     NEW = {"margin_uplift_bps": 0.0}
 

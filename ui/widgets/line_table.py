@@ -150,6 +150,8 @@ class LineTableModel(CaseTableModel):
             return [(loan.id, f"{loan.lender or loan.id} ({org.name})")
                     for org in case.organisations for loan in org.loans]
         orgs = [(o.id, o.name) for o in case.organisations]
+        if kind == "supplier":
+            return [(None, "Not named")] + orgs
         return ([(None, "Joint")] + orgs) if kind == "organisation" else orgs
 
     def cell_data(self, row: int, column: int, role: int) -> Any:

@@ -123,7 +123,8 @@ def _scenarios(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Pessimistic", "Rank", "Base", "Rank", "Optimistic", "Rank",
                  "Chance of loss"], rows, [3.0, 1.3, 0.6, 1.3, 0.6, 1.3, 0.6, 1.1],
                 numeric={1, 2, 3, 4, 5, 6, 7})
-    paper.para(kit.simulation_note(r), "small")
+    if kit.simulation_note(r):
+        paper.para(kit.simulation_note(r), "small")
 
 
 def _monte_carlo(paper: BoardPaper, r: Results) -> None:
@@ -148,7 +149,8 @@ def _monte_carlo(paper: BoardPaper, r: Results) -> None:
                   money_k(m.vs_baseline["mean"]), kit.loss_beside_worst(o),
                   kit.probability(m.p_highest_npv)] for o, m in sims],
                 [2.8, 1.1, 1.1, 1.1, 1.1, 2.0, 1.0], numeric={1, 2, 3, 4, 5, 6})
-    paper.para(kit.simulation_note(r), "small")
+    if kit.simulation_note(r):
+        paper.para(kit.simulation_note(r), "small")
     paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
 
 

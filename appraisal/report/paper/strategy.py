@@ -9,6 +9,7 @@ from ...formatting import money_k, score
 from ...results import OptionResult, Results
 from . import kit
 from .document import BoardPaper
+from .routes import legal_route
 
 STATUS_NAMES = {"done": "Done", "in_progress": "In progress", "not_started": "Not started",
                 "not_applicable": "Not applicable"}
@@ -34,6 +35,9 @@ def continuum(paper: BoardPaper, r: Results) -> None:
         paper.markup(f"<b>{kit.esc(o.name)}</b> — {kit.esc(f.name)}"
                      + (" (the baseline)" if o.baseline else ""))
         paper.para(f.definition + (" " + SUBTYPES[o.subtype] if o.subtype else ""), "small")
+        route = legal_route(r.case, o)
+        if route:
+            paper.para(route, "small")
     staged = staged_path_text(r)
     if staged:
         paper.heading("A staged path: group now, merger later", 2)

@@ -58,9 +58,10 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         ["Option", "NPV vs baseline", "Expected", "Benefit–cost ratio", "Payback",
          "Up-front cost", "Weighted score", "Rank", "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [2.3, 1.05, 1.0, 1.35, 1.15, 1.05, 1.15, 0.65, 1.75], numeric={1, 2, 3, 5, 6, 7, 8},
+        [2.7, 1.0, 1.1, 1.35, 1.0, 0.95, 1.05, 0.6, 1.55], numeric={1, 2, 3, 5, 6, 7, 8},
         compact=True)
-    paper.para(kit.simulation_note(r), "small")
+    if kit.simulation_note(r):
+        paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     affordability.page_two(paper, r)
