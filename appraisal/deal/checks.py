@@ -116,9 +116,11 @@ def _roles(option, at: str) -> Iterator[Problem]:
             yield f"{at}.roles", ("a transfer needs exactly one transferee and at least one "
                                   "transferor")
     elif option.form == "group_structure":
-        if given.count("parent") != 1 or "joining_subsidiary" not in given:
-            yield f"{at}.roles", ("a group structure needs exactly one parent and at least one "
-                                  "joining subsidiary")
+        # A new parent (route new_parent) is not yet an organisation of the case: none named.
+        parents = (0, 1) if route_of(option) == "new_parent" else (1,)
+        if given.count("parent") not in parents or "joining_subsidiary" not in given:
+            yield f"{at}.roles", ("a group structure needs exactly one parent (none where the "
+                                  "parent is new) and at least one joining subsidiary")
 
 
 def _findings(case, options: dict, orgs: dict) -> Iterator[Problem]:

@@ -9,7 +9,7 @@ CONSENT_STATUS = {"not_started": "not started", "requested": "requested",
                   "in_negotiation": "in negotiation", "granted": "granted",
                   "granted_with_conditions": "granted with conditions", "refused": "refused",
                   "not_required": "not required"}
-NEEDED = {"yes": "consent needed", "no": "no consent needed", "unknown": "position not recorded"}
+NEEDED = {"yes": "consent needed", "no": "no consent needed", "unknown": "consent may be needed"}
 STEP_STATUS = {"not_started": "not started", "in_progress": "in progress", "done": "done",
                "not_applicable": "not applicable"}
 INSTRUMENTS = {None: "not stated", "bank_loan": "bank loan",
@@ -49,11 +49,10 @@ def area(value: str) -> str:
 
 
 def consent_words(row, names: dict) -> str:
+    """'Kestrel Vale Homes: Bank D, consent needed' (the gate's line for one loan)."""
     lender = row.lender or "lender not named"
-    kind = f" ({INSTRUMENTS[row.instrument]})" if row.instrument in INSTRUMENTS and \
-        row.instrument is not None else ""
-    return (f"{names.get(row.organisation, row.organisation)}: {lender}{kind}, "
-            f"{NEEDED[row.consent_needed]}")
+    needed = "position not recorded" if row.generated else NEEDED[row.consent_needed]
+    return f"{names.get(row.organisation, row.organisation)}: {lender}, {needed}"
 
 
 def step_title(s, names: dict) -> str:
