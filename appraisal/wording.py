@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .deal.notice_words import NOTICE_KINDS
 from .formatting import money
 from .paths import FieldPath, say
 
@@ -185,6 +186,7 @@ KINDS: dict[str, WarningKind] = {k.id: k for k in (
                 "value for money scored without money anchors"),
     WarningKind("golden_rules_taken", _golden_rules_taken, "a merged body with no rules of its own"),
     WarningKind("covenant_breach", _covenant_breach, "a covenant or golden rule broken"),
+    *(WarningKind(*row) for row in NOTICE_KINDS),       # deal-terms.md D1–D5
 )}
 
 
