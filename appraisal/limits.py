@@ -44,6 +44,7 @@ MAX_CRITERIA = 50
 MAX_LOANS = 100             # loans of one partner
 MAX_LINES = 1000            # money lines of all options together
 MAX_ITEMS = 500             # readiness items, risks
+MAX_MEMBERS = 100           # board members with views of their own (a board, not a membership)
 MAX_RAMP = 100              # one value a year, and the horizon is at most 100 years
 OPTION_DRAWS = 10_000_000   # draws × options: the simulation's table of results
 LINE_DRAWS = 50_000_000     # draws × ranged lines: the numbers drawn (420 ranged lines × 100,000)
@@ -158,6 +159,7 @@ def work_problems(case: Case) -> list[Problem]:
         _cap("criteria", "criteria", len(case.criteria), MAX_CRITERIA),
         _cap("readiness", "readiness items", len(case.readiness), MAX_ITEMS),
         _cap("risks", "risks", len(case.risks), MAX_ITEMS),
+        _cap("members", "board members", len(case.members), MAX_MEMBERS),
     ]
     for k, org in enumerate(case.organisations):
         checks.append(_cap(str(FieldPath.of("organisations", k, "loans")), "loans",

@@ -188,3 +188,10 @@ def test_the_worked_example_members():
         {"standalone": 60, "shared": 60, "merger": 62})
     assert got["leader_holds"] == want["leader_holds"] == {"members": 1, "of": 2}
     assert got["member_spread"] == want["member_spread"]     # .2/.4/.4 and whole scores: exact
+
+
+def test_more_than_a_hundred_members_is_refused(small_case_data):
+    data = copy.deepcopy(small_case_data)
+    data["members"] = [{"id": f"m{i}", "name": f"M {i}"} for i in range(101)]
+    problems = _refused(data)
+    assert "board members" in problems["members"] and "100" in problems["members"]
