@@ -408,7 +408,7 @@ def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
                            "year 3 to year 30, if savings persist and renewals are as entered, ")
     assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
     body = pdf_text(board_paper_bytes(results))
-    before_appendix = body.rsplit("Appendix: inputs", 1)[0]
+    before_appendix = body.rsplit("Appendix E: Inputs", 1)[0]
     assert "Switching values" in before_appendix
     assert "oak-rcf" not in before_appendix                 # only the appendix lists loan ids
     assert flat(text) in flat(body)
