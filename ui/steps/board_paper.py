@@ -33,7 +33,7 @@ def set_recommendation(data: dict, option_id: str | None) -> None:
 
 def default_name(title: str, key: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60] or "case"
-    return f"{stem}-{'board-paper' if key == 'pdf' else 'model'}{KINDS[key].suffix}"
+    return f"{stem}-{'model' if key == 'xlsx' else 'board-paper'}{KINDS[key].suffix}"
 
 
 class BoardPaperStep(QWidget):
@@ -70,6 +70,7 @@ class BoardPaperStep(QWidget):
         form.labelForField(self.rationale).setBuddy(self.rationale.editor)
 
         self.pdf_button = QPushButton("Export the board &paper (PDF)…")
+        self.docx_button = QPushButton("Export the board paper (&Word)…")
         self.xlsx_button = QPushButton("Export the &model (Excel)…")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)          # busy: the writers report stages, not percentages
@@ -89,6 +90,7 @@ class BoardPaperStep(QWidget):
             "formulas. Both are made from the figures shown in Results."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.docx_button)
         buttons.addWidget(self.xlsx_button)
         buttons.addStretch(1)
         ex.addLayout(buttons)
@@ -106,6 +108,7 @@ class BoardPaperStep(QWidget):
 
         self.option.activated.connect(lambda _i: self._recommend(self.option.currentData()))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.docx_button.clicked.connect(lambda: self.export("docx"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.open_button.clicked.connect(self.open_last)
         self.exporter.progress.connect(self.status.setText)
@@ -131,7 +134,7 @@ class BoardPaperStep(QWidget):
         self.option.setCurrentIndex(index)
         self.option.blockSignals(False)
         self.rationale.setEnabled(current is not None)
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.docx_button, self.xlsx_button):
             button.setEnabled(not self.exporter.busy)
 
     def show_leader(self) -> None:
