@@ -16,7 +16,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def reason(exc: OSError) -> str:
              errno.ENAMETOOLONG: "the name is too long", errno.EISDIR: "it is a folder",
              errno.ENOSPC: "the disk or device is full", errno.EROFS: "the disk is read-only",
              errno.ENXIO: "nothing is reading from the pipe", errno.EPIPE: "the reader went away"}
-    return words.get(exc.errno, exc.strerror or str(exc))
+    return words.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def is_read_only(path: Target) -> bool:
@@ -59,7 +59,7 @@ def write_atomic(path: Target, payload: bytes) -> None:
     write_all_atomic([(path, payload)])
 
 
-def write_all_atomic(files: list[tuple[Target, bytes]],
+def write_all_atomic(files: Sequence[tuple[Target, bytes]],
                      before_replace: Callable[[], None] | None = None) -> None:
     """Write several files all or none (see the module's docstring); raises OSError naming the
     file the caller asked for."""

@@ -10,7 +10,7 @@ project survives a load and save here.
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, ClassVar, Final, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -20,8 +20,8 @@ from .paths import FIELD_WORDS
 
 from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re-exported)
 
-FORMAT = "options-appraisal-case"
-VERSION = 2
+FORMAT: Final = "options-appraisal-case"
+VERSION: Final = 2
 
 FORMS = (
     "standalone",
@@ -46,6 +46,7 @@ Form = Literal[
 Subtype = Literal["federal", "parent_subsidiary", "partial_integration"]
 Jurisdiction = Literal["england", "wales", "scotland", "northern_ireland"]
 VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", "outside_scope"]
+COST_SHARING_GROUP = "cost_sharing_group"   # an organisation kind: not a partner (V6)
 ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
 
 # Number types. ``strict`` refuses strings such as "100"; the model config refuses NaN/Infinity.
@@ -118,8 +119,13 @@ class Organisation(Model):
     vat_recovery_rate: Rate = 0.0
     jurisdiction: Jurisdiction | None = None
     loans: list[Loan] = Field(default_factory=list)
+    members: list[Id] | None = None     # a cost sharing group's member organisations (V6)
     finances: Finances | None = None
     golden_rules: list[CapacityRule] = Field(default_factory=list)
+
+    @property
+    def is_cost_sharing_group(self) -> bool:
+        return self.kind == COST_SHARING_GROUP
 
 
 class Criterion(Model):
@@ -128,6 +134,8 @@ class Criterion(Model):
     weight: Annotated[float, Field(strict=True, ge=0, le=1e6)]
     description: LongText = ""
     source: Literal["npv_vs_baseline"] | None = None
+    scale: dict[str, Text] | None = None          # {"0": text, "10": text}: the anchors (V8)
+    scale_money: list[Number] | None = None       # [v0, v10] in pounds, value for money only
 
     @property
     def derived(self) -> bool:
@@ -188,6 +196,7 @@ class SharedServiceLine(RangedLine):
     annual_value: Money
     vat_treatment: VatTreatment = "standard_rated"
     start_year: Year = 1
+    supplier: Id | None = None          # the organisation that supplies it (V6)
     basis: Basis = "real"
 
     main: ClassVar[str] = KIND["shared_services"].main or ""
@@ -207,6 +216,7 @@ class LoanRepricingLine(RangedLine):
     margin_uplift_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)]
     one_off_fees: Money = 0.0
     breakage_cost: Number = 0.0
+    breakage_gain_confirmed: Annotated[bool, Field(strict=True)] = False
 
     main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
@@ -329,6 +339,11 @@ class Case(Model):
                 if loan.id == loan_id:
                     return org, loan
         raise KeyError(loan_id)
+
+    @property
+    def partners(self) -> list[Organisation]:
+        """The organisations that are partners: every one but cost sharing groups (V6)."""
+        return [o for o in self.organisations if not o.is_cost_sharing_group]
 
     def option(self, option_id: str) -> Option:
         return next(o for o in self.options if o.id == option_id)

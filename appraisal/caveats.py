@@ -8,14 +8,14 @@ from collections.abc import Iterator
 
 import numpy as np
 
-from . import scoring
+from . import scales, scoring
 from .case import Case
 from .continuum import form
+from .finance import cautions, vat
 from .paths import FieldPath
 from .results import AppraisalWarning
 
 LATE_SAVINGS_YEAR = 3
-PENSION_STRAIN_AGE = 55
 PARTIAL_RECOVERY = 0.15
 
 
@@ -27,10 +27,15 @@ def case_warnings(case: Case, ahp_cr: float | None,
     horizon (model-v2.md V2); it leads that option's warnings.
     """
     out = list(_case_wide(case, ahp_cr))
+    out.extend(scales.warnings(case))
+    out.extend(vat.case_warnings(case))
+    out.extend(cautions.case_warnings(case))
     for i, option in enumerate(case.options):
         if past_horizon and i in past_horizon:
             out.append(past_horizon[i])
         out.extend(_option(case, i, option))
+        out.extend(vat.option_warnings(case, i, option))
+        out.extend(cautions.option_warnings(case, i, option))
     return out
 
 
@@ -95,10 +100,6 @@ def _option(case: Case, i: int, option) -> Iterator[AppraisalWarning]:
                 "recovery": recipient.vat_recovery_rate if partial else None})
         if line.vat_treatment == "vat_group" and not form(option.form).can_vat_group:
             yield AppraisalWarning("vat_group_without_control", path, {"form": option.form})
-    for j, line in enumerate(option.redundancies):
-        if line.age >= PENSION_STRAIN_AGE and line.pension_strain == 0:
-            yield AppraisalWarning("pension_strain_missing", at / "redundancies" / j,
-                                   {"age": line.age})
     if option.savings and all(line.start_year > LATE_SAVINGS_YEAR for line in option.savings):
         yield AppraisalWarning("late_savings", at / "savings",
                                {"option": option.name, "year": LATE_SAVINGS_YEAR})

@@ -14,6 +14,7 @@ from .finance import baseline as against
 from .finance.capacity import capacity, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
+from .finance.vat import recharge_npv
 from .kinds import KIND
 from .results import (
     CashFlow,
@@ -50,6 +51,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     vs_base = npv - npv[base_i]
     pv_cols = cols @ df                                # [O, C]
     by_org = organisation_npv(table, n_opt, len(case.organisations), df)
+    by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
     by_org_vs = by_org - by_org[base_i]
     loan_fixed = _loan_fees_by_option(table, n_opt)
 
@@ -102,8 +104,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                                 for k, org in enumerate(case.organisations)},
                              "joint": float(by_org[o, -1])},
             cash_flows=_cash_flows(cols[o], net[o], df, case.first_year),
-            lines=[_line_result(case, table, amounts, l, df) for l in mine],
-            redundancies=[_redundancy_result(case, table, l) for l in mine if l in table.redundancy],
+            lines=[_line_result(case, table, amounts, int(l), df) for l in mine],
+            redundancies=[_redundancy_result(case, table, int(l)) for l in mine
+                          if l in table.redundancy],
             tornado=sensitivity.tornado(table, drivers, g, at_low, at_high, o, base_i,
                                         float(npv[o]), float(vs_base[o]), ids),
             switching_values=sensitivity.switching_values(table, drivers, g, o, base_i,

@@ -28,14 +28,14 @@ def last_flow_year(case: Case) -> int:
     """
     last = 0
     for option in case.options:
-        for line in option.loan_repricing:
-            last = max(last, case.loan(line.loan)[1].remaining_years)
-        for line in option.pension_cessation:
-            parts = getattr(line, "instalments", None) or 1
-            last = max(last, line.year + int(parts) - 1)
+        for repricing in option.loan_repricing:
+            last = max(last, case.loan(repricing.loan)[1].remaining_years)
+        for pension in option.pension_cessation:
+            parts = getattr(pension, "instalments", None) or 1
+            last = max(last, pension.year + int(parts) - 1)
         for kind in ("one_off_costs", "redundancies"):
-            for line in getattr(option, kind):
-                last = max(last, line.year)
+            for item in getattr(option, kind):
+                last = max(last, item.year)
     return last
 
 

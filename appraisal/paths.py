@@ -60,7 +60,7 @@ class FieldPath(tuple):
     def __eq__(self, other: object) -> bool:
         if isinstance(other, str):
             return str(self) == other
-        return tuple.__eq__(self, other)        # type: ignore[arg-type]
+        return tuple.__eq__(self, other)
 
     def __ne__(self, other: object) -> bool:
         return not self == other

@@ -37,7 +37,7 @@ class CashFlow:
     discounted: float
 
     def to_json(self) -> dict:
-        out = {"year": self.year}
+        out: dict[str, float] = {"year": self.year}
         out.update({c: getattr(self, c) for c in COLUMNS})
         out.update(net=self.net, discount_factor=self.discount_factor, discounted=self.discounted)
         return out

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
+from . import scales
 from .capacity_rules import check_capacity
 from .case import Case
+from .finance import vat
 from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
 from .time_rules import check_time_and_prices
@@ -22,7 +24,7 @@ def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
     for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices,
-                  check_capacity, _drivers):
+                  check_capacity, _drivers, vat.problems, scales.problems):
         problems.extend(check(case))
     return problems
 

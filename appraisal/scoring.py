@@ -22,14 +22,22 @@ def normalised_weights(case: Case) -> np.ndarray:
     return raw / raw.sum()
 
 
-def derived_scores(npv_vs_baseline: np.ndarray) -> np.ndarray:
+def derived_scores(npv_vs_baseline: np.ndarray,
+                   anchors: list[float] | None = None) -> np.ndarray:
     """Value-for-money scores: ``10 × (v − min) / (max − min)``, all 5 when max = min.
 
     The baseline (v = 0) is among the options, so it takes part in min and max.
+    With the board's money ``anchors`` ``[v0, v10]`` (model-v2.md V8, ``scale_money``) the score
+    is ``10 × (v − v0) / (v10 − v0)`` instead, not capped at 0 or 10.
 
     >>> derived_scores(np.array([0.0, 50.0, 100.0])).tolist()
     [0.0, 5.0, 10.0]
+    >>> derived_scores(np.array([0.0, 1e6, 3e6]), [0.0, 2e6]).tolist()
+    [0.0, 5.0, 15.0]
     """
+    if anchors is not None:
+        v0, v10 = float(anchors[0]), float(anchors[1])
+        return 10.0 * ((npv_vs_baseline - v0) / (v10 - v0))
     lo, hi = float(npv_vs_baseline.min()), float(npv_vs_baseline.max())
     if hi - lo <= TIE * max(1.0, abs(hi), abs(lo)):
         return np.full(npv_vs_baseline.shape, 5.0)
@@ -39,12 +47,9 @@ def derived_scores(npv_vs_baseline: np.ndarray) -> np.ndarray:
 def score_matrix(case: Case, npv_vs_baseline: np.ndarray) -> np.ndarray:
     """Scores 0..10 as an array [option, criterion], derived criteria filled in."""
     m = np.zeros((len(case.options), len(case.criteria)))
-    vfm = None
     for j, crit in enumerate(case.criteria):
         if crit.derived:
-            if vfm is None:
-                vfm = derived_scores(npv_vs_baseline)
-            m[:, j] = vfm
+            m[:, j] = derived_scores(npv_vs_baseline, crit.scale_money)
         else:
             m[:, j] = [o.scores[crit.id] for o in case.options]
     return m

@@ -23,9 +23,12 @@ from .paths import FieldPath, say
 
 
 class Warning_(Protocol):
-    kind: str
-    path: FieldPath
-    params: Mapping[str, Any]
+    @property
+    def kind(self) -> str: ...
+    @property
+    def path(self) -> FieldPath: ...
+    @property
+    def params(self) -> Mapping[str, Any]: ...
 
 
 def _short_list(p: Mapping[str, Any], people: bool) -> str:
@@ -82,9 +85,59 @@ def _vat_group(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _pension_strain(p: Mapping[str, Any], people: bool) -> str:
-    return (f"staff aged {p['age']} made redundant with no pension strain entered: a member of "
-            "a defined benefit scheme such as the LGPS aged 55 or over takes an unreduced "
-            "pension on redundancy, and the employer pays the strain")
+    if "min_age" not in p:
+        return (f"staff aged {p['age']} made redundant with no pension strain entered: in the "
+                "Local Government Pension Scheme such members get their pension unreduced, so "
+                "the employer usually pays a strain cost; other schemes differ")
+    return (f"staff aged {p['age']} made redundant around {p['date']}, at or above the minimum "
+            f"pension age then ({p['min_age']}), with no pension strain entered: in the Local "
+            "Government Pension Scheme such members get their pension unreduced, so the employer "
+            "usually pays a strain cost; other schemes differ, so ask the scheme's actuary")
+
+
+def _supplier_missing(p: Mapping[str, Any], people: bool) -> str:
+    return (f"no supplier is named for '{p['label']}', so the figures by organisation leave out "
+            f"its charge of {money(p['charge'])} a year (paid by {p['recipient']} to whoever "
+            "supplies it)")
+
+
+def _exemption_needs_group(p: Mapping[str, Any], people: bool) -> str:
+    return ("the cost sharing exemption needs a cost sharing group as the supplier, with "
+            f"{p['recipient']} among its members: name it as the supplier")
+
+
+def _group_without_lines(p: Mapping[str, Any], people: bool) -> str:
+    text = (f"{p['group']} has no lines of its own, so its set-up and running costs, and the VAT "
+            "it cannot recover on its own purchases, are missing")
+    return text + (f" in '{p['option']}'" if p.get("option") else "")
+
+
+def _outside_scope(p: Mapping[str, Any], people: bool) -> str:
+    return (f"treated as outside the scope of VAT, but {p['supplier']} and {p['recipient']} stay "
+            f"independent in a {p['form'].replace('_', ' ')}: a recharge between independent "
+            "bodies is normally a taxable supply")
+
+
+def _pay_cap_table(p: Mapping[str, Any], people: bool) -> str:
+    if p["status"] == "before_table":
+        return (f"the case is dated before the first weekly pay cap Continuum holds for "
+                f"{p['where']}, so {money(p['cap'])} (from {p['start']}) is used: enter the cap "
+                "that applied in the settings")
+    return (f"Continuum holds no weekly pay cap for {p['where']} for the case's date: the latest "
+            f"known, {money(p['cap'])} (from {p['start']}), is used; enter the current cap in the "
+            "settings if it has been raised")
+
+
+def _breakage_gain(p: Mapping[str, Any], people: bool) -> str:
+    return (f"a breakage gain of {money(p['gain'])} is counted on {p['owner']}'s loan from "
+            f"{p['lender']} ({p['loan']}): many fixed-rate loan agreements compensate only the "
+            "lender, so confirm the agreement pays the borrower before relying on it")
+
+
+def _money_anchors_missing(p: Mapping[str, Any], people: bool) -> str:
+    return (f"'{p['criterion']}' is scored from the lowest to the highest NPV among the options "
+            "listed, so adding or removing an option changes what its weight means: set the "
+            "NPVs against the baseline that score 0 and 10")
 
 
 def _late_savings(p: Mapping[str, Any], people: bool) -> str:
@@ -119,6 +172,17 @@ KINDS: dict[str, WarningKind] = {k.id: k for k in (
     WarningKind("vat_group_without_control", _vat_group, "a VAT group without common control"),
     WarningKind("pension_strain_missing", _pension_strain, "older staff with no pension strain"),
     WarningKind("late_savings", _late_savings, "every saving starting late"),
+    WarningKind("supplier_missing", _supplier_missing, "a shared service with no supplier"),
+    WarningKind("exemption_needs_group", _exemption_needs_group,
+                "the cost sharing exemption with no cost sharing group named"),
+    WarningKind("group_without_lines", _group_without_lines,
+                "a cost sharing group with no costs of its own"),
+    WarningKind("outside_scope_independent", _outside_scope,
+                "a recharge between independent partners treated as outside the scope of VAT"),
+    WarningKind("pay_cap_table", _pay_cap_table, "a weekly pay cap the table holds no figure for"),
+    WarningKind("breakage_gain", _breakage_gain, "a loan breakage gain not yet confirmed"),
+    WarningKind("money_anchors_missing", _money_anchors_missing,
+                "value for money scored without money anchors"),
     WarningKind("golden_rules_taken", _golden_rules_taken, "a merged body with no rules of its own"),
     WarningKind("covenant_breach", _covenant_breach, "a covenant or golden rule broken"),
 )}

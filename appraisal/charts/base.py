@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import textwrap
 import warnings
+from typing import Literal
 
 import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -113,7 +114,8 @@ def legend_label(text: str, width: int = 24) -> str:
 
 
 def new_figure(height_in: float = 3.0, width_in: float = WIDTH_IN,
-               layout: str | None = "constrained") -> Figure:
+               layout: Literal["constrained", "compressed", "tight"] | None = "constrained"
+               ) -> Figure:
     """A blank figure in the house style (white, DejaVu Sans, constrained layout by default;
     ``layout=None`` for small multiples placed by hand, which draw much faster)."""
     fig = Figure(figsize=(width_in, height_in), dpi=100, layout=layout)

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from ..formatting import money_k
 from ..results import Results
 from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, driver_name, empty, label, label_lines,
-                   legend_label, line_name, money_axis, new_figure, style, tidy)
+                   legend_label, money_axis, new_figure, style, tidy)
 
 
 def npv_bars(results: Results, *, height_in: float | None = None) -> Figure:
@@ -49,7 +49,7 @@ def cash_flow_lines(results: Results, *, height_in: float = 3.0) -> Figure:
                 linewidth=1.6, markersize=3.5, **style(i))
     ax.axhline(0, color="black", linewidth=0.8)
     money_axis(ax.yaxis)
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
     tidy(ax)
     ax.set_ylabel("Cumulative cash vs baseline", fontsize=8, fontfamily=FONT)
     ax.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0),
@@ -106,6 +106,7 @@ def monte_carlo_histogram(results: Results, option_ids: list[str] | None = None,
     for i, o in enumerate(results.options):
         if o not in chosen:
             continue
+        assert o.monte_carlo is not None         # ``chosen`` holds simulated options only
         counts = o.monte_carlo.histogram_counts
         st = style(i)
         if sum(1 for c in counts if c) <= 1:

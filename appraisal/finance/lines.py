@@ -9,15 +9,15 @@ Because every line is linear in ``q``, sensitivity and Monte Carlo are matrix pr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
 import numpy as np
 
 from ..case import Case
 from ..kinds import BUILD_ORDER, COLUMN_IDS, COLUMN_OF_KIND, KIND
+from .caps import weekly_pay_cap
 from .inflation import deflator
-from .redundancy import RedundancyCost, redundancy_cost, weekly_pay_cap_on
+from .redundancy import RedundancyCost, redundancy_cost
 
 # Result columns in model.md §3 order (savings are benefits; the rest are costs), the column
 # each kind feeds, the order lines are built in and the words for an unlabelled line: kinds.py.
@@ -68,14 +68,6 @@ class LineTable:
         """Positive amounts [L, H] with main quantities ``q`` (base when None)."""
         qq = self.q if q is None else q
         return qq[:, None] * self.unit + self.fixed
-
-
-def weekly_pay_cap(case: Case) -> float:
-    """The cap setting, else the one in force on the case's date (else the latest known)."""
-    if case.settings.redundancy_weekly_pay_cap is not None:
-        return case.settings.redundancy_weekly_pay_cap
-    day = date.fromisoformat(case.date) if case.date else date.max
-    return weekly_pay_cap_on(day)
 
 
 def _from(start: int, horizon: int) -> np.ndarray:
@@ -131,7 +123,7 @@ def renewal_years(year: int, every: int | None, horizon: int) -> np.ndarray:
     return row
 
 
-def _line_flows(case: Case, kind: str, line, horizon: int, cap: float):
+def _line_flows(case: Case, kind: str, line, horizon: int):
     """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line.
 
     Amounts are in today's prices: a nominal line (``basis``) and a loan's margin uplift, which
@@ -163,6 +155,7 @@ def _line_flows(case: Case, kind: str, line, horizon: int, cap: float):
         fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
         return line.margin_uplift_bps, unit * real, fixed, owner.id, None
     if kind == "redundancies":
+        cap = weekly_pay_cap(case, line.organisation)
         cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
         return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
     if kind == "pension_cessation":
@@ -188,7 +181,6 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
     sensitivity builds it further out, and every line runs on by its own rules.
     """
     horizon = case.settings.horizon_years if years is None else years
-    cap = weekly_pay_cap(case)
     org_index = {o.id: i for i, o in enumerate(case.organisations)}
     joint = len(case.organisations)
     rows: dict[str, list] = {k: [] for k in ("option", "column", "org", "sign", "q", "unit",
@@ -198,7 +190,7 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
     for o, option in enumerate(case.options):
         for kind in BUILD_ORDER:
             for j, line in enumerate(getattr(option, kind)):
-                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon, cap)
+                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon)
                 if cost is not None:
                     redundancy[len(rows["option"])] = cost
                 column = COLUMNS.index(COLUMN_OF_KIND[kind])

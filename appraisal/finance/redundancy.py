@@ -2,31 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-# The statutory cap on a week's pay (Employment Rights Act 1996 s.227), as raised each April by
-# the Employment Rights (Increase of Limits) Orders. The cap in force on the date of dismissal
-# applies; the case's date stands in for it. The 2026 figure is from secondary sources and is
-# to be confirmed against the 2026 Order.
-WEEKLY_PAY_CAP_TABLE: tuple[tuple[date, float], ...] = (
-    (date(2019, 4, 6), 525.0),
-    (date(2020, 4, 6), 538.0),
-    (date(2021, 4, 6), 544.0),
-    (date(2022, 4, 6), 571.0),
-    (date(2023, 4, 6), 643.0),
-    (date(2024, 4, 6), 700.0),
-    (date(2025, 4, 6), 719.0),
-    (date(2026, 4, 6), 751.0),
-)
-
-
-def weekly_pay_cap_on(day: date) -> float:
-    """The statutory weekly pay cap in force on ``day`` (the earliest known before 2019)."""
-    cap = WEEKLY_PAY_CAP_TABLE[0][1]
-    for start, value in WEEKLY_PAY_CAP_TABLE:
-        if day >= start:
-            cap = value
-    return cap
+# The cap on a week's pay comes from the tables of :mod:`appraisal.finance.caps`, by the paying
+# organisation's jurisdiction and the case's date (model-v2.md V7).
 
 
 def statutory_weeks(age: int, years_service: int) -> float:

@@ -27,7 +27,8 @@ from ui.steps.money import MoneyStep  # noqa: E402
 from ui.steps.results import ResultsStep  # noqa: E402
 from ui.steps.scores import ScoresStep  # noqa: E402
 from ui.steps.sensitivity import SensitivityStep  # noqa: E402
-from ui.widgets.cells import parse_number, parse_ramp  # noqa: E402
+from ui.widgets.columns import parse_ramp  # noqa: E402
+from ui.widgets.numbers import parse_number  # noqa: E402
 from ui.widgets.line_kinds import RedundanciesModel, SavingsModel  # noqa: E402
 
 SMALL = Path(__file__).resolve().parents[1] / "data" / "small-case.json"

@@ -5,6 +5,7 @@ import copy
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from appraisal import appraise, load_case, parse_data
@@ -114,7 +115,7 @@ def test_save_and_reopen_gives_an_equal_case(qtbot, window, case_file):
 
 
 def test_save_error_is_a_message_and_nothing_is_lost(qtbot, window, dialogs, tmp_path):
-    window.document.set_value(("title",), "Changed")
+    window.document.set_value(("title",), "Changed", "change title")
     assert not window.save_to(tmp_path / "no-such-folder" / "case.json")
     assert dialogs.messages and dialogs.messages[-1][0] == "Could not save"
     assert "Nothing has been lost" in dialogs.messages[-1][1]
@@ -174,7 +175,7 @@ def test_write_message_names_the_file_and_the_remedy(tmp_path):
 def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
     from ui.main_window import MainWindow
 
-    window.document.set_value(("title",), "Unsaved work")
+    window.document.set_value(("title",), "Unsaved work", "change title")
     written = window.autosave.save_now()
     assert written is not None and written.exists()
     found = autosave.read_recovery(written)
@@ -201,7 +202,7 @@ def test_autosave_then_restore_after_a_crash(qtbot, window, dialogs, case_file):
 
 
 def test_close_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, window, dialogs):
-    window.document.set_value(("title",), "Not yet saved")
+    window.document.set_value(("title",), "Not yet saved", "change title")
     dialogs.answer = QMessageBox.Cancel
     assert not window.close()
     assert window.isVisible()
@@ -271,7 +272,8 @@ def test_readiness_defaults_and_status(qtbot, window):
     step = window.step(READINESS)
     step.add_default_items()
     assert [r.item for r in window.document.case.readiness] == list(DEFAULT_READINESS)
-    combo = step.readiness.table.cellWidget(0, 1)
+    combo = step.readiness.cell_editor(0, 1)
+    assert combo.accessibleName() == "Status" and combo.currentText() == "Not started"
     combo.setCurrentIndex(combo.findData("done"))
     combo.activated.emit(combo.currentIndex())
     assert window.document.case.readiness[0].status == "done"
@@ -331,13 +333,19 @@ def test_window_layout_is_remembered(qtbot, window):
 def test_loan_cell_typed_as_money(qtbot, window):
     step = window.step(PARTNERS)
     step.list.setCurrentRow(0)
-    item = step.loans.table.item(0, 1)
-    assert item.text() == "£20,000,000"
-    item.setText("£25,000,000")
+    cell = step.loans.model.index(0, 1)
+    assert cell.data() == "£20,000,000"
+    assert step.loans.set_cell(0, 1, "£25,000,000")
     assert window.document.case.organisations[0].loans[0].balance == 25_000_000
-    step.loans.table.item(0, 1).setText("lots")
-    assert step.loans.error.text() == "Loan 1, balance: must be a number"
-    assert step.loans.table.item(0, 1).text() == "£25,000,000"
+    assert not step.loans.set_cell(0, 1, "lots")
+    assert step.loans.error.text() == ("Loan 1, Balance: 'lots' is not a number: write digits, "
+                                       "e.g. 50,000, £50k or 1.2m")
+    assert cell.data() == "£25,000,000"
+    assert step.loans.set_cell(0, 1, "22.5m")            # the same grammar as the Money tables
+    assert window.document.case.organisations[0].loans[0].balance == 22_500_000
+    assert not step.loans.error.showing and cell.data(Qt.BackgroundRole) is None
+    assert step.loans.set_cell(0, 2, "150bp")
+    assert window.document.case.organisations[0].loans[0].margin_bps == 150
 
 
 def test_recovery_declined_keeps_the_file_and_only_discard_deletes_it(qtbot, dialogs, tmp_path):

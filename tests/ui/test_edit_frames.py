@@ -16,7 +16,7 @@ from ui.steps.criteria import CriteriaStep  # noqa: E402
 from ui.steps.money import MoneyStep  # noqa: E402
 from ui.steps.scores import ScoreDelegate, ScoresStep  # noqa: E402
 from ui.widgets.inline_error import InlineError  # noqa: E402
-from ui.widgets.line_table import LineDelegate  # noqa: E402
+from ui.widgets.table_model import ColumnDelegate  # noqa: E402
 
 
 @pytest.fixture
@@ -45,7 +45,7 @@ def test_editing_tables_select_one_thing_and_let_columns_be_widened(qtbot, docum
     assert isinstance(scores.table.itemDelegate(), ScoreDelegate)
     for table in lines:
         assert table.selectionBehavior() == QAbstractItemView.SelectRows
-        assert isinstance(table.itemDelegate(), LineDelegate)
+        assert isinstance(table.itemDelegate(), ColumnDelegate)
         assert table.editTriggers() & QAbstractItemView.SelectedClicked
 
 

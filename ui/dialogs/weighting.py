@@ -9,12 +9,11 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox,
-                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLayout, QPushButton,
-                               QScrollArea, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLayout,
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from appraisal.formatting import pct
-from appraisal.scoring import RANDOM_INDEX, ahp_weights, swing_weights
+from appraisal.scoring import RANDOM_INDEX, ahp_weights
 from ui.document import CaseDocument
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
@@ -77,100 +76,6 @@ def _item(text: str, align_right: bool = False) -> QTableWidgetItem:
     if align_right:
         item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
     return item
-
-
-class SwingDialog(QDialog):
-    """Rank the criteria, then rate each swing (worst to best) 0–100 against the most important."""
-
-    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Swing weighting")
-        self.document = document
-        criteria = document.case.criteria
-        self.names = {c.id: c.name for c in criteria}
-        saved = document.case.weighting
-        if saved is not None and saved.swing and set(saved.swing) == set(self.names):
-            ratings = {cid: float(v) for cid, v in saved.swing.items()}
-        else:
-            top = max(c.weight for c in criteria) or 1.0
-            ratings = {c.id: round(100.0 * c.weight / top) for c in criteria}
-        self.order = sorted(self.names, key=lambda cid: -ratings[cid])
-        self.ratings = ratings
-        self.ratings[self.order[0]] = 100.0
-
-        self.table = _table(len(self.order), ["Criterion (most important first)", "Swing rating",
-                                              "Weight"])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.up = QPushButton("Move up", self)
-        self.down = QPushButton("Move down", self)
-        self.up.clicked.connect(lambda: self.move(-1))
-        self.down.clicked.connect(lambda: self.move(+1))
-        self.note = QLabel(self)
-        style_error_label(self.note)
-        moves = QHBoxLayout()
-        moves.addWidget(self.up)
-        moves.addWidget(self.down)
-        moves.addStretch(1)
-        self.error = _lay_out(
-            self, "1. Put the criteria in order: the one whose swing from its worst to its best "
-            "option matters most at the top. 2. Rate every other swing against that one, which "
-            "counts 100: a swing half as important is 50. The weights are the ratings over their "
-            "total.", self.table, moves, self.note)
-        self.resize(560, 420)
-        self._fill()
-
-    def _fill(self) -> None:
-        weights = self.weights()
-        for row, cid in enumerate(self.order):
-            self.table.setItem(row, 0, _item(self.names[cid]))
-            spin = QSpinBox(self.table)
-            spin.setRange(0, 100)
-            spin.setValue(int(round(self.ratings[cid])))
-            spin.setEnabled(row > 0)
-            spin.setAccessibleName(f"Swing rating of {self.names[cid]}")
-            spin.valueChanged.connect(lambda v, c=cid: self.set_rating(c, v))
-            self.table.setCellWidget(row, 1, spin)
-            self.table.setItem(row, 2, _item(pct(weights.get(cid), 1) if weights else "", True))
-        self.table.resizeColumnToContents(1)
-        out_of_order = [self.names[b] for a, b in zip(self.order, self.order[1:])
-                        if self.ratings[b] > self.ratings[a]]
-        self.note.setText("Rated above a criterion ranked higher: " + ", ".join(out_of_order)
-                          if out_of_order else "")
-        self.note.setVisible(bool(out_of_order))
-
-    def set_rating(self, cid: str, value: float) -> None:
-        self.ratings[cid] = float(value)
-        weights = self.weights()
-        for row, c in enumerate(self.order):
-            self.table.item(row, 2).setText(pct(weights.get(c), 1) if weights else "")
-
-    def move(self, step: int) -> None:
-        row = self.table.currentRow()
-        new = row + step
-        if row < 0 or not 0 <= new < len(self.order):
-            return
-        self.order[row], self.order[new] = self.order[new], self.order[row]
-        self.ratings[self.order[0]] = 100.0
-        self._fill()
-        self.table.selectRow(new)
-
-    def weights(self) -> dict[str, float]:
-        try:
-            return swing_weights(self.ratings)
-        except ValueError:
-            return {}
-
-    def accept(self) -> None:
-        weights = self.weights()
-        record = {"method": "swing", "swing": {cid: self.ratings[cid] for cid in self.order}}
-        problems = self.document.edit(
-            "weigh criteria by swing weighting",
-            lambda data: apply_weights(data, weights, record))
-        if problems:
-            self.error.show_problems(problems)
-            return
-        super().accept()
 
 
 class AhpDialog(QDialog):
@@ -297,3 +202,9 @@ class AhpDialog(QDialog):
             self.error.show_problems(problems)
             return
         super().accept()
+
+
+# The swing dialog lives in its own module; it is offered from here with the AHP dialog.
+from ui.dialogs.swing import SwingDialog  # noqa: E402
+
+__all__ = ["AhpDialog", "SwingDialog", "apply_weights"]

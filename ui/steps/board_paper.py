@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, Q
 from appraisal.formatting import money_k, score
 from ui.document import CaseDocument
 from ui.export import KINDS, Exporter
+from ui.widgets.editors import guard
 from ui.widgets.fields import NotesField, explanation_label
 from ui.widgets.inline_error import InlineError
 
@@ -48,7 +49,7 @@ class BoardPaperStep(QWidget):
         self.leader = QLabel()
         self.leader.setTextFormat(Qt.PlainText)
         self.leader.setWordWrap(True)
-        self.option = QComboBox()
+        self.option = guard(QComboBox())
         self.option.setAccessibleName("Recommended option")
         self.option.setToolTip("The option the authors recommend to the board. Leave it unset "
                                "and the paper names the option with the highest weighted score.")

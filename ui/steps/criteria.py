@@ -7,142 +7,120 @@ changes every option's scores in the same undo step, so the case stays valid.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
                                QWidget)
 
-from appraisal.formatting import pct
+from appraisal.formatting import money, pct
+from appraisal.scales import anchor_texts, suggested_money_anchors
 from ui.dialogs.weighting import AhpDialog, SwingDialog
-from ui.document import CaseDocument
+from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
 from ui.steps.when_shown import RefreshWhenShown
-from ui.widgets.cells import number_text, parse_number
-from ui.widgets.cell_errors import CellErrors
+from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.tones import readable_text, refused_background
+from ui.widgets.table_model import DISPLAY, TOOLTIP, CaseTableModel
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
 
 
-class CriteriaModel(CellErrors, QAbstractTableModel):
-    """The criteria as rows: name, weight points, share (from Results), derived flag, description."""
+class CriteriaModel(CaseTableModel):
+    """The criteria as rows: name, weight points, share (from Results), derived flag and
+    description."""
 
-    COL_NAME, COL_WEIGHT, COL_SHARE, COL_DERIVED, COL_DESCRIPTION = range(5)
-    HEADERS = ("Criterion", "Weight (points)", "Share", "Derived from NPV", "What the board asks")
+    COLUMNS = (
+        Column("name", "Criterion", "text"),
+        Column("weight", "Weight (points)", "number"),
+        Column("share", "Share", "result",
+               "Each criterion's share of the total weight, as the engine uses it"),
+        Column("derived", "Derived from NPV", "check",
+               "Scores come from each option's NPV against the baseline (best 10, worst 0) "
+               "instead of being typed"),
+        Column("zero", "A score of 0 means", "text",
+               "What a score of 0 means on this criterion, in the board's words"),
+        Column("ten", "A score of 10 means", "text",
+               "What a score of 10 means on this criterion, in the board's words"),
+        Column("description", "What the board asks", "text"),
+    )
+    END = {"zero": "0", "ten": "10"}
     CRITERION_ROLE = Qt.UserRole + 1
 
     def __init__(self, document: CaseDocument, parent=None):
-        super().__init__(parent)
-        self.document = document
+        super().__init__(document, parent)
         self._rows: list[dict] = []
-        self._errors: dict[tuple[int, int], str] = {}
-        self.last_problems: list[tuple[str, str]] = []
 
     def refresh(self) -> None:
         rows = self.document.get(("criteria",), []) or []
         if len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows = rows
-            self._errors.clear()
+            self.forget_errors()
             self.endResetModel()
         else:
             self._rows = rows
             if rows:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 4))
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(rows) - 1, len(self.COLUMNS) - 1))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+    def row_count(self) -> int:
+        return len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def row_label(self, row: int) -> str:
+        return self._rows[row]["name"]
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return self.HEADERS[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
-            return ("Each criterion's share of the total weight, as the engine uses it"
-                    if section == self.COL_SHARE else None)
-        return None
+    def raw(self, row: int, column: int):
+        crit = self._rows[row]
+        key = self.COLUMNS[column].key
+        if key == "share":
+            res = self.document.results
+            return res.weights.get(crit["id"]) if res is not None else None
+        if key == "derived":
+            return crit.get("source") == edits.VFM_SOURCE
+        if key in self.END:
+            if crit.get("source") == edits.VFM_SOURCE:
+                return anchor_texts(self.document.case.criteria[row])[
+                    edits.ENDS.index(self.END[key])]
+            return (crit.get("scale") or {}).get(self.END[key], "")
+        return crit.get(key, "")
 
-    def flags(self, index):
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() == self.COL_SHARE:
-            return base
-        if index.column() == self.COL_DERIVED:
-            return base | Qt.ItemIsUserCheckable
-        return base | Qt.ItemIsEditable
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
-        crit = self._rows[index.row()]
-        col = index.column()
-        error = self._errors.get((index.row(), col))
+    def cell_data(self, row: int, column: int, role: int):
         if role == self.CRITERION_ROLE:
-            return dict(crit)
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            if col == self.COL_NAME:
-                return crit["name"]
-            if col == self.COL_WEIGHT:
-                return number_text(crit["weight"])
-            if col == self.COL_SHARE:
-                res = self.document.results
-                share = res.weights.get(crit["id"]) if res is not None else None
-                return pct(share, 1) if share is not None else ""
-            if col == self.COL_DESCRIPTION:
-                return crit.get("description", "")
-            return None
-        if role == Qt.CheckStateRole and col == self.COL_DERIVED:
-            return Qt.Checked if crit.get("source") == edits.VFM_SOURCE else Qt.Unchecked
-        if role == Qt.TextAlignmentRole and col in (self.COL_WEIGHT, self.COL_SHARE):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ToolTipRole:
-            if error:
-                return error
-            if col == self.COL_DERIVED:
-                return ("Scores come from each option's NPV against the baseline (best 10, "
-                        "worst 0) instead of being typed")
-            if col == self.COL_DESCRIPTION:
-                return crit.get("description") or None
-        if role == Qt.BackgroundRole and error:
-            return refused_background()
-        if role == Qt.ForegroundRole and error:
-            return readable_text(refused_background())
+            return dict(self._rows[row])
+        if column == self.COL_SHARE and role == DISPLAY:
+            share = self.raw(row, column)
+            return pct(share, 1) if share is not None else ""
+        if (column == self.COL_DESCRIPTION and role == TOOLTIP
+                and not self.error(row, column)):
+            return self._rows[row].get("description") or None
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if not index.isValid():
-            return False
-        row, col = index.row(), index.column()
+    def write(self, row: int, column: int, value):
         name = self._rows[row]["name"]
-        if col == self.COL_WEIGHT:
-            try:
-                points = parse_number(value)
-            except ValueError as exc:
-                return self._refuse(row, col, [("", f"Weight: {exc}")])
-            problems = self.document.edit(
-                f"change weight of {name}", lambda d: edits.set_weight(d, row, points),
-                merge_key=f"criteria[{row}].weight")
-        elif col == self.COL_DERIVED:
-            derived = value in (True, Qt.Checked, Qt.Checked.value, 2)
-            problems = self.document.edit(
-                f"{'derive' if derived else 'type'} scores of {name}",
-                lambda d: edits.set_derived(d, row, derived))
-        elif col == self.COL_NAME:
-            problems = self.document.set_value(("criteria", row, "name"), str(value).strip(),
-                                               f"rename criterion {name}")
-        elif col == self.COL_DESCRIPTION:
-            problems = self.document.set_value(("criteria", row, "description"), str(value),
-                                               f"change description of {name}")
-        else:
-            return False
-        if problems:
-            return self._refuse(row, col, problems)
-        return self._accept(row, col)
-
+        if column == self.COL_WEIGHT:
+            return self.document.edit(
+                f"change weight of {name}", lambda d: edits.set_weight(d, row, value),
+                merge_key=MergeKey.of("criteria", row, "weight"))
+        if column == self.COL_DERIVED:
+            return self.document.edit(
+                f"{'derive' if value else 'type'} scores of {name}",
+                lambda d: edits.set_derived(d, row, value))
+        if column == self.COL_NAME:
+            return self.document.set_value(("criteria", row, "name"), value,
+                                           f"rename criterion {name}")
+        key = self.COLUMNS[column].key
+        if key in self.END:
+            if self._rows[row].get("source") == edits.VFM_SOURCE:
+                return [(f"criteria[{row}].scale_money", "value for money's 0 and 10 are "
+                         "amounts of NPV: use the suggested anchors below")]
+            end = self.END[key]
+            return self.document.edit(f"write what {end} means on {name}",
+                                      lambda d: edits.set_anchor(d, row, end, value),
+                                      merge_key=MergeKey.of("criteria", row, "scale", end))
+        return self.document.set_value(("criteria", row, "description"), value,
+                                       f"change description of {name}")
 
 
 class CriteriaStep(QWidget):
@@ -165,6 +143,11 @@ class CriteriaStep(QWidget):
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
         self.method_label.setWordWrap(True)
+        self.anchor_label = QLabel(self)
+        self.anchor_label.setTextFormat(Qt.PlainText)
+        self.anchor_label.setWordWrap(True)
+        self.anchor_button = QPushButton("Use these money anchors", self)
+        self.anchor_button.clicked.connect(self.accept_suggested_anchors)
 
         self.add_button = QPushButton("Add criterion", self)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
@@ -194,6 +177,10 @@ class CriteriaStep(QWidget):
             "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
+        anchors = QHBoxLayout()
+        anchors.addWidget(self.anchor_label, 1)
+        anchors.addWidget(self.anchor_button)
+        layout.addLayout(anchors)
         layout.addWidget(self.method_label)
         layout.addLayout(buttons)
 
@@ -205,6 +192,8 @@ class CriteriaStep(QWidget):
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(CriteriaModel.COL_NAME,
                                   max(180, min(260, self.table.columnWidth(0))))
+        for col in (CriteriaModel.COL_ZERO, CriteriaModel.COL_TEN):
+            self.table.setColumnWidth(col, 220)
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -229,6 +218,41 @@ class CriteriaStep(QWidget):
             self.table.resizeRowsToContents()
         self.remove_button.setEnabled(len(case.criteria) > 1)
         self._fill_standard_menu()
+        self._show_suggestion()
+
+    def suggested_anchors(self) -> tuple[float, float] | None:
+        """Money anchors suggested from the options' NPVs against the baseline (Results)."""
+        res = self.document.results
+        if res is None:
+            return None
+        return suggested_money_anchors([o.npv_vs_baseline for o in res.options])
+
+    def _unanchored(self) -> int | None:
+        return next((i for i, c in enumerate(self.document.case.criteria)
+                     if c.derived and c.scale_money is None), None)
+
+    def _show_suggestion(self) -> None:
+        row, anchors = self._unanchored(), self.suggested_anchors()
+        shown = row is not None and anchors is not None
+        if shown:
+            name = self.document.case.criteria[row].name
+            self.anchor_label.setText(
+                f"'{name}' is scored from the weakest to the strongest option listed, so its "
+                "weight changes meaning when an option is added or removed. Suggested from the "
+                f"options' figures: 0 at {money(anchors[0])} and 10 at {money(anchors[1])} "
+                "against the baseline.")
+        self.anchor_label.setVisible(shown)
+        self.anchor_button.setVisible(shown)
+
+    def accept_suggested_anchors(self) -> list:
+        row, anchors = self._unanchored(), self.suggested_anchors()
+        if row is None or anchors is None:
+            return []
+        name = self.document.case.criteria[row].name
+        problems = self.document.edit(f"fix the money anchors of {name}",
+                                      lambda d: edits.set_money_anchors(d, row, anchors))
+        self.error.show_problems(problems)
+        return problems
 
     def _fill_standard_menu(self) -> None:
         taken = {c.id for c in self.document.case.criteria}

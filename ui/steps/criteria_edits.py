@@ -34,6 +34,26 @@ def unique_id(name: str, taken: set[str]) -> str:
     return _unique_id(name, taken, sep="_", fallback="criterion")
 
 
+ENDS = ("0", "10")
+
+
+def set_anchor(data: dict, index: int, end: str, text: str) -> None:
+    """Write what a score of 0 (``end`` "0") or 10 means on a criterion (model-v2.md V8); both
+    blank removes the scale."""
+    criterion = data["criteria"][index]
+    scale = {e: (criterion.get("scale") or {}).get(e, "") for e in ENDS}
+    scale[end] = (text or "").strip()
+    if any(scale.values()):
+        criterion["scale"] = scale
+    else:
+        criterion.pop("scale", None)
+
+
+def set_money_anchors(data: dict, index: int, anchors: tuple[float, float]) -> None:
+    """The board accepts value for money's money anchors (the NPVs that score 0 and 10)."""
+    data["criteria"][index]["scale_money"] = [float(anchors[0]), float(anchors[1])]
+
+
 def set_weight(data: dict, index: int, points: float) -> None:
     """Set a criterion's weight in points (the engine normalises)."""
     data["criteria"][index]["weight"] = float(points)

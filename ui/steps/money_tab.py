@@ -15,7 +15,8 @@ from appraisal.kinds import KIND, RESULT_COLUMNS
 from ui.document import CaseDocument
 from ui.widgets.edit_table import edit_table
 from ui.widgets.inline_error import InlineError
-from ui.widgets.line_table import LineDelegate, LineTableModel
+from ui.widgets.line_table import LineTableModel
+from ui.widgets.table_model import ColumnDelegate, fit_columns
 from ui.widgets.tones import style_warning_label
 
 # The results columns in words, in model.md §3 order.
@@ -45,7 +46,7 @@ class LineTab(QWidget):
         self.document = document
         self.model_cls = model_cls
         self.model = model_cls(document, self)
-        self.table = edit_table(self.model, self, rows=True, delegate=LineDelegate)
+        self.table = edit_table(self.model, self, rows=True, delegate=ColumnDelegate)
         self.table.setEditTriggers(self.table.editTriggers() | QAbstractItemView.SelectedClicked)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
@@ -101,10 +102,7 @@ class LineTab(QWidget):
 
     def _after_refresh(self) -> None:
         if not self._sized and self.model.rowCount():
-            self.table.resizeColumnsToContents()
-            for c in range(self.model.columnCount()):
-                width = self.table.columnWidth(c)
-                self.table.setColumnWidth(c, max(70, min(width + 12, 240)))
+            fit_columns(self.table)
             self._sized = True
         self.add_button.setEnabled(new_line(self.model_cls, self.document.case) is not None)
         if not self.add_button.isEnabled():

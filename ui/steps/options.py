@@ -15,9 +15,10 @@ from appraisal.continuum import FORMS, SUBTYPES, form
 from appraisal.edits import delete_option, make_baseline, set_form
 from appraisal.formatting import form_name
 from ui.document import CaseDocument
-from ui.steps.partners import unique_id
 from ui.widgets.continuum_strip import ContinuumStrip
+from ui.widgets.editors import guard
 from ui.widgets.fields import ChoiceField, NotesField, TextField, explanation_label
+from ui.widgets.ids import unique_id
 from ui.widgets.inline_error import InlineError
 
 SUBTYPE_CHOICES = [("Not stated", None)] + [(text.split(":")[0], key)
@@ -84,7 +85,7 @@ class OptionsStep(QWidget):
         self.description = NotesField(
             d, (*at, "description"), "Description", lines=3,
             placeholder="What the option would mean in practice, in a sentence or two.")
-        self.form = QComboBox()
+        self.form = guard(QComboBox())
         self.form.setAccessibleName("Form")
         for i, f in enumerate(FORMS):
             self.form.addItem(f.name, f.id)

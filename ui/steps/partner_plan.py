@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHB
 
 from appraisal.case_capacity import PLAN_FIGURES, SIGNED_FIGURES
 from ui.document import CaseDocument
+from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label, money_field, percent_field
 from ui.widgets.inline_error import InlineError
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.record_table import RecordTable
 from ui.widgets.rule_table import RuleTable, new_rule
 
 FIGURE_LABEL = {
@@ -42,10 +43,10 @@ SHORT_LABEL = {
     "capitalised_major_repairs": "Major repairs", "interest_payable": "Interest",
     "net_debt": "Net debt", "housing_assets_at_cost": "Housing assets",
 }
-PLAN_COLUMNS = (Column("year", "Year", "int", width=50,
-                       tooltip="The model year from which the figures in this row hold."),) + tuple(
+PLAN_COLUMNS = (Column("year", "Year", "whole", width=50,
+                       tip="The model year from which the figures in this row hold."),) + tuple(
     Column(f, SHORT_LABEL[f], "money", optional=True, width=118,
-           tooltip=f"{FIGURE_LABEL[f]}: {FIGURE_TIP[f]} Empty: carried on from before.")
+           tip=f"{FIGURE_LABEL[f]}: {FIGURE_TIP[f]} Empty: carried on from before.")
     for f in PLAN_FIGURES)
 
 

@@ -9,34 +9,33 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from ui.document import CaseDocument
 from ui.new_case import readiness_items, risk_items
+from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.record_table import RecordTable
 
-STATUSES = [("Not started", "not_started"), ("In progress", "in_progress"), ("Done", "done"),
-            ("Not applicable", "not_applicable")]
-SCALE = [(f"{n}", n) for n in range(1, 6)]
+STATUSES = [("not_started", "Not started"), ("in_progress", "In progress"), ("done", "Done"),
+            ("not_applicable", "Not applicable")]
+SCALE = [(n, f"{n}") for n in range(1, 6)]
 
 
-def option_choices(document: CaseDocument) -> list[tuple[str, object]]:
-    return [("All options", None)] + [(o.name or o.id, o.id) for o in document.case.options]
+def option_choices(document: CaseDocument) -> list[tuple[object, str]]:
+    return [(None, "All options")] + [(o.id, o.name or o.id) for o in document.case.options]
 
 
 READINESS_COLUMNS = (
-    Column("item", "Item", tooltip="Something to have in place before going ahead."),
-    Column("status", "Status", "choice", STATUSES, width=130,
-           tooltip="Where it stands now."),
-    Column("note", "Note", tooltip="Evidence, owner or what is still needed."),
+    Column("item", "Item", tip="Something to have in place before going ahead."),
+    Column("status", "Status", "choice", "Where it stands now.", choices=STATUSES, width=130),
+    Column("note", "Note", tip="Evidence, owner or what is still needed."),
 )
 RISK_COLUMNS = (
-    Column("risk", "Risk", tooltip="What could go wrong."),
-    Column("option", "Option", "choice", option_choices, width=170,
-           tooltip="The option it belongs to, or all options."),
-    Column("likelihood", "Likelihood", "choice", SCALE, width=90,
-           tooltip="1 = rare … 5 = almost certain."),
-    Column("impact", "Impact", "choice", SCALE, width=80,
-           tooltip="1 = minor … 5 = severe."),
-    Column("mitigation", "Mitigation", tooltip="What will be done to reduce it."),
-    Column("owner", "Owner", width=120, tooltip="Who watches it."),
+    Column("risk", "Risk", tip="What could go wrong."),
+    Column("option", "Option", "choice", "The option it belongs to, or all options.",
+           choices=option_choices, width=170),
+    Column("likelihood", "Likelihood", "choice", "1 = rare … 5 = almost certain.",
+           choices=SCALE, width=90),
+    Column("impact", "Impact", "choice", "1 = minor … 5 = severe.", choices=SCALE, width=80),
+    Column("mitigation", "Mitigation", tip="What will be done to reduce it."),
+    Column("owner", "Owner", width=120, tip="Who watches it."),
 )
 
 

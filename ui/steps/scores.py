@@ -9,40 +9,45 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
-from ui.document import CaseDocument
+from appraisal.scales import anchor_texts
+from ui.document import CaseDocument, MergeKey
 from ui.steps.when_shown import RefreshWhenShown
-from ui.widgets.cells import parse_number
-from ui.widgets.cell_errors import CellErrors
+from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
+from ui.widgets.editors import guard
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.tones import (readable_text, refused_background, score_colour,
-                              score_text_colour)
+from ui.widgets.table_model import (ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT, FOREGROUND,
+                                     TOOLTIP, CaseTableModel)
+from ui.widgets.tones import score_colour, score_text_colour
 
 SCORE_ROLE = Qt.UserRole + 1
 
 
-class ScoreModel(CellErrors, QAbstractTableModel):
+class ScoreModel(CaseTableModel):
     """Options (rows) × criteria (columns), then the weighted score and rank from Results.
 
     The model reads the case and results as they were at its last :meth:`refresh` (a snapshot),
-    so the rows Qt asks about always match the row count it was given.
+    so the rows Qt asks about always match the row count it was given. Its columns follow the
+    case's criteria: a typed criterion is a score column (0 to 10, the one number grammar), a
+    derived one a read-only figure.
     """
 
+    WEIGHTED = Column("weighted", "Weighted score", "result")
+    RANK = Column("rank", "Rank", "result")
+
     def __init__(self, document: CaseDocument, parent=None):
-        super().__init__(parent)
-        self.document = document
+        super().__init__(document, parent)
         self._shape = (0, 0)
         self._case = document.case
         self._results: dict = {}
-        self._errors: dict[tuple[int, int], str] = {}
-        self.last_problems: list[tuple[str, str]] = []
+        self._columns: tuple[Column, ...] = ()
 
     @property
     def criteria(self):
@@ -56,6 +61,11 @@ class ScoreModel(CellErrors, QAbstractTableModel):
     def col_weighted(self) -> int:
         return len(self.criteria)
 
+    def _criterion_columns(self) -> tuple[Column, ...]:
+        return tuple(Column(c.id, c.name, "result" if c.derived else "number",
+                            c.description or c.name, negative=False)
+                     for c in self.criteria) + (self.WEIGHTED, self.RANK)
+
     def refresh(self) -> bool:
         """Take a new snapshot; True if the table's shape changed (a reset)."""
         case, res = self.document.case, self.document.results
@@ -64,23 +74,32 @@ class ScoreModel(CellErrors, QAbstractTableModel):
         if shape != self._shape:
             self.beginResetModel()
             self._case, self._results, self._shape = case, results, shape
-            self._errors.clear()
+            self._columns = self._criterion_columns()
+            self.forget_errors()
             self.endResetModel()
             return True
         self._case, self._results = case, results
+        self._columns = self._criterion_columns()
         if shape[0]:
             self.dataChanged.emit(self.index(0, 0), self.index(shape[0] - 1, shape[1] + 1))
             self.headerDataChanged.emit(Qt.Horizontal, 0, shape[1] + 1)
             self.headerDataChanged.emit(Qt.Vertical, 0, shape[0] - 1)
         return False
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self._shape[0]
+    # --- the base's questions -----------------------------------------------------------------
+    def column(self, index: int) -> Column:
+        return self._columns[index]
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self._shape[1] + 2
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802
+    def row_count(self) -> int:
+        return self._shape[0]
+
+    def row_label(self, row: int) -> str:
+        return self.options[row].name
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Vertical:
             if role == Qt.DisplayRole and section < len(self.options):
                 return self.options[section].name
@@ -90,18 +109,13 @@ class ScoreModel(CellErrors, QAbstractTableModel):
             if role == Qt.DisplayRole:
                 name = crit.name + (" (from NPV)" if crit.derived else "")
                 return "\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…"))
+            if role == Qt.AccessibleTextRole:
+                return crit.name
             if role == Qt.ToolTipRole:
-                return crit.description or crit.name
+                zero, ten = anchor_texts(crit)
+                return f"{crit.description or crit.name}\n0: {zero}\n10: {ten}"
             return None
-        if role == Qt.DisplayRole:
-            return "Weighted score" if section == self.col_weighted else "Rank"
-        return None
-
-    def flags(self, index):
-        base = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        if index.column() < len(self.criteria) and not self.criteria[index.column()].derived:
-            return base | Qt.ItemIsEditable
-        return base
+        return super().headerData(section, orientation, role)
 
     def _result(self, row: int):
         return self._results.get(self.options[row].id)
@@ -114,83 +128,75 @@ class ScoreModel(CellErrors, QAbstractTableModel):
         result = self._result(row)
         return result.scores.get(crit.id) if result is not None else None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def raw(self, row: int, column: int):
+        if column < len(self.criteria):
+            return self.value(row, column)
+        result = self._result(row)
+        if result is None:
             return None
-        row, col = index.row(), index.column()
-        option = self.options[row]
+        return result.weighted_score if column == self.col_weighted else result.rank
+
+    def cell_data(self, row: int, col: int, role: int):
         if col >= len(self.criteria):
-            result = self._result(row)
-            if role == Qt.DisplayRole and result is not None:
-                return fmt_score(result.weighted_score) if col == self.col_weighted \
-                    else str(result.rank)
-            if role == Qt.TextAlignmentRole:
-                return int(Qt.AlignRight | Qt.AlignVCenter)
-            if role == SCORE_ROLE and result is not None:
-                return result.weighted_score if col == self.col_weighted else result.rank
+            if role == DISPLAY:
+                value = self.raw(row, col)
+                if value is None:
+                    return ""
+                return fmt_score(value) if col == self.col_weighted else str(value)
+            if role == SCORE_ROLE:
+                return self.raw(row, col)
             return None
-        crit = self.criteria[col]
+        option, crit = self.options[row], self.criteria[col]
         value = self.value(row, col)
-        error = self._errors.get((row, col))
+        error = self.error(row, col)
         rationale = option.rationale.get(crit.id, "")
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             if value is None:
                 return ""
             return (f"{value:.1f}" if crit.derived else f"{value:g}") + (" ✎" if rationale else "")
-        if role in (Qt.EditRole, SCORE_ROLE):
+        if role == SCORE_ROLE:
             return value
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole:
-            return refused_background() if error else (
-                score_colour(value) if value is not None else None)
-        if role == Qt.ForegroundRole:
-            if error:
-                return readable_text(refused_background())
-            return score_text_colour(value) if value is not None else None
-        if role == Qt.FontRole and crit.derived:
+        if role == ALIGN:
+            return CENTRE
+        if role == BACKGROUND and not error and value is not None:
+            return score_colour(value)
+        if role == FOREGROUND and not error and value is not None:
+            return score_text_colour(value)
+        if role == FONT and crit.derived:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ToolTipRole:
-            if error:
-                return error
+        if role == TOOLTIP and not error:
             if crit.derived:
                 return "Derived from the option's NPV against the baseline (best 10, worst 0)"
             return rationale or f"{option.name} on {crit.name}: no reason recorded yet"
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802
-        if not index.isValid() or not (self.flags(index) & Qt.ItemIsEditable):
-            return False
-        row, col = index.row(), index.column()
-        option, crit = self.options[row], self.criteria[col]
-        try:
-            new = parse_number(value)
-        except ValueError as exc:
-            return self._refuse(row, col, [("", f"Score: {exc}")])
-        problems = self.document.set_value(("options", row, "scores", crit.id), new,
-                                           f"score {option.name} on {crit.name}")
-        if problems:
-            return self._refuse(row, col, problems)
-        return self._accept(row, col)
+    def data(self, index, role=DISPLAY):
+        if role == EDIT and index.isValid() and index.column() < len(self.criteria):
+            return self.value(index.row(), index.column())
+        return super().data(index, role)
 
+    def write(self, row: int, column: int, value):
+        option, crit = self.options[row], self.criteria[column]
+        return self.document.set_value(("options", row, "scores", crit.id), value,
+                                       f"score {option.name} on {crit.name}")
 
 
 class ScoreDelegate(QStyledItemDelegate):
     """A 0–10 spin box in half points for typed scores."""
 
-    def createEditor(self, parent, option, index):  # noqa: N802
-        spin = QDoubleSpinBox(parent)
+    def createEditor(self, parent, option, index):
+        spin = guard(QDoubleSpinBox(parent))
         spin.setRange(0.0, 10.0)
         spin.setDecimals(1)
         spin.setSingleStep(0.5)
         return spin
 
-    def setEditorData(self, editor, index):  # noqa: N802
+    def setEditorData(self, editor, index):
         editor.setValue(float(index.data(Qt.EditRole) or 0.0))
 
-    def setModelData(self, editor, model, index):  # noqa: N802
+    def setModelData(self, editor, model, index):
         editor.interpretText()
         model.setData(index, editor.value(), Qt.EditRole)
 
@@ -207,9 +213,12 @@ class ScoresStep(QWidget):
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
+        self.scale_label = QLabel(self)
+        self.scale_label.setTextFormat(Qt.PlainText)
+        self.scale_label.setWordWrap(True)
         self.rationale_label = QLabel(self)
         self.rationale_label.setTextFormat(Qt.PlainText)
-        self.rationale = QPlainTextEdit(self)
+        self.rationale = guard(QPlainTextEdit(self))
         self.rationale.setPlaceholderText("Why this score? The board paper quotes it.")
         self.rationale.setAccessibleName("Rationale of the selected score")
         self.rationale.textChanged.connect(self._rationale_typed)
@@ -221,6 +230,7 @@ class ScoresStep(QWidget):
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.scale_label)
         lower_layout.addWidget(self.rationale_label)
         lower_layout.addWidget(self.rationale)
         upper = QWidget(self)
@@ -263,12 +273,16 @@ class ScoresStep(QWidget):
         self._filling = True
         if not valid:
             self._cell = None
+            self.scale_label.setText("")
             self.rationale_label.setText("Select a score to record the reason for it.")
             self.rationale.setPlainText("")
             self.rationale.setEnabled(False)
         else:
             option, crit = case.options[index.row()], case.criteria[index.column()]
             cell = (index.row(), crit.id)
+            zero, ten = anchor_texts(crit)
+            self.scale_label.setText(f"On {crit.name}, a score of 0 means: {zero}. "
+                                     f"A score of 10 means: {ten}.")
             self.rationale_label.setText(f"Reason for the score of {option.name} on {crit.name}:")
             self.rationale.setEnabled(True)
             text = option.rationale.get(crit.id, "")
@@ -293,5 +307,5 @@ class ScoresStep(QWidget):
                 reasons.pop(cid, None)
 
         problems = self.document.edit(f"change reason for {option_name} on {crit_name}", mutate,
-                                      merge_key=f"options[{row}].rationale.{cid}")
+                                      merge_key=MergeKey.of("options", row, "rationale", cid))
         self.error.show_problems(problems)

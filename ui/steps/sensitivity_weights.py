@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QVBoxLayo
 
 from appraisal.formatting import pct
 from appraisal.formatting import score as fmt_score
-from ui.document import CaseDocument
+from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
-from ui.widgets.cells import number_text
+from ui.widgets.columns import number_text
 from ui.widgets.fields import explanation_label
 from ui.widgets.figure_table import FigureTable
 from ui.widgets.inline_error import InlineError
@@ -105,7 +105,7 @@ class WeightSliders(QWidget):
         name = self.document.case.criteria[index].name
         problems = self.document.edit(
             f"change weight of {name}", lambda d: edits.set_weight(d, index, float(value)),
-            merge_key=f"weight-slider:{cid}:{self._drag}")
+            merge_key=MergeKey.of("weight slider", cid, self._drag))
         self.error.show_problems(problems)
         return problems
 

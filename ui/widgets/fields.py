@@ -13,11 +13,11 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDoubleSpinBox, QLabel, QLineEdit,
-                               QPlainTextEdit, QSizePolicy, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
-from ui.document import CaseDocument, path_text
+from ui.document import CaseDocument, MergeKey, path_text
+from ui.widgets.editors import ChoiceBox, NumberSpin, guard
 from ui.widgets.inline_error import InlineError
 
 _SESSIONS = itertools.count(1)
@@ -62,6 +62,7 @@ class BoundField(QWidget):
         if tooltip:
             editor.setToolTip(tooltip)
         editor.setAccessibleName(label)
+        guard(editor)                   # the wheel and the undo keys, as in every editor
         editor.installEventFilter(self)
         document.changed.connect(self.refresh)
         self.refresh()
@@ -96,7 +97,7 @@ class BoundField(QWidget):
     # --- writing ----------------------------------------------------------------------------
     def commit(self, value: Any) -> list:
         """Send one entry to the document; show or clear the reason it was refused."""
-        path, key = self.path, f"{path_text(self.path)}#{self._session}"
+        path, key = self.path, MergeKey.of(*self.path, "visit", self._session)
 
         def mutate(data: dict) -> None:
             node = data
@@ -152,7 +153,10 @@ def _spin_setup(spin: QAbstractSpinBox) -> None:
 
 
 class NumberField(BoundField):
-    """A number typed in display units; ``scale`` converts to the case's units (100 for %)."""
+    """A number typed in display units; ``scale`` converts to the case's units (100 for %).
+
+    What is typed is read with the one number grammar ("5m", "£1,250,000", "3.5%"); an entry
+    that is not a value for this field says why under it and changes nothing."""
 
     def __init__(self, document: CaseDocument, path: tuple, label: str, *, decimals: int = 0,
                  minimum: float = -1e12, maximum: float = 1e12, prefix: str = "",
@@ -160,12 +164,12 @@ class NumberField(BoundField):
                  optional_text: str = "", explanation: str = "", tooltip: str = "",
                  parent: QWidget | None = None):
         self.scale, self.integer, self.optional = scale, integer, bool(optional_text)
-        spin = QSpinBox() if integer else QDoubleSpinBox()
+        spin = NumberSpin(integer=integer, percent=suffix.strip() == "%")
         if not integer:
             spin.setDecimals(decimals)
         _spin_setup(spin)
-        spin.setRange(int(minimum) if integer else minimum, int(maximum) if integer else maximum)
-        spin.setSingleStep(int(step) if integer else step)
+        spin.setRange(minimum, maximum)
+        spin.setSingleStep(step)
         spin.setPrefix(prefix)
         spin.setSuffix(suffix)
         spin.setGroupSeparatorShown(not integer or maximum > 9999)
@@ -173,6 +177,18 @@ class NumberField(BoundField):
             spin.setSpecialValueText(optional_text)   # the minimum means "not set"
         super().__init__(document, path, label, spin, explanation, tooltip, parent)
         spin.valueChanged.connect(self._changed)
+        spin.lineEdit().textEdited.connect(self._typed)
+
+    def _typed(self, _text: str) -> None:
+        """Say at once why an entry is not a value; clear the reason once it is one."""
+        reason = self.editor.reason()
+        if reason:
+            self._refused = True
+            self.error.show_message(reason)
+        elif self._refused:
+            self._refused = False
+            self.error.clear()
+            self._changed()
 
     def value(self) -> Any:
         v = self.editor.value()
@@ -258,13 +274,13 @@ class ChoiceField(BoundField):
     def __init__(self, document: CaseDocument, path: tuple, label: str,
                  choices: Sequence[tuple[str, Any]], *, explanation: str = "", tooltip: str = "",
                  tooltips: Sequence[str] = (), parent: QWidget | None = None):
-        combo = QComboBox()
+        combo = ChoiceBox()
         self.set_choices(combo, choices, tooltips)
         super().__init__(document, path, label, combo, explanation, tooltip, parent)
         combo.activated.connect(self._changed)
 
     @staticmethod
-    def set_choices(combo: QComboBox, choices: Sequence[tuple[str, Any]],
+    def set_choices(combo: ChoiceBox, choices: Sequence[tuple[str, Any]],
                     tooltips: Sequence[str] = ()) -> None:
         combo.clear()
         for i, (text, value) in enumerate(choices):

@@ -53,6 +53,10 @@ class SharedServicesModel(LineTableModel):
     COLUMNS = (LABEL,
                Column("recipient", "Recipient", "recipient", "The partner that receives the "
                       "service and bears any VAT it cannot recover"),
+               Column("supplier", "Supplier", "supplier", "Who supplies the service: a partner, "
+                      "or a cost sharing group the recipient is a member of (the only supplier "
+                      "the cost sharing exemption allows); its charge moves to it in the "
+                      "figures by organisation"),
                Column("annual_value", "Annual value", "money", "Yearly value of the supplies"),
                *_range(), DRIVER,
                Column("vat_treatment", "VAT treatment", "vat", "Standard-rated supplies carry "
@@ -128,13 +132,17 @@ class LoanRepricingModel(LineTableModel):
     NOUN = KINDS[KIND].word
     COLUMNS = (LABEL,
                Column("loan", "Loan", "loan", "The partner's loan the lender would re-price"),
-               Column("margin_uplift_bps", "Margin uplift (bps)", "number",
+               Column("margin_uplift_bps", "Margin uplift (bps)", "bps",
                       "Extra margin in basis points (100 bps = 1% a year)"),
-               *_range("number"), DRIVER,
+               *_range("bps"), DRIVER,
                Column("one_off_fees", "Fees", "money", "Arrangement and legal fees in year 1",
                       default=0.0),
                Column("breakage_cost", "Breakage", "number", "Cost of breaking a fixed rate "
                       "in year 1 (negative for a gain)", default=0.0),
+               Column("breakage_gain_confirmed", "Gain confirmed", "check",
+                      "Tick once the loan agreement is confirmed to pay the borrower a breakage "
+                      "gain; many fixed-rate agreements compensate only the lender",
+                      default=False),
                PV)
     NEW = {"margin_uplift_bps": 0.0}
 

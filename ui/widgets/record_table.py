@@ -1,63 +1,83 @@
 """A table bound to a list in the case (loans, readiness items, risks): one row a record.
 
-The table redraws from ``document.get(list_path)`` whenever the case changes and sends each edited
-cell to the document as one undoable edit. A refused entry puts the case's value back in the cell
-and shows the reason under the table.
+The table is a view on a :class:`RecordModel`, the shared table model over the records at
+``list_path``; it redraws whenever the case changes and sends each edited cell to the document
+as one undoable edit. Numbers are read with the one grammar (a balance of "20m" is £20,000,000);
+a refused entry leaves the case's value in the cell and shows the reason under the table. Choice
+columns show their combo boxes all the time.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableView, QVBoxLayout,
+                               QWidget)
 
-from appraisal.formatting import MINUS, money
-from ui.document import CaseDocument, path_text
+from ui.document import CaseDocument
+from ui.widgets.columns import Column
 from ui.widgets.inline_error import InlineError
+from ui.widgets.table_model import TOOLTIP, CaseTableModel, ColumnDelegate
 
-Choices = Sequence[tuple[str, Any]]
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column: the record's key, its heading, and how its values are typed."""
-
-    key: str
-    header: str
-    kind: str = "text"          # text | money | int | number | choice
-    choices: Choices | Callable[[CaseDocument], Choices] | None = None
-    tooltip: str = ""
-    optional: bool = False      # an empty cell removes the key (the default applies)
-    width: int = 0              # 0: stretch
+__all__ = ["RecordModel", "RecordTable", "RecordView"]
 
 
-def parse_cell(kind: str, text: str) -> Any:
-    """The typed value of a cell's text: '£20,000,000' → 20000000.0; raises ValueError."""
-    cleaned = text.strip().replace(",", "").replace("£", "").replace(MINUS, "-")
-    if kind == "text":
-        return text
-    if kind == "int":
-        try:
-            return int(cleaned)
-        except ValueError:
-            raise ValueError("must be a whole number") from None
-    try:
-        return float(cleaned)
-    except ValueError:
-        raise ValueError("must be a number") from None
+class RecordModel(CaseTableModel):
+    """The records of a :class:`RecordTable` in its columns. The table says what the records
+    are (``records``) and how a value is written (``commit``), so a table that shows its records
+    differently from how they are stored (the rule table's one "Limit") needs no model of its
+    own."""
+
+    def __init__(self, table: RecordTable, columns: Sequence[Column], record_name: str):
+        super().__init__(table.document, table)
+        self.COLUMNS = tuple(columns)
+        self.record_name = record_name
+        self._table = table
+        self._rows: list[dict] = []
+        self._choices: list = []
+
+    def refresh(self, reset: bool = False) -> bool:
+        """Re-read the records; True if the rows were replaced (a reset). Nothing is redrawn
+        when neither the records nor the choices offered (option names…) have changed."""
+        rows = self._table.records()
+        choices = [self.choices(c) for c, col in enumerate(self.COLUMNS) if col.is_choice]
+        if reset or len(rows) != len(self._rows) or choices != self._choices:
+            self.beginResetModel()
+            self._rows, self._choices = rows, choices
+            self.forget_errors(keep_rows=None if reset else len(rows))
+            self.endResetModel()
+            return True
+        if rows == self._rows:
+            return False
+        self._rows = rows
+        self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+        return False
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def row_label(self, row: int) -> str:
+        return f"{self.record_name.capitalize()} {row + 1}"
+
+    def raw(self, row: int, column: int) -> Any:
+        col = self.COLUMNS[column]
+        return self._rows[row].get(col.key, col.default)
+
+    def cell_data(self, row: int, column: int, role: int) -> Any:
+        if role != TOOLTIP or self.COLUMNS[column].kind != "text" or self.error(row, column):
+            return None
+        return self.display(row, column) or self.COLUMNS[column].tip or None  # read in full
+
+    def write(self, row: int, column: int, value: Any) -> list:
+        return self._table.commit(row, self.COLUMNS[column], value)
 
 
-def show_cell(kind: str, value: Any) -> str:
-    if value is None:
-        return ""
-    if kind == "money":
-        return money(value)
-    if kind == "number" and float(value).is_integer():
-        return f"{value:,.0f}"
-    return str(value)
+class RecordView(QTableView):
+    """The table's view; ``rowCount`` as a table widget has it."""
+
+    def rowCount(self) -> int:  # noqa: N802 - as QTableWidget names it
+        return self.model().rowCount()
 
 
 class RecordTable(QWidget):
@@ -68,17 +88,20 @@ class RecordTable(QWidget):
     def __init__(self, document: CaseDocument, list_path: tuple, columns: Sequence[Column],
                  record_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.document, self.list_path, self.columns = document, tuple(list_path), list(columns)
+        self.document, self.columns = document, list(columns)
         self.record_name = record_name
-        self.table = QTableWidget(0, len(columns), self)
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        self._list_path = tuple(list_path)
+        self.model = RecordModel(self, columns, record_name)
+        self.table = RecordView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(ColumnDelegate(self.table))
+        header = self.table.horizontalHeader()
         for i, c in enumerate(columns):
-            if c.tooltip:
-                self.table.horizontalHeaderItem(i).setToolTip(c.tooltip)
-            mode = QHeaderView.Stretch if not c.width else QHeaderView.Interactive
-            self.table.horizontalHeader().setSectionResizeMode(i, mode)
             if c.width:
-                self.table.setColumnWidth(i, c.width)
+                header.setSectionResizeMode(i, QHeaderView.Interactive)
+                self.table.setColumnWidth(i, max(c.width, header.sectionSizeHint(i)))
+            else:
+                header.setSectionResizeMode(i, QHeaderView.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
@@ -91,93 +114,54 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
-        self.table.cellChanged.connect(self._cell_changed)
-        self.table.currentCellChanged.connect(lambda r, *_: self.currentRowChanged.emit(r))
+        self.model.problemsChanged.connect(self._show_problems)
+        self.model.modelReset.connect(self._open_choices)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.currentRowChanged.emit(current.row()))
         document.changed.connect(self.refresh)
         self.refresh()
 
+    @property
+    def list_path(self) -> tuple:
+        return self._list_path
+
     # --- reading ----------------------------------------------------------------------------
     def set_list_path(self, list_path: tuple) -> None:
-        self.list_path = tuple(list_path)
+        self._list_path = tuple(list_path)
         self.error.clear()
-        self.table.setRowCount(0)
-        self.refresh()
+        self.model.refresh(reset=True)
 
     def records(self) -> list[dict]:
+        """The records as the table shows them (a subclass may show them otherwise)."""
         return self.document.get(self.list_path) or []
 
     def current_row(self) -> int:
-        return self.table.currentRow()
+        return self.table.currentIndex().row()
 
     def refresh(self) -> None:
-        records = self.records()
-        self.table.blockSignals(True)
-        try:
-            rebuild = self.table.rowCount() != len(records)
-            if rebuild:
-                self.table.setRowCount(len(records))
-            choices = {c: list(self._choices(col)) for c, col in enumerate(self.columns)
-                       if col.kind == "choice"}      # once a refresh, not once a cell
-            for r, record in enumerate(records):
-                for c, column in enumerate(self.columns):
-                    value = record.get(column.key)
-                    if column.kind == "choice":
-                        self._show_choice(r, c, column, value, rebuild, choices[c])
-                    else:
-                        self._show_text(r, c, column, value)
-        finally:
-            self.table.blockSignals(False)
+        self.model.refresh()     # the view puts open combo boxes back on the case's values
 
-    def _show_text(self, r: int, c: int, column: Column, value: Any) -> None:
-        text = show_cell(column.kind, value)
-        item = self.table.item(r, c)
-        if item is None:
-            item = QTableWidgetItem()
-            if column.kind != "text":
-                item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
-            self.table.setItem(r, c, item)
-        if item.text() != text:
-            item.setText(text)
-            item.setToolTip(text if column.kind == "text" else "")
+    def _open_choices(self) -> None:
+        """Choice cells show their combo box all the time (as a form would)."""
+        for c, column in enumerate(self.columns):
+            if column.is_choice:
+                for r in range(self.model.rowCount()):
+                    self.table.openPersistentEditor(self.model.index(r, c))
 
-    def _choices(self, column: Column) -> Choices:
-        return column.choices(self.document) if callable(column.choices) else column.choices or ()
+    def cell_editor(self, row: int, column: int) -> QWidget | None:
+        """The combo box open in a choice cell."""
+        return self.table.indexWidget(self.model.index(row, column))
 
-    def _show_choice(self, r: int, c: int, column: Column, value: Any, rebuild: bool,
-                     choices: list) -> None:
-        combo = self.table.cellWidget(r, c)
-        labels = [text for text, _data in choices]
-        if (rebuild or not isinstance(combo, QComboBox)
-                or [combo.itemText(i) for i in range(combo.count())] != labels):
-            combo = QComboBox()
-            combo.setAccessibleName(column.header)
-            for text, data in choices:
-                combo.addItem(text, data)
-            combo.activated.connect(lambda _i, row=r, col=column, box=combo:
-                                    self.commit(row, col, box.currentData()))
-            self.table.setCellWidget(r, c, combo)
-        index = next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
-        combo.blockSignals(True)
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+    def _show_problems(self, messages: list[str]) -> None:
+        if messages:
+            self.error.show_message(messages[-1])
+        else:
+            self.error.clear()
 
     # --- writing ----------------------------------------------------------------------------
-    def _cell_changed(self, r: int, c: int) -> None:
-        column = self.columns[c]
-        text = self.table.item(r, c).text()
-        if column.optional and not text.strip():
-            self.commit(r, column, None)
-            return
-        try:
-            value = parse_cell(column.kind, text)
-        except ValueError as exc:
-            self.error.show_message(f"{self.record_name.capitalize()} {r + 1}, "
-                                    f"{column.header.lower()}: {exc}")
-            self.refresh()
-            return
-        self.commit(r, column, value)
-
     def commit(self, row: int, column: Column, value: Any) -> list:
+        """Write one cell's value as one undoable edit; the problems if it is refused (the
+        model keeps the reason on the cell and the message under the table)."""
         path = (*self.list_path, row, column.key)
 
         def mutate(data: dict) -> None:
@@ -190,13 +174,14 @@ class RecordTable(QWidget):
                 node[column.key] = value
 
         text = f"change {column.header.lower()} of {self.record_name} {row + 1}"
-        problems = self.document.edit(text, mutate)
-        if problems:
-            self.error.show_problems(problems, path_text(path))
-            self.refresh()
-        else:
+        return self.document.edit(text, mutate)
+
+    def set_cell(self, row: int, column: int, text: Any) -> bool:
+        """Type ``text`` into a cell, as a person would; False (and a reason) if refused."""
+        ok = self.model.setData(self.model.index(row, column), text, Qt.EditRole)
+        if ok:
             self.error.clear()
-        return problems
+        return ok
 
     def append(self, record: dict, text: str) -> list:
         """Add a record at the end as one undoable edit; select it."""
@@ -211,7 +196,7 @@ class RecordTable(QWidget):
         problems = self.document.edit(text, mutate)
         self.error.show_problems(problems)
         if not problems:
-            self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+            self.table.setCurrentIndex(self.model.index(self.model.rowCount() - 1, 0))
         return problems
 
     def remove_current(self, text: str) -> list:
@@ -229,3 +214,4 @@ class RecordTable(QWidget):
         problems = self.document.edit(text, mutate)
         self.error.show_problems(problems)
         return problems
+

@@ -8,31 +8,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from ui.document import path_text
-from ui.widgets.record_table import Column, RecordTable
+from ui.widgets.columns import Column
+from ui.widgets.record_table import RecordTable
 
-METRICS = [("Interest cover", "interest_cover"), ("Gearing", "gearing")]
-BASES = [("Underlying (one-off items left out)", "underlying"),
-         ("All items", "all")]
-DEFINITIONS = [("EBITDA-MRI", "ebitda_mri"), ("EBITDA", "ebitda"), ("Not applicable", None)]
-SCOPES = [("The borrower", "borrower"), ("The group", "group")]
+METRICS = [("interest_cover", "Interest cover"), ("gearing", "Gearing")]
+BASES = [("underlying", "Underlying (one-off items left out)"), ("all", "All items")]
+DEFINITIONS = [("ebitda_mri", "EBITDA-MRI"), ("ebitda", "EBITDA"), (None, "Not applicable")]
+SCOPES = [("borrower", "The borrower"), ("group", "The group")]
 
 RULE_COLUMNS = (
-    Column("metric", "Metric", "choice", METRICS, width=130,
-           tooltip="Interest cover (at least the limit) or gearing (at most the limit)."),
+    Column("metric", "Metric", "choice", choices=METRICS, width=130,
+           tip="Interest cover (at least the limit) or gearing (at most the limit)."),
     Column("limit", "Limit", "number", width=80,
-           tooltip="Interest cover as a multiple (1.25 for 1.25x); gearing as a fraction of "
-                   "housing assets at cost (0.65 for 65%)."),
-    Column("basis", "Basis", "choice", BASES, width=230,
-           tooltip="As the loan agreement says: whether one-off items (redundancy, pension "
-                   "cessation, one-off costs, loan fees) count in interest cover."),
-    Column("definition", "Cover defined as", "choice", DEFINITIONS, width=130,
-           tooltip="EBITDA-MRI deducts capitalised major repairs; EBITDA does not. "
-                   "Interest cover only."),
+           tip="Interest cover as a multiple (1.25 for 1.25x); gearing as a fraction of "
+               "housing assets at cost (0.65 for 65%)."),
+    Column("basis", "Basis", "choice", choices=BASES, width=230,
+           tip="As the loan agreement says: whether one-off items (redundancy, pension "
+               "cessation, one-off costs, loan fees) count in interest cover."),
+    Column("definition", "Cover defined as", "choice", choices=DEFINITIONS, width=130,
+           tip="EBITDA-MRI deducts capitalised major repairs; EBITDA does not. "
+               "Interest cover only."),
 )
-SCOPE_COLUMN = Column("scope", "Tested on", "choice", SCOPES, width=120,
-                      tooltip="The borrower alone, or (in a group structure) the group's "
-                              "combined figures.")
+SCOPE_COLUMN = Column("scope", "Tested on", "choice", choices=SCOPES, width=120,
+                      tip="The borrower alone, or (in a group structure) the group's "
+                          "combined figures.")
 
 
 def new_rule(metric: str, *, covenant: bool) -> dict:
@@ -91,10 +90,4 @@ class RuleTable(RecordTable):
                 node[column.key] = value
 
         text = f"change {column.header.lower()} of {self.record_name} {row + 1}"
-        problems = self.document.edit(text, mutate)
-        if problems:
-            self.error.show_problems(problems, path_text(path))
-            self.refresh()
-        else:
-            self.error.clear()
-        return problems
+        return self.document.edit(text, mutate)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ...charts import line_name
 from ...charts.scores import score_text
+from ...finance.caps import cap_summary
 from ...formatting import form_name, money, money_k, pct
 from ...kinds import KIND
 from ...resources import resource_path
@@ -120,7 +121,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
          else "flat"],
         ["Inflation (for amounts fixed in cash)", pct(s.inflation_rate, 1)],
         ["VAT rate", pct(s.vat_rate, 1)],
-        ["Weekly pay cap for redundancy", money(r.weekly_pay_cap)],
+        ["Weekly pay cap for redundancy", cap_summary(case)],
         ["Employer NIC rate", pct(s.employer_nic_rate, 1)],
         ["Termination NIC threshold", money(s.termination_nic_threshold)],
         ["Optimism bias: savings / costs",
@@ -136,6 +137,12 @@ def appendix(paper: BoardPaper, r: Results) -> None:
                   _count(g.staff), _count(g.homes), pct(g.vat_recovery_rate),
                   (g.jurisdiction or "").replace("_", " ").title()] for g in case.organisations],
                 [3, 1.6, 1.4, 0.8, 0.8, 1, 1.2], numeric={2, 3, 4, 5})
+    names = {g.id: g.name for g in case.organisations}
+    for g in case.organisations:
+        if g.is_cost_sharing_group:
+            members = ", ".join(names.get(m, m) for m in g.members or [])
+            paper.para(f"{g.name} is a cost sharing group, not a partner: a separate body whose "
+                       f"members ({members}) share its costs at exact cost.", "small")
     loans = [(g, x) for g in case.organisations for x in g.loans]
     if loans:
         paper.table(["Loan id", "Organisation", "Lender", "Balance", "Margin", "Years left"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ... import charts
+from ...finance.caps import cap_summary
 from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
 from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
@@ -195,7 +196,8 @@ def redundancy_appendix(paper: BoardPaper, r: Results) -> None:
     paper.para(
         f"Statutory redundancy pay is the number of weeks the law gives for the person's age and "
         f"complete years of service (at most 20 years counted back), times a week's pay capped "
-        f"at {money(r.weekly_pay_cap)}, times any enhancement. Notice is paid at the full "
+        f"at the limit for the paying organisation's jurisdiction ({cap_summary(r.case)}), "
+        f"times any enhancement. Notice is paid at the full "
         f"weekly pay. Employer's National Insurance falls on notice pay and on any redundancy "
         f"pay above the threshold; pension strain is added as given.")
     rows, notes = [], []

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import threading
+from collections.abc import Set
 from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
@@ -153,7 +154,7 @@ def markup(trusted: str, style: str = "body") -> Paragraph:
 
 
 def table(header: list[str], rows: list[list], widths: list[float], *,
-          numeric: set[int] = frozenset(), bold_last: bool = False,
+          numeric: Set[int] = frozenset(), bold_last: bool = False,
           compact: bool = False) -> Table:
     """A table in the house style: header repeated on every page, Paragraph cells, stripes.
 
@@ -203,20 +204,22 @@ def loss_beside_worst(o) -> str:
 def simulation_note(r) -> str:
     """What the chance of loss rests on: draws, independent drivers and the correlation."""
     mc = next((o.monte_carlo for o in r.options if o.monte_carlo is not None), None)
+    if mc is None and r.driver_count:
+        return ""                   # ranges, but no simulation asked for: nothing to qualify
     if mc is None:
         return ("No line carries a low–high range, so no chance of loss was simulated; the "
                 "board should ask which figures are uncertain and by how much.")
     n = r.driver_count
     figures = f"{n} independent uncertain figure{'s' if n != 1 else ''}"
     if mc.correlation > 0:
-        together = (f"savings and the costs of change correlated at {mc.correlation:g} (rank "
-                    f"correlation {rank_correlation(mc.correlation):.2f}): they tend to go wrong "
-                    "together")
+        together = (f"savings and change costs correlated at {mc.correlation:g} (rank "
+                    f"correlation {rank_correlation(mc.correlation):.2f}), as they tend to go "
+                    "wrong together")
     else:
-        together = "each drawn independently (correlation 0)"
-    return (f"The chance of loss is the share of {mc.draws:,} simulations in which the option "
-            f"does worse than the baseline, drawing {figures}, {together}. The worst case puts "
-            "every one at its worse end at once and carries no probability.")
+        together = "each drawn independently"
+    return (f"Chance of loss: the share of {mc.draws:,} simulations worse than the baseline, "
+            f"drawing {figures}, {together}. The worst case puts every one at its worse end at "
+            "once, with no probability attached.")
 
 
 def bold(text: object) -> Paragraph:
@@ -248,6 +251,8 @@ class VectorChart(Flowable):
 def chart(fig, width: float = FRAME_WIDTH, max_height: float = FRAME_HEIGHT * 0.6) -> Flowable:
     """A matplotlib Figure as a vector drawing: figure → SVG in memory → svglib → scaled."""
     drawing = svg2rlg(io.BytesIO(svg_bytes(fig, text_as_text=True)))
+    if drawing is None:     # svglib could not read matplotlib's own SVG: a fault, not a figure
+        raise ValueError("the chart could not be converted for the paper")
     scale = min(width / drawing.width, max_height / drawing.height)
     drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
     drawing.scale(scale, scale)

@@ -133,17 +133,18 @@ def _scenarios(paper: BoardPaper, r: Results) -> None:
     paper.table(["Option", "Pessimistic", "Rank", "Base", "Rank", "Optimistic", "Rank",
                  "Chance of loss"], rows, [3.0, 1.3, 0.6, 1.3, 0.6, 1.3, 0.6, 1.1],
                 numeric={1, 2, 3, 4, 5, 6, 7})
-    paper.para(kit.simulation_note(r), "small")
+    if kit.simulation_note(r):
+        paper.para(kit.simulation_note(r), "small")
 
 
 def _monte_carlo(paper: BoardPaper, r: Results) -> None:
     paper.heading("Monte Carlo simulation", 3)
-    sims = [o for o in r.options if o.monte_carlo is not None]
+    sims = [(o, o.monte_carlo) for o in r.options if o.monte_carlo is not None]
     if not sims:
         paper.para("No line carries a low–high range, so no simulation was run. The board "
                    "should ask which figures are uncertain and by how much.")
         return
-    mc = sims[0].monte_carlo
+    mc = sims[0][1]
     paper.para(
         f"Each uncertain figure was drawn from a {mc.distribution} distribution (low, most "
         f"likely, high), {mc.draws:,} times with seed {mc.seed}; the same seed gives the same "
@@ -152,13 +153,14 @@ def _monte_carlo(paper: BoardPaper, r: Results) -> None:
         "close to the expected NPV.")
     paper.table(["Option", "P10", "P50", "P90", "Mean", "Chance of loss (worst case)",
                  "Highest NPV"],
-                [[kit.short(o.name, 100), money_k(o.monte_carlo.vs_baseline["p10"]),
-                  money_k(o.monte_carlo.vs_baseline["p50"]),
-                  money_k(o.monte_carlo.vs_baseline["p90"]),
-                  money_k(o.monte_carlo.vs_baseline["mean"]), kit.loss_beside_worst(o),
-                  kit.probability(o.monte_carlo.p_highest_npv)] for o in sims],
+                [[kit.short(o.name, 100), money_k(m.vs_baseline["p10"]),
+                  money_k(m.vs_baseline["p50"]),
+                  money_k(m.vs_baseline["p90"]),
+                  money_k(m.vs_baseline["mean"]), kit.loss_beside_worst(o),
+                  kit.probability(m.p_highest_npv)] for o, m in sims],
                 [2.8, 1.1, 1.1, 1.1, 1.1, 2.0, 1.0], numeric={1, 2, 3, 4, 5, 6})
-    paper.para(kit.simulation_note(r) + " The spread of each option's NPV over the "
+    note = kit.simulation_note(r)
+    paper.para((f"{note} " if note else "") + "The spread of each option's NPV over the "
                "simulations is charted in Appendix C.", "small")
 
 
@@ -193,7 +195,7 @@ def _risks(paper: BoardPaper, r: Results, top: int | None) -> None:
             paper.para(f"The {top} highest-rated of the {len(risks)} risks; every risk, with "
                        "its owner, is in Appendix E.", "small")
     names = {o.id: o.name for o in r.case.options}
-    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option, "All options"), 60),
+    rows = [[f"R{n}", x.risk, kit.short(names.get(x.option or "", "All options"), 60),
              str(x.likelihood), str(x.impact), str(r.risk_ratings[n - 1]), x.mitigation,
              x.owner] for n, x in numbered]
     paper.table(["", "Risk", "Option", "L", "I", "L×I", "Mitigation", "Owner"], rows,

@@ -1,7 +1,7 @@
 """The non-financial case (criteria, weights, scores, why the leader leads); value for money."""
 from __future__ import annotations
 
-from ... import charts
+from ... import charts, scales
 from ...charts.scores import score_text
 from ...formatting import pct, score
 from ...results import Results
@@ -12,11 +12,20 @@ NARROW_LEAD = 2.0       # points out of 100: a lead smaller than this is called 
 
 METHODS = {
     "direct": "direct points: the board gave each criterion points, turned into shares of 100%",
-    "swing": "swing weighting: the board rated the swing from worst to best on each criterion, "
-             "the most important at 100, and the ratings became shares of 100%",
+    "swing": "swing weighting: the board rated the swing from 0 to 10 on each criterion's scale "
+             "(from the words for 0 to the words for 10), the most important at 100, and the "
+             "ratings became shares of 100%",
     "ahp": "pairwise comparison (AHP): the board compared the criteria two at a time and the "
            "weights are the principal eigenvector of that matrix",
 }
+
+
+def _criterion_cell(c):
+    name = c.name + (" (derived from NPV)" if c.derived else "")
+    text = f"<b>{kit.esc_short(name, 120)}</b>"
+    if c.description:
+        text += f"<br/>{kit.esc_short(c.description, 300)}"
+    return kit.markup(text, "cell")
 
 
 def non_financial_case(paper: BoardPaper, r: Results) -> None:
@@ -32,11 +41,13 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
     paper.para(text + " Each option is scored 0 to 10 on each criterion (10 best for the "
                "board); the weighted score is the weighted average, out of 100.")
     paper.para(culture_text(r))
+    paper.para("Each score is read on the criterion's own scale: what a score of 0 and a score "
+               "of 10 mean is written beside each criterion in Appendix D, and each weight says "
+               "how much the swing from that 0 to that 10 matters.")
     paper.table(["Criterion", "Weight given", "Share"],
                 [[c.name + (" (derived from NPV)" if c.derived else ""), f"{c.weight:g}",
                   pct(r.weights[c.id], 1)] for c in case.criteria],
                 [5, 1.2, 1.2], numeric={1, 2}, compact=True)
-    paper.para("What the board asks under each criterion is in Appendix D.", "small")
     paper.chart(charts.score_heatmap(r), caption="Scores by option and criterion; darker is "
                 "lower. The share under each criterion is its weight.")
     _why_leader(paper, r)
@@ -45,10 +56,12 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
 def rationale_appendix(paper: BoardPaper, r: Results) -> None:
     case = r.case
     paper.heading("Appendix D: Why each score was given")
-    paper.heading("The criteria", 2)
-    paper.table(["Criterion", "Share", "What the board asks"],
-                [[c.name + (" (derived from NPV)" if c.derived else ""), pct(r.weights[c.id], 1),
-                  c.description] for c in case.criteria], [3, 1, 6], numeric={1})
+    paper.heading("The criteria and their scales", 2)
+    paper.table(["Criterion and what the board asks", "Weight given", "Share",
+                 "A score of 0 means", "A score of 10 means"],
+                [[_criterion_cell(c), f"{c.weight:g}", pct(r.weights[c.id], 1),
+                  *scales.anchor_texts(c)] for c in case.criteria],
+                [3.2, 0.9, 0.8, 2.6, 2.6], numeric={1, 2})
     why_leader_table(paper, r)
     for o in case.options:
         rows = [[c.name, score_text(r.option(o.id).scores[c.id]),
@@ -112,6 +125,7 @@ def why_leader_table(paper: BoardPaper, r: Results) -> None:
 def lead_reading(r: Results) -> str:
     """What the split of the gap means: where the lead comes from and how narrow it is."""
     crit = {c.id: c.name for c in r.case.criteria}
+    assert r.runner_up is not None, "a reading of the lead needs a runner-up"
     leader, runner = r.option(r.leader), r.option(r.runner_up)
     ahead = max(r.why_leader.items(), key=lambda kv: kv[1])
     behind = min(r.why_leader.items(), key=lambda kv: kv[1])

@@ -9,6 +9,7 @@ from ...formatting import money_k, score
 from ...results import OptionResult, Results
 from . import kit
 from .document import BoardPaper
+from .routes import legal_route
 
 STATUS_NAMES = {"done": "Done", "in_progress": "In progress", "not_started": "Not started",
                 "not_applicable": "Not applicable"}
@@ -42,6 +43,9 @@ def forms_appendix(paper: BoardPaper, r: Results) -> None:
         paper.markup(f"<b>{kit.esc(o.name)}</b> — {kit.esc(f.name)}"
                      + (" (the baseline)" if o.baseline else ""))
         paper.para(f.definition + (" " + SUBTYPES[o.subtype] if o.subtype else ""), "small")
+        route = legal_route(r.case, o)
+        if route:
+            paper.para(route, "small")
 
 
 MERGER_FORMS = ("merger", "transfer_of_engagements")
@@ -118,7 +122,7 @@ def readiness(paper: BoardPaper, r: Results, *, table: bool = True) -> None:
                    "service, TUPE implications, and how tenants and service users were "
                    "consulted.")
         return
-    counts = Counter(i.status for i in items)
+    counts: Counter[str] = Counter(i.status for i in items)
     paper.para("Status of each item (a status and a note, not a score): " + ", ".join(
         f"{counts[s]} {STATUS_NAMES[s].lower()}" for s in STATUS_NAMES if counts[s]) + ".")
     if not table:

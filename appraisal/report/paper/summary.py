@@ -37,7 +37,8 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         [_key_row(r, o) for o in r.options],
         [2.2, 1.0, 1.05, 0.95, 1.15, 0.95, 1.15, 0.95, 1.7],
         numeric={1, 2, 3, 5, 6, 7, 8}, compact=True)
-    paper.para(kit.simulation_note(r), "small")
+    if kit.simulation_note(r):
+        paper.para(kit.simulation_note(r), "small")
     rec_sentence = recommended_robustness(r)
     if rec_sentence:
         paper.markup(f"<b>How robust is the recommendation?</b> {kit.esc(rec_sentence)}")
@@ -157,12 +158,12 @@ def _weight_clause(r: Results, name: str) -> str:
         return (f"{name} is level on weighted score with {runner.name} and is named first only "
                 "because it comes first in the case, so any change of weight decides between "
                 "them")
-    cid = next((c for c in r.criteria_nearest_switching
-                if EDGE < r.switching_weights[c] < 1 - EDGE), None)
-    if cid is None:
+    found = next(((c, sw) for c in r.criteria_nearest_switching
+                  if (sw := r.switching_weights[c]) is not None and EDGE < sw < 1 - EDGE), None)
+    if found is None:
         return (f"{name} leads on weighted score, and no re-weighting of any one criterion "
                 "alone puts another option ahead of it")
-    sw = r.switching_weights[cid]
+    cid, sw = found
     way = "rises above" if sw > r.weights[cid] else "falls below"
     return (f"{name} leads on weighted score unless the weight of "
             f"'{crit[cid].name}' {way} {_weight_pct(sw)} (it is {pct(r.weights[cid])} today)")
@@ -180,10 +181,10 @@ def _savings_clause(o: OptionResult) -> str | None:
     if o.baseline:
         return None
     savings = [line for line in o.lines if line.kind == "savings" and line.base]
-    top = max(savings, key=lambda line: line.base) if savings else None
+    top = max(savings, key=lambda line: line.base or 0.0) if savings else None
     sv = None if top is None else next(
         (s for s in o.switching_values if s.ref == top.ref), None)
-    if sv is None or sv.change_pct is None:
+    if top is None or sv is None or sv.change_pct is None:
         if o.npv_vs_baseline < 0:
             return f"its NPV is {money_k(-o.npv_vs_baseline)} below the baseline's"
         return None

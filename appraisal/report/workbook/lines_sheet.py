@@ -22,7 +22,8 @@ class LinesSheet:
         ws.text(2, 1, "Each option's sheet links to these cells; redundancy lines are on the "
                 "Redundancy sheet.", "Note")
         self.row = 3
-        self._option = self._kind = None
+        self._option: str | None = None
+        self._kind: str | None = None
 
     def line(self, kind: str, line_ref: str, option_name: str) -> int:
         """The row for the next line (a title and a block header first where they change)."""

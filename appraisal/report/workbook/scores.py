@@ -103,8 +103,8 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     widths = {1: 26, 2: 34}
     widths.update({FIRST_CRIT + j: 13 for j in range(max(n_c, n_o + 2))})
     widths.update({wcol: 13, rcol: 7})
-    for c, w in widths.items():
-        ws.width(c, w)
+    for column_no, w in widths.items():
+        ws.width(column_no, w)
     return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points),
                      on(SHEET, ref(R_DERIVED, last_c + 2)))
 
@@ -153,8 +153,8 @@ def _switching(ws, results: Results, top: int, rows: tuple[int, int], wcol: int,
     head = top + 4
     heads = ["Criterion", "Current weight"] + [f"Meets {o.name} at" for o in options]
     heads += [f"Distance to {o.name}" for o in options] + ["Switching weight"]
-    for c, text in enumerate(heads, start=1):
-        ws.text(head, c, text, "Header")
+    for column_no, text in enumerate(heads, start=1):
+        ws.text(head, column_no, text, "Header")
     cross = _crossings(results)
     d0, sw_col = 3 + n_o, 3 + 2 * n_o
     for j, c in enumerate(crits):
