@@ -82,7 +82,7 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
                       for r in rows], fontsize=7.5, linespacing=0.95)
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
-    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline (base {money_k(base)})",
+    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline\n(base {money_k(base)})",
                   fontsize=8, fontfamily=FONT)
     fig.legend(frameon=False, loc="outside lower center", ncols=2,
                prop={"family": FONT, "size": 7})
