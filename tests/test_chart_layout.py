@@ -71,3 +71,10 @@ def test_no_chart_has_overlapping_or_cut_text(path):
         if found:
             bad[name] = found[:3]
     assert not bad, bad
+
+
+@pytest.mark.parametrize("name", list(charts.CHARTS))
+def test_every_chart_is_vector(name):
+    """No chart embeds a picture (the heat map and its colour bar were images)."""
+    results = appraise(load_case(SAMPLES[-1]), monte_carlo=False)
+    assert b"<image" not in charts.svg_bytes(charts.CHARTS[name](results))

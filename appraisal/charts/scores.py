@@ -31,7 +31,10 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     m = np.array([[o.scores[c.id] for c in crit] for o in opts], dtype=float)
     fig = new_figure(height_in or max(2.2, 1.6 + 0.32 * len(opts)))
     ax = fig.add_subplot()
-    image = ax.imshow(m, cmap="cividis", vmin=0, vmax=10, aspect="auto")
+    # A mesh of filled cells, not an image: it stays vector in the board paper.
+    image = ax.pcolormesh(np.arange(len(crit) + 1) - 0.5, np.arange(len(opts) + 1) - 0.5, m,
+                          cmap="cividis", vmin=0, vmax=10, edgecolors="white", linewidth=0.5)
+    ax.set_ylim(len(opts) - 0.5, -0.5)          # the first option at the top, as in the case
     fs = 7 if len(crit) <= 8 else 6
     for (r, c), v in np.ndenumerate(m):
         ax.text(c, r, score_text(v), ha="center", va="center", fontsize=fs, fontfamily=FONT,
@@ -56,7 +59,9 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+    # Forty bands (under matplotlib's 50, past which a colour bar is drawn as an image).
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, boundaries=np.linspace(0, 10, 41),
+                       ticks=range(0, 11, 2))
     bar.ax.tick_params(labelsize=7)
     bar.set_label("score (0–10)", fontsize=7, fontfamily=FONT)
     return fig
