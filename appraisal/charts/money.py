@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, driver_name, empty, label, label_lines,
+from .base import (BLUE, FONT, GREY, VERMILLION, driver_name, empty, label, label_lines,
                    legend_label, money_axis, new_figure, style, tidy)
 
 
