@@ -11,7 +11,15 @@ from ... import charts
 from ...finance.caps import cap_summary
 from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
-from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
+from ...horizon_words import (
+    NO_RATIO,
+    PAYBACK_MEANS,
+    RATIO_MEANS,
+    past_horizon_intro,
+    past_horizon_rows,
+    ratio_text,
+    schedule_words,
+)
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
 from ...wording import line_warnings
@@ -45,6 +53,7 @@ def economic_money(paper: BoardPaper, r: Results) -> None:
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options],
                 [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
+    _later_years(paper, r)
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
                 caption="Cumulative net cash flow against the baseline (undiscounted): the "
@@ -75,6 +84,7 @@ def funding(paper: BoardPaper, r: Results) -> None:
                 [[kit.short(o.name, 120), money(o.one_off_total), low_point(r, o),
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options], [4, 1.6, 2, 1.8], numeric={1, 2})
+    _later_years(paper, r)
     _who_pays(paper, r)
 
 
@@ -145,6 +155,20 @@ def _vat(paper: BoardPaper, r: Results) -> None:
         paper.bullets(notes)
 
 
+def _later_years(paper: BoardPaper, r: Results) -> None:
+    """What each option gains and pays after the horizon, and its NPV against the baseline at
+    each horizon of the horizon table (model-v2.md V2)."""
+    intro = past_horizon_intro(r)
+    if intro is None:
+        return
+    paper.heading(f"After year {r.horizon}", 3)
+    paper.para(intro)
+    header, rows = past_horizon_rows(r)
+    rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
+    paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
+                numeric=set(range(1, len(header))), compact=True)
+
+
 def _loans(paper: BoardPaper, r: Results) -> None:
     found = _lines(r, "loan_repricing")
     if not found:
@@ -169,7 +193,7 @@ def _loans(paper: BoardPaper, r: Results) -> None:
               if r.inflation_rate else "taken as they stand (no inflation)")
     paper.para(f"Loan agreements fix the margin in cash, so the uplifts are {prices}; fees and "
                "breakage are as stated. Interest after the appraisal period is in the table of "
-               "later years in the executive summary.", "small")
+               "later years in the financial case.", "small")
 
 
 def _redundancy_summary(paper: BoardPaper, r: Results) -> None:

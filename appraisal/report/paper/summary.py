@@ -10,8 +10,7 @@ from ...horizon_words import (
     PAYBACK_MEANS,
     RATIO_MEANS,
     leader_holds_sentence,
-    past_horizon_intro,
-    past_horizon_rows,
+    past_horizon_sentence,
     ratio_text,
 )
 from ...results import OptionResult, Results
@@ -42,20 +41,17 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     rec_sentence = recommended_robustness(r)
     if rec_sentence:
         paper.markup(f"<b>How robust is the recommendation?</b> {kit.esc(rec_sentence)}")
+    past = past_horizon_sentence(r)
+    later = " ".join(x for x in (past, leader_holds_sentence(r, condition=past is None)) if x)
+    if len(r.horizon_sensitivity) > 1:
+        later += " The financial case gives every option's later years."
+    paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
-    paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     warnings = cover.decision_warnings(r)
     if warnings:
         paper.markup("<b>Before deciding, note:</b>")
         paper.bullets(warnings)
     affordability.page_two(paper, r)
-    intro = past_horizon_intro(r)
-    if intro is not None:
-        paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
-        header, rows = past_horizon_rows(r)
-        rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
-        paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
-                    numeric=set(range(1, len(header))), compact=True)
 
 
 def recommended_robustness(r: Results) -> str | None:
@@ -93,7 +89,7 @@ def recommendation_text(r: Results) -> str:
     rec = r.option(r.recommended)
     leader = r.option(r.leader)
     name = f"<b>{kit.esc(rec.name)}</b>"
-    if r.case.recommendation is not None:
+    if r.case.recommendation is not None and r.case.recommendation.option is not None:
         text = f"The authors recommend {name}."
         rationale = r.case.recommendation.rationale.strip()
         if rationale:
