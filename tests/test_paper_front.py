@@ -93,3 +93,15 @@ def test_bad_paper_details_are_refused_by_field(bad, field):
     with pytest.raises(CaseError) as err:
         parse_data(data)
     assert field in str(err.value)
+
+
+@pytest.mark.parametrize("name", [p.name for p in SAMPLES])
+def test_the_body_runs_to_at_most_twelve_pages(printed, name):
+    """Executive summary and the five cases, before the appendices, on pages 2–13 at most."""
+    _, text = printed[name]
+    first_appendix = next(i for i, page in enumerate(text) if i > 0
+                          and "7.AppendixA:Cashflowsbyyear" in page)
+    assert first_appendix - 1 <= 12, first_appendix      # pages 2 .. first_appendix
+    for case in ("Strategiccase", "Economiccase", "Commercialcase", "Financialcase",
+                 "Managementcase"):
+        assert any(case in page for page in text[1:first_appendix]), case

@@ -53,7 +53,6 @@ def economic_money(paper: BoardPaper, r: Results) -> None:
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options],
                 [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
-    _later_years(paper, r)
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
                 caption="Cumulative net cash flow against the baseline (undiscounted): the "
@@ -84,7 +83,6 @@ def funding(paper: BoardPaper, r: Results) -> None:
                 [[kit.short(o.name, 120), money(o.one_off_total), low_point(r, o),
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options], [4, 1.6, 2, 1.8], numeric={1, 2})
-    _later_years(paper, r)
     _who_pays(paper, r)
 
 
@@ -96,6 +94,7 @@ def cash_flows_appendix(paper: BoardPaper, r: Results) -> None:
         if o.baseline and not o.lines:
             continue
         _cash_flow_table(paper, o)
+    _later_years(paper, r)
     closing.benefits_to_track(paper, r)
 
 
@@ -161,7 +160,7 @@ def _later_years(paper: BoardPaper, r: Results) -> None:
     intro = past_horizon_intro(r)
     if intro is None:
         return
-    paper.heading(f"After year {r.horizon}", 3)
+    paper.heading(f"After year {r.horizon}", 2)
     paper.para(intro)
     header, rows = past_horizon_rows(r)
     rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
@@ -193,7 +192,7 @@ def _loans(paper: BoardPaper, r: Results) -> None:
               if r.inflation_rate else "taken as they stand (no inflation)")
     paper.para(f"Loan agreements fix the margin in cash, so the uplifts are {prices}; fees and "
                "breakage are as stated. Interest after the appraisal period is in the table of "
-               "later years in the financial case.", "small")
+               "later years in Appendix A.", "small")
 
 
 def _redundancy_summary(paper: BoardPaper, r: Results) -> None:

@@ -44,7 +44,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     past = past_horizon_sentence(r)
     later = " ".join(x for x in (past, leader_holds_sentence(r, condition=past is None)) if x)
     if len(r.horizon_sensitivity) > 1:
-        later += " The financial case gives every option's later years."
+        later += " Appendix A gives every option's later years."
     paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     warnings = cover.decision_warnings(r)
