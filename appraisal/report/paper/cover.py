@@ -84,9 +84,10 @@ def resolution_markup(r: Results) -> str:
 def basis_markup(r: Results) -> str:
     """The basis line with optimism bias (case inputs, as the model applies them)."""
     bias = r.case.settings.optimism_bias
-    if bias.costs or bias.savings:
-        ob = (f" Optimism bias: one-off costs raised by {_pc(bias.costs)} and savings reduced by "
-              f"{_pc(bias.savings)}.")
+    parts = ([f"one-off costs raised by {_pc(bias.costs)}"] if bias.costs else []) + (
+        [f"savings reduced by {_pc(bias.savings)}"] if bias.savings else [])
+    if parts:
+        ob = f" Optimism bias: {' and '.join(parts)}."
     else:
         ob = " No optimism bias is applied."
     return (f"<b>Basis.</b> {kit.esc(basis_line(r))}{ob} NPVs here are against the baseline "
