@@ -13,7 +13,8 @@ from .finance.capacity import Outcome
 from .finance.capacity_specs import merged_rules
 from .formatting import money
 from .paths import FieldPath
-from .results import AppraisalWarning, CapacityResult, OptionResult
+from .results import CapacityResult, OptionResult
+from .warning import AppraisalWarning
 
 METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
 

@@ -13,7 +13,8 @@ import numpy as np
 from . import scoring
 from .case import Case
 from .paths import FieldPath
-from .results import AppraisalWarning, HorizonEntry, PastHorizon
+from .results import HorizonEntry, PastHorizon
+from .warning import AppraisalWarning
 
 LONGER = (20, 30)
 LONGEST = 100
