@@ -346,7 +346,8 @@ def assert_horizon_first(wb, results) -> None:
     assert wb["Horizon"]["C5"].value == results.horizon
 
 
-@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "weights-and-horizon"])
+@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "supplier",
+                                     "weights-and-horizon"])
 def test_a_typed_mistake_turns_the_master_flag_false_and_names_the_check(mistake, books):
     words, _, wb = books[f"mistake.{mistake}"]
     assert named(wb, "ChecksPass").value in (False, 0)
