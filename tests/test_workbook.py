@@ -84,7 +84,7 @@ def v2_case() -> dict:
     """The worked example at 12 years with version 2's fields: the declining schedule, 2%
     inflation, a nominal saving, a cost at a fixed cash price, a set-up cost renewed every
     8 years, and a loan running 40 years (so the horizon table runs to 40, past the schedule's
-    first step)."""
+    first step), and a shared service Oak supplies to Elm."""
     data = json.loads((DATA / "small-case.json").read_text())
     data["version"] = 2
     data["settings"].update(horizon_years=12, discount_schedule="declining",
@@ -94,6 +94,7 @@ def v2_case() -> dict:
     shared["one_off_costs"][0]["renew_every"] = 8
     merger["savings"][0]["basis"] = "nominal"
     shared["shared_services"][0]["basis"] = "nominal"
+    shared["shared_services"][0]["supplier"] = "oak"      # a recharge elm pays oak (V6)
     return data
 
 
