@@ -15,6 +15,9 @@ from typing import Annotated, ClassVar, Final, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .case_capacity import CapacityRule, Finances
+from .deal.models import (CharityRegister, CharityStatus, Finding, Governance, HousingRegulator,
+                          Instrument, LegalForm, LenderConsent, PensionScheme, Route,
+                          RouteProgress)
 from .limits import LongText, ShortText
 from .paths import FIELD_WORDS
 
@@ -107,6 +110,7 @@ class Loan(Model):
     margin_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)] = 0.0
     remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
     covenants: list[CapacityRule] = Field(default_factory=list)
+    instrument: Instrument | None = None                 # deal-terms.md D4.1
 
 
 class Organisation(Model):
@@ -122,6 +126,13 @@ class Organisation(Model):
     members: list[Id] | None = None     # a cost sharing group's member organisations (V6)
     finances: Finances | None = None
     golden_rules: list[CapacityRule] = Field(default_factory=list)
+    # deal-terms.md D1.1: absent legal form → every legal-form rule of the route is "not known"
+    legal_form: LegalForm | None = None
+    charity_status: CharityStatus | None = None
+    charity_registers: list[CharityRegister] = Field(default_factory=list)
+    housing_regulators: list[HousingRegulator] = Field(default_factory=list)
+    registration_numbers: dict[Id, ShortText] = Field(default_factory=dict)
+    pension_schemes: list[PensionScheme] = Field(default_factory=list)
 
     @property
     def is_cost_sharing_group(self) -> bool:
@@ -265,6 +276,14 @@ class Option(Model):
     rationale: dict[Id, LongText] = Field(default_factory=dict)
     roles: dict[Id, ShortText] | None = None            # deal-terms.md D5.1
     shares: dict[Id, Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]] | None = None
+    # deal-terms.md D2, D4, D5.1
+    governance: Governance | None = None
+    lender_consents: list[LenderConsent] = Field(default_factory=list)
+    route: Route | None = None
+    regulated_alteration: list[Id] = Field(default_factory=list)
+    vesting_declaration: list[Id] = Field(default_factory=list)
+    renamed: list[Id] = Field(default_factory=list)
+    staff_transfer: Annotated[bool, Field(strict=True)] = False
 
 
 class Recommendation(Model):
@@ -279,6 +298,7 @@ class ReadinessItem(Model):
 
 
 class Risk(Model):
+    id: Id | None = None                                 # deal-terms.md D3.1, for findings
     risk: LongText
     option: Id | None = None
     likelihood: Annotated[int, Field(strict=True, ge=1, le=5)]
@@ -316,6 +336,8 @@ class Case(Model):
     readiness: list[ReadinessItem] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     merged_golden_rules: list[CapacityRule] | None = None
+    due_diligence: list[Finding] = Field(default_factory=list)      # deal-terms.md D3
+    route_progress: list[RouteProgress] = Field(default_factory=list)   # deal-terms.md D5.1
 
     # --- convenient look-ups (read only) ---------------------------------------------------
     def organisation(self, org_id: str) -> Organisation:

@@ -9,6 +9,8 @@ from . import affordability, montecarlo, scoring, sensitivity
 from . import horizon as horizons
 from .case import Case
 from .caveats import case_warnings
+from .deal.gate import deal_of
+from .deal.notices import deal_warnings
 from .drivers import build_drivers, effects, triangular_mean
 from .finance import baseline as against
 from .finance.capacity import capacity, shares_shown
@@ -83,6 +85,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     shares = shares_shown(case, table)
     org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
+    deals = {option.id: deal_of(case, option) for option in case.options}   # deal-terms D5.5
     for o, option in enumerate(case.options):
         mine = np.flatnonzero(table.option == o)
         gap = against.cumulative_gap(net[o], net[base_i])
@@ -115,6 +118,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             monte_carlo=_mc_result(mc, o, mc_s) if mc is not None else None,
             expected_npv_vs_baseline=float(expected[o]),
             capacity=affordability.results_of(case, tested[o]), capacity_shares=shares[o],
+            deal=deals[option.id],
         ))
 
     headline = HorizonEntry(horizon, dict(zip(ids, map(float, vs_base))),
@@ -151,7 +155,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         ahp_consistency=None if ahp_cr is None else {"ci": ahp_cr[0], "cr": ahp_cr[1]},
         warnings=(case_warnings(case, None if ahp_cr is None else ahp_cr[1],
                                 horizons.past_horizon_warnings(case, past_h, headline))
-                  + list(affordability.warnings(case, options, case.first_year))),
+                  + list(affordability.warnings(case, options, case.first_year))
+                  + deal_warnings(case, deals)),
         horizon_sensitivity=by_horizon,
         driver_count=drivers.count, correlation=mc_s.correlation,
     )

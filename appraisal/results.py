@@ -240,6 +240,7 @@ class OptionResult:
     cumulative_vs_baseline: list[float] = field(default_factory=list)   # C_t, read by payback
     capacity: list[CapacityResult] = field(default_factory=list)
     capacity_shares: list[dict] = field(default_factory=list)   # [{"ref", "shares": {id: f}}]
+    deal: Any = None                    # appraisal.deal.gate.Deal (deal-terms.md D5.5)
 
     @property
     def capacity_breached(self) -> bool:
@@ -274,6 +275,8 @@ class OptionResult:
             "capacity": [t.to_json() for t in self.capacity],
             "capacity_shares": self.capacity_shares,
         }
+        if self.deal is not None:
+            out["deal"] = self.deal.to_json()
         if self.monte_carlo is not None:
             out["monte_carlo"] = self.monte_carlo.to_json()
         return out

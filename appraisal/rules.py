@@ -12,6 +12,7 @@ from datetime import date
 from . import scales
 from .capacity_rules import check_capacity
 from .case import Case
+from .deal.checks import check_deal
 from .finance import vat
 from .kinds import KIND, KIND_IDS, RANGED_KINDS
 from .scoring import RANDOM_INDEX
@@ -24,7 +25,7 @@ def check_case(case: Case) -> list[Problem]:
     """Every broken cross-field rule of the case, in file order."""
     problems: list[Problem] = []
     for check in (_date, _unique_ids, _baseline, _criteria, _options, check_time_and_prices,
-                  check_capacity, _drivers, vat.problems, scales.problems):
+                  check_capacity, _drivers, vat.problems, scales.problems, check_deal):
         problems.extend(check(case))
     return problems
 

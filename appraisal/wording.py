@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .deal.notice_words import NOTICE_KINDS
 from .formatting import money
 from .paths import FieldPath, say
 
@@ -129,9 +130,10 @@ def _pay_cap_table(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _breakage_gain(p: Mapping[str, Any], people: bool) -> str:
+    loan = "" if people else f" ({p['loan']})"
     return (f"a breakage gain of {money(p['gain'])} is counted on {p['owner']}'s loan from "
-            f"{p['lender']} ({p['loan']}): many fixed-rate loan agreements compensate only the "
-            "lender, so confirm the agreement pays the borrower before relying on it")
+            f"{p['lender']}{loan}: many fixed-rate loan agreements compensate only the lender, "
+            "so confirm the agreement pays the borrower before relying on it")
 
 
 def _money_anchors_missing(p: Mapping[str, Any], people: bool) -> str:
@@ -185,6 +187,7 @@ KINDS: dict[str, WarningKind] = {k.id: k for k in (
                 "value for money scored without money anchors"),
     WarningKind("golden_rules_taken", _golden_rules_taken, "a merged body with no rules of its own"),
     WarningKind("covenant_breach", _covenant_breach, "a covenant or golden rule broken"),
+    *(WarningKind(*row) for row in NOTICE_KINDS),       # deal-terms.md D1–D5
 )}
 
 

@@ -13,8 +13,7 @@ from ...horizon_words import (
     RATIO_MEANS,
     basis_line,
     leader_holds_sentence,
-    past_horizon_intro,
-    past_horizon_rows,
+    past_horizon_sentence,
     ratio_text,
 )
 from ...results import OptionResult, Results
@@ -62,16 +61,13 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         compact=True)
     if kit.simulation_note(r):
         paper.para(kit.simulation_note(r), "small")
-    paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
+    past = past_horizon_sentence(r)
+    later = " ".join(x for x in (past, leader_holds_sentence(r, condition=past is None)) if x)
+    if len(r.horizon_sensitivity) > 1:
+        later += " The financial case gives every option's later years."
+    paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     affordability.page_two(paper, r)
-    intro = past_horizon_intro(r)
-    if intro is not None:
-        paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
-        header, rows = past_horizon_rows(r)
-        rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
-        paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
-                    numeric=set(range(1, len(header))), compact=True)
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
