@@ -13,8 +13,7 @@ from .finance.capacity import Outcome
 from .finance.capacity_specs import merged_rules
 from .formatting import money
 from .paths import FieldPath
-from .results import CapacityResult, OptionResult
-from .warning import AppraisalWarning
+from .results import AppraisalWarning, CapacityResult, OptionResult
 
 METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
 
