@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .deal.notice_words import NOTICE_KINDS
-from .formatting import money
+from .formatting import headroom_text, money, ratio
 from .paths import FieldPath, say
 
 
@@ -154,7 +154,17 @@ def _golden_rules_taken(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _covenant_breach(p: Mapping[str, Any], people: bool) -> str:
-    return p["sentence"]        # worded with its figures by appraisal.affordability
+    """'Merger' breaks Oak Housing's interest cover covenant with Bank A in 2028 (year 2) as
+    planned: 1.10x against at least 1.25x, a headroom of −0.15x (£40,000 short)."""
+    metric, value, limit = p["metric"], p["value"], p["limit"]
+    gap = limit - value if p["bound"] == "max" else value - limit
+    fine = abs(gap) < (0.001 if metric == "gearing" else 0.01)
+    case_words = ("in the pessimistic case (ranged figures at their worse ends)" if p["stressed"]
+                  else "as planned")
+    bound = "at least" if p["bound"] == "min" else "at most"
+    return (f"{p['option']} breaks {p['test']} in {p['year']} (year {p['index']}) {case_words}: "
+            f"{ratio(metric, value, fine=fine)} against {bound} {ratio(metric, limit, fine=fine)}"
+            f", a headroom of {headroom_text(metric, gap)} ({money(-p['short'])} short)")
 
 
 @dataclass(frozen=True)
