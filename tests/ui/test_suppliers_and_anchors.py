@@ -147,6 +147,33 @@ def test_criteria_step_writes_what_0_and_10_mean_and_suggests_money_anchors(qtbo
     assert anchors[0] == 0.0 and anchors[1] >= max(vs)
 
 
+def test_value_for_moneys_money_anchors_can_be_typed_in_the_criteria_table(qtbot, document):
+    from appraisal.scales import suggested_money_anchors
+    from ui.steps.criteria import CriteriaModel, CriteriaStep
+    from ui.widgets.columns import number_text
+
+    document.edit("add value for money", lambda d: d["criteria"].append(
+        {"id": "vfm", "name": "Value for money", "weight": 10.0, "source": "npv_vs_baseline"}))
+    document.recalculate_now()
+    step = CriteriaStep(document)
+    qtbot.addWidget(step)
+    step.refresh()
+    model, row = step.model, len(document.case.criteria) - 1
+    ten = model.index(row, CriteriaModel.COL_TEN)
+    suggested = suggested_money_anchors([o.npv_vs_baseline for o in document.results.options])
+    assert ten.data(Qt.EditRole) == number_text(suggested[1])      # the suggestion, to edit
+    # The board types 10 at £2.5m: 0 starts at the suggestion until it is typed too.
+    assert model.setData(ten, "£2.5m", Qt.EditRole)
+    assert document.case.criteria[row].scale_money == [suggested[0], 2_500_000.0]
+    assert model.setData(model.index(row, CriteriaModel.COL_ZERO), "-100,000", Qt.EditRole)
+    assert document.case.criteria[row].scale_money == [-100_000.0, 2_500_000.0]
+    assert model.index(row, CriteriaModel.COL_ZERO).data(Qt.EditRole) == "-100000"
+    # Words are refused inline, naming what the cell holds; the anchors are unchanged.
+    assert not model.setData(ten, "a lot", Qt.EditRole)
+    assert "amounts of NPV against the baseline" in model.error(row, CriteriaModel.COL_TEN)
+    assert document.case.criteria[row].scale_money == [-100_000.0, 2_500_000.0]
+
+
 def test_scores_step_shows_the_selected_criterions_anchors(qtbot, document):
     from ui.steps.scores import ScoresStep
 
