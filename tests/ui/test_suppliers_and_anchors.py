@@ -101,6 +101,32 @@ def test_breakage_gain_tick_box_clears_the_warning(qtbot, document):
     assert path not in {str(w.path) for w in document.results.warnings}
 
 
+def test_a_lines_warning_shows_as_an_icon_on_its_own_cell(qtbot, document):
+    document.edit("warn", lambda d: (
+        d["options"][2]["loan_repricing"][0].update(breakage_cost=-50000),
+        d["options"][1]["shared_services"].append(
+            {"label": "Payroll", "recipient": "oak", "annual_value": 1000})))
+    document.recalculate_now()
+    shared = _shared(document)
+    cols = {c.key: k for k, c in enumerate(shared.COLUMNS)}
+
+    def icon(model, row, key):
+        return model.index(row, cols[key]).data(Qt.DecorationRole) is not None
+
+    # the new line names no supplier: the icon is on its Supplier cell, and says so
+    assert icon(shared, 1, "supplier") and not icon(shared, 1, "annual_value")
+    assert shared.index(1, cols["supplier"]).data(Qt.ToolTipRole).startswith(
+        "No supplier is named for 'Payroll'")
+    assert not icon(shared, 1, "label") and not icon(shared, 1, "recipient")
+    loans = LoanRepricingModel(document)
+    loans.set_option(2)
+    cols = {c.key: k for k, c in enumerate(loans.COLUMNS)}
+    assert icon(loans, 0, "breakage_cost") and icon(loans, 0, "breakage_gain_confirmed")
+    assert not icon(loans, 0, "label")
+    tip = loans.index(0, cols["breakage_cost"]).data(Qt.ToolTipRole)
+    assert "confirm the agreement pays the borrower" in tip
+
+
 # --- Criteria, scores, swing --------------------------------------------------------------------
 def test_swing_dialog_asks_about_0_to_10_shows_scores_and_flags_contradictions(qtbot, document):
     document.edit("anchors", lambda d: d["criteria"][0].update(
