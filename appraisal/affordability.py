@@ -13,10 +13,10 @@ from . import wording
 from .finance.capacity import Outcome
 from .finance.capacity_specs import merged_rules
 from .formatting import headroom_text, ratio
-
-__all__ = ["headroom_text", "ratio"]   # worded in formatting, read here by the app and paper
 from .paths import FieldPath
 from .results import AppraisalWarning, CapacityResult, OptionResult
+
+__all__ = ["headroom_text", "ratio"]   # worded in formatting, read here by the app and paper
 
 METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
 
