@@ -15,7 +15,7 @@ A new kind of warning is a row of :data:`KINDS` and the engine's test for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .deal.notice_words import NOTICE_KINDS
@@ -30,6 +30,28 @@ class Warning_(Protocol):
     def path(self) -> FieldPath: ...
     @property
     def params(self) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class AppraisalWarning:
+    """Advice the board should see; not an error: what was noticed (``kind``, a row of
+    :data:`KINDS`), where (``path``) and its figures (``params``). It is
+    worded only here."""
+
+    kind: str
+    path: FieldPath
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The plain message of the results JSON (model.md §3)."""
+        return message(self)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.path))
 
 
 def _short_list(p: Mapping[str, Any], people: bool) -> str:
