@@ -63,7 +63,7 @@ def members_section(paper: BoardPaper, r: Results) -> None:
     names = charts.labels(r)
     leader = r.option(r.leader).name
     options = {o.id: o.name for o in case.options}
-    paper.heading("Board members' own views", 2)
+    paper.heading("Board members' own views", 3)
     n = len(r.members)
     weighed = sum(v.own_weights for v in r.members)
     scored = sum(bool(m.scores) for m in case.members)
