@@ -157,6 +157,10 @@ def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
     def organisation(wb):
         wb["Lines"].cell(line_row(wb, results.options[1].name, "savings[0]"), 4).value = "ealm"
 
+    def supplier(wb):
+        r = line_row(wb, results.options[1].name, "shared_services[0]")
+        wb["Lines"].cell(r, EXTRA + 3).value = "oka"
+
     def weights_and_horizon(wb):
         inputs = wb["Inputs"]
         for c in results.case.criteria:
@@ -167,6 +171,7 @@ def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
         "baseline": (edit(raw, lambda wb: setattr(named(wb, "BaselineOption"), "value",
                                                   "stand-alone")), "baseline option id"),
         "organisation": (edit(raw, organisation), "its organisation is found exactly once"),
+        "supplier": (edit(raw, supplier), "its supplier is blank or a known organisation"),
         "weights-and-horizon": (edit(raw, weights_and_horizon), "horizon"),
     }
 
@@ -216,7 +221,7 @@ def books(tmp_path_factory):
             for key, (expected, raw) in todo.items()}
 
 
-def assert_table(wb, results) -> None:
+def assert_table(wb, results, organisations: bool = True) -> None:
     table = results_table_at(wb)
     assert list(table) == [o.id for o in results.options]
     for o in results.options:
@@ -230,7 +235,7 @@ def assert_table(wb, results) -> None:
         assert row["Weighted score"] == pytest.approx(o.weighted_score, abs=1e-9)
         assert (row["Rank"], row["NPV rank"]) == (o.rank, o.npv_rank)
     org = wb["By organisation"]
-    for r in range(7, 7 + len(results.options)):
+    for r in range(7, 7 + len(results.options) if organisations else 7):
         o = results.option(org.cell(r, 1).value)
         got = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
         assert got == pytest.approx(list(o.by_organisation.values()), rel=1e-12, abs=1e-8)
@@ -341,7 +346,8 @@ def assert_horizon_first(wb, results) -> None:
     assert wb["Horizon"]["C5"].value == results.horizon
 
 
-@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "weights-and-horizon"])
+@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "supplier",
+                                     "weights-and-horizon"])
 def test_a_typed_mistake_turns_the_master_flag_false_and_names_the_check(mistake, books):
     words, _, wb = books[f"mistake.{mistake}"]
     assert named(wb, "ChecksPass").value in (False, 0)
