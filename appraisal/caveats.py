@@ -13,7 +13,7 @@ from .case import Case
 from .continuum import form
 from .finance import cautions, vat
 from .paths import FieldPath
-from .warning import AppraisalWarning
+from .results import AppraisalWarning
 
 LATE_SAVINGS_YEAR = 3
 PARTIAL_RECOVERY = 0.15

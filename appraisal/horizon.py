@@ -13,8 +13,7 @@ import numpy as np
 from . import scoring
 from .case import Case
 from .paths import FieldPath
-from .results import HorizonEntry, PastHorizon
-from .warning import AppraisalWarning
+from .results import AppraisalWarning, HorizonEntry, PastHorizon
 
 LONGER = (20, 30)
 LONGEST = 100

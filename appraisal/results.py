@@ -11,7 +11,7 @@ from typing import Any
 
 from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
-from .warning import AppraisalWarning  # noqa: F401 - results carry them
+from .wording import AppraisalWarning as AppraisalWarning   # defined with its words
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 2

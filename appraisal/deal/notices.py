@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..paths import FieldPath
-from ..warning import AppraisalWarning
+from ..results import AppraisalWarning
 from .facts import STRUCTURAL
 from .gate import deal_of
 from .lenders import uncosted

@@ -122,7 +122,7 @@ def test_save_error_is_a_message_and_nothing_is_lost(qtbot, window, dialogs, tmp
     assert window.document.is_dirty and window.document.case.title == "Changed"
 
 
-@pytest.mark.parametrize("key", ["pdf", "xlsx"])
+@pytest.mark.parametrize("key", ["pdf", "docx", "xlsx"])
 def test_export_writes_the_file_off_the_gui_thread(qtbot, window, tmp_path, key):
     step = window.step(BOARD)
     target = tmp_path / f"out{KINDS[key].suffix}"
