@@ -52,6 +52,9 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
     if inputs.scores_range:
         r = _check(ws, r, "Every typed score is between 0 and ScoreMax",
                    f"AND(MIN({inputs.scores_range})>=0,MAX({inputs.scores_range})<=ScoreMax)")
+    for v0, v10 in inputs.anchors.values():
+        r = _check(ws, r, "Value for money's money anchors: the amount scoring 10 is above the "
+                   "amount scoring 0", f"{v10}>{v0}")
     for m in option_maps:
         for text, formula in m.checks:
             r = _check(ws, r, text, formula)
