@@ -8,7 +8,7 @@ steps, appendix. Every figure is read from :class:`appraisal.results.Results`.
 from __future__ import annotations
 
 from ..results import Results
-from .paper import closing, financial, risk, scoring, strategy, summary
+from .paper import closing, deal, financial, risk, scoring, strategy, summary
 from .paper.document import BoardPaper
 
 # Section headings, in order (tests look for each in the printed paper).
@@ -21,14 +21,16 @@ SECTIONS = (
     "Value for money",
     "Sensitivity and risk",
     "User voice",
+    "What must be settled",
     "Implementation and next steps",
     "Appendix: inputs, rules and warnings",
+    "Appendix: deal registers and the legal route",
 )
 
 _WRITERS = (summary.executive_summary, strategy.continuum, strategy.strategic_case,
             financial.financial_case, scoring.non_financial_case, scoring.value_for_money,
-            risk.sensitivity_and_risk, closing.user_voice, closing.implementation,
-            closing.appendix)
+            risk.sensitivity_and_risk, closing.user_voice, deal.section, closing.implementation,
+            closing.appendix, deal.appendix)
 
 
 def board_paper(results: Results) -> BoardPaper:

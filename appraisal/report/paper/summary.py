@@ -18,7 +18,7 @@ from ...horizon_words import (
     ratio_text,
 )
 from ...results import OptionResult, Results
-from . import affordability, kit
+from . import affordability, deal, kit
 from .document import STATUS, BoardPaper
 
 
@@ -64,6 +64,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         paper.para(kit.simulation_note(r), "small")
     paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    deal.gate(paper, r)               # open points that could stop this (deal-terms.md D6)
     affordability.page_two(paper, r)
     intro = past_horizon_intro(r)
     if intro is not None:
