@@ -287,7 +287,7 @@ class Option(Model):
 
 
 class Recommendation(Model):
-    option: Id
+    option: Id | None = None     # None: a rationale drafted before an option is chosen
     rationale: LongText = ""
 
 

@@ -83,6 +83,15 @@ def _depth(value: Any, limit: int) -> int:
     return deepest
 
 
+NOT_A_CASE = "this file is not a Continuum case"
+
+
+def damaged(line: int | None) -> str:
+    """A file that is not well-formed, said as people say it (no parser's offsets)."""
+    where = f" near line {line}" if line else ""
+    return f"the file is damaged{where}, so it cannot be read as a Continuum case"
+
+
 def parse_bytes(raw: bytes) -> Case:
     """Decode, parse and validate the bytes of a case file."""
     if len(raw) > MAX_BYTES:
@@ -92,14 +101,16 @@ def parse_bytes(raw: bytes) -> Case:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CaseError([("", f"the file is not UTF-8 text (byte {exc.start})")]) from None
+        raise CaseError([("", f"the file is not UTF-8 text (byte {exc.start}), so it is not a "
+                              "Continuum case or it is damaged")]) from None
     try:
         data = json.loads(text)   # NaN/Infinity parse, to be refused by field below
     except RecursionError:
         raise CaseError([("", "the file is nested too deeply to be a case")]) from None
-    except ValueError as exc:
-        raise CaseError([("", f"the file is not valid JSON: {excerpt(str(exc), 120)[1:-1]}")]
-                        ) from None
+    except json.JSONDecodeError as exc:
+        raise CaseError([("", damaged(exc.lineno))]) from None
+    except ValueError:
+        raise CaseError([("", damaged(None))]) from None
     return parse_data(data)
 
 
@@ -114,16 +125,14 @@ def parse_data(data: Any) -> Case:
 
 def _parse_data(data: Any) -> Case:
     if not isinstance(data, dict):
-        raise CaseError([("", "the file must hold a JSON object (a case), not "
-                              f"{type(data).__name__}")])
+        raise CaseError([("", NOT_A_CASE)])
     if _depth(data, MAX_DEPTH) > MAX_DEPTH:
         raise CaseError([("", "the file is nested too deeply to be a case")])
     problems = value_problems(data)
     if problems:
         raise CaseError(problems)
     if data.get("format") != FORMAT:
-        raise CaseError([("format", f"expected '{FORMAT}', found {excerpt(data.get('format'))}: "
-                                    "this is not a Continuum case file")])
+        raise CaseError([("", NOT_A_CASE)])
     data = migrate(data)
     if data.get("version") != VERSION:
         raise CaseError([("version", f"version {excerpt(data.get('version'))} is not one this "

@@ -6,7 +6,8 @@ in place, so the app passes one to ``CaseDocument.edit`` and the whole change is
 baseline, the last option, criterion or partner) is left to the case's rules to refuse, as the
 app's document does. Each carries its knock-on rules with it:
 
-- removing an option clears the recommendation naming it and unlinks the risks naming it;
+- removing an option clears the recommendation naming it (keeping its rationale as a draft)
+  and unlinks the risks naming it;
 - removing a criterion removes its scores, reasons, swing rating and row and column of the
   pairwise matrix; adding a typed one scores it 5 in every option; either records the weights
   as set directly (the method's weights no longer apply);
@@ -19,10 +20,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from .defaults import DEFAULT_SCORE, DERIVED_SOURCE, NEW_ORGANISATION
 from .kinds import KIND, KIND_IDS
 
-DEFAULT_SCORE = 5.0
-DERIVED_SOURCE = "npv_vs_baseline"
 
 
 def unique(base: str, taken: set[str]) -> str:
@@ -40,7 +40,7 @@ def delete_option(data: dict, index: int) -> None:
     """Remove option ``index`` and the references to it (recommendation, risks' option)."""
     gone = data["options"].pop(index)
     if (data.get("recommendation") or {}).get("option") == gone["id"]:
-        data.pop("recommendation")
+        set_recommendation(data, None)
     for risk in data.get("risks", []):
         if risk.get("option") == gone["id"]:
             risk["option"] = None
@@ -54,6 +54,18 @@ def copy_option(data: dict, index: int) -> int:
     option.pop("baseline", None)
     data["options"].insert(index + 1, option)
     return index + 1
+
+
+def set_recommendation(data: dict, option_id: str | None) -> None:
+    """Name the board's preferred option, or none; a rationale already written is kept either
+    way (a draft without an option is kept in the file and printed once an option is named)."""
+    rationale = (data.get("recommendation") or {}).get("rationale", "")
+    if option_id is None and not rationale.strip():
+        data.pop("recommendation", None)
+    elif option_id is None:
+        data["recommendation"] = {"rationale": rationale}
+    else:
+        data["recommendation"] = {"option": option_id, "rationale": rationale}
 
 
 def make_baseline(data: dict, index: int) -> None:
@@ -131,6 +143,21 @@ def copy_line(data: dict, option: int, kind: str, index: int) -> int:
 
 
 # --- organisations ---------------------------------------------------------------------------
+def add_organisation(data: dict, name: str = "") -> int:
+    """Add a partner named ``name`` (else "Partner N") with a new id and no loans; its index.
+
+    The id comes from the name ("Elm Housing" → ``elm_housing``), kept unique; the kind, nation
+    and VAT recovery start as :data:`appraisal.defaults.NEW_ORGANISATION` says.
+    """
+    orgs = data.setdefault("organisations", [])
+    name = name.strip() or f"Partner {len(orgs) + 1}"
+    stem = "".join(ch if ch.isalnum() else "_" for ch in name.lower()).strip("_") or "partner"
+    org = {"id": unique(stem, {o["id"] for o in orgs}), "name": name,
+           **copy.deepcopy(NEW_ORGANISATION)}
+    orgs.append(org)
+    return len(orgs) - 1
+
+
 def remove_organisation(data: dict, index: int) -> None:
     """Remove a partner: its lines become joint; a shared service it receives and a
     re-pricing of one of its loans go with it (they cannot stand without it)."""

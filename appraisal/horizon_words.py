@@ -47,8 +47,17 @@ def ratio_text(o: OptionResult) -> str:
     return NO_RATIO if o.bcr is None else f"{o.bcr:.2f}"
 
 
-def leader_holds_sentence(r: Results) -> str:
-    """One sentence: does the leader on weighted score hold at 20 and 30 years?"""
+def leader_holds_sentence(r: Results, *, condition: bool = True) -> str:
+    """One sentence: does the leader on weighted score hold at 20 and 30 years? Without
+    ``condition`` it leaves out 'if savings persist …' (said just before)."""
+    text = _leader_holds(r)
+    if condition or not text.startswith("If savings persist"):
+        return text
+    rest = text.split(", ", 1)[1]
+    return rest[:1].upper() + rest[1:]
+
+
+def _leader_holds(r: Results) -> str:
     names = {o.id: o.name for o in r.options}
     leader = names[r.leader]
     later = [e for e in r.horizon_sensitivity[1:] if e.years in (20, 30)]
@@ -95,3 +104,22 @@ def past_horizon_rows(r: Results) -> tuple[list[str], list[list[str]]]:
         row += [money_k(e.npv_vs_baseline[o.id]) for e in r.horizon_sensitivity]
         rows.append(row)
     return header, rows
+
+
+def past_horizon_sentence(r: Results) -> str | None:
+    """What the NPVs leave out after year H, both ways, for the recommended option and the one
+    with the highest NPV: what each gains and pays to the longest horizon, and its NPV against
+    the baseline there. None where no longer horizon is computed or neither has later flows."""
+    shown = []
+    for oid in dict.fromkeys((r.recommended, r.npv_leader)):
+        o = r.option(oid)
+        if not o.baseline and o.past_horizon is not None:
+            shown.append(o)
+    if not shown:
+        return None
+    p = shown[0].past_horizon
+    parts = [f"{o.name} gains {money_k(o.past_horizon.gains)} and pays "
+             f"{money_k(o.past_horizon.pays)} ({money_k(o.past_horizon.npv_vs_baseline)} "
+             f"against the baseline over {p.to_year} years)" for o in shown]
+    return (f"From year {p.from_year} to year {p.to_year}, {PERSIST}, the NPVs above leave out "
+            f"gains and payments both ways: in present value, " + "; ".join(parts) + ".")

@@ -6,6 +6,7 @@ is found through :func:`resource_path`, so the bundle spec can collect exactly t
 """
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -35,6 +36,36 @@ def resource_path(*parts: str) -> Path:
 def sample_cases() -> list[Path]:
     """The shipped sample case files, sorted by name."""
     return sorted(resource_path("sample_cases").glob("*.json"))
+
+
+# One line a sample says about itself on the start page (what it shows a board).
+SAMPLE_LINES: dict[str, str] = {
+    "two_housing_associations": "Two English housing associations with five loans: autonomy "
+                                "against savings, up to a full merger.",
+    "sight_loss_charities": "A large charity and a smaller one under strain: what standing "
+                            "apart costs, and a pension exit debt.",
+    "ni_procurement_group": "A Northern Ireland association in a mandatory procurement group, "
+                            "weighing a development team and merger.",
+    "community_advice_charities": "Three small advice charities across the Welsh border, from "
+                                  "an informal network to one charity.",
+    "community_enterprise": "A community enterprise in an employment-services supply chain, "
+                            "with wide payment-by-results ranges.",
+}
+
+
+def sample_title(path: Path) -> str:
+    """A sample's own title (its case title), read from the file; its file name if unreadable."""
+    try:
+        title = json.loads(path.read_text(encoding="utf-8")).get("title")
+    except (OSError, ValueError, AttributeError):
+        title = None
+    if isinstance(title, str) and title.strip():
+        return title.strip()
+    return path.stem.replace("_", " ").replace("-", " ").capitalize()
+
+
+def sample_line(path: Path) -> str:
+    return SAMPLE_LINES.get(path.stem, "")
 
 
 def matplotlib_font(name: str) -> Path:

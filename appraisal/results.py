@@ -407,7 +407,7 @@ class Results:
     def recommended(self) -> str:
         """The case's recommendation if the authors gave one, else the top weighted score."""
         rec = self.case.recommendation
-        return rec.option if rec is not None else self.leader
+        return rec.option if rec is not None and rec.option is not None else self.leader
 
     def to_json(self) -> dict:
         """Results JSON v2 (model.md §3, model-v2.md), with the extra fields this project adds."""

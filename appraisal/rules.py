@@ -79,7 +79,8 @@ def _criteria(case: Case) -> Iterator[Problem]:
     if all(c.weight == 0 for c in case.criteria):
         yield "criteria", "every weight is 0: at least one criterion must carry weight"
     option_ids = {o.id for o in case.options}
-    if case.recommendation is not None and case.recommendation.option not in option_ids:
+    if (case.recommendation is not None and case.recommendation.option is not None
+            and case.recommendation.option not in option_ids):
         yield "recommendation.option", f"unknown option '{case.recommendation.option}'"
     for i, risk in enumerate(case.risks):
         if risk.option is not None and risk.option not in option_ids:

@@ -15,6 +15,7 @@ import math
 from collections.abc import Iterator
 
 from .case import Case
+from .defaults import DEFAULT_ANCHORS, default_scale  # noqa: F401 - said here too
 from .formatting import money
 from .paths import FieldPath
 from .results import AppraisalWarning
@@ -87,47 +88,6 @@ def describe_money_anchors(anchors: list[float]) -> dict[str, str]:
     """The anchors as the two ends of the scale, in words for people."""
     return {"0": f"{money(anchors[0])} against the baseline",
             "10": f"{money(anchors[1])} against the baseline"}
-
-
-# What 0 and 10 mean on the criteria Continuum offers (domain.md §3), as a starting point the
-# board rewrites in its own words. Scores run from the worst plausible outcome (0) to the best
-# (10), whatever option is being scored.
-DEFAULT_ANCHORS: dict[str, dict[str, str]] = {
-    "autonomy": {"0": "Our board no longer decides our strategy; another body does",
-                 "10": "Our board decides everything, as it does now"},
-    "brand_identity": {"0": "Our name and identity disappear",
-                       "10": "Our name, identity and fundraising brand carry on unchanged"},
-    "user_voice": {"0": "Tenants and users lose any say in the services",
-                   "10": "Tenants and users shape the aims and check the results"},
-    "local_accountability": {"0": "Local links and promises to councils are broken",
-                             "10": "Every local commitment and link is kept and reported on"},
-    "service_outcomes": {"0": "Services get worse and stay worse",
-                         "10": "Services clearly improve, with no dip while things change"},
-    "economies_of_scope": {"0": "Nothing is gained from combining services or know-how",
-                           "10": "Combined services, donors and campaigning add a great deal"},
-    "scale_capacity": {"0": "Less able to bid, build or borrow; finances more fragile",
-                       "10": "Much stronger capacity to bid, build and borrow"},
-    "mission_fit": {"0": "The option pulls us away from our purpose",
-                    "10": "The option serves our purpose better than anything else could"},
-    "culture_trust": {"0": "Open conflict or distrust between the partners",
-                      "10": "Shared values and willing, trusting partners"},
-    "governance_simplicity": {"0": "Tangled boards and unclear accountability",
-                              "10": "One clear board and clear lines of accountability"},
-    "flexibility": {"0": "Locked in: no way to change course or leave",
-                    "10": "Easy to change course, leave or go further later"},
-    "deliverability": {"0": "Very likely to fail or badly disrupt staff and services",
-                       "10": "Straightforward to carry out, with little disruption"},
-    "mutual_benefit": {"0": "Costs and risks fall on one partner while others take the gains",
-                       "10": "Every partner, the smallest included, gains its fair share"},
-    "reputational_exposure": {"0": "A serious risk to our reputation with funders and the public",
-                              "10": "No added risk to our reputation"},
-}
-
-
-def default_scale(criterion_id: str) -> dict[str, str] | None:
-    """Starting anchors for a criterion Continuum knows, or None."""
-    found = DEFAULT_ANCHORS.get(criterion_id)
-    return dict(found) if found else None
 
 
 def anchor_texts(criterion) -> tuple[str, str]:

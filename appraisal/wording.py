@@ -130,9 +130,10 @@ def _pay_cap_table(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _breakage_gain(p: Mapping[str, Any], people: bool) -> str:
+    loan = "" if people else f" ({p['loan']})"
     return (f"a breakage gain of {money(p['gain'])} is counted on {p['owner']}'s loan from "
-            f"{p['lender']} ({p['loan']}): many fixed-rate loan agreements compensate only the "
-            "lender, so confirm the agreement pays the borrower before relying on it")
+            f"{p['lender']}{loan}: many fixed-rate loan agreements compensate only the lender, "
+            "so confirm the agreement pays the borrower before relying on it")
 
 
 def _money_anchors_missing(p: Mapping[str, Any], people: bool) -> str:

@@ -113,7 +113,8 @@ def test_broken_case_exit_2_names_the_field_and_writes_nothing(case_dict, tmp_pa
 
 @pytest.mark.parametrize("content, words", [
     (b"", "empty"),
-    (b"[1, 2]", "JSON object"),
+    (b"[1, 2]", "this file is not a Continuum case"),
+    (b'{"a": 1,\n  "b": }', "damaged near line 2"),
     (b'{"format": "options-appraisal-case", "version": 3}', "version"),
     (b"\xff\xfe\x00", "UTF-8"),
 ])

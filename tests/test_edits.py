@@ -31,12 +31,13 @@ def test_removing_a_criterion_trims_scores_swing_and_the_pairwise_matrix(case_di
     parse_data(data)
 
 
-def test_deleting_an_option_clears_the_recommendation_and_unlinks_its_risks(case_dict):
+def test_deleting_an_option_clears_the_recommendation_keeps_its_rationale_and_unlinks_risks(
+        case_dict):
     data = case_dict(recommendation={"option": "merger", "rationale": "scale"},
                      risks=[{"risk": "Lender", "option": "merger", "likelihood": 2, "impact": 3},
                             {"risk": "Staff", "option": "shared", "likelihood": 2, "impact": 2}])
     edits.delete_option(data, 2)
-    assert "recommendation" not in data
+    assert data["recommendation"] == {"rationale": "scale"}      # a draft, no option named
     assert [r["option"] for r in data["risks"]] == [None, "shared"]
     parse_data(data)
 

@@ -2,7 +2,7 @@
 the horizon and inflation, held to the worked examples and to hand-worked figures.
 
 The worked examples' expected files also carry figures of other parts (V4 drivers, V5 pension
-instalments, V6 suppliers, V10 capacity). ``FIELDS`` lists what this file checks; ``PENDING``
+instalments, V6 suppliers, V10 capacity), tested beside them. ``FIELDS`` lists what this file checks; ``PENDING``
 names, with the part it waits for, each figure that cannot be checked yet. Remove an entry when
 its part lands.
 """
@@ -24,12 +24,8 @@ FIELDS = ("npv", "npv_vs_baseline", "payback_year", "bcr", "bcr_basis", "one_off
           "funding_low_point", "weighted_score", "rank", "by_organisation", "cash_flows")
 # (example, option id, field) → the part whose figures it also needs.
 PENDING = {
-    ("small-case-v2", "merger", "*"): "V5: a pension exit credit paid in instalments",
     ("small-case-v2", "shared", "by_organisation"): "V6: the supplier receives the charge",
 }
-# The part of a v2 example this branch can read before V5 lands (the merger's pension credit
-# is negative and paid in instalments): the example without that line.
-V5_LINES = {"small-case-v2": [(2, "pension_cessation")]}
 
 
 def _close(got, want, path=""):
@@ -57,19 +53,10 @@ CASES = [(case, i, field) for case in EXAMPLES for i in range(3) for field in FI
 def examples():
     out = {}
     for case, expected in EXAMPLES.items():
-        got = appraise(_readable(case), monte_carlo=False).to_json()
+        data = json.loads((DATA / f"{case}.json").read_text())
+        got = appraise(parse_data(data), monte_carlo=False).to_json()
         out[case] = got, json.loads((DATA / f"{expected}.expected.json").read_text())
     return out
-
-
-def _readable(name: str):
-    data = json.loads((DATA / f"{name}.json").read_text())
-    try:
-        return parse_data(data)
-    except CaseError:
-        for o, kind in V5_LINES.get(name, []):
-            data["options"][o][kind] = []
-        return parse_data(data)
 
 
 @pytest.mark.parametrize("case,i,field", CASES)
@@ -77,7 +64,7 @@ def test_worked_examples_option_figures(examples, case, i, field):
     got, expected = examples[case]
     want = expected["options"][i]
     for key in ((case, want["id"], "*"), (case, want["id"], field)):
-        if key in PENDING and _pending(case, PENDING[key]):
+        if key in PENDING and _pending(PENDING[key]):
             pytest.skip(PENDING[key])
     if field == "by_organisation":
         want = {org: {"npv_vs_baseline": v["npv_vs_baseline"]} for org, v in want[field].items()}
@@ -86,17 +73,13 @@ def test_worked_examples_option_figures(examples, case, i, field):
         _close(got["options"][i][field], want[field], field)
 
 
-def _pending(case: str, part: str = "V5") -> bool:
-    """True while this branch cannot read the example whole (its V5 line refused), or, for V6,
-    while a shared service cannot name its supplier."""
+def _pending(part: str) -> bool:
+    """True while the part is not here: for V6, while a shared service cannot name its
+    supplier."""
     if part.startswith("V6"):
         from appraisal.case import SharedServiceLine
         return "supplier" not in SharedServiceLine.model_fields
-    try:
-        parse_data(json.loads((DATA / f"{case}.json").read_text()))
-        return False
-    except CaseError:
-        return True
+    return False
 
 
 @pytest.mark.parametrize("case", EXAMPLES)
@@ -104,11 +87,7 @@ def test_worked_examples_case_figures(examples, case):
     got, expected = examples[case]
     for field in ("weights", "switching_weights"):
         _close(got[field], expected[field], field)
-    table = expected["horizon_sensitivity"]
-    if _pending(case):
-        for entry in table:
-            entry["npv_vs_baseline"].pop("merger")
-    _close(got["horizon_sensitivity"], table, "horizon_sensitivity")
+    _close(got["horizon_sensitivity"], expected["horizon_sensitivity"], "horizon_sensitivity")
 
 
 # --- the migration ----------------------------------------------------------------------------

@@ -41,6 +41,8 @@ def build_actions(window) -> SimpleNamespace:
                            "Write the board paper as a PDF")
     a.export_xlsx = _action(window, "Export the &model (Excel)…", lambda: window.export("xlsx"),
                             "Ctrl+Shift+E", "Write the live Excel model")
+    a.start_page = _action(window, "Start &page", window.show_start_page, tip=
+                           "New case, open, recent cases and the samples")
     a.quit = _action(window, "&Quit", window.close, QKeySequence.Quit, "Close Continuum")
     a.undo = window.undo_group.createUndoAction(window, "&Undo")
     a.undo.setShortcuts(QKeySequence.Undo)     # every binding of the platform (Ctrl+Z …)
@@ -59,7 +61,7 @@ def build_actions(window) -> SimpleNamespace:
 
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
-    file_menu.addActions([a.new, a.open])
+    file_menu.addActions([a.start_page, a.new, a.open])
     window.recent_menu = file_menu.addMenu("Open &Recent")
     window.recent_menu.aboutToShow.connect(window.fill_recent_menu)
     window.sample_menu = file_menu.addMenu("Open Sa&mple")

@@ -136,7 +136,7 @@ def run(argv: list[str]) -> int:
             document = CaseDocument.open(argv[0])   # straight in: no template case first
         except (CaseError, OSError):
             document = None                        # open_path below explains why
-    window = MainWindow(document)
+    window = MainWindow(document, start_page=not argv)
     if document is not None:
         window.set_on_disk(on_disk)
         window.add_recent(Path(argv[0]))

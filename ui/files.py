@@ -22,9 +22,9 @@ from appraisal import CaseError
 from appraisal.atomic import reason
 from appraisal.casefile import case_to_json, load_case
 from appraisal.paths import problem_text
-from appraisal.resources import sample_cases
+from appraisal.resources import sample_cases, sample_line, sample_title
 from ui.document import CaseDocument
-from ui.new_case import new_case_data
+from appraisal.defaults import new_case_data
 from ui.ondisk import OnDisk, read_only
 from ui.recovery import RecoveryCommands
 
@@ -44,13 +44,10 @@ def problems_text(error: CaseError, data=None) -> str:
 
 
 def case_file_name(typed: str) -> Path:
-    """The name typed in the Save dialog, with .json added unless it ends in a case suffix."""
+    """The name typed in the Save dialog, with .continuum added unless it ends in a case suffix."""
     path = Path(typed)
-    return path if path.suffix.lower() in CASE_SUFFIXES else path.with_name(path.name + ".json")
-
-
-def sample_title(path: Path) -> str:
-    return path.stem.replace("_", " ").replace("-", " ").capitalize()
+    return (path if path.suffix.lower() in CASE_SUFFIXES
+            else path.with_name(path.name + CASE_SUFFIXES[0]))
 
 
 class FileCommands(RecoveryCommands):
@@ -130,7 +127,7 @@ class FileCommands(RecoveryCommands):
         found = sample_cases()
         for path in found:
             action = self.sample_menu.addAction(sample_title(path))
-            action.setToolTip(str(path.name))
+            action.setToolTip(sample_line(path))
             action.triggered.connect(lambda _c=False, p=path: self.open_sample(p))
         if not found:
             self.sample_menu.addAction("No samples found").setEnabled(False)
@@ -176,7 +173,7 @@ class FileCommands(RecoveryCommands):
         elif doc.path:
             start = str(doc.path)
         else:
-            start = str(Path(self._documents()) / f"{_stem(doc.case.title)}.json")
+            start = str(Path(self._documents()) / suggested_name(doc.case.title))
         path, _ = QFileDialog.getSaveFileName(self, "Save the case", start, CASE_FILTER)
         if not path:
             return False
@@ -262,5 +259,13 @@ class FileCommands(RecoveryCommands):
         return QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation)
 
 
-def _stem(title: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60] or "case"
+def suggested_name(title: str) -> str:
+    """A file name for a new case: its whole title (only the characters no file system takes
+    replaced), ending in .continuum; "case" for an empty title.
+
+    >>> suggested_name("Oak & Elm: options appraisal 2027/28")
+    'Oak & Elm - options appraisal 2027-28.continuum'
+    """
+    stem = re.sub(r"\s*[\\/:*?\"<>|]+\s*", lambda m: " - " if ":" in m.group() else "-", title)
+    stem = re.sub(r"\s+", " ", stem).strip(" .-")[:200].strip(" .-")
+    return f"{stem or 'case'}{CASE_SUFFIXES[0]}"

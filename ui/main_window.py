@@ -6,25 +6,30 @@ the new document. File commands live in :mod:`ui.files`, menus and shortcuts in
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QFont, QUndoGroup
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QProgressBar, QPushButton, QScrollArea, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
+from appraisal import before_paper
+from appraisal.defaults import new_case_data
 from appraisal.formatting import money_k, score
 from ui import steps
 from ui.actions import build_actions
 from ui.autosave import Autosave
 from ui.document import CaseDocument
 from ui.files import FileCommands
-from ui.new_case import new_case_data
+from ui.start_page import StartPage
 
 APP_NAME = "Continuum"
 
 
 class MainWindow(FileCommands, QMainWindow):
-    def __init__(self, document: CaseDocument | None = None, parent: QWidget | None = None):
+    def __init__(self, document: CaseDocument | None = None, parent: QWidget | None = None, *,
+                 start_page: bool = False):
         super().__init__(parent)
         self.document: CaseDocument | None = None
         self.untitled_name = ""          # e.g. a sample's name, shown while the case has no path
@@ -36,6 +41,8 @@ class MainWindow(FileCommands, QMainWindow):
         self.autosave = Autosave(lambda: self.document, self, on_disk_of=lambda: self.on_disk)
         self.set_document(document or CaseDocument(new_case_data()))
         self.restore_layout()
+        if start_page:
+            self.show_start_page()
 
     # --- layout -----------------------------------------------------------------------------
     def _build_body(self) -> None:
@@ -80,7 +87,15 @@ class MainWindow(FileCommands, QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([190, 1100])
-        self.setCentralWidget(self.splitter)
+        self.start_page = StartPage()
+        self.start_page.newRequested.connect(self.new_case)
+        self.start_page.openRequested.connect(self.open_file)
+        self.start_page.recentRequested.connect(self.open_path)
+        self.start_page.sampleRequested.connect(lambda path: self.open_sample(Path(path)))
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.start_page)
+        self.setCentralWidget(self.pages)
         self.step_list.currentRowChanged.connect(self._show_step)
         self.back_button.clicked.connect(lambda: self.go_to_step(self.current_step() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_step(self.current_step() + 1))
@@ -98,7 +113,17 @@ class MainWindow(FileCommands, QMainWindow):
             self.statusBar().addPermanentWidget(w)
         self.statusBar().addPermanentWidget(self.leader_label)
 
-    # --- steps ------------------------------------------------------------------------------
+    # --- the start page and the steps --------------------------------------------------------
+    def show_start_page(self) -> None:
+        self.start_page.set_recent([f for f in self.recent_files() if Path(f).exists()])
+        self.pages.setCurrentWidget(self.start_page)
+        self.leader_label.hide()                      # no case is being worked on yet
+        self.start_page.new_button.setFocus(Qt.OtherFocusReason)
+
+    @property
+    def on_start_page(self) -> bool:
+        return self.pages.currentWidget() is self.start_page
+
     def current_step(self) -> int:
         return self.step_list.currentRow()
 
@@ -138,6 +163,8 @@ class MainWindow(FileCommands, QMainWindow):
             scroll = QScrollArea()
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.NoFrame)
+            scroll.setFocusPolicy(Qt.NoFocus)  # no nameless stop: Tab goes to the fields, and
+            # the area scrolls to whichever has the focus
             self.stack.addWidget(scroll)     # the step itself is built when first shown
         self.step_list.setCurrentRow(current)
         self._show_step(current)
@@ -157,6 +184,8 @@ class MainWindow(FileCommands, QMainWindow):
         document.monteCarloRunning.connect(self._simulation_running)
         document.failed.connect(lambda message: self.statusBar().showMessage(message, 15000))
         self._build_steps()
+        self.pages.setCurrentWidget(self.splitter)    # a case is open: its steps, not the start
+        self.leader_label.show()
         self._update_title()
         self._update_status()
         if old is not None:
@@ -176,7 +205,11 @@ class MainWindow(FileCommands, QMainWindow):
         self.setWindowFilePath(str(doc.path) if doc.path else "")
 
     def status_text(self) -> str:
-        """The leading option and its NPV against the baseline (and the best NPV if another's)."""
+        """What is still to enter, while anything is (a new case names no leader); then the
+        leading option and its NPV against the baseline (and the best NPV if another's)."""
+        gaps = before_paper.missing_inputs(self.document.case)
+        if gaps:
+            return before_paper.summary(gaps)
         results = self.document.results
         if results is None:
             return ""
@@ -209,7 +242,9 @@ class MainWindow(FileCommands, QMainWindow):
         splitter = settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
-        self.go_to_step(int(settings.value("window/step", 0) or 0))
+        # a case from a file reopens at the step last used; a new case starts at the first
+        step = int(settings.value("window/step", 0) or 0) if self.document.path else 0
+        self.go_to_step(step)
 
     def save_layout(self) -> None:
         settings = QSettings()

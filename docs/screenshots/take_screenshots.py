@@ -6,6 +6,8 @@
 Opens the sample case (default: the two housing associations), waits for the simulation, visits
 each step and saves ``step-NN-name.png`` and ``main-window.png`` (``-dark`` added with --dark).
 ``--only 1,2,3,9,10`` saves just those steps (the analysis steps 4-8 keep their own shots).
+``--minimum`` shrinks the window to its minimum size and adds ``-min`` to each name. The start
+page (with the samples and a recent case) is saved first as ``start-page.png``.
 """
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ def main() -> int:
     parser.add_argument("--width", type=int, default=1366)
     parser.add_argument("--height", type=int, default=768)
     parser.add_argument("--only", default="", help="step numbers to save, e.g. 1,2,3,9,10")
+    parser.add_argument("--minimum", action="store_true", help="at the window's minimum size")
     args = parser.parse_args()
 
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -43,15 +46,23 @@ def main() -> int:
     from ui import steps
     from ui.main_window import MainWindow
 
-    window = MainWindow()
-    window.resize(args.width, args.height)
+    window = MainWindow(start_page=True)
+    window.show_start_page()
+    if args.minimum:
+        window.resize(window.minimumSize())
+    else:
+        window.resize(args.width, args.height)
     window.show()
+    out = Path(args.out)
+    suffix = ("-dark" if args.dark else "") + ("-min" if args.minimum else "")
+    for _ in range(15):
+        app.processEvents()
+        time.sleep(0.03)
+    window.grab().save(str(out / f"start-page{suffix}.png"))
     if not window.open_path(args.case, ask=False):
         print(f"could not open {args.case}", file=sys.stderr)
         return 1
     window.document.wait_for_monte_carlo(60000)
-    out = Path(args.out)
-    suffix = "-dark" if args.dark else ""
 
     def settle() -> None:
         """Let layouts, pauses and redraws finish, as they do for a person looking."""

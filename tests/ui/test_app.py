@@ -14,7 +14,7 @@ from appraisal.resources import sample_cases
 from ui import autosave
 from ui.document import CaseDocument
 from ui.export import KINDS, write_message
-from ui.new_case import DEFAULT_READINESS, new_case_data
+from appraisal.defaults import DEFAULT_READINESS, new_case_data
 from ui.steps import RESULTS_STEP, STEPS
 
 CASE, PARTNERS, OPTIONS, READINESS, BOARD = 0, 1, 2, 8, 9
@@ -310,12 +310,13 @@ def test_sample_opens_as_untitled_copy_and_save_asks_for_a_name(qtbot, window, d
     assert window.document.case == load_case(sample)
     dialogs.save_path = str(tmp_path / "mine")
     assert window.save()
-    assert window.document.path == tmp_path / "mine.json"
+    assert window.document.path == tmp_path / "mine.continuum"
     assert sample.read_bytes() == before
-    assert load_case(tmp_path / "mine.json") == window.document.case
+    assert load_case(tmp_path / "mine.continuum") == window.document.case
 
 
-def test_window_layout_is_remembered(qtbot, window):
+def test_window_layout_is_remembered(qtbot, window, case_file):
+    from ui.document import CaseDocument
     from ui.main_window import MainWindow
 
     from PySide6.QtCore import QSettings
@@ -324,10 +325,13 @@ def test_window_layout_is_remembered(qtbot, window):
     window.splitter.setSizes([230, 900])
     window.save_layout()
     assert QSettings().value("window/geometry") == window.saveGeometry()
-    again = MainWindow()
+    again = MainWindow(CaseDocument.open(case_file))   # a case from a file: its step again
     qtbot.addWidget(again)
     assert again.current_step() == 4
     assert again.splitter.saveState() == window.splitter.saveState()
+    blank = MainWindow()                                # a new case starts at the first step
+    qtbot.addWidget(blank)
+    assert blank.current_step() == 0
 
 
 def test_loan_cell_typed_as_money(qtbot, window):

@@ -56,7 +56,7 @@ def test_file_open_event_at_launch_waits_for_the_window(qtbot, qapp, window, cas
 
 
 # --- Save As ----------------------------------------------------------------------------------
-def test_save_as_offers_case_files_and_adds_json(qtbot, window, dialogs, tmp_path, monkeypatch):
+def test_save_as_offers_case_files_and_adds_continuum(qtbot, window, dialogs, tmp_path, monkeypatch):
     asked = {}
 
     def save_dialog(_parent, _title, _start, filters, *_a, **_k):
@@ -68,15 +68,15 @@ def test_save_as_offers_case_files_and_adds_json(qtbot, window, dialogs, tmp_pat
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     assert window.save_as()
     assert asked["filters"] == "Continuum case (*.continuum *.json);;All files (*)" == CASE_FILTER
-    assert window.document.path == tmp_path / "Board case.json"
-    assert load_case(tmp_path / "Board case.json") == window.document.case
+    assert window.document.path == tmp_path / "Board case.continuum"
+    assert load_case(tmp_path / "Board case.continuum") == window.document.case
 
 
 def test_case_file_names():
-    assert case_file_name("/x/board") .name == "board.json"
+    assert case_file_name("/x/board") .name == "board.continuum"
     assert case_file_name("/x/board.JSON").name == "board.JSON"
     assert case_file_name("/x/board.continuum").name == "board.continuum"
-    assert case_file_name("/x/options v2.1").name == "options v2.1.json"
+    assert case_file_name("/x/options v2.1").name == "options v2.1.continuum"
 
 
 # --- places in words --------------------------------------------------------------------------

@@ -13,6 +13,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
+from appraisal import before_paper
+from appraisal.edits import set_recommendation
 from appraisal.formatting import money_k, score
 from ui.document import CaseDocument
 from ui.export import KINDS, Exporter
@@ -23,13 +25,21 @@ from ui.widgets.inline_error import InlineError
 NO_RECOMMENDATION = "None yet: the paper names the leading option"
 
 
-def set_recommendation(data: dict, option_id: str | None) -> None:
-    """Name the board's preferred option (keeping any rationale), or remove the recommendation."""
-    if option_id is None:
-        data.pop("recommendation", None)
-        return
-    rationale = (data.get("recommendation") or {}).get("rationale", "")
-    data["recommendation"] = {"option": option_id, "rationale": rationale}
+RATIONALE_HELP = "Printed in the board paper under the recommendation."
+DRAFT_HELP = ("No option is recommended yet: what you write here is kept in the case and "
+              "printed once an option is chosen above.")
+
+
+def checks_text(findings: list[before_paper.Finding], most: int = 10) -> str:
+    """The "Before the paper" list: what is missing first, then what to check."""
+    if not findings:
+        return "Nothing is missing: every criterion is scored and every line has a range."
+    ordered = sorted(findings, key=lambda f: f.kind != "missing")
+    lines = [("Missing: " if f.kind == "missing" else "Check: ") + f.text
+             for f in ordered[:most]]
+    if len(ordered) > most:
+        lines.append(f"… and {len(ordered) - most} more")
+    return "\n".join(lines)
 
 
 def default_name(title: str, key: str) -> str:
@@ -57,7 +67,7 @@ class BoardPaperStep(QWidget):
         self.rationale = NotesField(
             document, ("recommendation", "rationale"), "Rationale", lines=6,
             placeholder="Why this option: the money, the criteria, the risks and the path ahead.",
-            explanation="Printed in the board paper under the recommendation.")
+            explanation=RATIONALE_HELP)
         rec_box = QGroupBox("Recommendation")
         form = QFormLayout(rec_box)
         form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -100,7 +110,16 @@ class BoardPaperStep(QWidget):
         ex.addLayout(done)
         ex.addWidget(self.export_error)
 
+        self.checks = QLabel()
+        self.checks.setTextFormat(Qt.PlainText)
+        self.checks.setWordWrap(True)
+        self.checks.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.checks.setAccessibleName("Before the paper")
+        check_box = QGroupBox("Before the paper")
+        QVBoxLayout(check_box).addWidget(self.checks)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(check_box)
         layout.addWidget(rec_box)
         layout.addWidget(export_box)
         layout.addStretch(1)
@@ -131,9 +150,10 @@ class BoardPaperStep(QWidget):
                       if self.option.itemData(i) == current), 0)
         self.option.setCurrentIndex(index)
         self.option.blockSignals(False)
-        self.rationale.setEnabled(current is not None)
+        self.rationale.explanation.setText(RATIONALE_HELP if current is not None else DRAFT_HELP)
         for button in (self.pdf_button, self.xlsx_button):
             button.setEnabled(not self.exporter.busy)
+        self.checks.setText(checks_text(before_paper.check(self.document.case)))
 
     def show_leader(self) -> None:
         results = self.document.results

@@ -130,7 +130,7 @@ class CriteriaStep(QWidget):
         super().__init__(parent)
         self.document = document
         self.model = CriteriaModel(document, self)
-        self.table = edit_table(self.model, self, rows=True)
+        self.table = edit_table(self.model, self, rows=True, name="Criteria")
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)

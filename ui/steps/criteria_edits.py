@@ -7,26 +7,9 @@ derived criterion takes no typed score; the weighting record names existing crit
 from __future__ import annotations
 
 from appraisal.edits import DEFAULT_SCORE, add_criterion, as_direct, remove_criterion  # noqa: F401
-from ui.new_case import DEFAULT_CRITERIA
+from appraisal.defaults import DERIVED_SOURCE as VFM_SOURCE  # noqa: F401
+from appraisal.defaults import STANDARD_CRITERIA  # noqa: F401
 from ui.widgets.ids import unique_id as _unique_id
-
-VFM_SOURCE = "npv_vs_baseline"
-
-# domain.md §3: the defaults, the three more the research offers, and value for money.
-STANDARD_CRITERIA: tuple[dict, ...] = tuple(
-    {"id": cid, "name": name, "description": text, "weight": float(weight)}
-    for cid, name, text, weight in DEFAULT_CRITERIA
-) + (
-    {"id": "mutual_benefit", "name": "Mutual benefit", "weight": 6.0,
-     "description": "Whether benefits, risks and costs fall fairly on every partner."},
-    {"id": "power_balance", "name": "Balance of power", "weight": 6.0,
-     "description": "Whether any one partner would dominate the agenda or the decisions."},
-    {"id": "reputational_exposure", "name": "Reputational exposure", "weight": 6.0,
-     "description": "10 means little exposure if a partner fails to deliver."},
-    {"id": "value_for_money", "name": "Value for money", "weight": 10.0, "source": VFM_SOURCE,
-     "description": "Scored from each option's NPV against the baseline: the best 10, the "
-                    "worst 0."},
-)
 
 
 def unique_id(name: str, taken: set[str]) -> str:

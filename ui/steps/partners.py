@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QListWidget,
                                QListWidgetItem, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
+from appraisal import edits
 from ui.document import CaseDocument
 from ui.steps.partner_plan import BusinessPlanPanel
 from ui.widgets.columns import Column
@@ -259,11 +260,7 @@ class PartnersStep(QWidget):
     # --- editing ----------------------------------------------------------------------------
     def add_organisation(self) -> None:
         orgs = self.organisations()
-        new_id = unique_id("partner", {o["id"] for o in orgs})
-        org = {"id": new_id, "name": f"Partner {len(orgs) + 1}", "kind": "housing_association",
-               "vat_recovery_rate": 0.0, "loans": []}
-        problems = self.document.edit("add an organisation",
-                                      lambda data: data["organisations"].append(org))
+        problems = self.document.edit("add an organisation", edits.add_organisation)
         self.list_error.show_problems(problems)
         if not problems:
             self.list.setCurrentRow(len(orgs))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ui.document import CaseDocument
-from ui.new_case import readiness_items, risk_items
+from appraisal.defaults import readiness_items, risk_items
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
 from ui.widgets.record_table import RecordTable

@@ -208,7 +208,7 @@ class ScoresStep(QWidget):
         super().__init__(parent)
         self.document = document
         self.model = ScoreModel(document, self)
-        self.table = edit_table(self.model, self, delegate=ScoreDelegate)
+        self.table = edit_table(self.model, self, delegate=ScoreDelegate, name="Scores")
         header = self.table.horizontalHeader()
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)

@@ -11,7 +11,15 @@ from ... import charts
 from ...finance.caps import cap_summary
 from ...finance.lines import COLUMNS
 from ...formatting import money, money_k, money_pence, pct, year_label
-from ...horizon_words import NO_RATIO, PAYBACK_MEANS, RATIO_MEANS, ratio_text, schedule_words
+from ...horizon_words import (
+    NO_RATIO,
+    PAYBACK_MEANS,
+    RATIO_MEANS,
+    past_horizon_intro,
+    past_horizon_rows,
+    ratio_text,
+    schedule_words,
+)
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
 from ...wording import line_warnings
@@ -41,6 +49,7 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options],
                 [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
+    _later_years(paper, r)
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
                 caption="Cumulative net cash flow against the baseline (undiscounted): the "
@@ -117,6 +126,20 @@ def _vat(paper: BoardPaper, r: Results) -> None:
     if notes:
         paper.para("To confirm before relying on these figures:", "small")
         paper.bullets(notes)
+
+
+def _later_years(paper: BoardPaper, r: Results) -> None:
+    """What each option gains and pays after the horizon, and its NPV against the baseline at
+    each horizon of the horizon table (model-v2.md V2)."""
+    intro = past_horizon_intro(r)
+    if intro is None:
+        return
+    paper.heading(f"After year {r.horizon}", 3)
+    paper.para(intro)
+    header, rows = past_horizon_rows(r)
+    rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
+    paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
+                numeric=set(range(1, len(header))), compact=True)
 
 
 def _loans(paper: BoardPaper, r: Results) -> None:

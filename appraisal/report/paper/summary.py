@@ -13,8 +13,7 @@ from ...horizon_words import (
     RATIO_MEANS,
     basis_line,
     leader_holds_sentence,
-    past_horizon_intro,
-    past_horizon_rows,
+    past_horizon_sentence,
     ratio_text,
 )
 from ...results import OptionResult, Results
@@ -62,17 +61,14 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         compact=True)
     if kit.simulation_note(r):
         paper.para(kit.simulation_note(r), "small")
-    paper.markup(f"<b>Over a longer horizon.</b> {kit.esc(leader_holds_sentence(r))}")
+    past = past_horizon_sentence(r)
+    later = " ".join(x for x in (past, leader_holds_sentence(r, condition=past is None)) if x)
+    if len(r.horizon_sensitivity) > 1:
+        later += " The financial case gives every option's later years."
+    paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     deal.gate(paper, r)               # open points that could stop this (deal-terms.md D6)
     affordability.page_two(paper, r)
-    intro = past_horizon_intro(r)
-    if intro is not None:
-        paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(intro)}", "small")
-        header, rows = past_horizon_rows(r)
-        rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
-        paper.table(header, rows, [3.3] + [1.2] * (len(header) - 1),
-                    numeric=set(range(1, len(header))), compact=True)
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
@@ -91,7 +87,7 @@ def recommendation_text(r: Results) -> str:
     rec = r.option(r.recommended)
     leader = r.option(r.leader)
     name = f"<b>{kit.esc(rec.name)}</b>"
-    if r.case.recommendation is not None:
+    if r.case.recommendation is not None and r.case.recommendation.option is not None:
         text = f"The authors recommend {name}."
         rationale = r.case.recommendation.rationale.strip()
         if rationale:

@@ -49,7 +49,8 @@ HEADERS = {
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
         "Remaining years")),
     "redundancies": ("Redundancy (see the Redundancy sheet)", "Total cost (£)", "Year", ()),
-    "pension_cessation": ("Pension cessation", "Amount (£)", "Year", ()),
+    "pension_cessation": ("Pension cessation", "Amount (£, − a credit)", "First year",
+                          ("Instalments",)),
 }
 MONEY_RULE = {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Amount",
               "error_message": "Enter an amount in pounds of at least 0 (costs too are "
@@ -65,6 +66,12 @@ RAMP_RULE = {"validate": "decimal", "criteria": "between", "minimum": 0, "maximu
 BASIS_RULE = {"validate": "list", "source": ["real", "nominal"], "error_title": "Basis",
               "error_message": "real: in today's prices; nominal: a fixed cash amount, "
                                "deflated by InflationRate."}
+AMOUNT_RULE = {"validate": "decimal", "criteria": "between", "minimum": -1e12, "maximum": 1e12,
+               "error_title": "Amount", "error_message": "An amount in pounds: a debt positive, "
+                                                         "a credit negative."}
+INSTALMENTS_RULE = {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 100,
+                    "error_title": "Instalments", "error_message": "A whole number of yearly "
+                                                                   "parts, 1 to 100."}
 RENEW_RULE = {"validate": "integer", "criteria": "between", "minimum": 1, "maximum": 100,
               "error_title": "Renew every", "error_message": "Leave blank, or enter a whole "
                                                              "number of years (8: every 8 years)."}
@@ -249,11 +256,15 @@ class LineWriter:
             return ((lambda c: f"({_t(c)}<={rem})*{bal}/10000*{c}${DEFL_ROW}"),
                     (lambda c: f"({_t(c)}=1)*({fees}+{brk})"), [check])
         if kind == "pension_cessation":
+            # A debt (or, negative, a credit) paid in equal yearly instalments (model-v2.md V5).
             check = self._org(r, line.organisation)
-            self._input(r, MAIN, line.amount, MONEY)
+            self._ranged(r, line, MONEY, AMOUNT_RULE)
             self._when(r, line.year)
+            parts = f"${col(EXTRA)}{r}"
+            self._input(r, EXTRA, getattr(line, "instalments", 1), WHOLE, INSTALMENTS_RULE)
             prices = self._basis(r, line)
-            return None, (lambda c: f"({_t(c)}=$H{r})*$E{r}*{prices(c)}"), [check]
+            return (lambda c: f"({_t(c)}>=$H{r})*({_t(c)}<=$H{r}+{parts}-1)/{parts}"
+                              f"*{prices(c)}"), zero, [check]
         raise ValueError(kind)
 
     def _redundancy(self, r: int, workings: dict):

@@ -16,9 +16,10 @@ from .cells import col, span
 from .styles import MONEY, RATE, WHOLE
 
 SHEET = "Sensitivity"
-TORNADO_HEADS = ("Option id", "Option", "Ref", "Line", "Low", "Base", "High", "NPV per unit",
-                 "Option NPV", "NPV at low", "NPV at high", "Swing", "Change at low",
-                 "Change at high", "Worse change", "Better change", "Rank in option")
+TORNADO_HEADS = ("Option id", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
+                 "High", "NPV vs baseline at high", "Option NPV", "NPV at low", "NPV at high",
+                 "Swing against the baseline", "Change at low", "Change at high", "Worse change",
+                 "Better change", "Rank in option")
 SCENARIOS = ("pessimistic", "base", "optimistic")
 
 
@@ -28,40 +29,30 @@ def _head(ws, row: int, heads) -> None:
 
 
 def _tornado(ws, results: Results, maps, summary, row: int):
-    ws.text(row, 1, "Tornado: each uncertain line alone at its low and high", "Section")
+    """Each uncertain figure (a line, or a driver shared by several lines and options) at its
+    low and high: Continuum's figures, measured against the baseline (model-v2.md V4), in the
+    engine's order of swing."""
+    ws.text(row, 1, "Tornado: each uncertain figure at its low and high (Continuum's figures; "
+            "a driver moves every line that shares it)", "Section")
     _head(ws, row + 1, TORNADO_HEADS)
     r = row + 2
     groups = []
-    for option, m in zip(results.options, maps):
-        start, end = r, r + len(option.tornado) - 1
-        lines = {line.ref: line for line in option.lines}
+    for option in results.options:
+        start = r
         for k, t in enumerate(option.tornado, start=1):
-            cells, line = m.lines[t.ref], lines[t.ref]
-            g = cells.gradient_value
-            at_low, at_high = t.npv_at_low, t.npv_at_high
             ws.text(r, 1, option.id)
             ws.text(r, 2, option.name)
-            ws.text(r, 3, t.ref)
-            ws.formula(r, 4, f"={cells.label}", t.label, "Link")
-            for c, src, v in ((5, cells.low, t.low), (6, cells.main, line.base),
-                              (7, cells.high, t.high)):
-                ws.formula(r, c, f"={src}", v, "Link", "#,##0")
-            ws.formula(r, 8, f"={cells.gradient}", g, "Link", "#,##0.0000")
-            ws.formula(r, 9, f"={summary.npv[option.id]}", option.npv, "Link", MONEY)
-            for c, formula, v in (
-                (10, f"=I{r}+H{r}*(E{r}-F{r})", at_low),
-                (11, f"=I{r}+H{r}*(G{r}-F{r})", at_high),
-                (12, f"=ABS(K{r}-J{r})", abs(at_high - at_low)),
-                (13, f"=J{r}-I{r}", at_low - option.npv),
-                (14, f"=K{r}-I{r}", at_high - option.npv),
-                (15, f"=MIN(M{r},N{r})", min(at_low, at_high) - option.npv),
-                (16, f"=MAX(M{r},N{r})", max(at_low, at_high) - option.npv),
-            ):
-                ws.formula(r, c, formula, v, "Calc", MONEY)
-            swings = f"$L${start}:$L${end}"
-            ws.formula(r, 17, f"=1+SUMPRODUCT(--(ROUND({swings},SwingDecimals)>ROUND(L{r},"
-                       f"SwingDecimals)))+SUMPRODUCT(--(ROUND($L${start}:$L{r},SwingDecimals)="
-                       f"ROUND(L{r},SwingDecimals)))-1", k, "Output", WHOLE)
+            ws.text(r, 3, t.driver or "")
+            ws.text(r, 4, t.label)
+            at_low, at_high = t.npv_at_low, t.npv_at_high
+            for c, v, fmt in ((5, t.low, "#,##0"), (6, t.npv_vs_baseline_at_low, MONEY),
+                              (7, t.high, "#,##0"), (8, t.npv_vs_baseline_at_high, MONEY),
+                              (9, option.npv, MONEY), (10, at_low, MONEY), (11, at_high, MONEY),
+                              (12, t.swing, MONEY), (13, at_low - option.npv, MONEY),
+                              (14, at_high - option.npv, MONEY),
+                              (15, min(at_low, at_high) - option.npv, MONEY),
+                              (16, max(at_low, at_high) - option.npv, MONEY), (17, k, WHOLE)):
+                ws.value(r, c, v, "Engine", fmt)
             r += 1
         if r > start:
             groups.append((option, start, r - 1))
@@ -127,7 +118,6 @@ def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
     heads += [f"{s.capitalize()} NPV vs baseline" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV rank" for s in SCENARIOS]
     _head(ws, row + 1, heads)
-    ids = span(first, 1, last, 1)
     top = row + 2
     bottom = top + len(results.options) - 1
     for i, option in enumerate(results.options):
@@ -135,9 +125,8 @@ def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
         ws.text(r, 1, option.id)
         ws.text(r, 2, option.name)
         ws.formula(r, 4, f"={summary.npv[option.id]}", option.npv, "Link", MONEY)
-        for c, src, name in ((3, 15, "pessimistic"), (5, 16, "optimistic")):
-            ws.formula(r, c, f"=D{r}+SUMPRODUCT(--({ids}=$A{r}),{span(first, src, last, src)})",
-                       results.scenarios[name].npv[option.id], "Calc", MONEY)
+        for c, name in ((3, "pessimistic"), (5, "optimistic")):
+            ws.value(r, c, results.scenarios[name].npv[option.id], "Engine", MONEY)
         for k, name in enumerate(SCENARIOS):
             npvs = span(top, 3 + k, bottom, 3 + k)
             scen = results.scenarios[name]
@@ -150,28 +139,27 @@ def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
 
 
 def _switching(ws, results: Results, maps, summary, row: int) -> int:
-    ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero",
-            "Section")
-    _head(ws, row + 1, ("Option id", "Option", "Ref", "Line", "Base", "NPV per unit",
+    ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero "
+            "(Continuum's figures; a line moves with its driver)", "Section")
+    _head(ws, row + 1, ("Option id", "Option", "Driver or line", "Line", "Base", "",
                         "NPV vs baseline", "Switching value", "Change from base"))
     r = row + 2
     for option, m in zip(results.options, maps):
         for s in option.switching_values:
-            cells = m.lines[s.ref]
-            ws.text(r, 1, option.id)
-            ws.text(r, 2, option.name)
-            ws.text(r, 3, s.ref)
-            ws.formula(r, 4, f"={cells.label}", s.label, "Link")
-            ws.formula(r, 5, f"={cells.main}", s.base, "Link", "#,##0")
-            ws.formula(r, 6, f"={cells.gradient}", cells.gradient_value, "Link", "#,##0.0000")
-            ws.formula(r, 7, f"={summary.npv_vs_baseline[option.id]}", option.npv_vs_baseline,
-                       "Link", MONEY)
-            ws.formula(r, 8, f'=IF(OR($A{r}=BaselineOption,F{r}=0),"n/a",E{r}-G{r}/F{r})',
-                       "n/a" if s.value is None else s.value, "Output", "#,##0")
-            change = None if s.change_pct is None else s.change_pct / 100
-            ws.formula(r, 9, f'=IF(OR(NOT(ISNUMBER(H{r})),E{r}=0),"n/a",(H{r}-E{r})/E{r})',
-                       "n/a" if change is None else change, "Calc", RATE)
-            r += 1
+            # Continuum's figures: a line moves with every line that shares its driver.
+            r = _engine_switching(ws, r, option, s)
+    return r + 1
+
+
+def _engine_switching(ws, r: int, option, s) -> int:
+    ws.text(r, 1, option.id)
+    ws.text(r, 2, option.name)
+    ws.text(r, 3, s.ref.split(":", 1)[-1])
+    ws.text(r, 4, s.label)
+    ws.value(r, 5, s.base, "Engine", "#,##0")
+    ws.value(r, 7, option.npv_vs_baseline, "Engine", MONEY)
+    ws.value(r, 8, "n/a" if s.value is None else s.value, "Engine", "#,##0")
+    ws.value(r, 9, "n/a" if s.change_pct is None else s.change_pct / 100, "Engine", RATE)
     return r + 1
 
 

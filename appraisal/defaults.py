@@ -1,14 +1,15 @@
-"""A new case from a template: two organisations, the default criteria, a baseline and one option.
+"""The defaults a new case starts from, and the lists the app offers to add from (pure data).
 
-The defaults follow domain.md: the twelve criteria of §3 with starting weights the board is
-expected to change, and the readiness items and risks of §4. Every typed criterion is scored 5
-for every option, so the new case is valid (model.md §1) and the app can appraise it at once.
+Following domain.md: the twelve criteria of §3 with starting weights the board is expected to
+change (plus the three more the research offers and value for money, for the pick-list), the
+readiness items and risks of §4, and the settings of a new case (model.md §1, model-v2.md).
+Every typed criterion of a new case is scored 5 for every option, so the new case is valid and
+can be appraised at once; the "Before the paper" check (:mod:`appraisal.before_paper`) says
+which of these placeholders are still untouched.
 """
 from __future__ import annotations
 
 import datetime as _dt
-
-from appraisal.scales import default_scale
 
 # domain.md §3: id, name, what the board asks, starting weight (points; normalised by the engine).
 DEFAULT_CRITERIA: tuple[tuple[str, str, str, float], ...] = (
@@ -74,6 +75,84 @@ DEFAULT_RISKS: tuple[tuple[str, int, int, str], ...] = (
 )
 
 
+DERIVED_SOURCE = "npv_vs_baseline"
+DEFAULT_SCORE = 5.0     # the score a new typed criterion starts at, for every option
+
+# The pick-list of criteria: domain.md §3's defaults, the three more the research offers, and
+# value for money (scored from each option's NPV against the baseline).
+STANDARD_CRITERIA: tuple[dict, ...] = tuple(
+    {"id": cid, "name": name, "description": text, "weight": float(weight)}
+    for cid, name, text, weight in DEFAULT_CRITERIA
+) + (
+    {"id": "mutual_benefit", "name": "Mutual benefit", "weight": 6.0,
+     "description": "Whether benefits, risks and costs fall fairly on every partner."},
+    {"id": "power_balance", "name": "Balance of power", "weight": 6.0,
+     "description": "Whether any one partner would dominate the agenda or the decisions."},
+    {"id": "reputational_exposure", "name": "Reputational exposure", "weight": 6.0,
+     "description": "10 means little exposure if a partner fails to deliver."},
+    {"id": "value_for_money", "name": "Value for money", "weight": 10.0,
+     "source": DERIVED_SOURCE,
+     "description": "Scored from each option's NPV against the baseline: the best 10, the "
+                    "worst 0."},
+)
+
+# The names a new case gives its two organisations, and a partner added without a name's
+# ("Partner 3"): placeholders the "Before the paper" check asks to replace.
+OUR_NAME, PARTNER_NAME = "Our organisation", "Partner organisation"
+
+
+def is_placeholder_name(name: str) -> bool:
+    words = name.strip().split(" ")
+    return name in (OUR_NAME, PARTNER_NAME) or (
+        len(words) == 2 and words[0] == "Partner" and words[1].isdigit())
+
+
+# What 0 and 10 mean on the criteria Continuum offers (domain.md §3), as a starting point the
+# board rewrites in its own words. Scores run from the worst plausible outcome (0) to the best
+# (10), whatever option is being scored.
+DEFAULT_ANCHORS: dict[str, dict[str, str]] = {
+    "autonomy": {"0": "Our board no longer decides our strategy; another body does",
+                 "10": "Our board decides everything, as it does now"},
+    "brand_identity": {"0": "Our name and identity disappear",
+                       "10": "Our name, identity and fundraising brand carry on unchanged"},
+    "user_voice": {"0": "Tenants and users lose any say in the services",
+                   "10": "Tenants and users shape the aims and check the results"},
+    "local_accountability": {"0": "Local links and promises to councils are broken",
+                             "10": "Every local commitment and link is kept and reported on"},
+    "service_outcomes": {"0": "Services get worse and stay worse",
+                         "10": "Services clearly improve, with no dip while things change"},
+    "economies_of_scope": {"0": "Nothing is gained from combining services or know-how",
+                           "10": "Combined services, donors and campaigning add a great deal"},
+    "scale_capacity": {"0": "Less able to bid, build or borrow; finances more fragile",
+                       "10": "Much stronger capacity to bid, build and borrow"},
+    "mission_fit": {"0": "The option pulls us away from our purpose",
+                    "10": "The option serves our purpose better than anything else could"},
+    "culture_trust": {"0": "Open conflict or distrust between the partners",
+                      "10": "Shared values and willing, trusting partners"},
+    "governance_simplicity": {"0": "Tangled boards and unclear accountability",
+                              "10": "One clear board and clear lines of accountability"},
+    "flexibility": {"0": "Locked in: no way to change course or leave",
+                    "10": "Easy to change course, leave or go further later"},
+    "deliverability": {"0": "Very likely to fail or badly disrupt staff and services",
+                       "10": "Straightforward to carry out, with little disruption"},
+    "mutual_benefit": {"0": "Costs and risks fall on one partner while others take the gains",
+                       "10": "Every partner, the smallest included, gains its fair share"},
+    "reputational_exposure": {"0": "A serious risk to our reputation with funders and the public",
+                              "10": "No added risk to our reputation"},
+}
+
+
+def default_scale(criterion_id: str) -> dict[str, str] | None:
+    """Starting anchors for a criterion Continuum knows, or None."""
+    found = DEFAULT_ANCHORS.get(criterion_id)
+    return dict(found) if found else None
+
+
+# A new partner (edits.add_organisation): the kind and nation most cases start from.
+NEW_ORGANISATION: dict = {"kind": "housing_association", "jurisdiction": "england",
+                          "vat_recovery_rate": 0.0, "loans": []}
+
+
 def readiness_items() -> list[dict]:
     return [{"item": text, "status": "not_started", "note": ""} for text in DEFAULT_READINESS]
 
@@ -89,7 +168,7 @@ def new_case_data(today: _dt.date | None = None) -> dict:
     criteria = [{"id": cid, "name": name, "weight": float(weight), "description": text,
                  "scale": default_scale(cid)}
                 for cid, name, text, weight in DEFAULT_CRITERIA]
-    scores = {c["id"]: 5.0 for c in criteria}
+    scores = {c["id"]: DEFAULT_SCORE for c in criteria}
     return {
         "format": "options-appraisal-case",
         "version": 2,
@@ -107,9 +186,9 @@ def new_case_data(today: _dt.date | None = None) -> dict:
             "monte_carlo": {"draws": 10000, "seed": 1},
         },
         "organisations": [
-            {"id": "ours", "name": "Our organisation", "kind": "housing_association",
+            {"id": "ours", "name": OUR_NAME, "kind": "housing_association",
              "jurisdiction": "england", "vat_recovery_rate": 0.0, "loans": []},
-            {"id": "partner", "name": "Partner organisation", "kind": "housing_association",
+            {"id": "partner", "name": PARTNER_NAME, "kind": "housing_association",
              "jurisdiction": "england", "vat_recovery_rate": 0.0, "loans": []},
         ],
         "criteria": criteria,
