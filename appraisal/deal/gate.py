@@ -68,9 +68,8 @@ def findings_for(case, option) -> list[tuple[int, object]]:
         if f.option is not None:
             if f.option == option.id:
                 out.append((i, f))
-        elif (f.organisation in ids if f.organisation else not option.baseline):
-            if not option.baseline or f.organisation is not None:
-                out.append((i, f))
+        elif not option.baseline and (f.organisation in ids if f.organisation else True):
+            out.append((i, f))          # the baseline is no deal: nothing to find
     return out
 
 
