@@ -17,7 +17,7 @@ from ui.export import KINDS, write_message
 from appraisal.defaults import DEFAULT_READINESS, new_case_data
 from ui.steps import RESULTS_STEP, STEPS
 
-CASE, PARTNERS, OPTIONS, READINESS, BOARD = 0, 1, 2, 8, 9
+CASE, PARTNERS, OPTIONS, READINESS, BOARD = 0, 1, 2, 8, 10
 
 
 def type_into(qtbot, spin_or_edit, text: str) -> None:
