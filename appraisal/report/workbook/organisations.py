@@ -27,7 +27,8 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
     orgs = results.case.organisations
     ws.text(1, 1, "By organisation: present value of each option's lines, who pays and "
             "who gains", "Title")
-    ws.text(2, 1, "Positive: a net gain to that organisation; joint lines are shown apart.",
+    ws.text(2, 1, "Positive: a net gain to that organisation; joint lines are shown apart. "
+            "Continuum's figures, after recharges between partners: they do not recalculate.",
             "Note")
     ws.text(HEAD - 1, 2, "Organisation →", "Note")
     ws.text(HEAD, 1, "Option id", "Header")
@@ -48,8 +49,9 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
         ws.text(r, 2, option.name)
         values = list(option.by_organisation.values())
         for c in range(3, joint_c + 1):
-            ws.formula(r, c, f"=SUMPRODUCT(--({m.org_range}={col(c)}${HEAD + 1}),{m.pv_range})",
-                       values[c - 3], "Calc", MONEY)
+            # Continuum's figures: who pays and who gains after any recharge between partners
+            # (a supplier's service, model-v2.md V6), which the line rows alone do not show.
+            ws.value(r, c, values[c - 3], "Engine", MONEY)
         ws.formula(r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", sum(values), "Output",
                    MONEY)
         totals[option.id] = on(SHEET, ref(r, total_c))
