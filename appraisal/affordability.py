@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from . import wording
 from .finance.capacity import Outcome
 from .finance.capacity_specs import merged_rules
-from .formatting import money
+from .formatting import headroom_text, ratio
 from .paths import FieldPath
 from .results import AppraisalWarning, CapacityResult, OptionResult
+
+__all__ = ["headroom_text", "ratio"]   # worded in formatting, read here by the app and paper
 
 METRIC_NAME = {"interest_cover": "interest cover", "gearing": "gearing"}
 
@@ -39,32 +42,6 @@ def results_of(case, outcomes: list[Outcome]) -> list[CapacityResult]:
             stressed_min_headroom=item.stressed_min_headroom,
             stressed_first_breach_year=item.stressed_first_breach_year))
     return out
-
-
-def ratio(metric: str, value: float | None, *, fine: bool = False) -> str:
-    """A metric's value as printed: interest cover '1.27x', gearing '62.3%'; ``fine`` gives
-    one more place, for a value so near its limit that the usual places would hide the gap."""
-    if value is None:
-        return "n/a"
-    if metric == "gearing":
-        return f"{100 * value:.{2 if fine else 1}f}%"
-    return f"{value:.{3 if fine else 2}f}x"
-
-
-def headroom_text(metric: str, value: float | None) -> str:
-    """Headroom in the metric's own unit, with its sign; one more place where it is tiny.
-
-    >>> headroom_text("interest_cover", -0.004), headroom_text("gearing", 0.0143)
-    ('−0.004x', '1.4 points')
-    """
-    if value is None:
-        return "n/a"
-    sign = "\u2212" if value < 0 else ""
-    if metric == "gearing":
-        places = 1 if abs(100 * value) >= 0.1 or value == 0 else 2
-        return f"{sign}{abs(100 * value):.{places}f} points"
-    places = 2 if abs(value) >= 0.01 or value == 0 else 3
-    return f"{sign}{abs(value):.{places}f}x"
 
 
 def possessive(name: str) -> str:
@@ -153,23 +130,25 @@ def flag(option: OptionResult, first_year: int) -> str | None:
     return None
 
 
-def breach_sentence(case, option_name: str, test: CapacityResult, first_year: int, *,
-                    stressed: bool) -> str | None:
-    """One sentence on a breach, base or pessimistic; None where the test holds."""
+def breach_params(case, option_name: str, test: CapacityResult, first_year: int, *,
+                  stressed: bool) -> dict | None:
+    """A breach's figures (base or pessimistic) as a covenant_breach warning carries them, for
+    :mod:`appraisal.wording` to word; None where the test holds."""
     year = test.stressed_first_breach_year if stressed else test.first_breach_year
     if year is None:
         return None
     values = test.stressed_values if stressed else test.values
     money_row = test.stressed_headroom_money if stressed else test.headroom_money
-    value, short = values[year - 1], money_row[year - 1]
-    gap = test.limit - value if test.bound == "max" else value - test.limit
-    fine = abs(gap) < (0.001 if test.metric == "gearing" else 0.01)
-    case_words = ("in the pessimistic case (ranged figures at their worse ends)" if stressed
-                  else "as planned")
-    return (f"{option_name} breaks {test_name(case, test)} in {calendar(first_year, year)} "
-            f"{case_words}: {ratio(test.metric, value, fine=fine)} against "
-            f"{limit_text(test, fine=fine)}, a headroom of {headroom_text(test.metric, gap)} "
-            f"({money(-short)} short)")
+    return {"option": option_name, "test": test_name(case, test), "year": first_year + year - 1,
+            "index": year, "stressed": stressed, "metric": test.metric, "value": values[year - 1],
+            "limit": test.limit, "bound": test.bound, "short": money_row[year - 1]}
+
+
+def breach_sentence(case, option_name: str, test: CapacityResult, first_year: int, *,
+                    stressed: bool) -> str | None:
+    """One sentence on a breach, base or pessimistic; None where the test holds."""
+    params = breach_params(case, option_name, test, first_year, stressed=stressed)
+    return None if params is None else wording.KINDS["covenant_breach"].words(params, True)
 
 
 def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[AppraisalWarning]:
@@ -184,11 +163,10 @@ def warnings(case, options: list[OptionResult], first_year: int) -> Iterator[App
             for stressed in (False, True):
                 if stressed and not _breaks_sooner(test):
                     continue
-                text = breach_sentence(case, f"'{option.name}'", test, first_year,
+                params = breach_params(case, f"'{option.name}'", test, first_year,
                                        stressed=stressed)
-                if text is not None:
-                    yield AppraisalWarning("covenant_breach", FieldPath.of("options", i),
-                                           {"sentence": text})
+                if params is not None:
+                    yield AppraisalWarning("covenant_breach", FieldPath.of("options", i), params)
 
 
 def _breaks_sooner(test: CapacityResult) -> bool:

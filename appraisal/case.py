@@ -291,6 +291,17 @@ class Recommendation(Model):
     rationale: LongText = ""
 
 
+class PaperDetails(Model):
+    """How the board paper presents itself: its status, reference, sponsor, marking and the
+    resolution the board is asked to pass (all optional; an empty resolution gets a draft)."""
+
+    status: Literal["decision", "discussion"] = "decision"
+    reference: Text = ""
+    sponsor: Text = ""
+    confidentiality: Text = ""
+    resolution: LongText = ""
+
+
 class ReadinessItem(Model):
     item: Text
     status: ReadinessStatus = "not_started"
@@ -333,6 +344,7 @@ class Case(Model):
     options: Annotated[list[Option], Field(min_length=1)]
     weighting: Weighting | None = None
     recommendation: Recommendation | None = None
+    paper: PaperDetails | None = None
     readiness: list[ReadinessItem] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     merged_golden_rules: list[CapacityRule] | None = None

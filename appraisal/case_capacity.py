@@ -79,7 +79,10 @@ class CapacityRule(_Model):
 
     @property
     def limit(self) -> float:
-        return float(self.min if self.metric == "interest_cover" else self.max)
+        value = self.min if self.metric == "interest_cover" else self.max
+        if value is None:       # refused on reading the case (appraisal.capacity_rules)
+            raise ValueError(f"a {self.metric} rule with no limit")
+        return float(value)
 
     @property
     def bound(self) -> str:

@@ -1,4 +1,4 @@
-"""The headless command: ``appraise CASE.json [--json OUT] [--pdf PAPER] [--xlsx MODEL]``.
+"""The headless command: ``appraise CASE.json [--json OUT] [--pdf PAPER] [--docx PAPER] [--xlsx MODEL]``.
 
 Exit status 0 on success, 2 on an invalid case or command line (a message on standard error
 naming the field; no output file written), 1 on any other failure (an output that cannot be
@@ -25,7 +25,8 @@ from .limits import excerpt
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 MAX_PROBLEMS = 30           # problems listed on standard error; the rest are counted
-OUTPUTS = (("json", "the results"), ("pdf", "the board paper"), ("xlsx", "the Excel model"))
+OUTPUTS = (("json", "the results"), ("pdf", "the board paper"),
+           ("docx", "the board paper in Word"), ("xlsx", "the Excel model"))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("case", help="the case file (.json)")
     run.add_argument("--json", metavar="OUT", help="write results JSON v1 ('-' for standard output)")
     run.add_argument("--pdf", metavar="PAPER", help="write the board paper (PDF)")
+    run.add_argument("--docx", metavar="PAPER",
+                     help="write the board paper as a Word document (.docx)")
     run.add_argument("--xlsx", metavar="MODEL", help="write the live Excel model")
     run.add_argument("--no-monte-carlo", action="store_true", help="skip the Monte Carlo draws")
     return parser
@@ -61,6 +64,9 @@ def _outputs(args, results) -> list[tuple[str, bytes]]:
     if args.pdf:
         from .report.pdf import board_paper_bytes
         out.append((args.pdf, board_paper_bytes(results)))
+    if args.docx:
+        from .report.docx import board_paper_docx_bytes
+        out.append((args.docx, board_paper_docx_bytes(results)))
     if args.xlsx:
         from .report.workbook import workbook_bytes
         out.append((args.xlsx, workbook_bytes(results)))

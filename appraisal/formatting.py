@@ -93,3 +93,29 @@ def form_name(form: str) -> str:
     """A form's name from the continuum (continuum.py): 'joint_venture' → 'Joint venture'."""
     found = BY_ID.get(form)
     return found.name if found else form.replace("_", " ").capitalize()
+
+
+def ratio(metric: str, value: float | None, *, fine: bool = False) -> str:
+    """A metric's value as printed: interest cover '1.27x', gearing '62.3%'; ``fine`` gives
+    one more place, for a value so near its limit that the usual places would hide the gap."""
+    if value is None:
+        return "n/a"
+    if metric == "gearing":
+        return f"{100 * value:.{2 if fine else 1}f}%"
+    return f"{value:.{3 if fine else 2}f}x"
+
+
+def headroom_text(metric: str, value: float | None) -> str:
+    """Headroom in the metric's own unit, with its sign; one more place where it is tiny.
+
+    >>> headroom_text("interest_cover", -0.004), headroom_text("gearing", 0.0143)
+    ('−0.004x', '1.4 points')
+    """
+    if value is None:
+        return "n/a"
+    sign = "\u2212" if value < 0 else ""
+    if metric == "gearing":
+        places = 1 if abs(100 * value) >= 0.1 or value == 0 else 2
+        return f"{sign}{abs(100 * value):.{places}f} points"
+    places = 2 if abs(value) >= 0.01 or value == 0 else 3
+    return f"{sign}{abs(value):.{places}f}x"

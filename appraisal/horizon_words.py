@@ -117,9 +117,10 @@ def past_horizon_sentence(r: Results) -> str | None:
             shown.append(o)
     if not shown:
         return None
-    p = shown[0].past_horizon
-    parts = [f"{o.name} gains {money_k(o.past_horizon.gains)} and pays "
-             f"{money_k(o.past_horizon.pays)} ({money_k(o.past_horizon.npv_vs_baseline)} "
-             f"against the baseline over {p.to_year} years)" for o in shown]
+    past = [(o, o.past_horizon) for o in shown if o.past_horizon is not None]
+    p = past[0][1]
+    parts = [f"{o.name} gains {money_k(h.gains)} and pays {money_k(h.pays)} "
+             f"({money_k(h.npv_vs_baseline)} against the baseline over {p.to_year} years)"
+             for o, h in past]
     return (f"From year {p.from_year} to year {p.to_year}, {PERSIST}, the NPVs above leave out "
             f"gains and payments both ways: in present value, " + "; ".join(parts) + ".")

@@ -5,15 +5,13 @@ read these figures; none computes one of its own. Money is float64 pounds at ful
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from . import wording
 from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
-from .paths import FieldPath
+from .wording import AppraisalWarning as AppraisalWarning   # defined with its words
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 2
@@ -326,28 +324,6 @@ class HorizonEntry:
     def to_json(self) -> dict:
         return {"years": self.years, "npv_vs_baseline": self.npv_vs_baseline,
                 "highest_npv": self.highest_npv, "leader": self.leader}
-
-
-@dataclass(frozen=True)
-class AppraisalWarning:
-    """Advice the board should see; not an error: what was noticed (``kind``, a row of
-    :data:`appraisal.wording.KINDS`), where (``path``) and its figures (``params``). It is
-    worded only by :mod:`appraisal.wording`."""
-
-    kind: str
-    path: FieldPath
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def message(self) -> str:
-        """The plain message of the results JSON (model.md §3)."""
-        return wording.message(self)
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
-
-    def __hash__(self) -> int:
-        return hash((self.kind, self.path))
 
 
 @dataclass

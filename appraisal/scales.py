@@ -18,7 +18,7 @@ from .case import Case
 from .defaults import DEFAULT_ANCHORS, default_scale  # noqa: F401 - said here too
 from .formatting import money
 from .paths import FieldPath
-from .results import AppraisalWarning
+from .wording import AppraisalWarning
 
 Problem = tuple[str, str]
 ENDS = ("0", "10")

@@ -15,11 +15,11 @@ A new kind of warning is a row of :data:`KINDS` and the engine's test for it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .deal.notice_words import NOTICE_KINDS
-from .formatting import money
+from .formatting import headroom_text, money, ratio
 from .paths import FieldPath, say
 
 
@@ -30,6 +30,28 @@ class Warning_(Protocol):
     def path(self) -> FieldPath: ...
     @property
     def params(self) -> Mapping[str, Any]: ...
+
+
+@dataclass(frozen=True)
+class AppraisalWarning:
+    """Advice the board should see; not an error: what was noticed (``kind``, a row of
+    :data:`KINDS`), where (``path``) and its figures (``params``). It is
+    worded only here."""
+
+    kind: str
+    path: FieldPath
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """The plain message of the results JSON (model.md §3)."""
+        return message(self)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.path))
 
 
 def _short_list(p: Mapping[str, Any], people: bool) -> str:
@@ -154,7 +176,17 @@ def _golden_rules_taken(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _covenant_breach(p: Mapping[str, Any], people: bool) -> str:
-    return p["sentence"]        # worded with its figures by appraisal.affordability
+    """'Merger' breaks Oak Housing's interest cover covenant with Bank A in 2028 (year 2) as
+    planned: 1.10x against at least 1.25x, a headroom of −0.15x (£40,000 short)."""
+    metric, value, limit = p["metric"], p["value"], p["limit"]
+    gap = limit - value if p["bound"] == "max" else value - limit
+    fine = abs(gap) < (0.001 if metric == "gearing" else 0.01)
+    case_words = ("in the pessimistic case (ranged figures at their worse ends)" if p["stressed"]
+                  else "as planned")
+    bound = "at least" if p["bound"] == "min" else "at most"
+    return (f"{p['option']} breaks {p['test']} in {p['year']} (year {p['index']}) {case_words}: "
+            f"{ratio(metric, value, fine=fine)} against {bound} {ratio(metric, limit, fine=fine)}"
+            f", a headroom of {headroom_text(metric, gap)} ({money(-p['short'])} short)")
 
 
 @dataclass(frozen=True)

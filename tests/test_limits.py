@@ -153,7 +153,7 @@ def test_a_device_is_refused_without_being_read():
     with pytest.raises(CaseError) as caught:
         load_case("/dev/zero")
     assert "zero: it is a device, not a case file" in str(caught.value)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 60     # a hang guard: a device is never read
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

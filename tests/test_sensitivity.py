@@ -3,6 +3,8 @@ engine on the changed case, Monte Carlo draws and the three scenarios."""
 from __future__ import annotations
 
 import copy
+import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -304,3 +306,28 @@ def test_tornado_equal_swings_keep_the_line_order(case_dict):
     assert [t.label for t in option.tornado] == ["A", "B", "Set-up", "C"]
     a, b = option.tornado[0], option.tornado[1]
     assert abs(a.swing - b.swing) < 1e-6
+
+
+def test_a_pension_cessation_line_gets_a_switching_value_after_loan_repricing():
+    """model-v2.md V3: the exit credit of £60,000 in the v2 worked example, paid in three equal
+    yearly parts from year 1 in today's prices (not deflated), moves the NPV by
+    g = (1/1.035 + 1/1.035² + 1/1.035³) / 3 = 0.933879 per pound; against the merger's NPV
+    against the baseline of £5,466,767.49 it switches at −60,000 + 5,466,767.49 / 0.933879 =
+    £5,793,828.52 (the expected file's figure), in a row after loan re-pricing; set there, the
+    merger's NPV against the baseline is 0."""
+    here = Path(__file__).parent / "data" / "small-case-v2.json"
+    data = json.loads(here.read_text(encoding="utf-8"))
+    results = appraise(parse_data(data), monte_carlo=False)
+    merger = next(o for o in results.options if o.id == "merger")
+    refs = [s.ref for s in merger.switching_values]
+    assert refs[-2:] == ["loan_repricing[0]", "pension_cessation[0]"]
+    row = merger.switching_values[-1]
+    assert (row.label, row.base) == ("Elm pension exit credit", -60000.0)
+    g = sum(1.035 ** -t for t in (1, 2, 3)) / 3
+    assert row.value == pytest.approx(-60000 + merger.npv_vs_baseline / g, abs=0.01)
+    assert row.value == pytest.approx(5_793_828.52, abs=0.01)
+    assert row.change_pct == pytest.approx(100 * (row.value + 60000) / -60000)
+    moved = appraise(parse_data(_with_quantity(data, results.options.index(merger),
+                                               row.ref, row.value)), monte_carlo=False)
+    assert next(o for o in moved.options if o.id == "merger").npv_vs_baseline == \
+        pytest.approx(0, abs=0.01)

@@ -157,6 +157,10 @@ def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
     def organisation(wb):
         wb["Lines"].cell(line_row(wb, results.options[1].name, "savings[0]"), 4).value = "ealm"
 
+    def supplier(wb):
+        r = line_row(wb, results.options[1].name, "shared_services[0]")
+        wb["Lines"].cell(r, EXTRA + 3).value = "oka"
+
     def weights_and_horizon(wb):
         inputs = wb["Inputs"]
         for c in results.case.criteria:
@@ -167,6 +171,7 @@ def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
         "baseline": (edit(raw, lambda wb: setattr(named(wb, "BaselineOption"), "value",
                                                   "stand-alone")), "baseline option id"),
         "organisation": (edit(raw, organisation), "its organisation is found exactly once"),
+        "supplier": (edit(raw, supplier), "its supplier is blank or a known organisation"),
         "weights-and-horizon": (edit(raw, weights_and_horizon), "horizon"),
     }
 
@@ -287,13 +292,13 @@ def test_flexed_models_equal_the_engine(key, books):
     flexed_results, _, flexed_wb = books[f"{key}.flexed"]
     if len(flexed_results.horizon_sensitivity) > 1:
         assert_horizon(flexed_wb, flexed_results)
-    assert_table(flexed_wb, flexed_results, organisations=False)
+    assert_table(flexed_wb, flexed_results)
     assert named(flexed_wb, "ChecksPass").value in (True, 1)
 
 
 def test_every_kind_of_input_flexed_moves_the_model_as_the_engine(books):
     results, _, wb = books["every-kind"]
-    assert_table(wb, results, organisations=False)
+    assert_table(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
     before = books[LARGEST][0]
     assert results.baseline.id != before.baseline.id
@@ -331,7 +336,7 @@ def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):
     """Acceptance: HorizonYears 10 → 30 in the largest sample, recalculated."""
     results, _, wb = books["horizon-30"]
     assert results.horizon == 30
-    assert_table(wb, results, organisations=False)
+    assert_table(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
     assert_horizon_first(wb, results)
 
@@ -341,7 +346,8 @@ def assert_horizon_first(wb, results) -> None:
     assert wb["Horizon"]["C5"].value == results.horizon
 
 
-@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "weights-and-horizon"])
+@pytest.mark.parametrize("mistake", ["loan", "baseline", "organisation", "supplier",
+                                     "weights-and-horizon"])
 def test_a_typed_mistake_turns_the_master_flag_false_and_names_the_check(mistake, books):
     words, _, wb = books[f"mistake.{mistake}"]
     assert named(wb, "ChecksPass").value in (False, 0)

@@ -1,4 +1,4 @@
-"""Exports of the board paper (PDF) and the model (Excel), off the GUI thread.
+"""Exports of the board paper (PDF or Word) and the model (Excel), off the GUI thread.
 
 The job reuses the document's complete results when they are current (the simulation included);
 only if they are not does it appraise the case in full. It asks the report writer for the
@@ -31,6 +31,8 @@ class ExportKind:
 
 KINDS = {
     "pdf": ExportKind("pdf", "the board paper", ".pdf", "PDF documents (*.pdf)", b"%PDF"),
+    "docx": ExportKind("docx", "the board paper (Word)", ".docx", "Word documents (*.docx)",
+                       b"PK"),
     "xlsx": ExportKind("xlsx", "the Excel model", ".xlsx", "Excel workbooks (*.xlsx)", b"PK"),
 }
 
@@ -41,6 +43,9 @@ def writer(key: str) -> Callable[[Results], bytes]:
     if key == "pdf":
         from appraisal.report.pdf import board_paper_bytes
         return board_paper_bytes
+    if key == "docx":
+        from appraisal.report.docx import board_paper_docx_bytes
+        return board_paper_docx_bytes
     from appraisal.report.workbook import workbook_bytes
     return workbook_bytes
 

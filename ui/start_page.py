@@ -64,8 +64,8 @@ class StartPage(QWidget):
             self._add(self.samples, sample_title(path), sample_line(path), str(path))
 
         lists = QHBoxLayout()
-        lists.addWidget(recent_box, 2)
-        lists.addWidget(sample_box, 3)
+        lists.addWidget(recent_box, 1)
+        lists.addWidget(sample_box, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.addWidget(heading)
@@ -95,8 +95,7 @@ class StartPage(QWidget):
         widget.addItem(item)
         label = QLabel(f"<b>{escape(title)}</b><br>{escape(line)}")
         label.setTextFormat(Qt.RichText)
-        label.setWordWrap(True)
-        label.setContentsMargins(4, 2, 4, 2)
+        label.setContentsMargins(4, 3, 4, 3)     # two lines, unwrapped: the tip has them whole
         label.setAttribute(Qt.WA_TransparentForMouseEvents)
         item.setSizeHint(label.sizeHint())
         item.setText("")                  # the label shows it; the accessible text says it

@@ -179,3 +179,42 @@ def svg_bytes(fig: Figure, *, text_as_text: bool = False) -> bytes:
 def png_bytes(fig: Figure, dpi: int = 100) -> bytes:
     """The figure as a PNG image."""
     return _render(fig, FigureCanvasAgg, "png", dpi=dpi)
+
+
+def describe(fig: Figure) -> str:
+    """What a figure shows, in words, from its own text: each panel's title, its axes and the
+    names along its category axis and in its legend (alternative text for a reader who cannot
+    see the chart). Never empty."""
+    parts = []
+    for ax in fig.get_axes():
+        if not ax.get_visible() or not ax.has_data() and not ax.texts:
+            continue
+        bits = []
+        title = ax.get_title() or ax.get_title("left")
+        if title:
+            bits.append(title.strip())
+        x, y = ax.get_xlabel().strip(), ax.get_ylabel().strip()
+        if x and y:
+            bits.append(f"{y} against {x}")
+        elif x or y:
+            bits.append(x or y)
+        for axis, name in ((ax.get_yticklabels(), "items"), (ax.get_xticklabels(), "items")):
+            names = [t.get_text() for t in axis if t.get_text() and not _numberlike(t.get_text())]
+            if names:
+                bits.append(f"{name}: " + "; ".join(dict.fromkeys(names)))
+                break
+        legend = ax.get_legend()
+        if legend is not None:
+            keys = [t.get_text() for t in legend.get_texts() if t.get_text()]
+            if keys:
+                bits.append("key: " + "; ".join(keys))
+        if not bits:
+            bits = [t.get_text() for t in ax.texts if t.get_text().strip()]
+        if bits:
+            parts.append(", ".join(bits))
+    text = " ".join(". ".join(parts).split())
+    return f"Chart: {text}." if text else "Chart."
+
+
+def _numberlike(text: str) -> bool:
+    return bool(text) and all(c in "0123456789.,−-+£k%x " for c in text)

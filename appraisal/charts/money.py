@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from ..formatting import money_k
 from ..results import Results
-from .base import (BLUE, FONT, GREY, ORANGE, VERMILLION, driver_name, empty, label, label_lines,
+from .base import (BLUE, FONT, GREY, VERMILLION, driver_name, empty, label, label_lines,
                    legend_label, money_axis, new_figure, style, tidy)
 
 
@@ -72,17 +72,25 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
     ax = fig.add_subplot()
     y = np.arange(len(rows))[::-1]
     base = o.npv_vs_baseline
+    # Colour says worse or better than the base, whichever end of the input does it; the
+    # low end is hatched, so the input's direction can still be read.
+    shown = set()
     for yi, r in zip(y, rows):
-        ax.barh(yi, r.npv_vs_baseline_at_low - base, left=base, color=ORANGE, height=0.6,
-                label="at its low value" if yi == y[0] else None)
-        ax.barh(yi, r.npv_vs_baseline_at_high - base, left=base, color=BLUE, height=0.6,
-                label="at its high value" if yi == y[0] else None)
+        for end, npv, hatch in (("low", r.npv_vs_baseline_at_low, "////"),
+                                ("high", r.npv_vs_baseline_at_high, None)):
+            worse = npv < base
+            key = ("worse" if worse else "better", end)
+            ax.barh(yi, npv - base, left=base, color=VERMILLION if worse else BLUE, height=0.6,
+                    hatch=hatch, edgecolor="white", linewidth=0,
+                    label=None if key in shown else
+                    f"{key[0]} than base, input at its {end} value")
+            shown.add(key)
     ax.axvline(base, color="black", linewidth=0.9)
     ax.set_yticks(y, [label_lines(driver_name(results, o.id, r), 30)
                       for r in rows], fontsize=7.5, linespacing=0.95)
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
-    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline (base {money_k(base)})",
+    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline\n(base {money_k(base)})",
                   fontsize=8, fontfamily=FONT)
     fig.legend(frameon=False, loc="outside lower center", ncols=2,
                prop={"family": FONT, "size": 7})

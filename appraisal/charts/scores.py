@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -30,21 +31,37 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     m = np.array([[o.scores[c.id] for c in crit] for o in opts], dtype=float)
     fig = new_figure(height_in or max(2.2, 1.6 + 0.32 * len(opts)))
     ax = fig.add_subplot()
-    image = ax.imshow(m, cmap="cividis", vmin=0, vmax=10, aspect="auto")
+    # A mesh of filled cells, not an image: it stays vector in the board paper.
+    image = ax.pcolormesh(np.arange(len(crit) + 1) - 0.5, np.arange(len(opts) + 1) - 0.5, m,
+                          cmap="cividis", vmin=0, vmax=10, edgecolors="white", linewidth=0.5)
+    ax.set_ylim(len(opts) - 0.5, -0.5)          # the first option at the top, as in the case
     fs = 7 if len(crit) <= 8 else 6
     for (r, c), v in np.ndenumerate(m):
         ax.text(c, r, score_text(v), ha="center", va="center", fontsize=fs, fontfamily=FONT,
                 color="white" if v < 5.5 else "black")
-    ax.set_xticks(range(len(crit)),
-                  [f"{label(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
-                  rotation=35 if len(crit) > 5 else 0, ha="right" if len(crit) > 5 else "center",
-                  fontsize=fs, fontfamily=FONT)
+    if len(crit) <= 5:
+        ax.set_xticks(range(len(crit)),
+                      [f"{label_lines(c.name, 18)}\n{pct(results.weights[c.id])}" for c in crit],
+                      fontsize=fs, fontfamily=FONT, linespacing=0.95)
+    else:
+        # Too many columns for their names: numbered, with a key in full beneath (no name is
+        # cut and no label is turned on its side to collide with its neighbour).
+        ax.set_xticks(range(len(crit)),
+                      [f"{k}\n{pct(results.weights[c.id])}" for k, c in enumerate(crit, 1)],
+                      fontsize=fs, fontfamily=FONT)
+        items = [f"{k}\u00a0{label(c.name, 60)}".replace(" ", "\u00a0")
+                 for k, c in enumerate(crit, 1)]
+        key = textwrap.wrap("   ".join(items), 75, break_on_hyphens=False, break_long_words=False)
+        ax.set_xlabel("\n".join(line.replace("\u00a0", " ") for line in key), fontsize=6.5,
+                      fontfamily=FONT, loc="left", linespacing=1.3)
     ax.set_yticks(range(len(opts)), [label_lines(o.name, 30) for o in opts], fontsize=7,
                   fontfamily=FONT, linespacing=0.95)
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01)
+    # Forty bands (under matplotlib's 50, past which a colour bar is drawn as an image).
+    bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.01, boundaries=np.linspace(0, 10, 41),
+                       ticks=range(0, 11, 2))
     bar.ax.tick_params(labelsize=7)
     bar.set_label("score (0–10)", fontsize=7, fontfamily=FONT)
     return fig
@@ -119,9 +136,14 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
     n = max(1, len(crit))
     ncols = min(ncols, n)
     nrows = math.ceil(n / ncols)
-    height = 0.75 + 1.75 * nrows
+    # The key sits below the panels: room for its rows (each up to two lines of a name),
+    # so that it never runs into the panels' axis labels.
+    key_cols = min(4, len(results.options) + 2)
+    key_rows = math.ceil((len(results.options) + 2) / key_cols)
+    bottom = 0.5 + 0.3 * key_rows
+    height = 0.3 + bottom + 1.75 * nrows
     fig = new_figure(height, layout=None)
-    fig.subplots_adjust(left=0.09, right=0.98, top=1 - 0.3 / height, bottom=0.75 / height,
+    fig.subplots_adjust(left=0.09, right=0.98, top=1 - 0.3 / height, bottom=bottom / height,
                         wspace=0.12, hspace=0.55)
     grid = np.array(results.weight_grid) * 100
     axes = fig.subplots(nrows, ncols, squeeze=False, sharey=True)
@@ -151,7 +173,7 @@ def weight_sensitivity(results: Results, criteria: list[str] | None = None, *,
     handles += [axes.flat[0].plot([], [], color=BLACK, linewidth=0.8)[0],
                 axes.flat[0].plot([], [], color=VERMILLION, linestyle=":")[0]]
     labels += ["today's weight", "switching weight"]
-    fig.legend(handles, labels, loc="lower center", ncols=min(4, len(labels)),
+    fig.legend(handles, labels, loc="lower center", ncols=key_cols,
                frameon=False, prop={"family": FONT, "size": 7}, bbox_to_anchor=(0.5, 0.0))
     return fig
 

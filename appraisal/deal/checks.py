@@ -24,7 +24,7 @@ _REF = re.compile(r"^([a-z_]+)\[(\d+)\]$")
 def resolves(option, ref: str) -> bool:
     """A ``LIST[index]`` ref (model.md) names a money line of ``option``."""
     m = _REF.match(ref or "")
-    return bool(m) and m.group(1) in KIND_IDS and int(m.group(2)) < len(
+    return m is not None and m.group(1) in KIND_IDS and int(m.group(2)) < len(
         getattr(option, m.group(1)))
 
 

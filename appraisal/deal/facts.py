@@ -123,10 +123,14 @@ class Facts:
         return self.LF in COMPANY
 
     def every_counterparty(self, test: Callable[[Facts], bool]) -> bool:
-        return conjunction(lambda p=p: test(self.other(p)) for p in self.counterparties)
+        return conjunction(self._asking(test, p) for p in self.counterparties)
 
     def some_counterparty(self, test: Callable[[Facts], bool]) -> bool:
-        return disjunction(lambda p=p: test(self.other(p)) for p in self.counterparties)
+        return disjunction(self._asking(test, p) for p in self.counterparties)
+
+    def _asking(self, test: Callable[[Facts], bool], org) -> Callable[[], bool]:
+        """The test put to one counterparty, asked only when needed."""
+        return lambda: test(self.other(org))
 
     def other(self, org) -> Facts:
         f = Facts.__new__(Facts)

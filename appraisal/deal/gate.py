@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .facts import STRUCTURAL
 from .governance import GOVERNED_FORMS, is_deal_breaker, label
 from .lenders import ConsentRow, consents
+from .models import Finding
 from .route import Route, RouteStep, generate, partners
 from .words import CONSENT_STATUS, STEP_STATUS, consent_words, step_title
 
@@ -37,7 +38,7 @@ class Gate:
 class Deal:
     route: Route
     consents: list[ConsentRow]
-    findings: list[tuple[int, object]]          # (index in due_diligence, finding)
+    findings: list[tuple[int, Finding]]         # (index in due_diligence, finding)
     gates: list[Gate] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # what keeps it "Not yet assessed"
     cannot_proceed: list[str] = field(default_factory=list)   # deal-breakers not agreed
@@ -60,7 +61,7 @@ class Deal:
                 "missing": list(self.missing)}
 
 
-def findings_for(case, option) -> list[tuple[int, object]]:
+def findings_for(case, option) -> list[tuple[int, Finding]]:
     """Findings about this option: named for it, or (no option) about a partner taking part."""
     ids = {o.id for o in partners(case, option)}
     out = []

@@ -37,12 +37,16 @@ class Step:
     statutory: bool = False        # the lead time is a statutory minimum
 
 
+def _asked(part: Rule, f: Facts) -> Callable[[], bool]:
+    return lambda: part(f)
+
+
 def all_of(*parts: Rule) -> Rule:
-    return lambda f: conjunction((lambda p=p: p(f)) for p in parts)
+    return lambda f: conjunction(_asked(p, f) for p in parts)
 
 
 def any_of(*parts: Rule) -> Rule:
-    return lambda f: disjunction((lambda p=p: p(f)) for p in parts)
+    return lambda f: disjunction(_asked(p, f) for p in parts)
 
 
 def regulator(name: str) -> Rule:

@@ -9,7 +9,7 @@ from datetime import date
 
 from ..case import Case
 from ..paths import FieldPath
-from ..results import AppraisalWarning
+from ..wording import AppraisalWarning
 from .caps import JURISDICTION_NAME, cap_lookup, minimum_pension_age, redundancy_date
 
 

@@ -21,7 +21,7 @@ from ..case import Case
 from ..kinds import KIND_IDS
 from ..continuum import form
 from ..paths import FieldPath
-from ..results import AppraisalWarning
+from ..wording import AppraisalWarning
 
 Problem = tuple[str, str]
 

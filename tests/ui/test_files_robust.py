@@ -200,7 +200,7 @@ def test_deep_and_huge_files_are_refused_in_plain_words_without_reading_them_who
         fh.truncate(200 * 1024 * 1024)
     start = time.perf_counter()
     assert not w.open_path(huge, ask=False)
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 60     # a hang guard: it is refused by its size, unread
     assert "at most 20 MB" in dialogs.messages[-1][1]
     if os.path.exists("/dev/zero"):
         assert not w.open_path("/dev/zero", ask=False)

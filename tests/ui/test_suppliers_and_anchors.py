@@ -101,6 +101,32 @@ def test_breakage_gain_tick_box_clears_the_warning(qtbot, document):
     assert path not in {str(w.path) for w in document.results.warnings}
 
 
+def test_a_lines_warning_shows_as_an_icon_on_its_own_cell(qtbot, document):
+    document.edit("warn", lambda d: (
+        d["options"][2]["loan_repricing"][0].update(breakage_cost=-50000),
+        d["options"][1]["shared_services"].append(
+            {"label": "Payroll", "recipient": "oak", "annual_value": 1000})))
+    document.recalculate_now()
+    shared = _shared(document)
+    cols = {c.key: k for k, c in enumerate(shared.COLUMNS)}
+
+    def icon(model, row, key):
+        return model.index(row, cols[key]).data(Qt.DecorationRole) is not None
+
+    # the new line names no supplier: the icon is on its Supplier cell, and says so
+    assert icon(shared, 1, "supplier") and not icon(shared, 1, "annual_value")
+    assert shared.index(1, cols["supplier"]).data(Qt.ToolTipRole).startswith(
+        "No supplier is named for 'Payroll'")
+    assert not icon(shared, 1, "label") and not icon(shared, 1, "recipient")
+    loans = LoanRepricingModel(document)
+    loans.set_option(2)
+    cols = {c.key: k for k, c in enumerate(loans.COLUMNS)}
+    assert icon(loans, 0, "breakage_cost") and icon(loans, 0, "breakage_gain_confirmed")
+    assert not icon(loans, 0, "label")
+    tip = loans.index(0, cols["breakage_cost"]).data(Qt.ToolTipRole)
+    assert "confirm the agreement pays the borrower" in tip
+
+
 # --- Criteria, scores, swing --------------------------------------------------------------------
 def test_swing_dialog_asks_about_0_to_10_shows_scores_and_flags_contradictions(qtbot, document):
     document.edit("anchors", lambda d: d["criteria"][0].update(
@@ -145,6 +171,33 @@ def test_criteria_step_writes_what_0_and_10_mean_and_suggests_money_anchors(qtbo
     vs = [o.npv_vs_baseline for o in document.results.options]
     anchors = document.case.criteria[-1].scale_money
     assert anchors[0] == 0.0 and anchors[1] >= max(vs)
+
+
+def test_value_for_moneys_money_anchors_can_be_typed_in_the_criteria_table(qtbot, document):
+    from appraisal.scales import suggested_money_anchors
+    from ui.steps.criteria import CriteriaModel, CriteriaStep
+    from ui.widgets.columns import number_text
+
+    document.edit("add value for money", lambda d: d["criteria"].append(
+        {"id": "vfm", "name": "Value for money", "weight": 10.0, "source": "npv_vs_baseline"}))
+    document.recalculate_now()
+    step = CriteriaStep(document)
+    qtbot.addWidget(step)
+    step.refresh()
+    model, row = step.model, len(document.case.criteria) - 1
+    ten = model.index(row, CriteriaModel.COL_TEN)
+    suggested = suggested_money_anchors([o.npv_vs_baseline for o in document.results.options])
+    assert ten.data(Qt.EditRole) == number_text(suggested[1])      # the suggestion, to edit
+    # The board types 10 at £2.5m: 0 starts at the suggestion until it is typed too.
+    assert model.setData(ten, "£2.5m", Qt.EditRole)
+    assert document.case.criteria[row].scale_money == [suggested[0], 2_500_000.0]
+    assert model.setData(model.index(row, CriteriaModel.COL_ZERO), "-100,000", Qt.EditRole)
+    assert document.case.criteria[row].scale_money == [-100_000.0, 2_500_000.0]
+    assert model.index(row, CriteriaModel.COL_ZERO).data(Qt.EditRole) == "-100000"
+    # Words are refused inline, naming what the cell holds; the anchors are unchanged.
+    assert not model.setData(ten, "a lot", Qt.EditRole)
+    assert "amounts of NPV against the baseline" in model.error(row, CriteriaModel.COL_TEN)
+    assert document.case.criteria[row].scale_money == [-100_000.0, 2_500_000.0]
 
 
 def test_scores_step_shows_the_selected_criterions_anchors(qtbot, document):

@@ -191,3 +191,35 @@ def test_a_new_case_at_a_second_launch_opens_on_the_first_step(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.current_step() == 0
+
+
+def test_charts_follow_a_dark_theme_and_keep_their_data_colours(qtbot):
+    from matplotlib.colors import to_hex
+    from matplotlib.figure import Figure
+    from PySide6.QtGui import QColor, QPalette
+
+    from ui.widgets.chart_view import follow_palette
+
+    def chart() -> Figure:
+        fig = Figure()
+        ax = fig.add_subplot()
+        ax.barh([0], [3], color="#e69f00")
+        ax.axvline(1, color="black")
+        ax.grid(True, color="#dddddd")
+        ax.set_title("NPV against the baseline")
+        return fig
+
+    light = chart()
+    follow_palette(light, QPalette(QColor("#efefef")))
+    assert to_hex(light.patch.get_facecolor()) == "#ffffff"
+    dark = QPalette(QColor("#2b2b2e"))
+    dark.setColor(QPalette.WindowText, QColor("#e8e8e8"))
+    dark.setColor(QPalette.Base, QColor("#1e1e20"))
+    fig = chart()
+    follow_palette(fig, dark)
+    ax = fig.axes[0]
+    assert to_hex(fig.patch.get_facecolor()) == "#2b2b2e"
+    assert to_hex(ax.get_facecolor()) == "#1e1e20"
+    assert to_hex(ax.title.get_color()) == "#e8e8e8"
+    assert to_hex(ax.lines[0].get_color()) == "#e8e8e8"               # the black rule
+    assert to_hex(ax.patches[0].get_facecolor()) == "#e69f00"         # the data keeps its colour

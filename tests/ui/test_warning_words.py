@@ -12,6 +12,7 @@ import pypdf  # noqa: E402
 import pytest  # noqa: E402
 
 from appraisal import appraise, parse_data  # noqa: E402
+from appraisal.deal.notice_words import NOTICE_KINDS  # noqa: E402
 from appraisal.paths import say  # noqa: E402
 from appraisal.report.pdf import board_paper_bytes  # noqa: E402
 from appraisal.wording import KINDS, warning_text  # noqa: E402
@@ -63,19 +64,31 @@ def drawn(case_dict):
     data = every_warning(case_dict)
     results = appraise(parse_data(data), monte_carlo=False)
     pdf = pypdf.PdfReader(io.BytesIO(board_paper_bytes(results)))
-    paper = flat("\n".join(p.extract_text() or "" for p in pdf.pages))
-    # a sentence may run over a page: take out the page furniture between its halves
-    furniture = rf"(Draftforboarddiscussion)?Page\d+(Draftforboarddiscussion)?" \
-                rf"({re.escape(flat(results.case.title))})?"
-    return data, results, re.sub(furniture, "", paper)
+    return data, results, flat("\n".join(p.extract_text() or "" for p in pdf.pages))
 
 
 def test_the_case_draws_every_kind_of_warning(drawn):
     _, results, _ = drawn
-    # the affordability kinds need partners' plans and covenants: tests/test_capacity.py;
-    # the deal terms' kinds need deal terms: tests/test_deal_terms.py
+    # the affordability kinds need partners' plans and covenants (tests/test_capacity.py and
+    # test_a_covenant_breach_is_worded_from_its_figures below); the deal-terms kinds need deal
+    # terms recorded (tests of appraisal.deal)
     assert {w.kind for w in results.warnings} == set(KINDS) - {
-        "golden_rules_taken", "covenant_breach"} - {k for k in KINDS if k.startswith("deal_")}
+        "golden_rules_taken", "covenant_breach", *(row[0] for row in NOTICE_KINDS)}
+
+
+def test_a_covenant_breach_is_worded_from_its_figures():
+    params = {"option": "'Merger'", "test": "Oak Housing's interest cover covenant with Bank A",
+              "year": 2028, "index": 2, "stressed": False, "metric": "interest_cover",
+              "value": 1.1, "limit": 1.25, "bound": "min", "short": -40000.0}
+    assert KINDS["covenant_breach"].words(params, True) == (
+        "'Merger' breaks Oak Housing's interest cover covenant with Bank A in 2028 (year 2) as "
+        "planned: 1.10x against at least 1.25x, a headroom of \u22120.15x (£40,000 short)")
+    gearing = dict(params, test="the merged body's golden rule on gearing (set by the case)",
+                   stressed=True, metric="gearing", value=0.6505, limit=0.65, bound="max")
+    assert KINDS["covenant_breach"].words(gearing, True) == (
+        "'Merger' breaks the merged body's golden rule on gearing (set by the case) in 2028 "
+        "(year 2) in the pessimistic case (ranged figures at their worse ends): 65.05% against "
+        "at most 65.00%, a headroom of \u22120.05 points (£40,000 short)")
 
 
 def test_app_and_paper_word_every_warning_alike(qtbot, drawn):

@@ -44,7 +44,7 @@ def checks_text(findings: list[before_paper.Finding], most: int = 10) -> str:
 
 def default_name(title: str, key: str) -> str:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", title).strip("-")[:60] or "case"
-    return f"{stem}-{'board-paper' if key == 'pdf' else 'model'}{KINDS[key].suffix}"
+    return f"{stem}-{'model' if key == 'xlsx' else 'board-paper'}{KINDS[key].suffix}"
 
 
 class BoardPaperStep(QWidget):
@@ -81,6 +81,7 @@ class BoardPaperStep(QWidget):
         form.labelForField(self.rationale).setBuddy(self.rationale.editor)
 
         self.pdf_button = QPushButton("Export the board &paper (PDF)…")
+        self.docx_button = QPushButton("Export the board paper (&Word)…")
         self.xlsx_button = QPushButton("Export the &model (Excel)…")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)          # busy: the writers report stages, not percentages
@@ -100,6 +101,7 @@ class BoardPaperStep(QWidget):
             "formulas. Both are made from the figures shown in Results."))
         buttons = QHBoxLayout()
         buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.docx_button)
         buttons.addWidget(self.xlsx_button)
         buttons.addStretch(1)
         ex.addLayout(buttons)
@@ -126,6 +128,7 @@ class BoardPaperStep(QWidget):
 
         self.option.activated.connect(lambda _i: self._recommend(self.option.currentData()))
         self.pdf_button.clicked.connect(lambda: self.export("pdf"))
+        self.docx_button.clicked.connect(lambda: self.export("docx"))
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.open_button.clicked.connect(self.open_last)
         self.exporter.progress.connect(self.status.setText)
@@ -151,7 +154,7 @@ class BoardPaperStep(QWidget):
         self.option.setCurrentIndex(index)
         self.option.blockSignals(False)
         self.rationale.explanation.setText(RATIONALE_HELP if current is not None else DRAFT_HELP)
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.docx_button, self.xlsx_button):
             button.setEnabled(not self.exporter.busy)
         self.checks.setText(checks_text(before_paper.check(self.document.case)))
 

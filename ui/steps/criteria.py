@@ -17,11 +17,12 @@ from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
 from ui.steps.when_shown import RefreshWhenShown
-from ui.widgets.columns import Column
+from ui.widgets.columns import Column, number_text
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
-from ui.widgets.table_model import DISPLAY, TOOLTIP, CaseTableModel
+from ui.widgets.numbers import parse_number
+from ui.widgets.table_model import DISPLAY, EDIT, TOOLTIP, CaseTableModel
 
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
@@ -89,6 +90,10 @@ class CriteriaModel(CaseTableModel):
     def cell_data(self, row: int, column: int, role: int):
         if role == self.CRITERION_ROLE:
             return dict(self._rows[row])
+        key = self.COLUMNS[column].key
+        if role == EDIT and key in self.END and self._rows[row].get("source") == edits.VFM_SOURCE:
+            anchors = self._rows[row].get("scale_money") or self.suggested()
+            return number_text(anchors[edits.ENDS.index(self.END[key])]) if anchors else ""
         if column == self.COL_SHARE and role == DISPLAY:
             share = self.raw(row, column)
             return pct(share, 1) if share is not None else ""
@@ -96,6 +101,13 @@ class CriteriaModel(CaseTableModel):
                 and not self.error(row, column)):
             return self._rows[row].get("description") or None
         return None
+
+    def suggested(self) -> tuple[float, float] | None:
+        """Money anchors suggested from the options' NPVs against the baseline (Results)."""
+        res = self.document.results
+        if res is None:
+            return None
+        return suggested_money_anchors([o.npv_vs_baseline for o in res.options])
 
     def write(self, row: int, column: int, value):
         name = self._rows[row]["name"]
@@ -112,10 +124,18 @@ class CriteriaModel(CaseTableModel):
                                            f"rename criterion {name}")
         key = self.COLUMNS[column].key
         if key in self.END:
-            if self._rows[row].get("source") == edits.VFM_SOURCE:
-                return [(f"criteria[{row}].scale_money", "value for money's 0 and 10 are "
-                         "amounts of NPV: use the suggested anchors below")]
             end = self.END[key]
+            if self._rows[row].get("source") == edits.VFM_SOURCE:
+                try:
+                    amount = parse_number(value)
+                except ValueError as exc:
+                    return [(f"criteria[{row}].scale_money", "value for money's 0 and 10 are "
+                             f"amounts of NPV against the baseline: {exc}")]
+                suggested = self.suggested()
+                return self.document.edit(
+                    f"set the NPV that scores {end} on {name}",
+                    lambda d: edits.set_money_anchor(d, row, end, amount, suggested),
+                    merge_key=MergeKey.of("criteria", row, "scale_money", end))
             return self.document.edit(f"write what {end} means on {name}",
                                       lambda d: edits.set_anchor(d, row, end, value),
                                       merge_key=MergeKey.of("criteria", row, "scale", end))
@@ -222,10 +242,7 @@ class CriteriaStep(QWidget):
 
     def suggested_anchors(self) -> tuple[float, float] | None:
         """Money anchors suggested from the options' NPVs against the baseline (Results)."""
-        res = self.document.results
-        if res is None:
-            return None
-        return suggested_money_anchors([o.npv_vs_baseline for o in res.options])
+        return self.model.suggested()
 
     def _unanchored(self) -> int | None:
         return next((i for i, c in enumerate(self.document.case.criteria)

@@ -32,6 +32,16 @@ def set_anchor(data: dict, index: int, end: str, text: str) -> None:
         criterion.pop("scale", None)
 
 
+def set_money_anchor(data: dict, index: int, end: str, value: float,
+                     suggested: tuple[float, float] | None) -> None:
+    """Type the NPV against the baseline that scores 0 (``end`` "0") or 10 on value for money;
+    the other end, if not yet set, starts at the suggestion (or at the typed amount)."""
+    criterion = data["criteria"][index]
+    anchors = list(criterion.get("scale_money") or suggested or (value, value))
+    anchors[ENDS.index(end)] = float(value)
+    criterion["scale_money"] = [float(anchors[0]), float(anchors[1])]
+
+
 def set_money_anchors(data: dict, index: int, anchors: tuple[float, float]) -> None:
     """The board accepts value for money's money anchors (the NPVs that score 0 and 10)."""
     data["criteria"][index]["scale_money"] = [float(anchors[0]), float(anchors[1])]

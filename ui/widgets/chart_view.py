@@ -96,6 +96,7 @@ class ChartView(QWidget):
             self.update()
             return
         self._note.hide()
+        follow_palette(fig, self.palette())
         self._render()
 
     def _render(self) -> None:
@@ -153,3 +154,44 @@ class ChartView(QWidget):
             self._timer.start(0)     # just shown: draw now, the step's tables are already in
         elif self._figure is not None and self.size() != self._image_size:
             self._resize_timer.start(0)
+
+
+def follow_palette(fig: Figure, palette: QPalette) -> None:
+    """Recolour a chart for the window's theme: in a dark theme the paper and plot take the
+    window's colours and black ink (text, axes, rules) takes the text colour; the data's own
+    colours stay, so the board paper's charts and the app's read alike. A light theme keeps the
+    figure as drawn."""
+    if palette.window().color().lightness() >= 128:
+        return
+    from matplotlib.colors import to_rgba
+    from matplotlib.lines import Line2D
+    from matplotlib.text import Text
+
+    ground = palette.window().color().name()
+    plot = palette.base().color().name()
+    ink = palette.windowText().color().name()
+    rule = palette.mid().color().name()
+    fig.patch.set_facecolor(ground)
+
+    def grey(colour) -> float | None:
+        """How light a grey ink is (0 black, 1 white), or None for a colour or no ink."""
+        r, g, b, alpha = to_rgba(colour)
+        return (r + g + b) / 3 if alpha > 0 and max(r, g, b) - min(r, g, b) < 0.05 else None
+
+    for ax in fig.axes:
+        ax.set_facecolor(plot)
+        for spine in ax.spines.values():
+            spine.set_edgecolor(ink)
+        ax.tick_params(colors=ink, which="both")
+        legend = ax.get_legend()
+        if legend is not None:
+            legend.get_frame().set_facecolor(plot)
+            legend.get_frame().set_edgecolor(ink)
+    for artist in fig.findobj(lambda a: isinstance(a, (Text, Line2D))):
+        light = grey(artist.get_color())
+        if light is None:
+            continue
+        if light < 0.5:
+            artist.set_color(ink)           # text, axes and rules in black ink
+        elif isinstance(artist, Line2D) and light > 0.7:
+            artist.set_color(rule)          # pale grid lines stay quiet on the dark plot

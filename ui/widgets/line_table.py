@@ -61,6 +61,7 @@ class LineTableModel(CaseTableModel):
         self._rows: list[dict] = []
         self._results: dict[str, Any] = {}
         self._warnings: dict[int, list[str]] = {}
+        self._field_warnings: dict[tuple[int, str], list[str]] = {}
 
     # --- rows ---------------------------------------------------------------------------------
     @property
@@ -77,6 +78,7 @@ class LineTableModel(CaseTableModel):
         """Re-read the rows from the document and the figures from its results."""
         rows = self._document.get(("options", self._option, self.KIND), []) or []
         results, warnings = self._read_results()
+        self._field_warnings = self._read_field_warnings()
         if reset or len(rows) != len(self._rows):
             self.set_rows(rows, results, warnings)
             return
@@ -111,6 +113,29 @@ class LineTableModel(CaseTableModel):
             if line is not None and line[:2] == (self._option, self.KIND):
                 warnings.setdefault(line[2], []).append(sentence(w))
         return found, warnings
+
+    def _read_field_warnings(self) -> dict[tuple[int, str], list[str]]:
+        """The warnings about a line by (row, field): a shared service's supplier or VAT
+        treatment, a loan's breakage; "" for those about the whole line."""
+        res = self._document.results
+        out: dict[tuple[int, str], list[str]] = {}
+        for w in res.warnings if res is not None else []:
+            line = w.path.line()
+            if line is not None and line[:2] == (self._option, self.KIND):
+                field = w.path[4] if len(w.path) > 4 and isinstance(w.path[4], str) else ""
+                out.setdefault((line[2], field), []).append(sentence(w))
+        return out
+
+    def cell_warnings(self, row: int, column: int) -> list[str]:
+        """The warnings a cell carries: those about its own field (a breakage gain also on the
+        tick box that confirms it); on the VAT treatment, too, those about the whole line."""
+        key = self.COLUMNS[column].key
+        found = list(self._field_warnings.get((row, key), []))
+        if key == "breakage_gain_confirmed":
+            found += self._field_warnings.get((row, "breakage_cost"), [])
+        if self.COLUMNS[column].kind == "vat":
+            found = self._field_warnings.get((row, ""), []) + found
+        return found
 
     def line_result(self, row: int) -> Any:
         """The LineResult (or RedundancyResult) of a row, from the latest Results."""
@@ -159,11 +184,12 @@ class LineTableModel(CaseTableModel):
             return self.raw(row, column)
         if role == LINE_ROLE:
             return dict(self._rows[row])
-        if role not in (TOOLTIP, DECORATION) or self.COLUMNS[column].kind != "vat":
+        if role not in (TOOLTIP, DECORATION):
             return None
-        if self.warnings(row) and not self.error(row, column):
+        found = self.cell_warnings(row, column)
+        if found and not self.error(row, column):
             if role == TOOLTIP:
-                return "\n".join(self.warnings(row))
+                return "\n".join(found)
             return QApplication.style().standardIcon(QStyle.SP_MessageBoxWarning)
         return None
 

@@ -7,7 +7,7 @@ the table of every test. Every figure is read from Results.
 """
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Paragraph
 
 from ... import affordability as af
 from ... import charts
@@ -136,8 +136,7 @@ def financial_section(paper: BoardPaper, r: Results) -> None:
 def _chart(paper: BoardPaper, r: Results, o: OptionResult, caption: str) -> None:
     """The option's tests in three columns, allowed most of a page so that they stay legible."""
     fig = charts.capacity_tests(r, o.id, columns=3)
-    paper.add(KeepTogether([kit.chart(fig, max_height=kit.FRAME_HEIGHT * 0.85),
-                            kit.para(caption, "small")]), Spacer(1, 6))
+    paper.chart(fig, caption=caption, max_height=kit.FRAME_HEIGHT * 0.42)
 
 
 def plans_table(paper: BoardPaper, r: Results) -> None:

@@ -19,7 +19,7 @@ HALF_PENNY = 0.005     # £: year 1 less the fees below this is float noise, not
 
 
 def user_voice(paper: BoardPaper, r: Results) -> None:
-    paper.heading("User voice")
+    paper.heading("User voice", 2)
     crit = next((c for c in r.case.criteria if c.id == "user_voice"), None) or next(
         (c for c in r.case.criteria if any(w in c.name.lower() for w in USER_WORDS)), None)
     items = [i for i in r.case.readiness if any(w in i.item.lower() for w in USER_WORDS)]
@@ -73,7 +73,7 @@ def _names(names: list[str]) -> str:
 
 
 def implementation(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Implementation and next steps")
+    paper.heading("Implementation and next steps", 2)
     todo = [i for i in r.case.readiness if i.status in OPEN]
     if todo:
         paper.para("Action plan: every readiness item not yet done, in the case's order.")
@@ -84,25 +84,35 @@ def implementation(paper: BoardPaper, r: Results) -> None:
     else:
         paper.para("The case has no readiness checklist, so there is no action plan yet.")
     rec = r.option(r.recommended)
-    savings = [line for line in rec.lines if line.kind == "savings"]
-    paper.heading("Benefits to track after the decision", 2)
-    if not savings:
+    if any(line.kind == "savings" for line in rec.lines):
+        paper.para(f"The savings {rec.name} is expected to deliver, year by year, are set out as "
+                   "targets to track in Appendix A; report actuals against them.")
+    else:
         paper.para(f"{rec.name} carries no savings lines, so there are no savings targets to "
                    "track; the board should set the non-financial outcomes it expects instead.")
+
+
+def benefits_to_track(paper: BoardPaper, r: Results) -> None:
+    """The recommended option's savings as yearly targets, one column a year (£ thousands)."""
+    rec = r.option(r.recommended)
+    savings = [line for line in rec.lines if line.kind == "savings"]
+    if not savings:
         return
+    paper.heading("Benefits to track after the decision", 2)
     paper.para(f"The savings {rec.name} is expected to deliver, year by year (£ thousands, "
-               "after optimism bias). Report actuals against these targets.")
-    rows = [[line.label, "Joint" if line.organisation is None
-             else r.case.organisation(line.organisation).name,
-             kit.para(", ".join(f"{r.first_year + t}: {money_k(a)}"
-                                for t, a in enumerate(line.amounts)), "cell")]
+               "after optimism bias). Report actuals against these targets.", "small")
+    years = [str(r.first_year + t) for t in range(r.horizon)]
+    rows = [[kit.short(line.label, 120), "Joint" if line.organisation is None
+             else kit.short(r.case.organisation(line.organisation).name, 60),
+             *[money_k(a).replace("£", "").replace("k", "") for a in line.amounts]]
             for line in savings]
-    paper.table(["Saving", "Organisation", "Targets by year"], rows, [2.5, 1.6, 6])
+    paper.table(["Saving", "Organisation", *years], rows, [2.2, 1.3] + [0.62] * len(years),
+                numeric=set(range(2, 2 + len(years))), compact=True)
 
 
 def appendix(paper: BoardPaper, r: Results) -> None:
     case, s = r.case, r.case.settings
-    paper.heading("Appendix: inputs, rules and warnings")
+    paper.heading("Appendix E: Inputs, rules and warnings")
     paper.heading("Settings", 2)
     paper.table(["Setting", "Value"], [
         ["First year", str(r.first_year)], ["Appraisal period", f"{r.horizon} years"],

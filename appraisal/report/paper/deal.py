@@ -8,8 +8,6 @@ source. The paper says plainly that it is not legal advice.
 """
 from __future__ import annotations
 
-from reportlab.platypus import KeepTogether, Spacer
-
 from ...charts.route import route_timeline
 from ...deal.facts import STRUCTURAL
 from ...deal.governance import is_deal_breaker, label
@@ -26,7 +24,7 @@ KINDS = {"governance": "Governance", "lender": "Lender", "due_diligence": "Due d
 ITEM_STATUS = {"agreed": "agreed", "open": "open", "not_agreed": "not agreed",
                "not_applicable": "not applicable"}
 TITLE = "What must be settled"
-APPENDIX = "Appendix: deal registers and the legal route"
+APPENDIX = "Appendix F: Deal registers and the legal route"
 
 
 def shown(r: Results) -> bool:
@@ -61,18 +59,16 @@ def gate(paper: BoardPaper, r: Results) -> None:
         sentences.append(f"The legal route has {len(route)} critical step"
                          f"{'s' if len(route) != 1 else ''} still to do and takes "
                          f"{_weeks(deal.route.completion_weeks)} from today "
-                         f"(section '{TITLE}').")
+                         f"(under '{TITLE}' in the management case).")
     text = " ".join(sentences) or f"{len(points)} open."
-    block = [kit.markup(lead + kit.esc(text[:1].lower() + text[1:]))]
+    paper.markup(lead + kit.esc(text[:1].lower() + text[1:]))
     if points:
         rows = [[KINDS[g.kind], kit.short(_without_whose(g), 150), g.whose or "Partners together",
                  g.status, g.owner or "—"] for g in points[:GATE_LINES]]
-        block.append(kit.table(["Area", "Open point", "Whose", "Status", "Owner"], rows,
-                               [1.0, 4.6, 1.6, 1.1, 1.3], compact=True))
+        paper.table(["Area", "Open point", "Whose", "Status", "Owner"], rows,
+                    [1.0, 4.6, 1.6, 1.1, 1.3], compact=True)
         if len(points) > GATE_LINES:
-            block.append(kit.para(f"… and {len(points) - GATE_LINES} more in section "
-                                  f"'{TITLE}'.", "small"))
-    paper.add(KeepTogether(block), Spacer(1, 6))
+            paper.para(f"… and {len(points) - GATE_LINES} more under '{TITLE}'.", "small")
 
 
 def _without_whose(g) -> str:
@@ -82,7 +78,7 @@ def _without_whose(g) -> str:
 
 def section(paper: BoardPaper, r: Results) -> None:
     """The body section: short tables for the recommended option, then one line per other."""
-    paper.heading(TITLE)
+    paper.heading(TITLE, 2)
     if not shown(r):
         paper.para("The recommended option changes no partner's legal structure and the case "
                    "records no deal terms, so there is no governance settlement, lender consent "

@@ -14,20 +14,23 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...charts import short
 from . import kit
+from .script import printable
 
-STATUS = "Draft for board discussion"
+STATUS = "For decision"      # the footer when the paper sets none (cover.status sets it)
 
 
 class _Template(BaseDocTemplate):
     """Pages of the paper: the cover (no running header) then the body pages."""
 
-    def __init__(self, buf, title: str, author: str):
+    def __init__(self, buf, title: str, author: str, footer: str = STATUS):
         super().__init__(buf, pagesize=kit.PAGE, leftMargin=kit.MARGIN_X,
                          rightMargin=kit.MARGIN_X, topMargin=kit.MARGIN_TOP,
                          bottomMargin=kit.MARGIN_BOTTOM, title=title, author=author,
                          subject="Board paper: partnership options appraisal",
-                         creator="Continuum", initialFontName=kit.FONT)
-        self.running_title = short(title, 95)
+                         creator="Continuum", initialFontName=kit.FONT, lang="en-GB",
+                         displayDocTitle=1)
+        self.footer = footer
+        self.running_title = printable(short(title, 95))
         frame = Frame(kit.MARGIN_X, kit.MARGIN_BOTTOM, kit.FRAME_WIDTH, kit.FRAME_HEIGHT,
                       id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._footer),
@@ -39,7 +42,7 @@ class _Template(BaseDocTemplate):
         canv.saveState()
         canv.setFont(kit.FONT, 7.5)
         canv.setFillColor(kit.MUTED)
-        canv.drawString(kit.MARGIN_X, kit.MARGIN_BOTTOM - 22, STATUS)
+        canv.drawString(kit.MARGIN_X, kit.MARGIN_BOTTOM - 22, self.footer)
         canv.drawRightString(kit.PAGE[0] - kit.MARGIN_X, kit.MARGIN_BOTTOM - 22,
                              f"Page {doc.page}")
         canv.restoreState()
@@ -81,6 +84,7 @@ class BoardPaper:
         self.title = title
         self.author = author
         self.story: list = []
+        self.footer = STATUS
         self._section = 0
 
     # --- text ----------------------------------------------------------------------------
@@ -110,8 +114,9 @@ class BoardPaper:
         self.story.append(kit.table(header, rows, widths, **kw))
         self.story.append(Spacer(1, 6))
 
-    def chart(self, fig, *, width: float | None = None, caption: str | None = None) -> None:
-        parts = [kit.chart(fig, width or kit.FRAME_WIDTH)]
+    def chart(self, fig, *, width: float | None = None, caption: str | None = None,
+              max_height: float = kit.FRAME_HEIGHT * 0.45) -> None:
+        parts = [kit.chart(fig, width or kit.FRAME_WIDTH, max_height)]
         if caption:
             parts.append(kit.para(caption, "small"))
         last = self.story[-1] if self.story else None
@@ -149,6 +154,6 @@ class BoardPaper:
     # --- output --------------------------------------------------------------------------
     def build(self) -> bytes:
         buf = io.BytesIO()
-        doc = _Template(buf, self.title, self.author)
+        doc = _Template(buf, self.title, self.author, self.footer)
         doc.multiBuild(list(self.story))
         return buf.getvalue()

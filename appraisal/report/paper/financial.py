@@ -23,7 +23,7 @@ from ...horizon_words import (
 from ...kinds import KIND, RESULT_COLUMNS
 from ...results import LineResult, OptionResult, Results
 from ...wording import line_warnings
-from . import affordability, kit
+from . import closing, kit
 from .document import BoardPaper
 
 COLUMN_NAMES = {c.id: c.short for c in RESULT_COLUMNS}
@@ -31,9 +31,11 @@ VAT_NAMES = {"standard_rated": "standard rated", "cost_sharing_exemption": "cost
              "vat_group": "VAT group", "outside_scope": "outside the scope of VAT"}
 
 
-def financial_case(paper: BoardPaper, r: Results) -> None:
+def economic_money(paper: BoardPaper, r: Results) -> None:
+    """Costs and benefits: every option's NPV (its own, and against the baseline), the ratio,
+    payback and the two money charts. Year-by-year flows are in an appendix."""
     s = r.case.settings
-    paper.heading("Financial case")
+    paper.heading("Costs and benefits", 2)
     paper.para(
         f"All figures are in today's prices over {r.horizon} years from {r.first_year}, "
         f"discounted at a real rate of {pct(r.discount_rate, 1)} a year "
@@ -41,35 +43,59 @@ def financial_case(paper: BoardPaper, r: Results) -> None:
         f"reduced by an optimism bias of {pct(s.optimism_bias.savings)} and one-off costs "
         f"raised by {pct(s.optimism_bias.costs)}. Each option is compared with the baseline, "
         f"{r.baseline.name}: payback is {PAYBACK_MEANS}, and the benefit–cost ratio is "
-        f"{RATIO_MEANS} ('{NO_RATIO}' where the option costs no more than the baseline).")
-    paper.table(["Option", "NPV", "NPV vs baseline", "PV of savings", "PV of costs",
+        f"{RATIO_MEANS} ('{NO_RATIO}' where the option costs no more than the baseline). "
+        "'Own NPV' is the option's flows alone; every other NPV in this paper is against the "
+        "baseline unless it says otherwise.")
+    paper.table(["Option", "Own NPV", "NPV vs baseline", "PV of savings", "PV of costs",
                  "Benefit–cost ratio", "Payback"],
                 [[kit.short(o.name, 120), money(o.npv), money(o.npv_vs_baseline),
                   money(o.pv_savings), money(o.pv_costs), ratio_text(o),
                   "—" if o.baseline else year_label(o.payback_year, r.first_year)]
                  for o in r.options],
                 [2.6, 1.5, 1.5, 1.5, 1.5, 1.4, 1.5], numeric={1, 2, 3, 4, 5})
-    _later_years(paper, r)
     paper.chart(charts.npv_bars(r), caption="NPV against the baseline, by option.")
     paper.chart(charts.cash_flow_lines(r),
                 caption="Cumulative net cash flow against the baseline (undiscounted): the "
                         "option has paid back once its line stays at or above zero; its lowest "
                         "point is how far it falls behind the baseline first.")
-    paper.heading("Cash flows by year", 2)
+
+
+def commercial_lines(paper: BoardPaper, r: Results) -> None:
+    """The deal's cost lines: VAT on shared services, loan re-pricing, redundancy in total,
+    pension cessation, one-off costs, and who pays and who gains."""
+    _vat(paper, r)
+    _loans(paper, r)
+    _redundancy_summary(paper, r)
+    _simple_lines(paper, r, "pension_cessation", KIND["pension_cessation"].plural,
+                  "Leaving a pension scheme triggers a cessation debt, payable in the year shown.")
+    paper.para("Every line of every option, the one-off costs of change among them, is listed "
+               "in Appendix E.", "small")
+
+
+def funding(paper: BoardPaper, r: Results) -> None:
+    """What each option asks of the partners' cash before it pays back, and who gains."""
+    from .cover import low_point
+    paper.heading("Funding the change", 2)
+    paper.para("How much each option needs before it pays for itself: the up-front cost "
+               "(one-off items, undiscounted) and the funding low point, the furthest the "
+               "option falls behind the baseline in cumulative cash (undiscounted), and when.")
+    paper.table(["Option", "Up-front cost", "Funding low point", "Payback"],
+                [[kit.short(o.name, 120), money(o.one_off_total), low_point(r, o),
+                  "—" if o.baseline else year_label(o.payback_year, r.first_year)]
+                 for o in r.options], [4, 1.6, 2, 1.8], numeric={1, 2})
+    _who_pays(paper, r)
+
+
+def cash_flows_appendix(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Appendix A: Cash flows by year")
+    paper.para("Each option's own flows by year (not against the baseline), in thousands of "
+               "pounds; the discounted total is the option's own NPV.", "small")
     for o in r.options:
         if o.baseline and not o.lines:
             continue
         _cash_flow_table(paper, o)
-    paper.heading("The cost lines in detail", 2)
-    _vat(paper, r)
-    _loans(paper, r)
-    _redundancy(paper, r)
-    _simple_lines(paper, r, "pension_cessation", KIND["pension_cessation"].plural,
-                  "Leaving a pension scheme triggers a cessation debt, payable in the year shown.")
-    _simple_lines(paper, r, "one_off_costs", KIND["one_off_costs"].plural,
-                  "Costs that fall once: due diligence, legal, integration, rebrand.")
-    _who_pays(paper, r)
-    affordability.financial_section(paper, r)
+    _later_years(paper, r)
+    closing.benefits_to_track(paper, r)
 
 
 def _cash_flow_table(paper: BoardPaper, o: OptionResult) -> None:
@@ -134,7 +160,7 @@ def _later_years(paper: BoardPaper, r: Results) -> None:
     intro = past_horizon_intro(r)
     if intro is None:
         return
-    paper.heading(f"After year {r.horizon}", 3)
+    paper.heading(f"After year {r.horizon}", 2)
     paper.para(intro)
     header, rows = past_horizon_rows(r)
     rows = [[kit.short(row[0], 120), *row[1:]] for row in rows]
@@ -166,14 +192,30 @@ def _loans(paper: BoardPaper, r: Results) -> None:
               if r.inflation_rate else "taken as they stand (no inflation)")
     paper.para(f"Loan agreements fix the margin in cash, so the uplifts are {prices}; fees and "
                "breakage are as stated. Interest after the appraisal period is in the table of "
-               "later years in the executive summary.", "small")
+               "later years in Appendix A.", "small")
 
 
-def _redundancy(paper: BoardPaper, r: Results) -> None:
-    found = [(o, x) for o in r.options for x in o.redundancies]
+def _redundancy_summary(paper: BoardPaper, r: Results) -> None:
+    found = [o for o in r.options if o.redundancies]
     if not found:
         return
     paper.heading("Redundancy", 3)
+    paper.para("The cost of the posts each option makes redundant, in total (the workings, post "
+               "by post, are in Appendix B): " + "; ".join(
+                   f"{o.name}: {_posts(sum(x.count for x in o.redundancies))}, "
+                   f"{money(o.column_total('redundancy'))}" for o in found) + ".")
+
+
+def _posts(n: int) -> str:
+    return f"{n} post" + ("" if n == 1 else "s")
+
+
+def redundancy_appendix(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Appendix B: Redundancy workings")
+    found = [(o, x) for o in r.options for x in o.redundancies]
+    if not found:
+        paper.para("No option makes any post redundant.")
+        return
     paper.para(
         f"Statutory redundancy pay is the number of weeks the law gives for the person's age and "
         f"complete years of service (at most 20 years counted back), times a week's pay capped "
@@ -181,17 +223,28 @@ def _redundancy(paper: BoardPaper, r: Results) -> None:
         f"times any enhancement. Notice is paid at the full "
         f"weekly pay. Employer's National Insurance falls on notice pay and on any redundancy "
         f"pay above the threshold; pension strain is added as given.")
-    rows = [[kit.markup(f"<b>{kit.esc_short(x.label, 120)}</b><br/>"
-                        f"{kit.esc_short(_org_name(r, x.organisation), 60)} · "
-                        f"{kit.esc_short(o.name, 80)}", "cell_compact"),
-             str(x.count), str(x.age), str(x.years_service), f"{x.weeks:g}",
-             money(x.pay_for_weeks), money(x.redundancy_pay), money(x.notice_pay),
-             money(x.employer_nic), money(x.pension_strain), money(x.total)] for o, x in found]
+    rows, notes = [], []
+    for o, x in found:
+        line = _case_redundancy(r, o, x.ref)
+        pay = money(x.pay_for_weeks) + ("*" if not line.cap_weekly_pay else "")
+        if not line.cap_weekly_pay:
+            notes.append(f"* {kit.short(x.label, 80)} ({kit.short(o.name, 60)}): a week's pay "
+                         f"of {money(x.weekly_pay)} is used in full, above the statutory cap "
+                         f"of {money(r.weekly_pay_cap)}, as the case says (contractual terms).")
+        rows.append([kit.markup(f"<b>{kit.esc_short(x.label, 120)}</b><br/>"
+                                f"{kit.esc_short(_org_name(r, x.organisation), 60)} · "
+                                f"{kit.esc_short(o.name, 80)}", "cell_compact"),
+                     str(x.count), str(x.age), str(x.years_service), f"{x.weeks:g}", pay,
+                     f"× {line.enhancement_multiplier:g}", money(x.redundancy_pay),
+                     money(x.notice_pay), money(x.employer_nic), money(x.pension_strain),
+                     money(x.total)])
     paper.table(["Post, organisation and option", "No.", "Age", "Years", "Weeks",
-                 "Week's pay used", "Redundancy pay", "Notice pay", "Employer NIC",
-                 "Pension strain", "Total"], rows,
-                [2.1, 0.42, 0.45, 0.62, 0.74, 0.9, 1.22, 0.95, 0.95, 0.9, 1.05],
-                numeric=set(range(1, 11)), compact=True)
+                 "Week's pay used", "Multi­plier", "Redundancy pay (each)",
+                 "Notice pay", "Employer NIC", "Pension strain", "Total (all posts)"], rows,
+                [2.0, 0.4, 0.42, 0.55, 0.62, 0.9, 0.7, 1.1, 0.9, 0.9, 0.9, 1.05],
+                numeric=set(range(1, 12)), compact=True)
+    for note in notes:
+        paper.para(note, "small")
     for o, x in found:
         m = _worked_money(x.pay_for_weeks, x.redundancy_pay, x.notice_pay, x.employer_nic,
                           x.pension_strain, x.per_person, x.total)
@@ -207,6 +260,11 @@ def _worked_money(*amounts: float) -> Callable[[float], str]:
     """Whole pounds for a worked sentence, or pounds and pence where any of its figures has
     pence (21 weeks × £719.50 = £15,109.50), so that the sum written out adds up."""
     return money_pence if any(round(a, 2) != round(a) for a in amounts) else money
+
+
+def _case_redundancy(r: Results, o: OptionResult, ref: str):
+    """The case's redundancy line behind a worked result (its inputs: multiplier, cap)."""
+    return r.case.option(o.id).redundancies[int(ref[ref.index("[") + 1:-1])]
 
 
 def _enhancement(r: Results, o: OptionResult, ref: str) -> str:

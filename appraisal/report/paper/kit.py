@@ -27,6 +27,7 @@ from ...charts import short, svg_bytes
 from ...formatting import chance, chance_of_loss
 from ...montecarlo import rank_correlation
 from ...resources import matplotlib_font
+from .script import printable
 
 PAGE = A4
 MARGIN_X = 2.0 * cm
@@ -93,7 +94,7 @@ def esc(text: object) -> str:
     >>> esc('<b>&amp;</b>')
     '&lt;b&gt;&amp;amp;&lt;/b&gt;'
     """
-    clean = _CONTROL.sub("", "" if text is None else str(text))
+    clean = printable(_CONTROL.sub("", "" if text is None else str(text)))
     return _xml_escape(clean).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
@@ -123,6 +124,8 @@ STYLES = {
                  spaceAfter=3),
     "title": _style("title", fontName=f"{FONT}-Bold", fontSize=24, leading=30, spaceAfter=14,
                     textColor=ACCENT),
+    "status": _style("status", fontName=f"{FONT}-Bold", fontSize=14, leading=19, spaceAfter=12,
+                     textColor=INK),
     "cover": _style("cover", fontSize=11, leading=16, spaceAfter=4),
     "callout": _style("callout", fontSize=10, leading=14, spaceAfter=6, leftIndent=8,
                       borderPadding=(6, 6, 6, 8), backColor=HEADER_FILL),

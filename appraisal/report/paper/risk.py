@@ -12,7 +12,7 @@ SCENARIOS = ("pessimistic", "base", "optimistic")
 
 
 def sensitivity_and_risk(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Sensitivity and risk")
+    paper.heading("Sensitivity", 2)
     paper.para(
         "Savings are easy to promise and hard to prove, so this section tests the figures "
         "against the baseline: each uncertain figure alone at its low and high ends (tornado), "
@@ -22,29 +22,41 @@ def sensitivity_and_risk(paper: BoardPaper, r: Results) -> None:
         "Carlo). An uncertain figure the case shares between options (the same saving in "
         "several options, a cost the baseline also faces) moves in all of them at once.")
     _tornadoes(paper, r)
-    _switching_values(paper, r)
     _switching_weights(paper, r)
     _scenarios(paper, r)
     _monte_carlo(paper, r)
-    _risks(paper, r)
+    paper.para("Every switching value (the value of a line at which an option would no longer "
+               "beat the baseline) is listed in Appendix C.", "small")
+
+
+def switching_values_appendix(paper: BoardPaper, r: Results) -> None:
+    paper.heading("Appendix C: Sensitivity in detail")
+    _switching_values(paper, r)
+    paper.heading("Switching weights", 2)
+    paper.para(f"The weight of each criterion at which {r.option(r.leader).name} would stop "
+               "being alone at the top (the other weights keep their proportions).", "small")
+    rows = [[c.name, pct(r.weights[c.id], 1), switching_weight_text(r.switching_weights.get(c.id))]
+            for c in r.case.criteria]
+    paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
+                numeric={1, 2})
+    if any(o.monte_carlo is not None for o in r.options):
+        paper.heading("Spread of the simulations", 2)
+        paper.chart(charts.monte_carlo_histogram(r),
+                    caption="Spread of each option's own NPV over the simulations.")
 
 
 def _tornadoes(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Which lines matter most", 2)
-    for oid in dict.fromkeys([r.leader, r.npv_leader]):
-        o = r.option(oid)
-        role = "leads on weighted score" if oid == r.leader else "has the highest NPV"
-        if oid == r.leader and oid == r.npv_leader:
-            role = "leads on both weighted score and NPV"
-        if not o.tornado:
-            paper.para(f"{o.name} {role}; none of its lines carries a low–high range, so there "
-                       "is no tornado for it.")
-            continue
-        paper.chart(charts.tornado(r, oid),
-                    caption=f"{kit.short(o.name, 150)} ({role}): NPV against the baseline with "
-                            "each uncertain figure alone at its low and high ends (a figure "
-                            "shared with other options moves in all of them); the vertical "
-                            "line is the base.")
+    paper.heading("Which lines matter most", 3)
+    o = r.option(r.recommended)
+    if not o.tornado:
+        paper.para(f"{o.name}, the recommended option: none of its lines carries a low–high "
+                   "range, so there is no tornado for it.")
+        return
+    paper.chart(charts.tornado(r, o.id), max_height=kit.FRAME_HEIGHT * 0.42,
+                caption=f"{kit.short(o.name, 150)} (the recommended option): NPV against the "
+                        "baseline with each uncertain figure alone at its low and high ends (a "
+                        "figure shared with other options moves in all of them); the vertical "
+                        "line is the base.")
 
 
 def _quantity(sv: SwitchingValue, x: float | None) -> str:
@@ -72,24 +84,22 @@ def _switching_values(paper: BoardPaper, r: Results) -> None:
 
 
 def _switching_weights(paper: BoardPaper, r: Results) -> None:
-    paper.heading("How the weights could change the answer", 2)
+    paper.heading("How the weights could change the answer", 3)
     leader = r.option(r.leader)
     paper.para(f"For each criterion, the weight at which {leader.name} would stop being alone "
                "at the top (the other weights keep their proportions). 'None' means no weight "
                "from 0% to 100% changes the leader; 'only at 100%' (or 'only at 0%') means "
                "another option would draw level only if that criterion carried all the weight "
                "(or none of it), so in practice it does not change the answer.")
-    rows = [[c.name, pct(r.weights[c.id], 1), switching_weight_text(r.switching_weights.get(c.id))]
-            for c in r.case.criteria]
-    paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
-                numeric={1, 2})
+    paper.para("Each criterion's switching weight is listed in Appendix C.", "small")
     shown = charts.sensitive_criteria(r)
     caption = ("Weighted score of each option as one criterion's weight runs from 0% to 100%; "
                "the vertical line is today's weight, the dotted one the switching weight.")
     if len(shown) < len(r.case.criteria):
         caption += (f" The {len(shown)} criteria shown are those whose weight is nearest to "
                     "changing the leader.")
-    paper.chart(charts.weight_sensitivity(r, shown), caption=caption)
+    paper.chart(charts.weight_sensitivity(r, shown), caption=caption,
+                max_height=kit.FRAME_HEIGHT * 0.4)
 
 
 def switching_weight_text(sw: float | None) -> str:
@@ -104,7 +114,7 @@ def switching_weight_text(sw: float | None) -> str:
 
 
 def _scenarios(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Scenarios", 2)
+    paper.heading("Scenarios", 3)
     paper.para("For each option, every uncertain figure at whichever end is worse for it "
                "against the baseline (pessimistic), at its most likely value (base), and at its "
                "better end (optimistic), with the options' ranks by NPV. These are bounds: "
@@ -128,7 +138,7 @@ def _scenarios(paper: BoardPaper, r: Results) -> None:
 
 
 def _monte_carlo(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Monte Carlo simulation", 2)
+    paper.heading("Monte Carlo simulation", 3)
     sims = [(o, o.monte_carlo) for o in r.options if o.monte_carlo is not None]
     if not sims:
         paper.para("No line carries a low–high range, so no simulation was run. The board "
@@ -149,12 +159,25 @@ def _monte_carlo(paper: BoardPaper, r: Results) -> None:
                   money_k(m.vs_baseline["mean"]), kit.loss_beside_worst(o),
                   kit.probability(m.p_highest_npv)] for o, m in sims],
                 [2.8, 1.1, 1.1, 1.1, 1.1, 2.0, 1.0], numeric={1, 2, 3, 4, 5, 6})
-    if kit.simulation_note(r):
-        paper.para(kit.simulation_note(r), "small")
-    paper.chart(charts.monte_carlo_histogram(r), caption="Spread of NPV over the simulations.")
+    note = kit.simulation_note(r)
+    paper.para((f"{note} " if note else "") + "The spread of each option's NPV over the "
+               "simulations is charted in Appendix C.", "small")
 
 
-def _risks(paper: BoardPaper, r: Results) -> None:
+def risk_register(paper: BoardPaper, r: Results) -> None:
+    """The register on its grid and the highest-rated risks; every risk is in Appendix E."""
+    _risks(paper, r, TOP_RISKS)
+
+
+def full_risk_register(paper: BoardPaper, r: Results) -> None:
+    if r.case.risks:
+        _risks(paper, r, None)
+
+
+TOP_RISKS = 4      # the management case lists this many risks, the highest-rated first
+
+
+def _risks(paper: BoardPaper, r: Results, top: int | None) -> None:
     paper.heading("Risk register", 2)
     risks = r.case.risks
     if not risks:
@@ -162,12 +185,18 @@ def _risks(paper: BoardPaper, r: Results) -> None:
                    "realised, lender re-pricing, VAT, culture and trust, and costs falling on "
                    "the smallest partner.")
         return
-    paper.para("Each risk placed by likelihood and impact (1 to 5); the rating is likelihood × "
-               "impact, high from 15.")
-    paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.62)
+    numbered = list(enumerate(risks, start=1))
+    if top is not None:
+        paper.para("Each risk placed by likelihood and impact (1 to 5); the rating is "
+                   "likelihood × impact, high from 15.")
+        paper.chart(charts.risk_grid(r), width=kit.FRAME_WIDTH * 0.45)
+        if len(risks) > top:
+            numbered = sorted(numbered, key=lambda nx: -r.risk_ratings[nx[0] - 1])[:top]
+            paper.para(f"The {top} highest-rated of the {len(risks)} risks; every risk, with "
+                       "its owner, is in Appendix E.", "small")
     names = {o.id: o.name for o in r.case.options}
     rows = [[f"R{n}", x.risk, kit.short(names.get(x.option or "", "All options"), 60),
              str(x.likelihood), str(x.impact), str(r.risk_ratings[n - 1]), x.mitigation,
-             x.owner] for n, x in enumerate(risks, start=1)]
+             x.owner] for n, x in numbered]
     paper.table(["", "Risk", "Option", "L", "I", "L×I", "Mitigation", "Owner"], rows,
                 [0.5, 3, 1.6, 0.4, 0.4, 0.55, 3, 1.2], numeric={3, 4, 5})

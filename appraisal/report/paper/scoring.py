@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ... import charts, scales
 from ...charts.scores import score_text
-from ...formatting import money_k, pct, score
+from ...formatting import pct, score
 from ...results import Results
 from . import kit
 from .document import BoardPaper
@@ -30,7 +30,7 @@ def _criterion_cell(c):
 
 def non_financial_case(paper: BoardPaper, r: Results) -> None:
     case = r.case
-    paper.heading("Non-financial case")
+    paper.heading("Non-financial benefits", 2)
     method = case.weighting.method if case.weighting else "direct"
     text = f"Weights were set by {METHODS[method]}."
     if r.ahp_consistency is not None:
@@ -42,16 +42,27 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
                "board); the weighted score is the weighted average, out of 100.")
     paper.para(culture_text(r))
     paper.para("Each score is read on the criterion's own scale: what a score of 0 and a score "
-               "of 10 mean is written beside it, and each weight says how much the swing from "
-               "that 0 to that 10 matters.")
+               "of 10 mean is written beside each criterion in Appendix D, and each weight says "
+               "how much the swing from that 0 to that 10 matters.")
+    paper.table(["Criterion", "Weight given", "Share"],
+                [[c.name + (" (derived from NPV)" if c.derived else ""), f"{c.weight:g}",
+                  pct(r.weights[c.id], 1)] for c in case.criteria],
+                [5, 1.2, 1.2], numeric={1, 2}, compact=True)
+    paper.chart(charts.score_heatmap(r), caption="Scores by option and criterion; darker is "
+                "lower. The share under each criterion is its weight.")
+    _why_leader(paper, r)
+
+
+def rationale_appendix(paper: BoardPaper, r: Results) -> None:
+    case = r.case
+    paper.heading("Appendix D: Why each score was given")
+    paper.heading("The criteria and their scales", 2)
     paper.table(["Criterion and what the board asks", "Weight given", "Share",
                  "A score of 0 means", "A score of 10 means"],
                 [[_criterion_cell(c), f"{c.weight:g}", pct(r.weights[c.id], 1),
                   *scales.anchor_texts(c)] for c in case.criteria],
                 [3.2, 0.9, 0.8, 2.6, 2.6], numeric={1, 2})
-    paper.chart(charts.score_heatmap(r), caption="Scores by option and criterion; darker is "
-                "lower. The share under each criterion is its weight.")
-    paper.heading("Why each score was given", 2)
+    why_leader_table(paper, r)
     for o in case.options:
         rows = [[c.name, score_text(r.option(o.id).scores[c.id]),
                  "Derived from NPV against the baseline." if c.derived
@@ -59,9 +70,6 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
                 for c in case.criteria]
         paper.heading(kit.short(o.name, 120), 3)
         paper.table(["Criterion", "Score", "Rationale"], rows, [2.5, 0.7, 6.5], numeric={1})
-    paper.heading("Weighted scores", 2)
-    paper.chart(charts.weighted_score_bars(r))
-    _why_leader(paper, r)
 
 
 CULTURE_WORDS = ("culture", "trust", "ethos", "values")
@@ -91,18 +99,27 @@ def _why_leader(paper: BoardPaper, r: Results) -> None:
         return
     runner = r.option(r.runner_up)
     gap = r.leader_gap
-    crit = {c.id: c.name for c in r.case.criteria}
-    paper.heading("Why the leader leads", 2)
+    paper.heading("Why the leader leads", 3)
     paper.para(
         f"{leader.name} scores {score(leader.weighted_score)} and the runner-up, {runner.name}, "
-        f"{score(runner.weighted_score)}: a gap of {score(gap)} points. The table splits the gap "
-        "by criterion (weight × difference in score); positive points favour the leader.")
+        f"{score(runner.weighted_score)}: a gap of {score(gap)} points, split by criterion in "
+        "Appendix D.")
+    paper.para(lead_reading(r))
+
+
+def why_leader_table(paper: BoardPaper, r: Results) -> None:
+    """The leader's gap to the runner-up, criterion by criterion (weight × difference)."""
+    if r.runner_up is None or not r.why_leader:
+        return
+    crit = {c.id: c.name for c in r.case.criteria}
+    paper.heading("Why the leader leads, criterion by criterion", 2)
+    paper.para("Points of the gap between the leader and the runner-up (weight × difference in "
+               "score); positive points favour the leader.", "small")
     rows = sorted(r.why_leader.items(), key=lambda kv: -kv[1])
     paper.table(["Criterion", "Points of the gap"],
                 [[crit[k], f"{v:+.1f}".replace("-", "−")] for k, v in rows]
-                + [["Total", f"{gap:+.1f}".replace("-", "−")]],
+                + [["Total", f"{r.leader_gap:+.1f}".replace("-", "−")]],
                 [6, 2], numeric={1}, bold_last=True)
-    paper.para(lead_reading(r))
 
 
 def lead_reading(r: Results) -> str:
@@ -126,7 +143,7 @@ def lead_reading(r: Results) -> str:
 
 
 def value_for_money(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Value for money")
+    paper.heading("Value for money", 2)
     front = [r.option(i) for i in r.non_dominated]
     names = "; ".join(o.name for o in front)
     paper.para(
@@ -140,7 +157,4 @@ def value_for_money(paper: BoardPaper, r: Results) -> None:
         paper.para(f"No other option beats these on both counts: {names}. Choosing between "
                    "them is a judgement of how much money the board would give up for the "
                    "non-financial benefits.")
-    paper.table(["Option", "NPV vs baseline", "Weighted score", "Not beaten on both"],
-                [[kit.short(o.name, 120), money_k(o.npv_vs_baseline), score(o.weighted_score),
-                  "Yes" if o in front else "No"] for o in r.options],
-                [5, 1.6, 1.4, 1.6], numeric={1, 2})
+

@@ -16,7 +16,7 @@ STATUS_NAMES = {"done": "Done", "in_progress": "In progress", "not_started": "No
 
 
 def continuum(paper: BoardPaper, r: Results) -> None:
-    paper.heading("The options on the continuum")
+    paper.heading("The options on the continuum", 2)
     paper.para(
         "Partnership forms run from full independence to one body. Each step along the line "
         "trades some of each partner's autonomy for scale and efficiency. The diagram places "
@@ -29,6 +29,14 @@ def continuum(paper: BoardPaper, r: Results) -> None:
         rows.append([kit.short(o.name, 120), kind, f.keeps, f.gives_up])
     paper.table(["Option", "Form", "What the partners keep", "What they give up"], rows,
                 [3, 2, 3, 3])
+    staged = staged_path_text(r)
+    if staged:
+        paper.heading("A staged path: group now, merger later", 3)
+        paper.para(staged)
+
+
+def forms_appendix(paper: BoardPaper, r: Results) -> None:
+    """What each option's form means, in full (the strategic case keeps the one-line table)."""
     paper.heading("The options in full", 2)
     for o in r.case.options:
         f = form(o.form)
@@ -38,10 +46,6 @@ def continuum(paper: BoardPaper, r: Results) -> None:
         route = legal_route(r.case, o)
         if route:
             paper.para(route, "small")
-    staged = staged_path_text(r)
-    if staged:
-        paper.heading("A staged path: group now, merger later", 2)
-        paper.para(staged)
 
 
 MERGER_FORMS = ("merger", "transfer_of_engagements")
@@ -100,11 +104,16 @@ def staged_path_text(r: Results) -> str | None:
 
 
 def strategic_case(paper: BoardPaper, r: Results) -> None:
-    paper.heading("Strategic case")
-    paper.para("What drives each option, in the words of the case's authors:")
+    paper.heading("What drives each option", 2)
+    paper.para("In the words of the case's authors:")
     for o in r.case.options:
         text = o.description.strip() or "The case gives no description of this option."
         paper.markup(f"<b>{kit.esc(kit.short(o.name, 200))}.</b> {kit.esc(text)}")
+
+
+def readiness(paper: BoardPaper, r: Results, *, table: bool = True) -> None:
+    """The readiness checklist: its counts, and the full table unless ``table`` is False (the
+    management case lists the open items as its action plan, the appendix every item)."""
     paper.heading("Readiness checklist", 2)
     items = r.case.readiness
     if not items:
@@ -116,5 +125,7 @@ def strategic_case(paper: BoardPaper, r: Results) -> None:
     counts: Counter[str] = Counter(i.status for i in items)
     paper.para("Status of each item (a status and a note, not a score): " + ", ".join(
         f"{counts[s]} {STATUS_NAMES[s].lower()}" for s in STATUS_NAMES if counts[s]) + ".")
+    if not table:
+        return
     paper.table(["Item", "Status", "Note"],
                 [[i.item, STATUS_NAMES[i.status], i.note] for i in items], [4, 1.3, 4.5])

@@ -5,70 +5,72 @@ the rule behind it, every option's key figures in one table, and one sentence on
 """
 from __future__ import annotations
 
-from datetime import date
-
 from ...formatting import money_k, pct, score, year_label
 from ...horizon_words import (
     PAYBACK_MEANS,
     RATIO_MEANS,
-    basis_line,
     leader_holds_sentence,
     past_horizon_sentence,
     ratio_text,
 )
 from ...results import OptionResult, Results
-from . import affordability, deal, kit
-from .document import STATUS, BoardPaper
-
-
-def cover(paper: BoardPaper, r: Results) -> None:
-    case = r.case
-    paper.space(60)
-    paper.para(case.title, "title")
-    partners = "; ".join(o.name for o in case.organisations)
-    when = _long_date(case.date or date.today().isoformat())
-    paper.markup(f"<b>Partner organisations:</b> {kit.esc(partners)}", "cover")
-    if case.prepared_by:
-        paper.markup(f"<b>Prepared by:</b> {kit.esc(case.prepared_by)}", "cover")
-    paper.markup(f"<b>Date:</b> {kit.esc(when)}", "cover")
-    paper.markup("<b>For decision</b>", "cover")
-    paper.markup(f"<b>Status:</b> {STATUS}", "cover")
-    paper.space(24)
-    paper.para("Contents", "h2")
-    paper.contents()
-    paper.new_page("body")
+from . import affordability, cover, deal, kit
+from .document import BoardPaper
 
 
 def executive_summary(paper: BoardPaper, r: Results) -> None:
     paper.heading("Executive summary")
-    n = len(r.options)
-    paper.markup(
-        f"<b>Decision sought.</b> The board is asked to choose which of the {n} options on the "
-        "short list to pursue, from staying standalone to the closest forms of integration, "
-        "and to agree the next steps in the implementation section.")
-    paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}", "callout")
-    paper.markup(f"<b>Basis.</b> {kit.esc(basis_line(r))}", "small")
-    paper.para("Key figures for every option, each against the baseline (thousands of pounds): "
-               "the NPV with every figure at its most likely value, and expected, with every "
-               f"uncertain figure at the mean of its range; payback is {PAYBACK_MEANS}; the "
-               f"ratio is {RATIO_MEANS}; the up-front cost is the undiscounted total of one-off "
-               "items.", "small")
+    paper.markup(cover.resolution_markup(r), "callout")
+    paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}")
+    paper.markup(cover.basis_markup(r), "small")
+    paper.para("Every option against the baseline (thousands of pounds): the NPV with every "
+               "figure at its most likely value, and expected, with every uncertain figure at "
+               f"the mean of its range; payback is {PAYBACK_MEANS}; the ratio is {RATIO_MEANS}; "
+               "the up-front cost is the undiscounted total of one-off items; the funding low "
+               "point is the most the option is behind the baseline, cumulatively and "
+               "undiscounted, and the year it happens.", "small")
     paper.table(
-        ["Option", "NPV vs baseline", "Expected", "Benefit–cost ratio", "Payback",
-         "Up-front cost", "Weighted score", "Rank", "Chance of loss (worst case)"],
+        ["Option", "NPV vs baseline", "Expected NPV vs baseline", "Benefit– cost ratio",
+         "Payback", "Up-front cost", "Funding low point", "Score (of 100)",
+         "Chance of loss (worst case)"],
         [_key_row(r, o) for o in r.options],
-        [2.7, 1.0, 1.1, 1.35, 1.0, 0.95, 1.05, 0.6, 1.55], numeric={1, 2, 3, 5, 6, 7, 8},
-        compact=True)
+        [2.2, 1.0, 1.05, 0.95, 1.15, 0.95, 1.15, 0.95, 1.7],
+        numeric={1, 2, 3, 5, 6, 7, 8}, compact=True)
     if kit.simulation_note(r):
         paper.para(kit.simulation_note(r), "small")
+    rec_sentence = recommended_robustness(r)
+    if rec_sentence:
+        paper.markup(f"<b>How robust is the recommendation?</b> {kit.esc(rec_sentence)}")
     past = past_horizon_sentence(r)
     later = " ".join(x for x in (past, leader_holds_sentence(r, condition=past is None)) if x)
     if len(r.horizon_sensitivity) > 1:
-        later += " The financial case gives every option's later years."
+        later += " Appendix A gives every option's later years."
     paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
     deal.gate(paper, r)               # open points that could stop this (deal-terms.md D6)
+    warnings = cover.decision_warnings(r)
+    if warnings:
+        paper.markup("<b>Before deciding, note:</b>")
+        paper.bullets(warnings)
     affordability.page_two(paper, r)
+
+
+def recommended_robustness(r: Results) -> str | None:
+    """For a recommended option that is not the top scorer: its own money test and its chance
+    of doing worse than the baseline (all from Results); None when it is the leader."""
+    if r.recommended == r.leader:
+        return None
+    rec = r.option(r.recommended)
+    parts = [f"{rec.name}, the recommended option, does not have the highest weighted score"]
+    money_part = _savings_clause(rec)
+    if money_part:
+        parts.append(money_part)
+    mc = rec.monte_carlo
+    if mc is not None and not rec.baseline:
+        parts.append(f"it does worse than the baseline in "
+                     f"{kit.probability(mc.p_npv_vs_baseline_below_zero)} of {mc.draws:,} "
+                     "simulations")
+    return "; ".join(parts) + "."
 
 
 def _key_row(r: Results, o: OptionResult) -> list:
@@ -78,8 +80,9 @@ def _key_row(r: Results, o: OptionResult) -> list:
     name = affordability.flagged_name(r, o) or name
     payback = "—" if o.baseline else year_label(o.payback_year, r.first_year)
     return [name, money_k(o.npv_vs_baseline), money_k(o.expected_npv_vs_baseline),
-            ratio_text(o), payback, money_k(o.one_off_total), score(o.weighted_score),
-            str(o.rank), kit.loss_beside_worst(o)]
+            ratio_text(o), payback, money_k(o.one_off_total), cover.low_point(r, o),
+            score(o.weighted_score),
+            kit.loss_beside_worst(o)]
 
 
 def recommendation_text(r: Results) -> str:
@@ -192,8 +195,3 @@ def _savings_clause(o: OptionResult) -> str | None:
                 f"{pct(share)} of plan")
     return (f"its NPV stays above the baseline's unless the saving '{label}' falls below "
             f"{pct(share)} of plan")
-
-
-def _long_date(iso: str) -> str:
-    d = date.fromisoformat(iso)
-    return f"{d.day} {d.strftime('%B %Y')}"

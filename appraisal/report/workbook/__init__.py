@@ -73,7 +73,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     timeline = Timeline(results, years)
     option_maps = []
     for o, (option, title) in enumerate(zip(results.options, titles)):
-        writer = LineWriter(sheets[title], grid, results.case, years, lines)
+        writer = LineWriter(sheets[title], grid, results.case, years, lines, timeline)
         mine = {ref: w for (oid, ref), w in workings.items() if oid == option.id}
         option_maps.append(write_option_sheet(
             sheets[title], results, o, grid, writer, mine, timeline,

@@ -62,6 +62,8 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
                    f"ABS(SUM({m.line_total_range})-{m.net_total})<CheckTolerance")
         r = _check(ws, r, f"{option.name}: Summary NPV equals the option sheet",
                    f"ABS({summary.npv[option.id]}-{m.npv})<CheckTolerance")
+        r = _check(ws, r, f"{option.name}: organisations and joint sum to the NPV",
+                   f"ABS({orgs.total[option.id]}-{m.npv})<CheckTolerance")
     r = _check(ws, r, "Normalised weights sum to 1",
                f"ABS(SUM({scores.weights_range})-1)<TieTolerance")
     last = r - 1
@@ -84,11 +86,6 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
             "Note")
     r += 1
     a_first = r
-    for option in results.options:
-        ws.text(r, 1, f"{option.name}: organisations and joint (as exported) sum to the NPV")
-        ws.formula(r, 2, f"=IFERROR(ABS({orgs.total[option.id]}-{summary.npv[option.id]})"
-                   "<CheckTolerance,FALSE)", True, "Check")
-        r += 1
     for option in results.options:
         ws.text(r, 1, f"{option.name}: NPV as exported")
         ws.value(r, 3, option.npv, "Engine", MONEY_PENCE)

@@ -22,7 +22,9 @@ from .option_layout import (
     BASIS,
     COLUMN_LABEL,
     DEFL_ROW,
+    DF_ROW,
     EXTRA,
+    FLAG_ROW,
     HIGH,
     LABEL,
     LOW,
@@ -43,7 +45,8 @@ HEADERS = {
     "savings": ("Savings", "Annual saving (£)", "Start year", ()),
     "recurring_costs": ("Recurring costs", "Annual cost (£)", "Start year", ()),
     "shared_services": ("Shared services (irrecoverable VAT)", "Annual value (£)", "Start year",
-                        ("VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate")),
+                        ("VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate",
+                         "Supplier (blank: none)", "Recharge present value (£)")),
     "one_off_costs": ("One-off costs", "Amount (£)", "Year", ("Renew every (years)",)),
     "loan_repricing": ("Loan re-pricing", "Margin uplift (bps)", "", (
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
@@ -125,8 +128,9 @@ class LineWriter:
     Each ``write`` returns ``(unit, fixed, checks)``: the unit-flow and fixed-flow expressions of
     model.md §2 and the lookups the Checks sheet must see hit exactly once."""
 
-    def __init__(self, ws, grid: Grid, case, max_years: int, lines) -> None:
+    def __init__(self, ws, grid: Grid, case, max_years: int, lines, timeline=None) -> None:
         self.ws, self.grid, self.case, self.lines = ws, grid, case, lines
+        self.timeline = timeline
         self.year_rule = year_rule(max_years)
         self.lr = 0                     # this line's row on the Lines sheet
 
@@ -181,6 +185,30 @@ class LineWriter:
         self._input(r, BASIS, getattr(line, "basis", "real") or "real", None, BASIS_RULE)
         return lambda c: f'IF(${col(BASIS)}{r}="nominal",{c}${DEFL_ROW},1)'
 
+    def _recharge(self, r: int, line) -> str:
+        """A supplier's recharge (model-v2.md V6): the present value of the service's annual
+        value from its start year (deflated where nominal), which By organisation moves from the
+        recipient to the supplier. Returns the check that the supplier, if any, is known and is
+        not the recipient."""
+        supplier = getattr(line, "supplier", None)
+        self._input(r, EXTRA + 3, supplier, None, list_rule("OrgIds", "Supplier"), blank_ok=True)
+        grid, cell = self.grid, f"${col(EXTRA + 3)}{r}"
+        flags = grid.row_span(FLAG_ROW)
+        dfs, defl, years = grid.row_span(DF_ROW), grid.row_span(DEFL_ROW), grid.row_span(T_ROW)
+        value = 0.0
+        if supplier and self.timeline is not None:
+            t = self.timeline
+            nominal = (getattr(line, "basis", "real") or "real") == "nominal"
+            value = float(line.annual_value) * sum(
+                t.df[k] * (t.deflator[k] if nominal else 1.0)
+                for k in range(t.h) if k + 1 >= line.start_year)
+        self.ws.formula(r, EXTRA + 4, (
+            f'=IF({cell}="",0,$E{r}*SUMPRODUCT({flags},{dfs},--({years}>=$H{r}),'
+            f'(${col(BASIS)}{r}="nominal")*{defl}+(${col(BASIS)}{r}<>"nominal")))'),
+            value, "Calc", MONEY)
+        cell = f"${col(EXTRA + 3)}${r}"
+        return f'OR({cell}="",AND(SUMPRODUCT(--(OrgIds={cell}))=1,{cell}<>$D${r}))'
+
     def write(self, kind: str, line, r: int, line_ref: str, label: str, workings: dict,
               option_name: str):
         ws, grid = self.ws, self.grid
@@ -226,7 +254,8 @@ class LineWriter:
             rate = f"${col(EXTRA + 2)}{r}"
             treatment = f"SUMPRODUCT(--(VatTreatments=${col(EXTRA)}${r}))=1"
             prices = self._basis(r, line)
-            return (lambda c: f"({_t(c)}>=$H{r})*{rate}*{prices(c)}"), zero, [check, treatment]
+            return (lambda c: f"({_t(c)}>=$H{r})*{rate}*{prices(c)}"), zero, [
+                check, treatment, self._recharge(r, line)]
         if kind == "one_off_costs":
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)

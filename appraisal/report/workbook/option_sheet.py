@@ -23,6 +23,7 @@ from ...results import OptionResult, Results
 from .cells import col, on, ref
 from .figures import OptionFigures, Timeline
 from .option_layout import (
+    ORG,
     BASIS,
     CAL_ROW,
     COLUMN_LABEL,
@@ -79,6 +80,7 @@ class OptionSheetMap:
     pv_costs: str
     lines: dict[str, LineCells]
     org_range: str           # organisation column of the line rows
+    recharges: tuple[str, str, str] | None   # shared services: recipient, supplier, recharge
     pv_range: str            # signed present value column of the line rows
     line_total_range: str    # signed total-in-horizon column of the line rows
     net_total: str           # total of the net cash flow row
@@ -150,6 +152,11 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         _line_summary_cells(ws, grid, r, line, lay.total_row["savings"])
         exprs[line.ref] = (r, unit)
         for formula in found:
+            if '""' in formula:         # the supplier of a shared service (model-v2.md V6)
+                checks.append((f"{option.name}: {line.label}: its supplier is blank or a known "
+                               "organisation other than the recipient",
+                               _qualify(formula, lay.sheet)))
+                continue
             what = ("its organisation" if "JointLabel" in formula or "OrgIds" in formula
                     else "its loan" if "LoanIds" in formula else "its VAT treatment")
             checks.append((f"{option.name}: {line.label}: {what} is found exactly once",
@@ -322,11 +329,17 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
             gradient=gradients.get(line.ref),
             gradient_value=timeline.gradients[o].get(line.ref, 0.0))
     first, last = lay.lines_first, lay.lines_last
+    shared = [lay.line_row[line.ref] for line in option.lines if line.kind == "shared_services"]
+    recharges = None
+    if shared:
+        a, b = min(shared), max(shared)
+        recharges = tuple(on(sheet, f"${col(c)}${a}:${col(c)}${b}")
+                          for c in (ORG, EXTRA + 3, EXTRA + 4))
     return OptionSheetMap(
         sheet=sheet, npv=on(sheet, ref(R_NPV, MAIN)), payback=on(sheet, ref(R_PAYBACK, MAIN)),
         bcr=on(sheet, ref(R_BCR, MAIN)), pv_savings=on(sheet, ref(R_PV_SAVINGS, MAIN)),
         pv_costs=on(sheet, ref(R_PV_COSTS, MAIN)), lines=lines,
-        org_range=on(sheet, f"$D${first}:$D${last}"),
+        org_range=on(sheet, f"$D${first}:$D${last}"), recharges=recharges,
         pv_range=on(sheet, f"${col(grid.pv)}${first}:${col(grid.pv)}${last}"),
         line_total_range=on(sheet, f"${col(grid.total)}${first}:${col(grid.total)}${last}"),
         net_total=on(sheet, ref(lay.net, grid.total)),

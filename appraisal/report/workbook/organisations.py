@@ -2,7 +2,9 @@
 
 Each cell sums the signed present values of the option's lines whose Organisation cell names
 that organisation (a shared service counts for its recipient, a loan for its owner); lines
-marked with ``JointLabel`` are shown apart as joint, never split.
+marked with ``JointLabel`` are shown apart as joint, never split. A shared service with a
+supplier moves its recharge's present value from the recipient to the supplier (model-v2.md
+V6); the two cancel in the total.
 """
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
     orgs = results.case.organisations
     ws.text(1, 1, "By organisation: present value of each option's lines, who pays and "
             "who gains", "Title")
-    ws.text(2, 1, "Positive: a net gain to that organisation; joint lines are shown apart. "
-            "Continuum's figures, after recharges between partners: they do not recalculate.",
+    ws.text(2, 1, "Positive: a net gain to that organisation; joint lines are shown apart. A "
+            "shared service's recharge counts against its recipient and for its supplier.",
             "Note")
     ws.text(HEAD - 1, 2, "Organisation →", "Note")
     ws.text(HEAD, 1, "Option id", "Header")
@@ -49,9 +51,13 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
         ws.text(r, 2, option.name)
         values = list(option.by_organisation.values())
         for c in range(3, joint_c + 1):
-            # Continuum's figures: who pays and who gains after any recharge between partners
-            # (a supplier's service, model-v2.md V6), which the line rows alone do not show.
-            ws.value(r, c, values[c - 3], "Engine", MONEY)
+            here = f"{col(c)}${HEAD + 1}"
+            formula = f"=SUMPRODUCT(--({m.org_range}={here}),{m.pv_range})"
+            if m.recharges:     # a supplier's recharge moves from recipient to supplier (V6)
+                recipients, suppliers, charge = m.recharges
+                formula += (f"+SUMPRODUCT(--({suppliers}={here}),{charge})"
+                            f"-SUMPRODUCT(--({recipients}={here}),{charge})")
+            ws.formula(r, c, formula, values[c - 3], "Calc", MONEY)
         ws.formula(r, total_c, f"=SUM({col(3)}{r}:{col(joint_c)}{r})", sum(values), "Output",
                    MONEY)
         totals[option.id] = on(SHEET, ref(r, total_c))
