@@ -140,6 +140,23 @@ def tighten_first_covenant(wb) -> None:
     ws["C6"].value = 1000 if ws["A6"].value == "min" else -1000
 
 
+def money_anchors(case):
+    """The largest sample with the board's money anchors on value for money (model-v2.md V8),
+    written at [0, £2m] and typed as [−£1m, £3m]: the scores follow the anchors, not capped."""
+    data = data_of(case)
+    j = next(j for j, c in enumerate(case.criteria) if c.derived)
+    data["criteria"][j]["scale_money"] = [0, 2_000_000]
+    raw = workbook_bytes(appraise(parse_data(data), monte_carlo=False))
+    data["criteria"][j]["scale_money"] = [-1_000_000, 3_000_000]
+    crit_id = case.criteria[j].id
+
+    def change(wb):
+        inputs = wb["Inputs"]
+        r = table_row(inputs, 2, crit_id, "Criteria and weights")
+        inputs.cell(r, 6).value, inputs.cell(r, 7).value = -1_000_000, 3_000_000
+    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
+
+
 def longer_horizon(case, raw):
     data = data_of(case)
     data["settings"]["horizon_years"] = 30
@@ -206,6 +223,7 @@ def books(tmp_path_factory):
             todo["every-kind"] = every_kind_flexed(case, results, raw)
             todo["covenant-tightened"] = (results, edit(raw, tighten_first_covenant))
             todo["horizon-30"] = longer_horizon(case, raw)
+            todo["money-anchors"] = money_anchors(case)
         if key == "small-case":
             for name, (book, words) in mistakes(results, raw).items():
                 todo[f"mistake.{name}"] = (words, book)
@@ -339,6 +357,20 @@ def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):
     assert_table(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
     assert_horizon_first(wb, results)
+
+
+def test_money_anchors_typed_move_the_scores_as_the_engine(books):
+    """V8: value for money scored against the board's money anchors, live, not capped."""
+    results, _, wb = books["money-anchors"]
+    assert_table(wb, results)
+    crit = next(c for c in results.case.criteria if c.derived)
+    scores = wb["Scores"]
+    j = 3 + [c.id for c in results.case.criteria].index(crit.id)
+    got = {scores.cell(r, 1).value: scores.cell(r, j).value for r in range(9, 9 + len(
+        results.options))}
+    assert got == pytest.approx({o.id: o.scores[crit.id] for o in results.options}, abs=1e-9)
+    assert max(got.values()) > 10                           # not capped at 10
+    assert named(wb, "ChecksPass").value in (True, 1)
 
 
 def assert_horizon_first(wb, results) -> None:

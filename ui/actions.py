@@ -82,10 +82,13 @@ def build_actions(window) -> SimpleNamespace:
     view_menu.addAction(a.results)
     view_menu.addSeparator()
     a.steps = []
+    last = len(steps.STEPS) - 1
     for i in range(len(steps.STEPS)):
-        key = (i + 1) % 10
-        action = _action(window, f"&{key}  {steps.title(i)}",
-                         lambda i=i: window.go_to_step(i), f"Ctrl+{key}", steps.purpose(i))
+        # Ctrl+1 … Ctrl+9 for the first nine steps, Ctrl+0 for the board paper (the last)
+        key = 0 if i == last else i + 1 if i < 9 else None
+        action = _action(window, f"&{key}  {steps.title(i)}" if key is not None else
+                         f"    {steps.title(i)}", lambda i=i: window.go_to_step(i),
+                         f"Ctrl+{key}" if key is not None else None, steps.purpose(i))
         a.steps.append(action)
         view_menu.addAction(action)
     view_menu.addSeparator()

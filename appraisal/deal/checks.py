@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..finance.capacity_plan import CSG
+from ..finance.capacity_plan import CSG, ROLES
 from ..kinds import KIND_IDS
-from .facts import needs_roles, route_of
+from .facts import deal_roles, needs_roles, route_of
 from .governance import ITEM
 from .steps import STEP
 from .words import AREAS
@@ -47,7 +47,7 @@ def check_deal(case) -> Iterator[Problem]:
             if c.cost_line is not None and not resolves(option, c.cost_line):
                 yield f"{at}.lender_consents[{j}].cost_line", (
                     f"'{c.cost_line}' names no money line of this option")
-        yield from _roles(option, at)
+        yield from _roles(option, at, orgs)
         for name in ("regulated_alteration", "vesting_declaration", "renamed"):
             for org_id in getattr(option, name):
                 if org_id not in orgs:
@@ -106,11 +106,13 @@ def _governance(option, at: str, orgs: dict) -> Iterator[Problem]:
                 "a cost sharing group holds no board seats")
 
 
-def _roles(option, at: str) -> Iterator[Problem]:
+def _roles(option, at: str, orgs: dict) -> Iterator[Problem]:
     roles = option.roles
-    if not roles or not needs_roles(option):
+    if not deal_roles(option) or not needs_roles(option):
         return
     given = list(roles.values())
+    if any(role not in ROLES for role in given) or any(o not in orgs for o in roles):
+        return                      # refused already, naming the role (capacity_rules)
     if route_of(option) in TRANSFER_ROLES:
         if given.count("transferee") != 1 or "transferor" not in given:
             yield f"{at}.roles", ("a transfer needs exactly one transferee and at least one "

@@ -31,6 +31,12 @@ def route_of(option) -> str:
     return getattr(option, "route", None) or DEFAULT_ROUTE.get(option.form, "contract_only")
 
 
+def deal_roles(option) -> set[str]:
+    """The roles that shape the route (``member`` and ``not_involved`` only say who takes part,
+    as the capacity test reads them)."""
+    return set((option.roles or {}).values()) - {"member", "not_involved"}
+
+
 def needs_roles(option) -> bool:
     """Routes whose steps depend on who transfers to whom, or who is parent."""
     return route_of(option) in ROLE_ROUTES or option.form == "group_structure"
@@ -61,6 +67,8 @@ class Facts:
             return roles[self.org.id]
         if self.R == "amalgamation":
             return "amalgamating"
+        if deal_roles(self.option):  # a partner the roles do not name takes part as a member
+            return "member"
         if needs_roles(self.option):
             raise Unknown("roles")
         return "member"

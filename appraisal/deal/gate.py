@@ -27,6 +27,7 @@ class Gate:
     text: str
     status: str
     owner: str = ""
+    whose: str = ""          # the partner's name, or "" for the partners together
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "ref": self.ref, "text": self.text, "status": self.status,
@@ -68,9 +69,8 @@ def findings_for(case, option) -> list[tuple[int, Finding]]:
         if f.option is not None:
             if f.option == option.id:
                 out.append((i, f))
-        elif (f.organisation in ids if f.organisation else not option.baseline):
-            if not option.baseline or f.organisation is not None:
-                out.append((i, f))
+        elif not option.baseline and (f.organisation in ids if f.organisation else True):
+            out.append((i, f))          # the baseline is no deal: nothing to find
     return out
 
 
@@ -90,17 +90,19 @@ def deal_of(case, option) -> Deal:
     for row in deal.consents:
         if row.blocks:
             deal.gates.append(Gate("lender", row.loan, consent_words(row, names),
-                                   CONSENT_STATUS[row.status], ""))
+                                   CONSENT_STATUS[row.status], "",
+                                   names.get(row.organisation, "")))
     for k, f in deal.findings:
         if f.severity >= SEVERE and f.status == "open":
             whose = names.get(f.organisation, "joint") if f.organisation else "joint"
             deal.gates.append(Gate("due_diligence", f.id, f"{f.finding} ({whose}, severity "
-                                   f"{f.severity})", "open", f.owner))
+                                   f"{f.severity})", "open", f.owner,
+                                   names.get(f.organisation, "") if f.organisation else ""))
     for s in deal.route.steps:
         if s.applies is True and (s.step.critical or s.on_critical_path) and s.status not in ("done",
                                                                          "not_applicable"):
             deal.gates.append(Gate("route", _route_ref(s), step_title(s, names),
-                                   STEP_STATUS[s.status], ""))
+                                   STEP_STATUS[s.status], "", names.get(s.organisation, "")))
     deal.missing = _missing(case, option, deal, names)
     return deal
 

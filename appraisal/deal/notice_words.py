@@ -62,7 +62,7 @@ def _lenders_unrecorded(p: P, people: bool) -> str:
 
 
 def _consent_uncosted(p: P, people: bool) -> str:
-    return (f"the consent for loan '{p['loan']}' may bring re-pricing, fees or break costs, and "
+    return (f"the consent for the loan from {p['loan']} may bring re-pricing, fees or break costs, and "
             "the cost of this consent is not in the appraisal: link it to a money line")
 
 

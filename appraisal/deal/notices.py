@@ -85,8 +85,11 @@ def _options(case, deals: dict) -> Iterator[AppraisalWarning]:
                                    {"option": option.name, "count": len(generated)})
         for row in deal.consents:
             if not row.generated and uncosted(row):
+                lender = row.lender or "the lender"
+                owner = case.organisation(row.organisation).name
                 yield AppraisalWarning("deal_consent_uncosted",
-                                       at / "lender_consents" / row.index, {"loan": row.loan})
+                                       at / "lender_consents" / row.index,
+                                       {"loan": f"{lender} ({owner})"})
         missing = sorted({s.missing for s in deal.route.not_known})
         if missing:
             yield AppraisalWarning("deal_route_not_known", at / "route",

@@ -31,6 +31,8 @@ class RouteStep:
     note: str = ""
     weeks: tuple[float, float] = (0.0, 0.0)
     on_critical_path: bool = False
+    start: tuple[float, float] = (0.0, 0.0)     # week it can start: earliest (low), latest (high)
+    finish: tuple[float, float] = (0.0, 0.0)
 
     @property
     def id(self) -> str:
@@ -132,6 +134,9 @@ def _timetable(route: Route) -> None:
             finish[end][id(s)] = start + remaining(s, end)
             if end == 1:
                 came_from[id(s)] = max(before, key=lambda p: finish[1][id(p)], default=None)
+    for s in order:
+        s.finish = (finish[0][id(s)], finish[1][id(s)])
+        s.start = (s.finish[0] - remaining(s, 0), s.finish[1] - remaining(s, 1))
     route.completion_weeks = (max(finish[0].values()), max(finish[1].values()))
     last: RouteStep | None = max(order, key=lambda s: finish[1][id(s)])
     while last is not None:

@@ -70,3 +70,37 @@ def weeks_words(s) -> str:
 
 def source_words(step) -> str:
     return step.source + (f" ({TO_CONFIRM})" if step.to_verify else "")
+
+
+SHORT = {
+    "board.in_principle": "Board decision in principle", "dd.complete": "Due diligence",
+    "board.final_decision": "Board final decision", "rsh.early_engagement": "Tell the RSH early",
+    "rsh.notify_restructure": "Notify the RSH of the restructure",
+    "rsh.notify_constitution": "Notify the RSH of rule changes",
+    "rsh.notify_change_of_control": "Notify the RSH: now a subsidiary",
+    "rsh.successor_registration": "RSH registers the new body",
+    "tenants.consult_england": "Consult tenants", "ccbsa.special_resolution":
+    "Members' special resolution", "ccbsa.s112_company": "Members' resolution (to a company)",
+    "fca.register": "FCA registers the change", "ni_society.resolution":
+    "Members' resolutions (NI)", "companies.resolution_filing": "Resolution to Companies House",
+    "cc.regulated_alteration": "Charity Commission consent", "cio.merger_resolutions":
+    "CIO resolutions and confirmation", "cc.vesting_declaration": "Vesting declaration",
+    "cc.register_merger": "Register of mergers", "ccni.register_merger": "Tell the CCNI",
+    "oscr.consent": "Notice to OSCR (42 days)", "oscr.notify": "Tell OSCR of the changes",
+    "scio.amalgamation": "SCIO amalgamation", "shr.tenant_ballot": "Tenant ballot",
+    "shr.notify_constitution": "Notify the SHR (28 days)", "shr.notifiable_event":
+    "Notifiable event to the SHR", "wg.notify_restructure": "Notify the Welsh Ministers",
+    "wg.notify_constitution": "Notify the Welsh Ministers of rule changes",
+    "tenants.consult_wales": "Consult tenants (Wales)", "dfc.consent":
+    "Department for Communities", "members.resolution": "Members change the rules",
+    "lender.consents": "Lenders' consents", "tupe.eli": "Employee liability information",
+    "tupe.inform_consult": "Inform and consult staff", "redundancy.collective":
+    "Collective consultation", "redundancy.hr1": "Form HR1", "redundancy.ni":
+    "Collective redundancy (NI)", "pension.shps": "SHPS with TPT", "pension.lgps":
+    "LGPS admission", "vat.group": "VAT group application", "vat.cost_sharing_group":
+    "Cost sharing group", "contracts.third_party_consents": "Third-party consents",
+}
+
+
+def short_step(step_id: str) -> str:
+    return SHORT.get(step_id, step_id)

@@ -8,7 +8,8 @@ year, redundancy workings, switching values, the reasons for every score, inputs
 from __future__ import annotations
 
 from ..results import Results
-from .paper import affordability, closing, cover, financial, risk, scoring, strategy, summary
+from .paper import (affordability, closing, cover, deal, financial, risk, scoring, strategy,
+                    summary)
 from .paper.document import BoardPaper
 
 # Section headings, in order (tests look for each in the printed paper): the five cases of a
@@ -25,6 +26,7 @@ SECTIONS = (
     "Appendix C: Sensitivity in detail",
     "Appendix D: Why each score was given",
     "Appendix E: Inputs, rules and warnings",
+    "Appendix F: Deal registers and the legal route",
 )
 
 
@@ -63,6 +65,7 @@ def _management(paper, r: Results) -> None:
     paper.heading("Management case")
     strategy.readiness(paper, r, table=False)
     closing.implementation(paper, r)
+    deal.section(paper, r)              # what must be settled (deal-terms.md D6)
     risk.risk_register(paper, r)
     closing.user_voice(paper, r)
 
@@ -76,7 +79,7 @@ def _inputs(paper, r: Results) -> None:
 
 _WRITERS = (summary.executive_summary, _strategic, _economic, _commercial, _financial,
             _management, financial.cash_flows_appendix, financial.redundancy_appendix,
-            risk.switching_values_appendix, scoring.rationale_appendix, _inputs)
+            risk.switching_values_appendix, scoring.rationale_appendix, _inputs, deal.appendix)
 
 
 def board_paper(results: Results, paper=None) -> BoardPaper:

@@ -60,8 +60,10 @@ def type_in(qtbot, name: str, text: str) -> QWidget:
 
 
 def step(qtbot, window, number: int) -> None:
+    from ui.steps import STEPS
     qtbot.keyClick(focused() or window, Qt.Key_0 + number % 10, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: window.current_step() == number - 1, timeout=3000)
+    target = len(STEPS) - 1 if number == 10 else number - 1   # Ctrl+0: the board paper
+    qtbot.waitUntil(lambda: window.current_step() == target, timeout=3000)
 
 
 def type_cells(qtbot, table, values: list[str], move=Qt.Key_Down) -> None:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QMessa
 
 from ui.widgets.line_kinds import SavingsModel
 
-MONEY, BOARD_PAPER = 3, 9
+MONEY, BOARD_PAPER = 3, 10
 
 
 def _focus(qtbot, window, widget) -> None:

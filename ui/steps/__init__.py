@@ -1,4 +1,4 @@
-"""The ten steps of the guided walk, in order.
+"""The eleven steps of the guided walk, in order.
 
 Every step is a QWidget with a ``TITLE`` and ``__init__(document, parent=None)``; it redraws
 from the document and edits only through it. Each step's module is imported by an ordinary
@@ -59,6 +59,11 @@ def _readiness() -> type[QWidget]:
     return ReadinessStep
 
 
+def _deal() -> type[QWidget]:
+    from ui.steps.deal import DealStep
+    return DealStep
+
+
 def _board_paper() -> type[QWidget]:
     from ui.steps.board_paper import BoardPaperStep
     return BoardPaperStep
@@ -85,6 +90,8 @@ STEPS: tuple[Step, ...] = (
          _sensitivity),
     Step("Readiness and risks", "The checklist before going ahead, and the risk register.",
          _readiness),
+    Step("Deal", "What must be settled first: governance, due diligence, lenders and the legal "
+         "route.", _deal),
     Step("Board paper", "The recommendation, then the board paper and the model to take away.",
          _board_paper),
 )

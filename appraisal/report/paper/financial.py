@@ -249,7 +249,8 @@ def redundancy_appendix(paper: BoardPaper, r: Results) -> None:
         m = _worked_money(x.pay_for_weeks, x.redundancy_pay, x.notice_pay, x.employer_nic,
                           x.pension_strain, x.per_person, x.total)
         paper.para(
-            f"{kit.short(x.label, 80)}: {x.weeks:g} weeks × {m(x.pay_for_weeks)}"
+            f"{kit.short(x.label, 80)}: {x.weeks:g} week{'' if x.weeks == 1 else 's'} × "
+            f"{m(x.pay_for_weeks)}"
             f"{_enhancement(r, o, x.ref)} = {m(x.redundancy_pay)} redundancy pay, plus "
             f"{m(x.notice_pay)} notice, {m(x.employer_nic)} employer NIC and "
             f"{m(x.pension_strain)} pension strain = {m(x.per_person)} a person; "

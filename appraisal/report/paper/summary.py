@@ -14,7 +14,7 @@ from ...horizon_words import (
     ratio_text,
 )
 from ...results import OptionResult, Results
-from . import affordability, cover, kit
+from . import affordability, cover, deal, kit
 from .document import BoardPaper
 from .members import holds_clause
 
@@ -48,6 +48,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         later += " Appendix A gives every option's later years."
     paper.markup(f"<b>After year {r.horizon}.</b> {kit.esc(later)}")
     paper.markup(f"<b>How robust is this?</b> {kit.esc(robustness_sentence(r))}")
+    deal.gate(paper, r)               # open points that could stop this (deal-terms.md D6)
     warnings = cover.decision_warnings(r)
     if warnings:
         paper.markup("<b>Before deciding, note:</b>")

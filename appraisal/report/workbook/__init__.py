@@ -22,6 +22,7 @@ from .cells import Book, Meta, sheet_title
 from .checks import write_checks
 from .constants import write_constants
 from .cover import write_cover, write_warnings
+from .deal_sheet import write_deal
 from .figures import Timeline
 from .horizon import write_horizon
 from .inputs import write_inputs
@@ -40,7 +41,8 @@ from .summary import TOP, link_scores, write_summary
 __all__ = ["FIXED_SHEETS", "option_sheet_titles", "workbook_bytes"]
 
 FIXED_SHEETS = ("Cover", "Summary", "Inputs", "Lines", "Redundancy", "Baseline", "Horizon",
-                "Scores", "Members", "By organisation", "Capacity", "Sensitivity", "Warnings", "Checks",
+                "Scores", "Members", "By organisation", "Capacity", "Sensitivity", "Deal",
+                "Warnings", "Checks",
                 "Constants")
 
 
@@ -59,8 +61,9 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     has_redundancy = any(o.redundancies for o in results.options)
     order = ["Cover", "Summary", "Inputs", "Lines", *titles,
              *(["Redundancy"] if has_redundancy else []), "Baseline", "Horizon", "Scores",
-             *(["Members"] if results.members else []), "By organisation", *(["Capacity"] if has_capacity(results) else []),
-             "Sensitivity", "Warnings", "Checks", "Constants"]
+             *(["Members"] if results.members else []), "By organisation",
+             *(["Capacity"] if has_capacity(results) else []),
+             "Sensitivity", "Deal", "Warnings", "Checks", "Constants"]
     sheets = {title: book.sheet(title) for title in order}
     years = max_years(results)
     bands = write_constants(book, sheets["Constants"], years)
@@ -91,10 +94,11 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
     write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)
     write_warnings(sheets["Warnings"], results)
+    deal_open = write_deal(sheets["Deal"], results, option_maps)       # deal-terms.md D6
     capacity = (write_capacity(book, sheets["Capacity"], results) if "Capacity" in sheets
                 else None)
     checks = write_checks(book, sheets["Checks"], results, option_maps, summary, scores, orgs,
-                          inputs, capacity)
+                          inputs, capacity, deal_open)
     write_cover(sheets["Cover"], results, checks, meta, order, titles, capacity)
     for title, sheet in sheets.items():
         if title in titles:

@@ -35,7 +35,7 @@ def _check(ws, r: int, text: str, formula: str) -> int:
 
 
 def write_checks(book: Book, ws, results: Results, option_maps, summary, scores, orgs,
-                 inputs, capacity: str | None = None) -> ChecksMap:
+                 inputs, capacity: str | None = None, deal_open: str = "") -> ChecksMap:
     ws.text(1, 1, "Checks: every result must be TRUE", "Title")
     ws.text(3, 1, "Tolerance (£)")
     ws.value(3, 2, TOLERANCE, "Constant", MONEY_PENCE)
@@ -52,6 +52,9 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
     if inputs.scores_range:
         r = _check(ws, r, "Every typed score is between 0 and ScoreMax",
                    f"AND(MIN({inputs.scores_range})>=0,MAX({inputs.scores_range})<=ScoreMax)")
+    for v0, v10 in inputs.anchors.values():
+        r = _check(ws, r, "Value for money's money anchors: the amount scoring 10 is above the "
+                   "amount scoring 0", f"{v10}>{v0}")
     for m in option_maps:
         for text, formula in m.checks:
             r = _check(ws, r, text, formula)
@@ -101,6 +104,12 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
                 "not an error in the model, so it is not part of ChecksPass)", "Section")
         clear = not any(t.breached for o in results.options for t in o.capacity)
         ws.formula(r, 2, f"={capacity}", clear, "Check")
+    if deal_open:
+        r += 2
+        ws.text(r, 1, "Open points that could stop the recommended option (Deal; a flag for the "
+                "board, not part of ChecksPass)", "Section")
+        gates = results.option(results.recommended).deal.gates
+        ws.formula(r, 2, f"={deal_open}", len(gates), "Link")
     flag_colours(ws, first, 2, r)
     for c, w in {1: 80, 2: 10, 3: 18, 4: 20}.items():
         ws.width(c, w)

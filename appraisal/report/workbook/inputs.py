@@ -57,6 +57,8 @@ class InputsMap:
     org_id: dict[str, str] = field(default_factory=dict)
     option_name: dict[str, str] = field(default_factory=dict)
     option_id: dict[str, str] = field(default_factory=dict)
+    # value for money's money anchors (model-v2.md V8): criterion → (scores 0 at, scores 10 at)
+    anchors: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def _setting(book: Book, ws, row, label, name, value, fmt, units, note, rule=None,
@@ -202,7 +204,29 @@ def _criteria(book: Book, ws, results: Results, row: int, out: InputsMap) -> int
         out.criterion_name[c.id] = on(SHEET, ref(first + i, 3))
         out.weight[c.id] = on(SHEET, ref(first + i, 4))
         ws.text(first + i, 5, "derived from NPV vs baseline" if c.derived else "typed", "Note")
+    if any(c.scale_money for c in crits):
+        _anchors(ws, crits, first, out)
     return row
+
+
+ANCHOR_RULE = {"validate": "decimal", "criteria": "between", "minimum": -1e12, "maximum": 1e12,
+               "error_title": "Money anchor", "error_message": "The NPV against the baseline, "
+               "in pounds, that the board rates 0 (or 10); the 10 must be above the 0."}
+
+
+def _anchors(ws, crits, first: int, out: InputsMap) -> None:
+    """The money the board rates 0 and 10 on value for money (model-v2.md V8): its score is
+    ScoreMax × (v − v0) / (v10 − v0), not capped."""
+    ws.text(first - 1, 6, "Scores 0 at (£ NPV vs baseline)", "Header")
+    ws.text(first - 1, 7, "Scores 10 at (£ NPV vs baseline)", "Header")
+    for i, c in enumerate(crits):
+        if not c.scale_money:
+            continue
+        r = first + i
+        for k in (0, 1):
+            ws.value(r, 6 + k, float(c.scale_money[k]), "Input", MONEY)
+            ws.validate(r, 6 + k, r, 6 + k, ANCHOR_RULE)
+        out.anchors[c.id] = (on(SHEET, ref(r, 6)), on(SHEET, ref(r, 7)))
 
 
 def _scores(book: Book, ws, results: Results, row: int, out: InputsMap) -> int:

@@ -4,7 +4,8 @@
 highest, and scores within ``TieTolerance`` share a rank (1, 2, 2, 4):
 ``rank = 1 + the number of options scoring more than this one + TieTolerance``.
 A value-for-money criterion's scores are derived from NPV vs baseline v:
-``ScoreMax × (v − min) / (max − min)``, all ``ScoreMax / 2`` when max = min.
+``ScoreMax × (v − min) / (max − min)``, all ``ScoreMax / 2`` when max = min; with the board's
+money anchors (model-v2.md V8) ``ScoreMax × (v − v0) / (v10 − v0)``, not capped.
 
 Switching weights (scoring.switching_weight, closed form for a weighted sum): with criterion c's
 weight moved to w and the others in proportion, ``S_o(w) = w × a_o + (1 − w) × R_o`` where
@@ -84,7 +85,11 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
         ws.text(r, 2, option.name)
         for j, c in enumerate(crits):
             k = FIRST_CRIT + j
-            if c.derived:
+            if c.derived and c.id in inputs.anchors:      # the board's money anchors (V8)
+                v0, v10 = inputs.anchors[c.id]
+                ws.formula(r, k, f"=ScoreMax*({summary.npv_vs_baseline[option.id]}-{v0})/"
+                           f"({v10}-{v0})", option.scores[c.id], "Calc", SCORE)
+            elif c.derived:
                 ws.formula(r, k, _derived(summary.npv_vs_baseline[option.id], summary.vs_range),
                            option.scores[c.id], "Calc", SCORE)
             else:

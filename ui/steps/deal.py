@@ -1,0 +1,319 @@
+"""The Deal step: what must be settled before an option's figures come true (deal-terms.md D6).
+
+Four tabs for the chosen option: the governance settlement (the standard items preloaded with
+their default deal-breakers, a status for each, the board-seat check), the due diligence register
+(one for the case), the lenders' consents (one row per loan recorded, and the loans not yet
+recorded named) and the legal route (the steps generated from the partners' legal forms, with
+progress recorded against them and the critical path marked). Each tab's title counts what is
+still open. Every edit goes through the document, as one undoable step.
+"""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+
+from appraisal.deal.gate import deal_of
+from appraisal.deal.governance import ITEMS, open_deal_breakers, preloaded
+from appraisal.deal.lenders import OPEN
+from appraisal.deal.steps import STEPS
+from appraisal.deal.words import AREAS, CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
+from appraisal.kinds import KIND
+from ui.document import CaseDocument
+from ui.widgets.columns import Column
+from ui.widgets.fields import explanation_label
+from ui.widgets.record_table import RecordTable
+
+ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
+ITEM_STATUSES = [("open", "Open"), ("agreed", "Agreed"), ("not_agreed", "Not agreed"),
+                 ("not_applicable", "Not applicable")]
+BREAKER = [(None, "Usual for the item"), (True, "Yes"), (False, "No")]
+SEVERITY = [(n, str(n)) for n in range(1, 6)]
+FINDING_STATUSES = [("open", "Open"), ("mitigated", "Mitigated"), ("closed", "Closed")]
+NEEDED = [("unknown", "Not known"), ("yes", "Yes"), ("no", "No")]
+NOT_ADVICE = ("Not legal advice: the route is a checklist drawn from the sources the board paper "
+              "cites; confirm it with the partners' solicitors.")
+STEP_STATUSES = [(k, v.capitalize()) for k, v in STEP_STATUS.items()]
+
+
+def _organisations(document) -> list:
+    return [(None, "Joint")] + [(o.id, o.name) for o in document.case.organisations]
+
+
+def _options(document) -> list:
+    return [(None, "Every option")] + [(o.id, o.name) for o in document.case.options]
+
+
+def _loans(document) -> list:
+    return [(loan.id, f"{loan.lender or 'Lender not named'} ({org.name})")
+            for org in document.case.organisations for loan in org.loans]
+
+
+GOVERNANCE_COLUMNS = (
+    Column("item", "Item", "choice", "What is settled.", choices=ITEM_CHOICES, width=170),
+    Column("proposal", "Proposal", tip="What is proposed."),
+    Column("status", "Status", "choice", "Where it stands.", choices=ITEM_STATUSES, width=120),
+    Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal?",
+           choices=BREAKER, width=100),
+    Column("owner", "Owner", tip="Who is settling it.", width=130),
+)
+FINDING_COLUMNS = (
+    Column("id", "Ref", tip="A short reference, unique in the register.", width=70),
+    Column("area", "Area", "choice", "What was examined.", choices=list(AREAS.items()),
+           width=160),
+    Column("organisation", "Whose", "choice", "The partner it concerns.",
+           choices=_organisations, width=150),
+    Column("option", "Option", "choice", "The option it affects.", choices=_options,
+           width=150),
+    Column("finding", "Finding", tip="What was found."),
+    Column("severity", "Severity", "choice", "5 could stop the deal; 1 is a note.",
+           choices=SEVERITY, width=80),
+    Column("status", "Status", "choice", "Where it stands.", choices=FINDING_STATUSES,
+           width=110),
+    Column("owner", "Owner", tip="Who deals with it.", width=120),
+)
+def consent_columns(option_index) -> tuple[Column, ...]:
+    """The lenders' table; its cost line is picked from the chosen option's money lines."""
+
+    def lines(document) -> list:
+        option = document.case.options[option_index()]
+        return [(None, "Not priced")] + [
+            (f"{kind}[{j}]", f"{KIND[kind].noun}: {line.label or j + 1}")
+            for kind in ("loan_repricing", "one_off_costs", "recurring_costs")
+            for j, line in enumerate(getattr(option, kind))]
+
+    return (
+        Column("loan", "Loan", "choice", "The loan.", choices=_loans, width=260),
+        Column("consent_needed", "Consent needed", "choice", "Does the lender have to consent?",
+               choices=NEEDED, width=120),
+        Column("status", "Status", "choice", "Where the request stands.",
+               choices=list(CONSENT_STATUS.items()), width=160),
+        Column("cost_line", "Cost in the appraisal", "choice", "The money line that prices it.",
+               choices=lines, width=260),
+        Column("note", "Note", tip="What the lender has said."),
+    )
+
+
+def _step_choices(document) -> list:
+    return [(s.id, short_step(s.id)) for s in STEPS]
+
+
+PROGRESS_COLUMNS = (
+    Column("option", "Option", "choice", "The option.", choices=lambda d: _options(d)[1:],
+           width=170),
+    Column("step", "Step", "choice", "The step of the route.", choices=_step_choices, width=200),
+    Column("organisation", "Whose", "choice", "The partner, or joint for a step taken once.",
+           choices=_organisations, width=150),
+    Column("status", "Status", "choice", "Where it stands.", choices=STEP_STATUSES, width=120),
+    Column("due", "Due (YYYY-MM-DD)", tip="When it is due.", width=120),
+    Column("note", "Note", tip="Progress; required when the step does not apply."),
+)
+
+
+class DealStep(QWidget):
+    TITLE = "Deal"
+
+    def __init__(self, document: CaseDocument, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.option = QComboBox()
+        self.option.setAccessibleName("Option")
+        pick = QHBoxLayout()
+        label = QLabel("&Option")
+        label.setBuddy(self.option)
+        pick.addWidget(label)
+        pick.addWidget(self.option, 1)
+        self.tabs = QTabWidget()
+        self.governance = RecordTable(document, ("options", 0, "governance", "items"),
+                                      GOVERNANCE_COLUMNS, "item")
+        self.findings = RecordTable(document, ("due_diligence",), FINDING_COLUMNS, "finding")
+        self.consents = RecordTable(document, ("options", 0, "lender_consents"),
+                                    consent_columns(self.option_index), "consent")
+        self.progress = RecordTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
+        self.board_check = explanation_label("")
+        self.unrecorded = explanation_label("")
+        self.route_summary = explanation_label("")
+        self.route = QTableWidget(0, 5)
+        self.route.setHorizontalHeaderLabels(["Step", "Whose", "Lead time", "Status",
+                                              "Critical path"])
+        self.route.setAccessibleName("Route steps")
+        self.route.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.route.horizontalHeader().setStretchLastSection(True)
+        self.route.setColumnWidth(0, 380)
+        self.route.setColumnWidth(2, 220)
+        self.standard = QPushButton("Add the &standard items")
+        self.standard.setToolTip("Add the usual items of a settlement that this option lacks, "
+                                 "with their usual deal-breakers.")
+        self.add_finding = QPushButton("Add &finding")
+        self.remove_finding = QPushButton("Remove f&inding")
+        self.record_loans = QPushButton("Record every &loan")
+        self.record_loans.setToolTip("Add a row for each partner's loan not yet recorded.")
+        self.add_progress = QPushButton("Add &progress")
+
+        self.tabs.addTab(self._tab(self.governance, self.board_check, self.standard), "")
+        self.tabs.addTab(self._tab(self.findings, None, self.add_finding, self.remove_finding),
+                         "")
+        self.tabs.addTab(self._tab(self.consents, self.unrecorded, self.record_loans), "")
+        route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
+        route_tab.layout().insertWidget(1, self.route, 2)
+        self.tabs.addTab(route_tab, "")
+        layout = QVBoxLayout(self)
+        layout.addLayout(pick)
+        layout.addWidget(explanation_label(NOT_ADVICE))
+        layout.addWidget(self.tabs, 1)
+
+        self.option.currentIndexChanged.connect(self._option_changed)
+        self.standard.clicked.connect(self.add_standard_items)
+        self.add_finding.clicked.connect(self._add_finding)
+        self.remove_finding.clicked.connect(
+            lambda: self.findings.remove_current("remove a finding"))
+        self.record_loans.clicked.connect(self.record_every_loan)
+        self.add_progress.clicked.connect(self._add_progress)
+        document.changed.connect(self.redraw)
+        self.redraw()
+
+    @staticmethod
+    def _tab(table: RecordTable, note: QLabel | None, *buttons: QPushButton) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        if note is not None:
+            layout.addWidget(note)
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        for b in buttons:
+            row.addWidget(b)
+        row.addStretch(1)
+        layout.addLayout(row)
+        return page
+
+    # --- reading ----------------------------------------------------------------------------
+    def option_index(self) -> int:
+        return max(self.option.currentIndex(), 0)
+
+    def _option_changed(self, _index: int) -> None:
+        i = self.option_index()
+        self.governance.set_list_path(("options", i, "governance", "items"))
+        self.consents.set_list_path(("options", i, "lender_consents"))
+        self.redraw()
+
+    def redraw(self) -> None:
+        case = self.document.case
+        names = [o.name for o in case.options]
+        if [self.option.itemText(k) for k in range(self.option.count())] != names:
+            keep = self.option_index()
+            self.option.blockSignals(True)
+            self.option.clear()
+            self.option.addItems(names)
+            self.option.setCurrentIndex(min(keep, len(names) - 1))
+            self.option.blockSignals(False)
+            self._option_changed(self.option_index())
+            return
+        option = case.options[self.option_index()]
+        deal = deal_of(case, option)
+        breakers = len(open_deal_breakers(option))
+        severe = sum(g.kind == "due_diligence" for g in deal.gates)
+        lenders = sum(g.kind == "lender" for g in deal.gates)
+        steps = sum(g.kind == "route" for g in deal.gates)
+        self.tabs.setTabText(0, f"&Governance ({breakers} open deal-breakers)")
+        self.tabs.setTabText(1, f"D&ue diligence ({severe} severe, open)")
+        self.tabs.setTabText(2, f"Le&nders ({lenders} open)")
+        self.tabs.setTabText(3, f"&Route ({steps} critical steps to do)")
+        self.board_check.setText(self._board_text(option))
+        missing = [r for r in deal.consents if r.generated]
+        self.unrecorded.setText(
+            "Every partner's loan is recorded for this option." if not missing else
+            "Not yet recorded, so treated as possibly needing consent: "
+            + "; ".join(f"{r.lender or r.loan}" for r in missing) + ".")
+        waiting = [r for r in deal.consents if r.status in OPEN and r.consent_needed != "no"]
+        self.record_loans.setEnabled(bool(missing))
+        self.consents.setToolTip(f"{len(waiting)} consents not yet granted.")
+        self._route(deal, {o.id: o.name for o in case.organisations})
+
+    @staticmethod
+    def _board_text(option) -> str:
+        g = option.governance
+        if g is None:
+            return ("No settlement recorded yet: add the standard items to start. Who leads, "
+                    "who chairs and how the seats fall are the usual deal-breakers.")
+        b = g.board
+        if b is None or b.size is None:
+            return "No board recorded for the settlement."
+        total = sum(s.seats for s in b.seats) + b.independent + b.resident
+        check = "adds up" if total == b.size else f"adds up to {total}, not {b.size}"
+        return (f"Board of {b.size}: partners' seats, {b.independent} independent and "
+                f"{b.resident} resident members; the seat count {check}.")
+
+    def _route(self, deal, names: dict) -> None:
+        steps = deal.route.steps
+        self.route.setRowCount(len(steps))
+        for r, s in enumerate(steps):
+            known = s.applies is True
+            cells = [s.step.text, names.get(s.organisation, "Once for the option")
+                     if s.organisation else "Once for the option",
+                     weeks_words(s) if known else "not known: " + s.missing.replace("_", " "),
+                     STEP_STATUS[s.status] if known else "—",
+                     "on the critical path" if s.on_critical_path else ""]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if s.on_critical_path:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.route.setItem(r, c, item)
+        weeks = deal.route.completion_weeks
+        self.route_summary.setText(
+            "No legal or regulatory step applies to this option." if not steps else
+            (f"Complete in {weeks[0]:g} to {weeks[1]:g} weeks from today; the steps in bold are "
+             "the critical path." if weeks else "Every step is still to be decided.")
+            + ("" if not deal.route.not_known else " Some steps cannot be decided until each "
+               "partner's legal form (Partners step) or the option's roles are recorded."))
+
+    # --- editing ----------------------------------------------------------------------------
+    def add_standard_items(self) -> list:
+        i = self.option_index()
+        form = self.document.case.options[i].form
+
+        def mutate(data: dict) -> None:
+            g = data["options"][i].setdefault("governance", {})
+            items = g.setdefault("items", [])
+            have = {entry.get("item") for entry in items}
+            items.extend(e for e in preloaded(form) if e["item"] not in have)
+
+        problems = self.document.edit("add the standard settlement items", mutate)
+        self.governance.error.show_problems(problems)
+        return problems
+
+    def record_every_loan(self) -> list:
+        i = self.option_index()
+        case = self.document.case
+        missing = [r.loan for r in deal_of(case, case.options[i]).consents if r.generated]
+
+        def mutate(data: dict) -> None:
+            data["options"][i].setdefault("lender_consents", []).extend(
+                {"loan": loan, "consent_needed": "unknown", "status": "not_started"}
+                for loan in missing)
+
+        problems = self.document.edit("record every lender's position", mutate)
+        self.consents.error.show_problems(problems)
+        return problems
+
+    def _add_finding(self) -> list:
+        taken = {f.id for f in self.document.case.due_diligence}
+        n = len(taken) + 1
+        while f"dd-{n:02d}" in taken:
+            n += 1
+        return self.findings.append({"id": f"dd-{n:02d}", "area": "stock_condition",
+                                     "finding": "New finding", "severity": 3},
+                                    "add a due diligence finding")
+
+    def _add_progress(self) -> list:
+        option = self.document.case.options[self.option_index()]
+        row = self.route.currentRow()
+        steps = deal_of(self.document.case, option).route.steps
+        step = steps[row] if 0 <= row < len(steps) else (steps[0] if steps else None)
+        if step is None:
+            return []
+        record = {"option": option.id, "step": step.id, "status": "in_progress"}
+        if step.organisation:
+            record["organisation"] = step.organisation
+        return self.progress.append(record, "record progress on the route")
