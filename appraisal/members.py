@@ -123,10 +123,10 @@ def _summary(values: list[float]) -> dict:
 def member_spread(case: Case) -> dict:
     """The spread of the views members stated (V9): normalised weights per criterion, scores
     per option and typed criterion; the median of an even count the mean of the middle two."""
-    stated = [m for m in case.members if m.weights is not None]
+    stated = [m.weights for m in case.members if m.weights is not None]
     weights = {}
     for c in case.criteria:
-        weights[c.id] = _summary([m.weights[c.id] / sum(m.weights.values()) for m in stated])
+        weights[c.id] = _summary([w[c.id] / sum(w.values()) for w in stated])
     scores: dict[str, dict] = {}
     for o in case.options:
         scores[o.id] = {c.id: _summary([m.scores[o.id][c.id] for m in case.members

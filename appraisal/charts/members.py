@@ -77,7 +77,7 @@ def score_spread(results: Results, named: bool | None = None, limit: int = 24) -
     if not pairs:
         return empty(new_figure(1.6), "No member has given scores of their own yet.")
     if len(pairs) > limit:
-        spread = results.member_spread["scores"]
+        spread = (results.member_spread or {})["scores"]
         widest = sorted(range(len(pairs)), key=lambda k: -(
             spread[pairs[k][0].id][pairs[k][1].id]["high"]
             - spread[pairs[k][0].id][pairs[k][1].id]["low"]))[:limit]
@@ -89,7 +89,7 @@ def score_spread(results: Results, named: bool | None = None, limit: int = 24) -
     y = np.arange(len(pairs))[::-1]
     n = len(scorers)
     for k, i in enumerate(scorers):
-        given = case.members[i].scores
+        given = case.members[i].scores or {}
         pts = [(y[r], given[o.id][c.id]) for r, (o, c) in enumerate(pairs)
                if c.id in given.get(o.id, {})]
         if pts:

@@ -200,7 +200,7 @@ def appendix(paper: BoardPaper, r: Results) -> None:
     if case.due_diligence:
         paper.table(["Ref", "Area", "Whose", "Finding", "Severity", "Status", "Priced or "
                      "registered", "Owner"],
-                    [[f.id, area(f.area), names.get(f.organisation, "Joint"), f.finding,
+                    [[f.id, area(f.area), names.get(f.organisation or "", "Joint"), f.finding,
                       str(f.severity), FINDING_STATUS[f.status], _link(f, r), f.owner or "—"]
                      for f in case.due_diligence],
                     [0.6, 1.2, 1.3, 4.0, 0.7, 0.8, 1.5, 1.3], compact=True)

@@ -34,7 +34,7 @@ def _gave(view, member) -> str:
 def divide_lines(r: Results, names: list[str]) -> list[str]:
     """For each criterion on which views divide, who sits at each end of the weights."""
     case = r.case
-    spread = r.member_spread
+    spread = r.member_spread or {"weights": {}, "scores": {}}
     out = []
     for cid in dividing_criteria(case, spread):
         crit = next(c for c in case.criteria if c.id == cid)

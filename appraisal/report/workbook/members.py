@@ -46,7 +46,7 @@ def write_members(ws, results: Results) -> None:
     for member, view in zip(case.members, results.members):
         holds_cells.append(_member_block(ws, results, member, view, top, board_lead))
         top += n_o + 8
-    ws.formula(*holds_cell, "=" + "+".join(holds_cells), results.leader_holds["members"],
+    ws.formula(*holds_cell, "=" + "+".join(holds_cells), (results.leader_holds or {"members": 0})["members"],
                "Output", WHOLE)
     ws.width(1, 26)
     ws.width(2, 34)
