@@ -9,6 +9,7 @@ reported; ``runningChanged`` says when it changes. Nothing here knows about case
 """
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -32,6 +33,23 @@ class Job:
         return self._cancelled.is_set()
 
 
+_collection_lock = threading.Lock()
+_workers = 0
+
+
+def _hold_collection(delta: int) -> None:
+    """Keep Python's cycle collector off while any worker runs: a collection started on a worker
+    thread may free Qt objects that belong to the GUI thread, which crashes Qt. Cycles left
+    meanwhile are collected on the next allocation after the last worker ends."""
+    global _workers
+    with _collection_lock:
+        _workers += delta
+        if _workers == 1 and delta > 0:
+            gc.disable()
+        elif _workers == 0:
+            gc.enable()
+
+
 class _Runnable(QRunnable):
     def __init__(self, job: Job, work: Callable[[Callable[[], bool]], Any],
                  report: Callable[[Job, bool, object], None]):
@@ -39,15 +57,19 @@ class _Runnable(QRunnable):
         self._job, self._work, self._report = job, work, report
 
     def run(self) -> None:
+        _hold_collection(+1)
         try:
-            result: object = self._work(self._job.cancelled)
-            ok = True
-        except Exception as exc:  # reported to the GUI thread as a failure, never a crash
-            result, ok = exc, False
-        try:
-            self._report(self._job, ok, result)
-        except RuntimeError:
-            pass  # the helper was deleted while the work ran: nobody is left to tell
+            try:
+                result: object = self._work(self._job.cancelled)
+                ok = True
+            except Exception as exc:  # reported to the GUI thread as a failure, never a crash
+                result, ok = exc, False
+            try:
+                self._report(self._job, ok, result)
+            except RuntimeError:
+                pass  # the helper was deleted while the work ran: nobody is left to tell
+        finally:
+            _hold_collection(-1)
 
 
 class Background(QObject):
