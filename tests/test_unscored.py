@@ -141,3 +141,18 @@ def test_a_members_own_scores_fill_the_cases_gap_in_that_members_view(results_of
     assert ann.leader == "standalone"
     assert bob.weighted_scores["shared"] is None and bob.leader is None
     assert r.leader_holds is None
+
+
+def test_the_paper_of_an_unscored_case_says_what_is_missing_and_keeps_the_money(results_of):
+    from pypdf import PdfReader
+    import io
+    from appraisal.report.pdf import board_paper_bytes
+    r = results_of(lambda d: (_unscore(d, 1, "autonomy"), _unscore(d, 2, "scale")))
+    text = " ".join(page.extract_text() for page in PdfReader(
+        io.BytesIO(board_paper_bytes(r))).pages)
+    flat = " ".join(text.split())
+    assert "Draft: not yet scored" in flat
+    assert "1. Not yet ready for a recommendation" in flat
+    assert ("Still to score: Shared services on Autonomy; Merger on Scale." in flat)
+    assert "£486,743" in flat                    # the merger's NPV against the baseline
+    assert "Executive summary" not in flat and "Leader" not in flat

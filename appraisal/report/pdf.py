@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..results import Results
 from .paper import (affordability, closing, cover, deal, financial, risk, scoring, strategy,
-                    summary)
+                    summary, unscored)
 from .paper.document import BoardPaper
 
 # Section headings, in order (tests look for each in the printed paper): the five cases of a
@@ -77,6 +77,15 @@ def _inputs(paper, r: Results) -> None:
     risk.full_risk_register(paper, r)
 
 
+def _money_only(paper, r: Results) -> None:
+    paper.heading("Economic case")
+    financial.economic_money(paper, r)
+
+
+# A case not yet fully scored: the gaps, then the sections that do not rest on the scores.
+_UNSCORED_WRITERS = (unscored.not_ranked, _money_only, _commercial, _financial,
+                     financial.redundancy_appendix, _inputs)
+
 _WRITERS = (summary.executive_summary, _strategic, _economic, _commercial, _financial,
             _management, financial.cash_flows_appendix, financial.redundancy_appendix,
             risk.switching_values_appendix, scoring.rationale_appendix, _inputs, deal.appendix)
@@ -88,7 +97,7 @@ def board_paper(results: Results, paper=None) -> BoardPaper:
     if paper is None:
         paper = BoardPaper(results.case.title, results.case.prepared_by)
     cover.cover(paper, results)
-    for write in _WRITERS:
+    for write in _WRITERS if results.scored else _UNSCORED_WRITERS:
         write(paper, results)
     return paper
 

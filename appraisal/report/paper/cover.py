@@ -22,6 +22,8 @@ DECISION_KINDS = ("pension_strain_missing", "vat_group_without_control", "late_s
 
 def status(r: Results) -> str:
     """'For decision' or 'For discussion': the one status the paper carries, from the case."""
+    if not r.scored:
+        return "Draft: not yet scored"       # nothing can be decided until it is
     details = r.case.paper
     return STATUS_WORDS[details.status if details is not None else "decision"]
 
