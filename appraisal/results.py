@@ -394,11 +394,10 @@ class Results:
     def recommended(self) -> str:
         """The case's recommendation if the authors gave one, else the top weighted score.
 
-        Only for a scored case (:attr:`scored`): while scores are missing nothing is recommended,
-        not even an option the authors named, and asking is an error (the paper then says which
-        scores it waits for instead)."""
+        "" while the case is not scored (:attr:`scored`): nothing is recommended then, not even
+        an option the authors named (the paper says which scores it waits for instead)."""
         if not self.leader:
-            raise ValueError("nothing is recommended while scores are missing")
+            return ""
         rec = self.case.recommendation
         return rec.option if rec is not None and rec.option is not None else self.leader
 
