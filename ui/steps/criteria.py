@@ -2,13 +2,14 @@
 
 The table edits names, descriptions, weight points and the "derived from NPV" flag; the share
 of the total each weight gives is read from ``Results.weights``. Standard criteria (domain.md §3)
-come from a menu; Swing… and AHP… open the weighting dialogs. Adding or removing a criterion
-changes every option's scores in the same undo step, so the case stays valid.
+are ticked on a pick-list (:mod:`ui.steps.criteria_pick`) and added at weight 0 or an even
+share, never at a weight nobody chose; Swing… and AHP… open the weighting dialogs. Removing a
+criterion removes its scores in the same undo step; a criterion added is not yet scored.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from appraisal.formatting import money, pct
@@ -16,6 +17,7 @@ from appraisal.scales import anchor_texts, suggested_money_anchors
 from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
+from ui.steps.criteria_pick import CriteriaPickList
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.columns import Column, number_text
 from ui.widgets.edit_table import edit_table
@@ -171,11 +173,7 @@ class CriteriaStep(QWidget):
 
         self.add_button = QPushButton("Add criterion", self)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
-        self.standard_button = QToolButton(self)
-        self.standard_button.setText("Add standard criterion")
-        self.standard_button.setPopupMode(QToolButton.InstantPopup)
-        self.standard_menu = QMenu(self.standard_button)
-        self.standard_button.setMenu(self.standard_menu)
+        self.pick_list = CriteriaPickList(document, self)
         self.remove_button = QPushButton("Remove selected", self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.swing_button = QPushButton("Swing weighting…", self)
@@ -186,7 +184,7 @@ class CriteriaStep(QWidget):
         self.ahp_button.clicked.connect(lambda: self.open_dialog(AhpDialog))
 
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.standard_button, self.remove_button):
+        for b in (self.add_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.swing_button)
@@ -195,6 +193,7 @@ class CriteriaStep(QWidget):
         layout.addWidget(explanation_label(
             "Weights are points: only their proportions matter (the share column shows them). "
             "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
+        layout.addWidget(self.pick_list)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         anchors = QHBoxLayout()
@@ -236,8 +235,8 @@ class CriteriaStep(QWidget):
         if shape != self._row_shape:            # rows fit their descriptions; costly, so rarely
             self._row_shape = shape
             self.table.resizeRowsToContents()
-        self.remove_button.setEnabled(len(case.criteria) > 1)
-        self._fill_standard_menu()
+        self.remove_button.setEnabled(bool(case.criteria))
+        self.pick_list.refresh()
         self._show_suggestion()
 
     def suggested_anchors(self) -> tuple[float, float] | None:
@@ -270,15 +269,6 @@ class CriteriaStep(QWidget):
                                       lambda d: edits.set_money_anchors(d, row, anchors))
         self.error.show_problems(problems)
         return problems
-
-    def _fill_standard_menu(self) -> None:
-        taken = {c.id for c in self.document.case.criteria}
-        self.standard_menu.clear()
-        for crit in edits.STANDARD_CRITERIA:
-            action = self.standard_menu.addAction(crit["name"])
-            action.setToolTip(crit["description"])
-            action.setEnabled(crit["id"] not in taken)
-            action.triggered.connect(lambda _=False, c=crit: self.add_criterion(c))
 
     def add_criterion(self, criterion: dict | None) -> list:
         taken = {c.id for c in self.document.case.criteria}
