@@ -155,3 +155,23 @@ def test_the_paper_of_an_unscored_case_says_what_is_missing_and_keeps_the_money(
     assert ("Still to score: Shared services on Autonomy; Merger on Scale." in flat)
     assert "£486,743" in flat                    # the merger's NPV against the baseline
     assert "Executive summary" not in flat and "Leader" not in flat
+
+
+def test_the_command_line_writes_every_output_of_a_new_case(tmp_path):
+    """A new case straight from the defaults: no criteria, no scores. Exit 0, every file
+    written, and the JSON names no leader."""
+    import json
+
+    from appraisal.defaults import new_case_data
+    from tests.test_cli import run
+    case = tmp_path / "new.json"
+    case.write_text(json.dumps(new_case_data()), encoding="utf-8")
+    outs = {k: tmp_path / f"out.{k}" for k in ("pdf", "docx", "xlsx", "json")}
+    done = run("appraise", case, *[a for k, p in outs.items() for a in (f"--{k}", p)])
+    assert done.returncode == 0, done.stderr
+    assert all(p.stat().st_size > 0 for p in outs.values())
+    data = json.loads(outs["json"].read_text(encoding="utf-8"))
+    assert data["leader"] is None and data["weights"] == {}
+    assert [o["weighted_score"] for o in data["options"]] == [None, None]
+    assert "criteria: no criterion carries weight yet, so no option has a weighted score or a " \
+           "rank: choose the criteria and weigh them" in data["warnings"]

@@ -256,6 +256,9 @@ class ScoresStep(QWidget):
         header.setDefaultSectionSize(104)
         header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
+        self.missing_label = QLabel(self)           # what is still to score, while anything is
+        self.missing_label.setTextFormat(Qt.PlainText)
+        self.missing_label.setWordWrap(True)
         self.scale_label = QLabel(self)
         self.scale_label.setTextFormat(Qt.PlainText)
         self.scale_label.setWordWrap(True)
@@ -291,7 +294,9 @@ class ScoresStep(QWidget):
         layout.addWidget(explanation_label(
             "0 is the worst and 10 the best for the board. Darker cells score lower. Select a "
             "cell to record why; ✎ marks a score with a reason. Value for money is scored from "
-            "the NPV and cannot be typed."))
+            "the NPV and cannot be typed. A dash is a score not given yet: it counts as "
+            "nothing, never as 0, and no option is ranked until every option is scored."))
+        layout.addWidget(self.missing_label)
         layout.addWidget(splitter, 1)
         self.members = MembersPanel(document, self)      # members' own views (V9), beside
         self.tabs = QTabWidget(self)
@@ -311,6 +316,10 @@ class ScoresStep(QWidget):
     def refresh(self) -> None:
         self.model.refresh()
         self.error.show_problems(self.model.last_problems)
+        res = self.document.results
+        why = why_no_leader(res.case, res.unscored) if res is not None else None
+        self.missing_label.setText(why or "")
+        self.missing_label.setVisible(bool(why))
         names = tuple(o.name for o in self.model.options)
         if names != self._row_names:        # rows fit the option names; costly, so rarely
             self._row_names = names
