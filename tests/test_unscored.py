@@ -175,3 +175,26 @@ def test_the_command_line_writes_every_output_of_a_new_case(tmp_path):
     assert [o["weighted_score"] for o in data["options"]] == [None, None]
     assert "criteria: no criterion carries weight yet, so no option has a weighted score or a " \
            "rank: choose the criteria and weigh them" in data["warnings"]
+
+
+def test_charts_and_the_members_sheet_leave_the_gap_visible(results_of):
+    import io
+
+    import openpyxl
+
+    from appraisal import charts
+    from appraisal.report.workbook import workbook_bytes
+
+    def change(d):
+        _unscore(d, 2, "scale")
+        d["members"] = [{"id": "m1", "name": "Ann", "scores": {"shared": {"autonomy": 8}}}]
+    r = results_of(change)
+    heat = charts.score_heatmap(r)
+    cells = [t.get_text() for t in heat.axes[0].texts]
+    assert cells == ["10", "2", "7", "5", "3", "—"]
+    bars = charts.weighted_score_bars(r)
+    assert [t.get_text() for t in bars.axes[0].texts] == ["68.0", "62.0"]   # the merger left out
+    assert charts.tornado(r).axes                     # defaults to the highest NPV, not a leader
+    wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(r)))
+    assert wb["Members"]["A2"].value.startswith("Members' views are compared with the board's "
+                                                "leading option once every option is scored")

@@ -25,10 +25,11 @@ def score_text(v: float) -> str:
 
 
 def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure:
-    """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better."""
+    """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better; a
+    score not given yet is a blank cell marked with a dash."""
     crit = results.case.criteria
     opts = results.options
-    m = np.array([[o.scores[c.id] for c in crit] for o in opts], dtype=float)
+    m = np.array([[o.scores.get(c.id, np.nan) for c in crit] for o in opts], dtype=float)
     fig = new_figure(height_in or max(2.2, 1.6 + 0.32 * len(opts)))
     ax = fig.add_subplot()
     # A mesh of filled cells, not an image: it stays vector in the board paper.
@@ -37,6 +38,10 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     ax.set_ylim(len(opts) - 0.5, -0.5)          # the first option at the top, as in the case
     fs = 7 if len(crit) <= 8 else 6
     for (r, c), v in np.ndenumerate(m):
+        if np.isnan(v):
+            ax.text(c, r, "—", ha="center", va="center", fontsize=fs, fontfamily=FONT,
+                    color="grey")
+            continue
         ax.text(c, r, score_text(v), ha="center", va="center", fontsize=fs, fontfamily=FONT,
                 color="white" if v < 5.5 else "black")
     if len(crit) <= 5:
