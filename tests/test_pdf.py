@@ -133,6 +133,24 @@ def test_contents_lists_sections_with_pages(papers):
     assert len(re.findall(r"\.{3,}\d+", cover)) >= len(SECTIONS) - 1
 
 
+@pytest.mark.parametrize("name", [p.name for p in CASES])
+def test_contents_page_numbers_and_bookmarks_lead_to_each_section(papers, name):
+    """The paper is laid out once: each contents number (a form written when its heading is
+    placed) must still be the page the heading is on, and each bookmark must point there."""
+    _, data, _ = papers[name]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    numbers = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s", reader.pages[0].extract_text())]
+    assert len(numbers) == len(SECTIONS)
+    for i, (heading, page) in enumerate(zip(SECTIONS, numbers), start=1):
+        assert flat(f"{i}. {heading}") in flat(reader.pages[page - 1].extract_text()), heading
+    marks = [(m.title, reader.get_destination_page_number(m) + 1) for m in reader.outline]
+    assert marks == [(f"{i}. {h}", n) for i, (h, n) in enumerate(zip(SECTIONS, numbers), 1)]
+    # The document says what it is and in what language, and viewers show its title.
+    assert reader.metadata.title == papers[name][0].case.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
 def _hostile_case() -> dict:
     data = json.loads(SMALL.read_text(encoding="utf-8"))
     data["title"] = f"{HOSTILE_NAME} & {WELSH}"
