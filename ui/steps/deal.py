@@ -16,9 +16,10 @@ from appraisal.deal.gate import deal_of
 from appraisal.deal.governance import ITEMS, open_deal_breakers, preloaded
 from appraisal.deal.lenders import OPEN
 from appraisal.deal.steps import STEPS
-from appraisal.deal.words import AREAS, CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
+from appraisal.deal.words import CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
 from appraisal.kinds import KIND
 from ui.document import CaseDocument
+from ui.steps.deal_findings import FindingsTab
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
 from ui.widgets.record_table import RecordTable
@@ -27,8 +28,6 @@ ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
 ITEM_STATUSES = [("open", "Open"), ("agreed", "Agreed"), ("not_agreed", "Not agreed"),
                  ("not_applicable", "Not applicable")]
 BREAKER = [(None, "Usual for the item"), (True, "Yes"), (False, "No")]
-SEVERITY = [(n, str(n)) for n in range(1, 6)]
-FINDING_STATUSES = [("open", "Open"), ("mitigated", "Mitigated"), ("closed", "Closed")]
 NEEDED = [("unknown", "Not known"), ("yes", "Yes"), ("no", "No")]
 NOT_ADVICE = ("Not legal advice: the route is a checklist drawn from the sources the board paper "
               "cites; confirm it with the partners' solicitors.")
@@ -55,21 +54,6 @@ GOVERNANCE_COLUMNS = (
     Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal?",
            choices=BREAKER, width=100),
     Column("owner", "Owner", tip="Who is settling it.", width=130),
-)
-FINDING_COLUMNS = (
-    Column("id", "Ref", tip="A short reference, unique in the register.", width=70),
-    Column("area", "Area", "choice", "What was examined.", choices=list(AREAS.items()),
-           width=160),
-    Column("organisation", "Whose", "choice", "The partner it concerns.",
-           choices=_organisations, width=150),
-    Column("option", "Option", "choice", "The option it affects.", choices=_options,
-           width=150),
-    Column("finding", "Finding", tip="What was found."),
-    Column("severity", "Severity", "choice", "5 could stop the deal; 1 is a note.",
-           choices=SEVERITY, width=80),
-    Column("status", "Status", "choice", "Where it stands.", choices=FINDING_STATUSES,
-           width=110),
-    Column("owner", "Owner", tip="Who deals with it.", width=120),
 )
 def consent_columns(option_index) -> tuple[Column, ...]:
     """The lenders' table; its cost line is picked from the chosen option's money lines."""
@@ -125,7 +109,8 @@ class DealStep(QWidget):
         self.tabs = QTabWidget()
         self.governance = RecordTable(document, ("options", 0, "governance", "items"),
                                       GOVERNANCE_COLUMNS, "item")
-        self.findings = RecordTable(document, ("due_diligence",), FINDING_COLUMNS, "finding")
+        self.due_diligence = FindingsTab(document, self.option_index)
+        self.findings = self.due_diligence.table
         self.consents = RecordTable(document, ("options", 0, "lender_consents"),
                                     consent_columns(self.option_index), "consent")
         self.progress = RecordTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
@@ -143,15 +128,12 @@ class DealStep(QWidget):
         self.standard = QPushButton("Add the &standard items")
         self.standard.setToolTip("Add the usual items of a settlement that this option lacks, "
                                  "with their usual deal-breakers.")
-        self.add_finding = QPushButton("Add &finding")
-        self.remove_finding = QPushButton("Remove f&inding")
         self.record_loans = QPushButton("Record every &loan")
         self.record_loans.setToolTip("Add a row for each partner's loan not yet recorded.")
         self.add_progress = QPushButton("Add &progress")
 
         self.tabs.addTab(self._tab(self.governance, self.board_check, self.standard), "")
-        self.tabs.addTab(self._tab(self.findings, None, self.add_finding, self.remove_finding),
-                         "")
+        self.tabs.addTab(self.due_diligence, "")
         self.tabs.addTab(self._tab(self.consents, self.unrecorded, self.record_loans), "")
         route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
         route_tab.layout().insertWidget(1, self.route, 2)
@@ -163,9 +145,6 @@ class DealStep(QWidget):
 
         self.option.currentIndexChanged.connect(self._option_changed)
         self.standard.clicked.connect(self.add_standard_items)
-        self.add_finding.clicked.connect(self._add_finding)
-        self.remove_finding.clicked.connect(
-            lambda: self.findings.remove_current("remove a finding"))
         self.record_loans.clicked.connect(self.record_every_loan)
         self.add_progress.clicked.connect(self._add_progress)
         document.changed.connect(self.redraw)
@@ -296,15 +275,6 @@ class DealStep(QWidget):
         problems = self.document.edit("record every lender's position", mutate)
         self.consents.error.show_problems(problems)
         return problems
-
-    def _add_finding(self) -> list:
-        taken = {f.id for f in self.document.case.due_diligence}
-        n = len(taken) + 1
-        while f"dd-{n:02d}" in taken:
-            n += 1
-        return self.findings.append({"id": f"dd-{n:02d}", "area": "stock_condition",
-                                     "finding": "New finding", "severity": 3},
-                                    "add a due diligence finding")
 
     def _add_progress(self) -> list:
         option = self.document.case.options[self.option_index()]
