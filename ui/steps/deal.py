@@ -19,6 +19,7 @@ from appraisal.deal.steps import STEPS
 from appraisal.deal.words import CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
 from appraisal.kinds import KIND
 from ui.document import CaseDocument
+from ui.steps.deal_board import BoardPanel
 from ui.steps.deal_findings import FindingsTab
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
@@ -114,7 +115,7 @@ class DealStep(QWidget):
         self.consents = RecordTable(document, ("options", 0, "lender_consents"),
                                     consent_columns(self.option_index), "consent")
         self.progress = RecordTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
-        self.board_check = explanation_label("")
+        self.board = BoardPanel(document)
         self.unrecorded = explanation_label("")
         self.route_summary = explanation_label("")
         self.route = QTableWidget(0, 5)
@@ -132,7 +133,9 @@ class DealStep(QWidget):
         self.record_loans.setToolTip("Add a row for each partner's loan not yet recorded.")
         self.add_progress = QPushButton("Add &progress")
 
-        self.tabs.addTab(self._tab(self.governance, self.board_check, self.standard), "")
+        governance_tab = self._tab(self.governance, None, self.standard)
+        governance_tab.layout().addWidget(self.board)
+        self.tabs.addTab(governance_tab, "")
         self.tabs.addTab(self.due_diligence, "")
         self.tabs.addTab(self._tab(self.consents, self.unrecorded, self.record_loans), "")
         route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
@@ -172,6 +175,7 @@ class DealStep(QWidget):
         i = self.option_index()
         self.governance.set_list_path(("options", i, "governance", "items"))
         self.consents.set_list_path(("options", i, "lender_consents"))
+        self.board.set_option(i)
         self.redraw()
 
     def redraw(self) -> None:
@@ -196,7 +200,6 @@ class DealStep(QWidget):
         self.tabs.setTabText(1, f"D&ue diligence ({severe} severe, open)")
         self.tabs.setTabText(2, f"Le&nders ({lenders} open)")
         self.tabs.setTabText(3, f"&Route ({steps} critical steps to do)")
-        self.board_check.setText(self._board_text(option))
         missing = [r for r in deal.consents if r.generated]
         self.unrecorded.setText(
             "Every partner's loan is recorded for this option." if not missing else
@@ -206,20 +209,6 @@ class DealStep(QWidget):
         self.record_loans.setEnabled(bool(missing))
         self.consents.setToolTip(f"{len(waiting)} consents not yet granted.")
         self._route(deal, {o.id: o.name for o in case.organisations})
-
-    @staticmethod
-    def _board_text(option) -> str:
-        g = option.governance
-        if g is None:
-            return ("No settlement recorded yet: add the standard items to start. Who leads, "
-                    "who chairs and how the seats fall are the usual deal-breakers.")
-        b = g.board
-        if b is None or b.size is None:
-            return "No board recorded for the settlement."
-        total = sum(s.seats for s in b.seats) + b.independent + b.resident
-        check = "adds up" if total == b.size else f"adds up to {total}, not {b.size}"
-        return (f"Board of {b.size}: partners' seats, {b.independent} independent and "
-                f"{b.resident} resident members; the seat count {check}.")
 
     def _route(self, deal, names: dict) -> None:
         steps = deal.route.steps
