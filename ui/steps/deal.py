@@ -9,9 +9,11 @@ still open. Every edit goes through the document, as one undoable step.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from appraisal.charts.route import route_timeline
 from appraisal.deal.gate import deal_of
 from appraisal.deal.governance import ITEMS, open_deal_breakers, preloaded
 from appraisal.deal.lenders import OPEN
@@ -21,6 +23,7 @@ from appraisal.kinds import KIND
 from ui.document import CaseDocument
 from ui.steps.deal_board import BoardPanel
 from ui.steps.deal_findings import FindingsTab
+from ui.widgets.chart_view import ChartView
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
 from ui.widgets.record_table import RecordTable
@@ -138,8 +141,18 @@ class DealStep(QWidget):
         self.tabs.addTab(governance_tab, "")
         self.tabs.addTab(self.due_diligence, "")
         self.tabs.addTab(self._tab(self.consents, self.unrecorded, self.record_loans), "")
+        self.timeline = ChartView(self.route_figure, min_height=160)
+        self.timeline.setAccessibleName("Route timeline")
+        self.timeline.setToolTip("The steps that apply, each from its start to its finish at the "
+                                 "longest lead times; the critical path in vermillion.")
         route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
-        route_tab.layout().insertWidget(1, self.route, 2)
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.timeline)
+        split.addWidget(self.route)
+        split.addWidget(route_tab.layout().itemAt(1).widget())
+        split.setSizes([300, 200, 160])
+        route_tab.layout().insertWidget(1, split, 1)
         self.tabs.addTab(route_tab, "")
         layout = QVBoxLayout(self)
         layout.addLayout(pick)
@@ -151,6 +164,7 @@ class DealStep(QWidget):
         self.record_loans.clicked.connect(self.record_every_loan)
         self.add_progress.clicked.connect(self._add_progress)
         document.changed.connect(self.redraw)
+        document.resultsChanged.connect(self.timeline.invalidate)
         self.redraw()
 
     @staticmethod
@@ -176,6 +190,7 @@ class DealStep(QWidget):
         self.governance.set_list_path(("options", i, "governance", "items"))
         self.consents.set_list_path(("options", i, "lender_consents"))
         self.board.set_option(i)
+        self.timeline.invalidate(0)
         self.redraw()
 
     def redraw(self) -> None:
@@ -209,6 +224,19 @@ class DealStep(QWidget):
         self.record_loans.setEnabled(bool(missing))
         self.consents.setToolTip(f"{len(waiting)} consents not yet granted.")
         self._route(deal, {o.id: o.name for o in case.organisations})
+
+    def route_figure(self):
+        """The route timeline of the chosen option, drawn by the board paper's own chart from
+        the option's deal in Results (None: no step applies, or no results yet)."""
+        res = self.document.results
+        case = self.document.case
+        try:
+            deal = res.option(case.options[self.option_index()].id).deal if res else None
+        except StopIteration:           # an option just added: its results are on their way
+            return None
+        if deal is None or not any(s.applies is True for s in deal.route.steps):
+            return None
+        return route_timeline(deal.route, {o.id: o.name for o in case.organisations})
 
     def _route(self, deal, names: dict) -> None:
         steps = deal.route.steps
