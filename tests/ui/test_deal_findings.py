@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox
 from ui.steps import STEPS
 
 DEAL = next(i for i, s in enumerate(STEPS) if s.title == "Deal")
-COL = {"option": 3, "cost": 7, "risk": 8}
+COL = {"option": 3, "severity": 5}
 
 
 def _tab(window):
@@ -26,14 +26,19 @@ def _pick(combo: QComboBox, value) -> None:
     combo.activated.emit(index)
 
 
+def _named(tab, name: str) -> QComboBox:
+    found = [c for c in tab.findChildren(QComboBox) if c.accessibleName() == name]
+    assert len(found) == 1, name
+    return found[0]
+
+
 def test_filter_findings_by_option(window):
     step, tab = _tab(window)
     doc = window.document
     assert not tab.add_finding() and not tab.add_finding()
     _pick(tab.table.cell_editor(0, COL["option"]), "merger")
     assert [f.option for f in doc.case.due_diligence] == ["merger", None]
-    show = next(c for c in tab.findChildren(QComboBox)
-                if c.accessibleName() == "Show findings for")
+    show = _named(tab, "Show findings for")
     assert [show.itemText(k) for k in range(show.count())] == [
         "Every option", "Remain standalone", "Shared back office", "Merger"]
     _pick(show, "shared")                  # the merger's finding is not the shared office's
@@ -43,7 +48,7 @@ def test_filter_findings_by_option(window):
     assert tab.table.model.rowCount() == 2
     # an edit in a filtered view reaches the right finding
     _pick(show, "shared")
-    _pick(tab.table.cell_editor(0, 5), 5)
+    _pick(tab.table.cell_editor(0, COL["severity"]), 5)
     assert [f.severity for f in doc.case.due_diligence] == [3, 5]
     # a finding added while filtered belongs to the option shown
     assert not tab.add_finding()
@@ -72,7 +77,8 @@ def test_pricing_a_finding_puts_its_cost_in_the_appraisal(window):
     # £100,000 in year 1, raised 10% for optimism bias, discounted at 3.5%: −£106,280.19
     after = doc.results.option("merger").npv_vs_baseline
     assert after - before == pytest.approx(-110_000 / 1.035, abs=0.01)
-    combo = tab.table.cell_editor(0, COL["cost"])
+    tab.select(0)
+    combo = _named(tab, "Cost in the appraisal")
     assert combo.currentText().startswith("Merger: One-off cost: Due diligence dd-01")
     # unlinking keeps the line (it may price other things); undo removes the priced line
     _pick(combo, None)
@@ -84,7 +90,7 @@ def test_pricing_a_finding_puts_its_cost_in_the_appraisal(window):
     doc.recalculate_now()
     assert doc.results.option("merger").npv_vs_baseline == pytest.approx(before, abs=1e-6)
     # linking an existing line: the legal costs of the merger
-    _pick(tab.table.cell_editor(0, COL["cost"]), "merger|one_off_costs[0]")
+    _pick(_named(tab, "Cost in the appraisal"), "merger|one_off_costs[0]")
     assert doc.case.due_diligence[0].cost_line.ref == "one_off_costs[0]"
 
 
@@ -94,10 +100,32 @@ def test_link_a_finding_to_a_risk(window):
     tab.add_finding()
     doc.edit("add a risk", lambda d: d.setdefault("risks", []).append(
         {"risk": "Lender refuses consent", "likelihood": 2, "impact": 4}))
-    combo = tab.table.cell_editor(0, COL["risk"])
+    tab.select(0)
+    combo = _named(tab, "Risk")
     assert combo.itemText(1) == "Lender refuses consent"
     _pick(combo, "#0")                      # a risk with no reference is given one
     assert doc.case.risks[0].id == "r-01"
     assert doc.case.due_diligence[0].risk == "r-01"
     doc.undo_stack.undo()
     assert doc.case.risks[0].id is None and doc.case.due_diligence[0].risk is None
+
+
+def test_the_chosen_finding_in_full(window):
+    step, tab = _tab(window)
+    doc = window.document
+    tab.add_finding()
+    tab.add_finding()
+    assert not tab.detail.isEnabled() or tab.table.current_row() == 1
+    tab.select(0)
+    assert tab.detail.isEnabled()
+    tab.text.editor.setPlainText("Stock survey covers 62% of homes")
+    tab.source.editor.setText("Asset report")
+    tab.source.editor.textEdited.emit("Asset report")
+    first = doc.case.due_diligence[0]
+    assert (first.finding, first.source) == ("Stock survey covers 62% of homes",
+                                             "Asset report")
+    assert doc.case.due_diligence[1].finding == "New finding"
+    tab.select(1)
+    assert tab.text.editor.toPlainText() == "New finding"
+    doc.undo_stack.undo()
+    assert doc.case.due_diligence[0].source == ""

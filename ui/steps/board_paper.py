@@ -78,7 +78,7 @@ class BoardPaperStep(QWidget):
                                "and the paper names the option with the highest weighted score.")
         self.option_error = InlineError()
         self.rationale = NotesField(
-            document, ("recommendation", "rationale"), "Rationale", lines=6,
+            document, ("recommendation", "rationale"), "Rationale", lines=5,
             placeholder="Why this option: the money, the criteria, the risks and the path ahead.",
             explanation=RATIONALE_HELP)
         rec_box = QGroupBox("Recommendation")
@@ -161,8 +161,10 @@ class BoardPaperStep(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(check_box)
-        layout.addWidget(rec_box)
-        layout.addWidget(paper_box)
+        middle = QHBoxLayout()              # side by side, so the exports stay in view
+        middle.addWidget(rec_box, 1)
+        middle.addWidget(paper_box, 1)
+        layout.addLayout(middle)
         layout.addWidget(export_box)
         layout.addStretch(1)
 

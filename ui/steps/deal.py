@@ -10,10 +10,10 @@ still open. Every edit goes through the document, as one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
-                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from appraisal.charts.route import route_timeline
+from appraisal.charts.route import MAX_BARS, route_timeline
 from appraisal.deal.gate import deal_of
 from appraisal.deal.governance import ITEMS, open_deal_breakers, preloaded
 from appraisal.deal.lenders import OPEN
@@ -22,7 +22,7 @@ from appraisal.deal.words import CONSENT_STATUS, STEP_STATUS, short_step, weeks_
 from appraisal.kinds import KIND
 from ui.document import CaseDocument
 from ui.steps.deal_board import BoardPanel
-from ui.steps.deal_findings import FindingsTab
+from ui.steps.deal_findings import FindingsTab, line_words
 from ui.widgets.chart_view import ChartView
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
@@ -31,7 +31,7 @@ from ui.widgets.record_table import RecordTable
 ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
 ITEM_STATUSES = [("open", "Open"), ("agreed", "Agreed"), ("not_agreed", "Not agreed"),
                  ("not_applicable", "Not applicable")]
-BREAKER = [(None, "Usual for the item"), (True, "Yes"), (False, "No")]
+BREAKER = [(None, "As usual"), (True, "Yes"), (False, "No")]
 NEEDED = [("unknown", "Not known"), ("yes", "Yes"), ("no", "No")]
 NOT_ADVICE = ("Not legal advice: the route is a checklist drawn from the sources the board paper "
               "cites; confirm it with the partners' solicitors.")
@@ -55,8 +55,9 @@ GOVERNANCE_COLUMNS = (
     Column("item", "Item", "choice", "What is settled.", choices=ITEM_CHOICES, width=170),
     Column("proposal", "Proposal", tip="What is proposed."),
     Column("status", "Status", "choice", "Where it stands.", choices=ITEM_STATUSES, width=120),
-    Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal?",
-           choices=BREAKER, width=100),
+    Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal? As usual: "
+           "yes for who leads, who chairs, the name, seats, brands, reserved powers and the "
+           "members' vote.", choices=BREAKER, width=110),
     Column("owner", "Owner", tip="Who is settling it.", width=130),
 )
 def consent_columns(option_index) -> tuple[Column, ...]:
@@ -65,12 +66,12 @@ def consent_columns(option_index) -> tuple[Column, ...]:
     def lines(document) -> list:
         option = document.case.options[option_index()]
         return [(None, "Not priced")] + [
-            (f"{kind}[{j}]", f"{KIND[kind].noun}: {line.label or j + 1}")
+            (f"{kind}[{j}]", f"{KIND[kind].noun}: {line_words(document, line) or j + 1}")
             for kind in ("loan_repricing", "one_off_costs", "recurring_costs")
             for j, line in enumerate(getattr(option, kind))]
 
     return (
-        Column("loan", "Loan", "choice", "The loan.", choices=_loans, width=260),
+        Column("loan", "Loan", "choice", "The loan.", choices=_loans, width=330),
         Column("consent_needed", "Consent needed", "choice", "Does the lender have to consent?",
                choices=NEEDED, width=120),
         Column("status", "Status", "choice", "Where the request stands.",
@@ -148,10 +149,14 @@ class DealStep(QWidget):
         route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
-        split.addWidget(self.timeline)
+        self.timeline_area = QScrollArea()
+        self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setFrameShape(QScrollArea.NoFrame)
+        self.timeline_area.setWidget(self.timeline)
+        split.addWidget(self.timeline_area)
         split.addWidget(self.route)
         split.addWidget(route_tab.layout().itemAt(1).widget())
-        split.setSizes([300, 200, 160])
+        split.setSizes([330, 170, 150])
         route_tab.layout().insertWidget(1, split, 1)
         self.tabs.addTab(route_tab, "")
         layout = QVBoxLayout(self)
@@ -240,6 +245,9 @@ class DealStep(QWidget):
 
     def _route(self, deal, names: dict) -> None:
         steps = deal.route.steps
+        bars = min(sum(s.applies is True for s in steps), MAX_BARS)
+        # the chart at the paper's own proportions (a bar a fifth of an inch), scrolled if long
+        self.timeline.setFixedHeight(round(100 * (0.9 + 0.2 * max(bars, 1))))
         self.route.setRowCount(len(steps))
         for r, s in enumerate(steps):
             known = s.applies is True

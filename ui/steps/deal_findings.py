@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
+                               QLabel, QPushButton, QVBoxLayout, QWidget)
 
 from appraisal import edits
 from appraisal.charts import short
@@ -20,6 +20,8 @@ from appraisal.deal.words import AREAS
 from appraisal.kinds import KIND
 from ui.document import CaseDocument
 from ui.widgets.columns import Column
+from ui.widgets.editors import guard
+from ui.widgets.fields import NotesField, TextField
 from ui.widgets.record_table import RecordTable
 
 SEVERITY = [(n, str(n)) for n in range(1, 6)]
@@ -42,16 +44,17 @@ def _cost_lines(document) -> list:
     for option in document.case.options:
         for kind in LINKED_KINDS:
             for j, line in enumerate(getattr(option, kind)):
-                name = getattr(line, "label", "") or _loan_name(document, line) or str(j + 1)
+                name = line_words(document, line) or str(j + 1)
                 out.append((f"{option.id}|{kind}[{j}]",
-                            f"{short(option.name, 24)}: {KIND[kind].noun}: {short(name, 40)}"))
+                            f"{short(option.name, 24)}: {KIND[kind].noun}: {short(name, 70)}"))
     return out
 
 
-def _loan_name(document, line) -> str:
+def line_words(document, line) -> str:
+    """A money line's label, or for an unlabelled loan re-pricing its lender and borrower."""
     loan = getattr(line, "loan", None)
-    if loan is None:
-        return ""
+    if getattr(line, "label", "") or loan is None:
+        return getattr(line, "label", "")
     try:
         org, found = document.case.loan(loan)
     except KeyError:
@@ -66,25 +69,25 @@ def _risks(document) -> list:
 
 
 FINDING_COLUMNS = (
-    Column("id", "Ref", tip="A short reference, unique in the register.", width=70),
+    Column("id", "Ref", tip="A short reference, unique in the register.", width=60),
     Column("area", "Area", "choice", "What was examined.", choices=list(AREAS.items()),
-           width=160),
+           width=195),
     Column("organisation", "Whose", "choice", "The partner it concerns.",
-           choices=_organisations, width=150),
+           choices=_organisations, width=195),
     Column("option", "Option", "choice", "The option it affects; every option that involves "
            "the partner if none is chosen.", choices=_options, width=150),
     Column("finding", "Finding", tip="What was found."),
     Column("severity", "Severity", "choice", "5 could stop the deal; 1 is a note.",
-           choices=SEVERITY, width=80),
+           choices=SEVERITY, width=75),
     Column("status", "Status", "choice", "Where it stands.", choices=FINDING_STATUSES,
            width=110),
-    Column("cost", "Cost in the appraisal", "choice",
-           "The money line that prices the finding, so its cost is in the appraisal.",
-           choices=_cost_lines, width=280),
-    Column("risk", "Risk", "choice", "The risk in the register that covers it.",
-           choices=_risks, width=200),
-    Column("owner", "Owner", tip="Who deals with it.", width=120),
 )
+# Edited under the table, for the chosen finding.
+COST = Column("cost", "Cost in the appraisal", "choice",
+              "The money line that prices the finding, so its cost is in the appraisal.",
+              choices=_cost_lines)
+RISK = Column("risk", "Risk", "choice", "The risk in the register that covers it.",
+              choices=_risks)
 
 
 class FindingsTable(RecordTable):
@@ -150,13 +153,45 @@ class FindingsTable(RecordTable):
         return problems
 
 
+class LinkChoice(QComboBox):
+    """A link of the chosen finding (its cost line or its risk), picked from a list."""
+
+    def __init__(self, column: Column, table: FindingsTable):
+        super().__init__()
+        self.column, self.table = column, table
+        self.setAccessibleName(column.header)
+        self.setToolTip(column.tip)
+        self.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(30)
+        guard(self)
+        self.activated.connect(self._picked)
+
+    def show_row(self, row: int) -> None:
+        choices = self.column.choices(self.table.document) if callable(
+            self.column.choices) else []
+        records = self.table.records()
+        value = records[row].get(self.column.key) if 0 <= row < len(records) else None
+        self.blockSignals(True)
+        self.clear()
+        for v, text in choices:
+            self.addItem(text, v)
+        self.setCurrentIndex(max(self.findData(value), 0))
+        self.blockSignals(False)
+
+    def _picked(self, _index: int) -> None:
+        row = self.table.current_row()
+        if row >= 0:
+            self.table.error.show_problems(
+                self.table.commit(row, self.column, self.currentData()))
+
+
 class FindingsTab(QWidget):
-    """The register with its filter, its buttons and the note on what is linked."""
+    """The register with its filter and buttons, and the chosen finding in full under it."""
 
     def __init__(self, document: CaseDocument, chosen_option: Callable[[], int],
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.document = document
+        self.document = d = document
         self.chosen_option = chosen_option     # the Deal step's option, for a joint finding
         self.filter = QComboBox()
         self.filter.setAccessibleName("Show findings for")
@@ -169,24 +204,68 @@ class FindingsTab(QWidget):
         self.price_button.setToolTip(
             "Add a one-off cost for the chosen finding to its option and link it, so the "
             "cost is in the appraisal.")
+        at = ("due_diligence", 0)
+        self.text = NotesField(d, (*at, "finding"), "Finding", lines=2)
+        self.cost = LinkChoice(COST, self.table)
+        self.risk = LinkChoice(RISK, self.table)
+        self.source = TextField(d, (*at, "source"), "Source",
+                                tooltip="Where the finding comes from: a report, a survey.")
+        self.owner = TextField(d, (*at, "owner"), "Owner", tooltip="Who deals with it.")
+        self.detail = QGroupBox("The chosen finding")
+        form = QFormLayout(self.detail)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        cost_row = QHBoxLayout()
+        cost_row.addWidget(self.cost, 1)
+        cost_row.addWidget(self.price_button)
+        form.addRow("Fi&nding", self.text)
+        form.addRow("&Cost in the appraisal", cost_row)
+        form.addRow("Ris&k", self.risk)
+        form.addRow("Sour&ce", self.source)
+        form.addRow("O&wner", self.owner)
+        for field, buddy in ((self.text, self.text.editor), (cost_row, self.cost),
+                             (self.risk, self.risk), (self.source, self.source.editor),
+                             (self.owner, self.owner.editor)):
+            form.labelForField(field).setBuddy(buddy)
         top = QHBoxLayout()
         top.addWidget(label)
         top.addWidget(self.filter, 1)
         buttons = QHBoxLayout()
-        for b in (self.add, self.remove, self.price_button):
+        for b in (self.add, self.remove):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.filter.activated.connect(lambda _i: self.table.show_option(
-            self.filter.currentData()))
+        layout.addWidget(self.detail)
+        self.filter.activated.connect(lambda _i: self.show_option(self.filter.currentData()))
         self.add.clicked.connect(self.add_finding)
         self.remove.clicked.connect(lambda: self.table.remove_current("remove a finding"))
         self.price_button.clicked.connect(self._ask_price)
+        self.table.currentRowChanged.connect(self.show_finding)
+        self.table.model.modelReset.connect(lambda: self.show_finding(self.table.current_row()))
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def show_finding(self, row: int) -> None:
+        """Show the finding in ``row`` of the table (none: the box is disabled)."""
+        records = self.table.records()
+        if row < 0 and records:
+            self.select(0)          # selecting shows it (currentRowChanged)
+            return
+        valid = 0 <= row < len(records)
+        self.detail.setEnabled(valid)
+        if valid:
+            k = self.table.rows[row]
+            for field in (self.text, self.source, self.owner):
+                if field.path[1] != k:
+                    field.set_path(("due_diligence", k, field.path[-1]))
+        self.cost.show_row(row)
+        self.risk.show_row(row)
+
+    def select(self, row: int) -> None:
+        """Choose the finding in ``row``, as a click on the table does."""
+        self.table.table.setCurrentIndex(self.table.model.index(row, 0))
 
     def refresh(self) -> None:
         choices = _options(self.document)
@@ -200,11 +279,13 @@ class FindingsTab(QWidget):
             self.filter.setCurrentIndex(max(found, 0))
             if found < 0 and self.table.only is not None:
                 self.table.show_option(None)
+        self.show_finding(self.table.current_row())
 
     def show_option(self, option_id: str | None) -> None:
         """Filter the register to ``option_id`` (None: every finding), as the picker does."""
         self.filter.setCurrentIndex(max(self.filter.findData(option_id), 0))
         self.table.show_option(option_id)
+        self.show_finding(self.table.current_row())
 
     def add_finding(self) -> list:
         taken = {f.id for f in self.document.case.due_diligence}

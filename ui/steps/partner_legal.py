@@ -247,8 +247,8 @@ class LegalFormPanel(QWidget):
         layout.addWidget(box)
         layout.addWidget(self.warnings)
         layout.addWidget(explanation_label(
-            "Not legal advice: the rules applied here are listed, with their sources, in the "
-            "board paper's appendix; confirm them with the partners' solicitors."))
+            "Not legal advice: confirm each partner's legal form and registrations from its "
+            "own rules and the registers themselves."))
         layout.addStretch(1)
         document.resultsChanged.connect(self.show_warnings)
         self.show_warnings()
