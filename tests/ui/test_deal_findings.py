@@ -129,3 +129,30 @@ def test_the_chosen_finding_in_full(window):
     assert tab.text.editor.toPlainText() == "New finding"
     doc.undo_stack.undo()
     assert doc.case.due_diligence[0].source == ""
+
+
+def test_price_it_asks_for_the_amount(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    step, tab = _tab(window)
+    doc = window.document
+    tab.add_finding()
+    asked = []
+
+    def answer(*args, **_kw):
+        asked.append(args[2])
+        return 250_000.0, True
+
+    monkeypatch.setattr(QInputDialog, "getDouble", answer)
+    step.option.setCurrentIndex(1)          # a joint finding is priced in the chosen option
+    tab.select(0)
+    tab.price_button.click()
+    assert asked == ["One-off cost in year 1 (£):"]
+    shared = doc.case.options[1]
+    assert shared.one_off_costs[-1].amount == 250_000
+    assert doc.case.due_diligence[0].cost_line.model_dump() == {
+        "option": shared.id, "ref": f"one_off_costs[{len(shared.one_off_costs) - 1}]"}
+    # Cancel changes nothing
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *a, **k: (0.0, False))
+    tab.price_button.click()
+    assert len(doc.case.options[1].one_off_costs) == len(shared.one_off_costs)
