@@ -81,8 +81,17 @@ def test_route_timeline_is_the_papers_chart_with_the_critical_path(window, qtbot
     if first.organisation:
         record["organisation"] = first.organisation
     assert not step.progress.append(record, "record progress on the route")
+    assert step.progress.model.rowCount() == 1        # the merger's progress only
     doc.recalculate_now()
     qtbot.waitUntil(lambda: not step.timeline.pending, timeout=5000)
     assert to_hex(step.timeline.figure.axes[0].patches[0].get_facecolor()) == "#bbbbbb"
+    step.option.setCurrentIndex(0)
+    assert step.progress.model.rowCount() == 0
+    step.option.setCurrentIndex(merger)
+    step.progress.table.setCurrentIndex(step.progress.model.index(0, 0))
+    step.remove_progress.click()
+    assert doc.case.route_progress == []
+    doc.undo_stack.undo()
+    assert [p.step for p in doc.case.route_progress] == [first.id]
     doc.undo_stack.undo()
     assert doc.case.route_progress == []

@@ -26,6 +26,7 @@ from ui.steps.deal_findings import FindingsTab, line_words
 from ui.widgets.chart_view import ChartView
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
+from ui.widgets.filtered_table import FilteredTable
 from ui.widgets.record_table import RecordTable
 
 ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
@@ -118,7 +119,7 @@ class DealStep(QWidget):
         self.findings = self.due_diligence.table
         self.consents = RecordTable(document, ("options", 0, "lender_consents"),
                                     consent_columns(self.option_index), "consent")
-        self.progress = RecordTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
+        self.progress = FilteredTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
         self.board = BoardPanel(document)
         self.unrecorded = explanation_label("")
         self.route_summary = explanation_label("")
@@ -136,6 +137,7 @@ class DealStep(QWidget):
         self.record_loans = QPushButton("Record every &loan")
         self.record_loans.setToolTip("Add a row for each partner's loan not yet recorded.")
         self.add_progress = QPushButton("Add &progress")
+        self.remove_progress = QPushButton("Remove progr&ess")
 
         governance_tab = self._tab(self.governance, None, self.standard)
         governance_tab.layout().addWidget(self.board)
@@ -146,7 +148,8 @@ class DealStep(QWidget):
         self.timeline.setAccessibleName("Route timeline")
         self.timeline.setToolTip("The steps that apply, each from its start to its finish at the "
                                  "longest lead times; the critical path in vermillion.")
-        route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
+        route_tab = self._tab(self.progress, self.route_summary, self.add_progress,
+                              self.remove_progress)
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
         self.timeline_area = QScrollArea()
@@ -168,6 +171,8 @@ class DealStep(QWidget):
         self.standard.clicked.connect(self.add_standard_items)
         self.record_loans.clicked.connect(self.record_every_loan)
         self.add_progress.clicked.connect(self._add_progress)
+        self.remove_progress.clicked.connect(
+            lambda: self.progress.remove_current("remove progress on the route"))
         document.changed.connect(self.redraw)
         document.resultsChanged.connect(self.timeline.invalidate)
         self.redraw()
@@ -195,6 +200,8 @@ class DealStep(QWidget):
         self.governance.set_list_path(("options", i, "governance", "items"))
         self.consents.set_list_path(("options", i, "lender_consents"))
         self.board.set_option(i)
+        option_id = self.document.case.options[i].id
+        self.progress.set_filter(lambda r: r.get("option") == option_id)
         self.timeline.invalidate(0)
         self.redraw()
 

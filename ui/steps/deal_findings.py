@@ -22,7 +22,7 @@ from ui.document import CaseDocument
 from ui.widgets.columns import Column
 from ui.widgets.editors import guard
 from ui.widgets.fields import NotesField, TextField
-from ui.widgets.record_table import RecordTable
+from ui.widgets.filtered_table import FilteredTable
 
 SEVERITY = [(n, str(n)) for n in range(1, 6)]
 FINDING_STATUSES = [("open", "Open"), ("mitigated", "Mitigated"), ("closed", "Closed")]
@@ -90,67 +90,46 @@ RISK = Column("risk", "Risk", "choice", "The risk in the register that covers it
               choices=_risks)
 
 
-class FindingsTable(RecordTable):
+class FindingsTable(FilteredTable):
     """The register, shown for every option or filtered to one; rows map to the stored list."""
 
     def __init__(self, document: CaseDocument, parent: QWidget | None = None):
         self.only: str | None = None      # an option id: its findings and the joint ones
-        self.rows: list[int] = []         # stored index of each row shown
         super().__init__(document, ("due_diligence",), FINDING_COLUMNS, "finding", parent)
 
     def show_option(self, option_id: str | None) -> None:
         self.only = option_id
-        self.set_list_path(("due_diligence",))
+        self.set_filter(None if option_id is None
+                        else lambda f: f.get("option") in (None, option_id))
 
-    def records(self) -> list[dict]:
-        stored = self.document.get(("due_diligence",)) or []
-        self.rows = [k for k, f in enumerate(stored)
-                     if self.only is None or f.get("option") in (None, self.only)]
-        out = []
-        for k in self.rows:
-            f = dict(stored[k])
-            link = f.get("cost_line")
-            f["cost"] = f"{link['option']}|{link['ref']}" if link else None
-            out.append(f)
-        return out
-
-    def stored_index(self, row: int) -> int:
-        self.records()
-        return self.rows[row]
+    def shown(self, record: dict) -> dict:
+        link = record.get("cost_line")
+        record["cost"] = f"{link['option']}|{link['ref']}" if link else None
+        return record
 
     def commit(self, row: int, column: Column, value: Any) -> list:
+        if column.key not in ("cost", "risk"):
+            return super().commit(row, column, value)
         k = self.stored_index(row)
-        key = column.key
         risk_ids = {r.id for r in self.document.case.risks if r.id}
 
         def mutate(data: dict) -> None:
             finding = data["due_diligence"][k]
-            if key == "cost":
-                if value is None:
-                    finding.pop("cost_line", None)
-                else:
-                    option, _, ref = value.partition("|")
-                    finding["cost_line"] = {"option": option, "ref": ref}
-            elif key == "risk" and isinstance(value, str) and value.startswith("#"):
+            if value is None:
+                finding.pop("cost_line" if column.key == "cost" else "risk", None)
+            elif column.key == "cost":
+                option, _, ref = value.partition("|")
+                finding["cost_line"] = {"option": option, "ref": ref}
+            elif value.startswith("#"):
                 risk = data["risks"][int(value[1:])]      # give the risk a reference
                 risk["id"] = edits.unique("r-01", risk_ids)
                 finding["risk"] = risk["id"]
-            elif value is None:
-                finding.pop(key, None)
             else:
-                finding[key] = value
+                finding["risk"] = value
 
-        return self.document.edit(f"change {column.header.lower()} of finding "
-                                  f"{self.document.case.due_diligence[k].id}", mutate)
-
-    def remove_current(self, text: str) -> list:
-        row = self.current_row()
-        if row < 0:
-            return []
-        k = self.stored_index(row)
-        problems = self.document.edit(text, lambda data: data["due_diligence"].pop(k))
-        self.error.show_problems(problems)
-        return problems
+        what = "cost line" if column.key == "cost" else "risk"
+        return self.document.edit(f"link finding {self.document.case.due_diligence[k].id} "
+                                  f"to a {what}", mutate)
 
 
 class LinkChoice(QComboBox):
