@@ -472,3 +472,20 @@ def test_probabilities_never_round_a_rare_event_to_nothing():
     assert [kit.probability(p) for p in (0.0, 0.003, 0.0099, 0.0101, 0.3164, 0.99, 0.997, 1.0,
                                          None)] == [
         "under 1%", "under 1%", "under 1%", "1%", "32%", "99%", "over 99%", "over 99%", "n/a"]
+
+
+def test_charts_are_drawn_as_vectors_with_their_text_as_text(papers):
+    """Charts are drawn straight onto the page (report.paper.vector): no page holds an image,
+    and a chart's own words (an axis title, option names in a legend) can be found as text."""
+    results, data, text = papers["two_housing_associations.json"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    for page in reader.pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            assert obj.get("/Subtype") != "/Image"
+            inner = obj.get("/Resources", {}).get("/XObject", {})
+            assert all(x.get_object().get("/Subtype") != "/Image" for x in inner.values())
+    body = flat(text)
+    assert flat("worse than base, input at its low value") in body   # the tornado's key
+    assert flat("Weighted score (out of 100)") in body     # the value-for-money chart's axis
