@@ -198,3 +198,10 @@ def test_charts_and_the_members_sheet_leave_the_gap_visible(results_of):
     wb = openpyxl.load_workbook(io.BytesIO(workbook_bytes(r)))
     assert wb["Members"]["A2"].value.startswith("Members' views are compared with the board's "
                                                 "leading option once every option is scored")
+
+
+def test_the_draft_resolution_of_an_unscored_case_recommends_nothing(results_of):
+    from appraisal.report.paper.cover import resolution
+    r = results_of(lambda d: _unscore(d, 1, "scale"))
+    assert resolution(r) == ("That the board notes the appraisal of the 3 options so far; a "
+                             "recommendation follows once every option is scored.", True)

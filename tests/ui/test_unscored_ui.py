@@ -114,3 +114,19 @@ def test_the_score_editor_opened_and_left_on_an_unscored_cell_writes_nothing(qtb
     delegate.setModelData(editor, step.model, index)
     assert doc.case.options[1].scores.get("autonomy") is None
     editor.deleteLater()
+
+
+def test_the_board_paper_step_of_an_unscored_case_says_what_blocks_the_recommendation(
+        qtbot, window):
+    _new_case(qtbot, window)
+    _pick(qtbot, window, ["Autonomy"], even=True)
+    qtbot.waitUntil(lambda: window.document.results is not None
+                    and "autonomy" in window.document.results.weights, timeout=5000)
+    window.go_to_step(10)
+    step = window.step(10)
+    assert step.leader.text() == (
+        "No option can be ranked or recommended until every option is scored. Still to score: "
+        "Remain standalone on Autonomy; Shared back office on Autonomy.")
+    assert "Missing: Autonomy is not scored yet" in step.checks.text()
+    assert step.resolution.editor.placeholderText().endswith(
+        "a recommendation follows once every option is scored.")

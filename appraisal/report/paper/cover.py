@@ -62,6 +62,9 @@ def resolution(r: Results) -> tuple[str, bool]:
     details = r.case.paper
     if details is not None and details.resolution.strip():
         return details.resolution.strip(), False
+    if not r.scored:                # nothing can be recommended until every option is scored
+        return (f"That the board notes the appraisal of the {len(r.options)} options so far; a "
+                "recommendation follows once every option is scored.", True)
     rec = r.option(r.recommended)
     if status(r) == "For discussion":
         text = (f"That the board notes the appraisal of the {len(r.options)} options and "
