@@ -1,20 +1,22 @@
 """Results of the financial capacity test: each covenant or golden rule, year by year (V10).
 
-Part of :class:`appraisal.results.Results`, which re-exports :class:`CapacityResult`.
+Part of :class:`appraisal.results.Results`, which re-exports :class:`CapacityResult`. Its
+figures are declared once, in :class:`appraisal.finance.capacity.Measured`, which the engine
+fills; a result adds what the test is and whose it is.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .finance.capacity import Measured
+
 
 @dataclass
-class CapacityResult:
-    """One covenant or golden rule tested year by year on an option (model-v2.md V10).
-
-    Per-year lists run over years 1..H, None where the year is not tested (a loan repaid) or the
-    metric is undefined (no interest payable, no assets). ``stressed_*`` are the same with the
-    option's ranged lines at their worse ends (the pessimistic case).
-    """
+class CapacityResult(Measured):
+    """One covenant or golden rule tested year by year on an option (model-v2.md V10): its
+    figures (:class:`~appraisal.finance.capacity.Measured`: values, headroom and money headroom
+    by year, the tightest year and the first breach, as planned and pessimistic), what it tests
+    and whose it is."""
 
     organisation: str | None            # None: a merged body's rule
     loan: str | None                    # None: a golden rule
@@ -26,20 +28,6 @@ class CapacityResult:
     definition: str | None              # interest cover: ebitda_mri | ebitda
     derived: bool                       # a merged rule taken from the partners' strictest
     entity: list[str]
-    values: list[float | None]
-    headroom: list[float | None]
-    headroom_money: list[float | None]
-    min_headroom: dict
-    first_breach_year: int | None
-    stressed_values: list[float | None]
-    stressed_headroom_money: list[float | None]
-    stressed_min_headroom: dict
-    stressed_first_breach_year: int | None
-
-    @property
-    def breached(self) -> bool:
-        """Broken in the base case or in the pessimistic one."""
-        return self.first_breach_year is not None or self.stressed_first_breach_year is not None
 
     def to_json(self) -> dict:
         return {

@@ -24,8 +24,7 @@ interest cover = (6,000,000 + 240,000 − 72,000 + 3,000,000 − 2,500,000) / 4,
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -46,10 +45,16 @@ TIE = 1e-9
 
 
 @dataclass
-class Outcome:
-    """A computed test: per-year figures (None where untested or undefined) and its summary."""
+class Measured:
+    """A test's figures, as planned and pessimistic: the one declaration of them.
 
-    spec: RuleSpec
+    Per-year lists run over years 1..H, None where the year is not tested (a loan repaid) or the
+    metric is undefined (no interest payable, no assets); ``min_headroom`` is ``{"value",
+    "year"}``. ``stressed_*`` are the same with the option's ranged lines at their worse ends.
+    :class:`Outcome` adds the test's spec for the engine; :class:`appraisal.results.
+    CapacityResult` adds its names for the outputs.
+    """
+
     values: list[float | None]
     headroom: list[float | None]
     headroom_money: list[float | None]
@@ -59,6 +64,25 @@ class Outcome:
     stressed_headroom_money: list[float | None]
     stressed_min_headroom: dict
     stressed_first_breach_year: int | None
+
+    @property
+    def breached(self) -> bool:
+        """Broken in the base case or in the pessimistic one."""
+        return self.first_breach_year is not None or self.stressed_first_breach_year is not None
+
+    def measured(self) -> dict:
+        """The figures alone, by field name, to build a result from."""
+        return {name: getattr(self, name) for name in MEASURED_FIELDS}
+
+
+@dataclass
+class Outcome(Measured):
+    """A computed test: its figures and the spec it was computed from."""
+
+    spec: RuleSpec
+
+
+MEASURED_FIELDS = tuple(f.name for f in fields(Measured))
 
 
 def stressed_quantities(table: LineTable) -> np.ndarray:
@@ -218,8 +242,10 @@ def summaries(headroom: np.ndarray) -> list[tuple[dict, int | None]]:
 
 
 def _listed(rows: np.ndarray) -> list[list[float | None]]:
-    """Rows as lists of floats, None for NaN."""
-    return [[None if math.isnan(v) else v for v in row] for row in rows.tolist()]
+    """Rows as lists of floats, None for NaN, converted whole."""
+    cells = rows.astype(object)
+    cells[np.isnan(rows)] = None
+    return cells.tolist()
 
 
 def capacity(case, table: LineTable) -> list[list[Outcome]]:
