@@ -142,10 +142,11 @@ def recharges(case, horizon: int, stressed: bool) -> np.ndarray:
     return out
 
 
-def organisation_effects(case, table: LineTable, q: np.ndarray, stressed: bool) -> np.ndarray:
-    """float[O, K, 5, H]: each option's lines as they move each organisation's figures."""
+def organisation_effects(case, table: LineTable, q: np.ndarray, stressed: bool,
+                         splits: np.ndarray) -> np.ndarray:
+    """float[O, K, 5, H]: each option's lines as they move each organisation's figures, split
+    by ``splits`` (:func:`line_splits`)."""
     comps = line_components(table, q)
-    splits = line_splits(case, table)
     n_opt, horizon = len(case.options), table.horizon
     out = np.zeros((n_opt, len(case.organisations), N_COMPONENTS, horizon))
     for o in range(n_opt):
@@ -248,8 +249,10 @@ def _listed(rows: np.ndarray) -> list[list[float | None]]:
     return cells.tolist()
 
 
-def capacity(case, table: LineTable) -> list[list[Outcome]]:
-    """Every option's tests, computed at base and with its ranged lines at their worse ends."""
+def capacity(case, table: LineTable, splits: np.ndarray | None = None) -> list[list[Outcome]]:
+    """Every option's tests, computed at base and with its ranged lines at their worse ends.
+
+    ``splits`` is :func:`line_splits` of the case where the caller has it already."""
     horizon = case.settings.horizon_years
     specs_by_option = [option_specs(case, o) for o in range(len(case.options))]
     specs = [s for group in specs_by_option for s in group]
@@ -260,9 +263,11 @@ def capacity(case, table: LineTable) -> list[list[Outcome]]:
     plan = cp.plan_arrays(case, horizon)
     rate = case.settings.marginal_interest_rate
     inflation = float(getattr(case.settings, "inflation_rate", 0.0) or 0.0)
+    if splits is None:
+        splits = line_splits(case, table)
     measured = []
     for stressed, q in ((False, table.q), (True, stressed_quantities(table))):
-        effects = organisation_effects(case, table, q, stressed)
+        effects = organisation_effects(case, table, q, stressed, splits)
         fig = entity_figures(plan, effects, list(entities), rate, inflation)
         measured.append(measure(specs, *numerators(specs, index, fig)))
     (value, headroom, money), (s_value, s_headroom, s_money) = measured
@@ -278,10 +283,12 @@ def capacity(case, table: LineTable) -> list[list[Outcome]]:
     return out
 
 
-def shares_shown(case, table: LineTable) -> list[list[dict]]:
-    """Per option, each joint or cost sharing group line that was split, with its shares."""
+def shares_shown(case, table: LineTable, splits: np.ndarray | None = None) -> list[list[dict]]:
+    """Per option, each joint or cost sharing group line that was split, with its shares
+    (``splits``: :func:`line_splits` of the case, where the caller has it already)."""
     n_orgs = len(case.organisations)
-    splits = line_splits(case, table)
+    if splits is None:
+        splits = line_splits(case, table)
     out: list[list[dict]] = [[] for _ in case.options]
     order = {k: i for i, k in enumerate(KIND_IDS) if KIND[k].organisation != "loan"}
     rows = [l for l in range(len(table.q)) if table.kind[l] in order
