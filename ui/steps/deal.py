@@ -21,6 +21,7 @@ from appraisal.kinds import KIND
 from ui.document import CaseDocument
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
+from ui.widgets.fitting import fit_columns
 from ui.widgets.record_table import RecordTable
 
 ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
@@ -138,8 +139,6 @@ class DealStep(QWidget):
         self.route.setAccessibleName("Route steps")
         self.route.setEditTriggers(QTableWidget.NoEditTriggers)
         self.route.horizontalHeader().setStretchLastSection(True)
-        self.route.setColumnWidth(0, 380)
-        self.route.setColumnWidth(2, 220)
         self.standard = QPushButton("Add the &standard items")
         self.standard.setToolTip("Add the usual items of a settlement that this option lacks, "
                                  "with their usual deal-breakers.")
@@ -260,6 +259,7 @@ class DealStep(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.route.setItem(r, c, item)
+        fit_columns(self.route, widest=380)
         weeks = deal.route.completion_weeks
         self.route_summary.setText(
             "No legal or regulatory step applies to this option." if not steps else
