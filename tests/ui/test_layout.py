@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QStyle, QTableView, QToolTip
+from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QScrollArea, QStyle, QTableView,
+                               QTabWidget, QToolTip)
 
 from ui import steps
 from ui.widgets.fitting import cell_tooltip, is_elided
@@ -108,3 +109,69 @@ def test_an_elided_name_shows_in_full_in_its_tooltip(qtbot, big_window):
     assert not is_elided(table, index)
     QApplication.sendEvent(viewport, QHelpEvent(QEvent.ToolTip, QPoint(1, 1),
                                                  viewport.mapToGlobal(QPoint(1, 1))))
+
+
+def nested_scrolling(window, index: int) -> list[str]:
+    """What scrolls inside the step's own page while the page scrolls too: a scroll area inside
+    the step at all, or a table or text box showing its vertical scroll bar while the page shows
+    its own. Every tab of the step is looked at."""
+    page = window.stack.widget(index)
+    step = page.widget()
+    found = [f"a scroll area inside {steps.title(index)}"
+             for _ in step.findChildren(QScrollArea)]
+    for tabs in [None] + step.findChildren(QTabWidget):
+        for t in range(tabs.count()) if tabs is not None else [None]:
+            if tabs is not None:
+                tabs.setCurrentIndex(t)
+            QApplication.processEvents()
+            if not page.verticalScrollBar().isVisible():
+                continue
+            for view in step.findChildren(QAbstractScrollArea):
+                if view.isVisible() and view.verticalScrollBar().isVisible():
+                    where = tabs.tabText(t) if tabs is not None else ""
+                    found.append(f"{steps.title(index)} {where}: "
+                                 f"{view.accessibleName() or type(view).__name__}")
+    return found
+
+
+def test_at_the_minimum_size_each_step_scrolls_once_and_the_status_bar_fits(qtbot, big_window):
+    w = big_window
+    w.resize(w.minimumSize())
+    qtbot.wait(50)
+    assert (w.width(), w.height()) == (w.minimumSize().width(), w.minimumSize().height())
+    assert w.minimumSize().width() <= 1024 and w.minimumSize().height() <= 600
+    problems = []
+    for i in range(len(steps.STEPS)):
+        w.go_to_step(i)
+        settle(qtbot, w)
+        problems += nested_scrolling(w, i)
+        # the way on is always on screen: the step list and both buttons lie inside the window
+        for button in (w.back_button, w.next_button):
+            corner = button.mapTo(w, button.rect().bottomRight())
+            assert w.rect().contains(corner), f"{button.text()} cut off on {steps.title(i)}"
+    assert problems == [], "\n".join(problems)
+    # the status bar says it all, or as much as fits with the whole in its tooltip
+    label = w.leader_label
+    full = w.status_text()
+    assert len(full) > 60 and label.text() == full
+    assert label.mapTo(w, label.rect().topRight()).x() <= w.width()
+    if label.is_elided():
+        assert label.shown_text().endswith("…")
+        assert label.toolTip() == full
+    else:
+        assert label.shown_text() == full
+    w.resize(1366, 768)
+    qtbot.wait(50)
+    assert not label.is_elided() or label.toolTip() == full
+
+
+def test_the_status_bar_never_widens_the_window(qtbot, big_window):
+    w = big_window
+    w.resize(w.minimumSize())
+    qtbot.wait(50)
+    label = w.leader_label
+    label.setText("Leading option: " + "a very long option name indeed " * 8)
+    qtbot.wait(20)
+    assert w.width() == w.minimumSize().width()
+    assert label.is_elided() and label.toolTip() == label.text()
+    assert label.fontMetrics().horizontalAdvance(label.shown_text()) <= label.width()

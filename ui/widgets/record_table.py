@@ -100,7 +100,6 @@ class RecordTable(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 14)
-        self.table.setMinimumHeight(140)
         self.table.setAccessibleName(record_name.capitalize() + "s")
         # every column fits its heading and contents; the last free-text one takes the rest
         free = [i for i, c in enumerate(self.columns) if not c.width and c.kind == "text"]
@@ -112,11 +111,24 @@ class RecordTable(QWidget):
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         self.model.problemsChanged.connect(self._show_problems)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._fit_height)
+        self._fit_height()
         self.model.modelReset.connect(self._open_choices)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.currentRowChanged.emit(current.row()))
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def _fit_height(self, *_args) -> None:
+        """Tall enough for every row (and room for two when empty), so the table never scrolls
+        inside the step's page: the page scrolls, once."""
+        view = self.table
+        rows = max(self.model.rowCount(), 2)
+        height = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                  + rows * view.verticalHeader().defaultSectionSize()
+                  + view.horizontalScrollBar().sizeHint().height())
+        view.setMinimumHeight(height)
 
     @property
     def list_path(self) -> tuple:
