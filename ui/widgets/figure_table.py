@@ -79,6 +79,11 @@ class FigureTable(QTableView):
     def _fit_columns(self) -> None:
         fit_columns(self, widest=self.MAX_COLUMN)
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.source.columnCount():
+            self._fit_columns()      # the room free at the new width goes to elided names
+
     def _same_shape(self, headers, rows, tooltips) -> bool:
         return self._shape == (list(headers), dict(tooltips or {}), [len(r) for r in rows])
 

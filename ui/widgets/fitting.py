@@ -45,14 +45,35 @@ def fit_columns(view: QTableView, stretch: int | None = None, widest: int = WIDE
     view.setTextElideMode(Qt.ElideMiddle)
     show_full_text_in_tips(view)
     column_of = getattr(model, "column", None)
+    short: dict[int, int] = {}          # columns held below their contents: how much below
+    used = 0                            # px taken by the columns (the viewport is the rest)
     for i in range(model.columnCount()):
         if i == stretch:
             header.setSectionResizeMode(i, QHeaderView.Stretch)
             continue
         header.setSectionResizeMode(i, QHeaderView.Interactive)
         declared = getattr(column_of(i), "width", 0) if callable(column_of) else 0
-        view.setColumnWidth(i, max(header.sectionSizeHint(i),
-                                   min(view.sizeHintForColumn(i), widest), declared or 0))
+        contents = view.sizeHintForColumn(i)
+        width = max(header.sectionSizeHint(i), min(contents, widest), declared or 0)
+        view.setColumnWidth(i, width)
+        used += width
+        if contents > width:
+            short[i] = contents - width
+    _share_spare_room(view, short, used)
+
+
+def _share_spare_room(view: QTableView, short: dict[int, int], used: int) -> None:
+    """Give the room the columns leave free to those held below their contents (in proportion
+    to what each lacks), so a name is not elided while space is free."""
+    if not short:
+        return
+    header = view.horizontalHeader()
+    spare = view.viewport().width() - used
+    if spare <= 0 or not view.isVisible():
+        return
+    lacking = sum(short.values())
+    for i, lack in short.items():
+        view.setColumnWidth(i, header.sectionSize(i) + min(lack, spare * lack // lacking))
 
 
 def keep_fitted(view: QTableView, stretch: int | None = None, widest: int = WIDEST) -> None:
