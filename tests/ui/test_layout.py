@@ -175,3 +175,27 @@ def test_the_status_bar_never_widens_the_window(qtbot, big_window):
     assert w.width() == w.minimumSize().width()
     assert label.is_elided() and label.toolTip() == label.text()
     assert label.fontMetrics().horizontalAdvance(label.shown_text()) <= label.width()
+
+
+def test_a_chart_scrolled_out_of_the_page_waits_until_it_is_scrolled_into_view(qtbot,
+                                                                                big_window):
+    from ui.widgets.chart_view import ChartView
+
+    w = big_window
+    w.go_to_step(RESULTS)
+    settle(qtbot, w)
+    page = w.stack.widget(RESULTS)
+    chart = w.step(RESULTS).capacity.chart       # at the foot of the Results page
+    page.verticalScrollBar().setValue(0)
+    qtbot.wait(50)
+    assert chart.isVisible() and not chart.on_screen()
+    drawn = chart.draw_count
+    w.document.set_value(("settings", "discount_rate"), 0.031, "change discount rate",
+                         merge=False)
+    w.document.recalculate_now()
+    w.document.wait_for_monte_carlo(30000)
+    qtbot.wait(ChartView.PAUSE_MS + 150)
+    assert chart.draw_count == drawn and not chart.pending      # out of sight: not redrawn
+    page.ensureWidgetVisible(chart, 0, 0)
+    qtbot.waitUntil(lambda: chart.draw_count == drawn + 1, timeout=10000)
+    assert chart.on_screen() and not chart.pending

@@ -6,8 +6,9 @@
 - A cell whose text is longer than its column is elided in the middle ("Federal group, …
   subsidiaries"), so both the start and the end of a name stay readable, and its tooltip gives
   the whole text (followed by the cell's own tooltip, if it has one).
-- A table keeps fitting itself when its rows are replaced (a model reset), once the event loop
-  is free again, so a burst of resets costs one fit.
+- A table keeps fitting itself when its rows are replaced (a model reset) and when its width
+  changes, once the event loop is free again, so a burst of either costs one fit; the room the
+  columns leave free goes to the names held short.
 
 :func:`fit_columns` sizes a view once; :func:`keep_fitted` does so now and after each reset.
 """
@@ -86,6 +87,7 @@ def keep_fitted(view: QTableView, stretch: int | None = None, widest: int = WIDE
     timer.timeout.connect(lambda: fit_columns(view, stretch, widest))
     model = view.model()
     model.modelReset.connect(timer.start)
+    view.installEventFilter(_RefitOnWidthChange(view, timer))   # free room is shared anew
     model.headerDataChanged.connect(
         lambda orientation, first, last: widen_for_headings(view, first, last)
         if orientation == Qt.Horizontal else None)
@@ -102,6 +104,20 @@ def widen_for_headings(view: QTableView, first: int = 0, last: int = -1) -> None
             need = header.sectionSizeHint(i)
             if need > header.sectionSize(i):
                 header.resizeSection(i, need)
+
+
+class _RefitOnWidthChange(QObject):
+    """Starts ``timer`` (a refit) when the view's width changes: when it is first laid out and
+    whenever the window is resized."""
+
+    def __init__(self, view: QTableView, timer: QTimer):
+        super().__init__(view)
+        self._timer = timer
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
+            self._timer.start()
+        return False
 
 
 # --- the whole text of an elided cell ----------------------------------------------------------
