@@ -18,6 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui.widgets.tick_style import TickStyle
+
 ICON = Path(__file__).resolve().parent / "resources" / "continuum.svg"
 
 
@@ -99,7 +101,8 @@ def application(argv0: str = "continuum") -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = ContinuumApplication([argv0])
-        app.setStyle("Fusion")
+        app.tick_style = TickStyle()      # Fusion; tick boxes that show in a dark theme
+        app.setStyle(app.tick_style)
         apply_theme(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
     app.setWindowIcon(QIcon(str(ICON)))

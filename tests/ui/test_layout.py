@@ -199,3 +199,30 @@ def test_a_chart_scrolled_out_of_the_page_waits_until_it_is_scrolled_into_view(q
     page.ensureWidgetVisible(chart, 0, 0)
     qtbot.waitUntil(lambda: chart.draw_count == drawn + 1, timeout=10000)
     assert chart.on_screen() and not chart.pending
+
+
+@pytest.mark.parametrize("checked", [False, True])
+def test_tick_boxes_stand_out_in_the_dark_theme(qapp, checked):
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.app import dark_palette
+    from ui.widgets.tick_style import TickStyle
+
+    style = TickStyle()
+    palette = dark_palette()
+    image = QImage(20, 20, QImage.Format_RGB32)
+    base = palette.color(palette.ColorRole.Base)
+    image.fill(base)
+    option = QStyleOptionViewItem()
+    option.rect = QRect(2, 2, 16, 16)
+    option.palette = palette
+    option.state = QStyle.State_Enabled | (QStyle.State_On if checked else QStyle.State_Off)
+    painter = QPainter(image)
+    style.drawPrimitive(QStyle.PE_IndicatorItemViewItemCheck, option, painter)
+    painter.end()
+    edge = [image.pixelColor(x, 10).lightness() for x in range(0, 6)]     # the left side
+    assert max(edge) - base.lightness() > 80          # the outline shows against the cell
+    inside = [image.pixelColor(x, y).lightness() for x in range(7, 13) for y in range(7, 13)]
+    assert (max(inside) - base.lightness() > 100) == checked     # and the tick only if ticked
