@@ -49,8 +49,9 @@ def fit_columns(view: QTableView, stretch: int | None = None, widest: int = WIDE
     short: dict[int, int] = {}          # columns held below their contents: how much below
     used = 0                            # px taken by the columns (the viewport is the rest)
     for i in range(model.columnCount()):
-        if i == stretch:
+        if i == stretch:            # takes what is left, but its own contents come first
             header.setSectionResizeMode(i, QHeaderView.Stretch)
+            used += max(header.sectionSizeHint(i), min(view.sizeHintForColumn(i), widest))
             continue
         header.setSectionResizeMode(i, QHeaderView.Interactive)
         declared = getattr(column_of(i), "width", 0) if callable(column_of) else 0
