@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (QAbstractScrollArea, QApplication, QScrollArea, QStyle, QTableView,
                                QTabWidget, QToolTip)
 
@@ -123,11 +124,12 @@ def nested_scrolling(window, index: int) -> list[str]:
         for t in range(tabs.count()) if tabs is not None else [None]:
             if tabs is not None:
                 tabs.setCurrentIndex(t)
-            QApplication.processEvents()
+            QTest.qWait(30)                # laid out, and boxes fitted to their text
             if not page.verticalScrollBar().isVisible():
                 continue
             for view in step.findChildren(QAbstractScrollArea):
-                if view.isVisible() and view.verticalScrollBar().isVisible():
+                bar = view.verticalScrollBar()
+                if view.isVisible() and bar.isVisible() and bar.maximum() > 0:
                     where = tabs.tabText(t) if tabs is not None else ""
                     found.append(f"{steps.title(index)} {where}: "
                                  f"{view.accessibleName() or type(view).__name__}")

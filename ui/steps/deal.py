@@ -10,8 +10,8 @@ still open. Every edit goes through the document, as one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.charts.route import MAX_BARS, route_timeline
 from appraisal.deal.gate import deal_of
@@ -151,11 +151,7 @@ class DealStep(QWidget):
                               self.remove_progress)
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
-        self.timeline_area = QScrollArea()
-        self.timeline_area.setWidgetResizable(True)
-        self.timeline_area.setFrameShape(QScrollArea.NoFrame)
-        self.timeline_area.setWidget(self.timeline)
-        split.addWidget(self.timeline_area)
+        split.addWidget(self.timeline)   # at its full height: the step's page scrolls, once
         split.addWidget(self.route)
         split.addWidget(route_tab.layout().itemAt(1).widget())
         split.setSizes([330, 170, 150])
