@@ -12,10 +12,12 @@ dark theme, then the feature pictures. One set at a time:
 A set opens the sample case (default: the two housing associations), waits for the simulation,
 saves ``start-page.png`` (with the samples and a recent case), then ``step-NN-name.png`` for
 each step and ``main-window.png`` (Results); ``-dark`` and ``-min`` are added to the names.
-``--features`` saves the affordability and members' pictures: ``partners-business-plan.png``,
-``results-capacity.png``, ``members-weights.png``, ``members-scores.png``, and the paper's pages
-``paper-affordability.png``, ``paper-page-2-affordability.png`` and ``paper-members.png`` (via
-pdftoppm).
+``--features`` saves the pictures of single features: ``partners-business-plan.png``,
+``results-capacity.png``, ``partners-legal-form.png``, ``deal-governance.png``,
+``deal-due-diligence.png``, ``deal-lenders.png`` and ``deal-route.png`` (the Deal step's four tabs
+for the full merger), ``board-paper-step.png``, ``members-weights.png``, ``members-scores.png``,
+and the paper's pages ``paper-affordability.png``, ``paper-page-2-affordability.png`` and
+``paper-members.png`` (via pdftoppm).
 """
 from __future__ import annotations
 
@@ -142,7 +144,8 @@ def features_set() -> int:
         return 1
     window.document.wait_for_monte_carlo(60000)
     window.go_to_step(1)
-    window.findChild(PartnersStep).pages.setCurrentIndex(1)
+    partners = window.findChild(PartnersStep)
+    partners.pages.setCurrentWidget(partners.plan)
     draw_charts(app, window)
     window.grab().save(str(OUT / "partners-business-plan.png"))
     window.go_to_step(steps.RESULTS_STEP)
@@ -153,6 +156,7 @@ def features_set() -> int:
     window.stack.currentWidget().ensureWidgetVisible(view, 0, 0)   # the step's one scroll area
     draw_charts(app, window)
     view.grab().save(str(OUT / "results-capacity.png"))
+    deal_pictures(app, window)
 
     people = members(window.document.data)
     window.document.edit("add members", lambda d: d.__setitem__("members", people))
@@ -175,6 +179,32 @@ def features_set() -> int:
         pdf = paper(Path(tmp), people)
         save_page(pdf, "Board members' own views", "paper-members")
     return 0
+
+
+def deal_pictures(app, window) -> None:
+    """The Partners step's legal form page, the Deal step's four tabs for the full merger and
+    the Board paper step."""
+    from ui import steps
+
+    def shot(name: str) -> None:
+        draw_charts(app, window)
+        window.grab().save(str(OUT / f"{name}.png"))
+
+    def index(title: str) -> int:
+        return next(i for i, s in enumerate(steps.STEPS) if s.title == title)
+
+    window.go_to_step(index("Partners"))
+    step = window.step(index("Partners"))
+    step.pages.setCurrentWidget(step.legal)
+    shot("partners-legal-form")
+    window.go_to_step(index("Deal"))
+    step = window.step(index("Deal"))
+    step.option.setCurrentIndex([o.id for o in window.document.case.options].index("merger"))
+    for k, name in enumerate(("governance", "due-diligence", "lenders", "route")):
+        step.tabs.setCurrentIndex(k)
+        shot(f"deal-{name}")
+    window.go_to_step(index("Board paper"))
+    shot("board-paper-step")
 
 
 def paper(folder: Path, people: list[dict] | None) -> Path:
