@@ -8,8 +8,6 @@ selected cell is edited in the box under the matrix; a run of typing is one undo
 """
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
@@ -24,6 +22,7 @@ from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
 from ui.widgets.editors import guard
 from ui.widgets.fields import explanation_label
+from ui.widgets.fitting import header_lines
 from ui.widgets.inline_error import InlineError
 from ui.widgets.table_model import (ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT, FOREGROUND,
                                      TOOLTIP, CaseTableModel)
@@ -110,7 +109,7 @@ class ScoreModel(CaseTableModel):
             crit = self.criteria[section]
             if role == Qt.DisplayRole:
                 name = crit.name + (" (from NPV)" if crit.derived else "")
-                return "\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…"))
+                return header_lines(name)
             if role == Qt.AccessibleTextRole:
                 return crit.name
             if role == Qt.ToolTipRole:
@@ -211,9 +210,6 @@ class ScoresStep(QWidget):
         self.document = document
         self.model = ScoreModel(document, self)
         self.table = edit_table(self.model, self, delegate=ScoreDelegate, name="Scores")
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(104)
-        header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
         self.scale_label = QLabel(self)
         self.scale_label.setTextFormat(Qt.PlainText)
