@@ -1,7 +1,8 @@
 """Swing weighting on the 0-to-10 swing of each criterion (model-v2.md V8).
 
 The board puts the criteria in order of how much the swing from 0 to 10 on each matters (the
-words for 0 and 10 are shown beside it, with the worst and best option by the scores entered),
+words for 0 and 10 are shown beside it, with where the options sit on it: the worst and best
+option by the scores entered),
 then rates every other swing against the first, which counts 100. A rating above that of a
 criterion the board put higher contradicts the order it gave, and is flagged on the row and under
 the table. The ratings are typed into the table like any other number (the one grammar) and shown
@@ -56,11 +57,11 @@ class SwingDialog(QDialog):
         moves.addStretch(1)
         self.error = lay_out(
             self, "Picture each criterion moving from what a score of 0 means to what a score "
-            "of 10 means, as written beside it, and from the worst option to the best by the "
-            "scores entered. 1. Put the criteria in order: the swing that would matter most to "
-            "the board at the top. 2. Rate every other swing against that one, which counts "
-            "100: a swing half as important is 50. The weights are the ratings over their "
-            "total, and they apply to the 0 to 10 scores as they stand.",
+            "of 10 means, as written beside it (where the options sit on it, by the scores "
+            "entered, is shown next). 1. Put the criteria in order: the swing that would matter "
+            "most to the board at the top. 2. Rate every other swing against that one, which "
+            "counts 100: a swing half as important is 50. The weights are the ratings over "
+            "their total, and they apply to the 0 to 10 scores as they stand.",
             self.table, moves, self.note)
         self.model.problemsChanged.connect(self._show_refusals)
         self.model.edited.connect(self._flag)

@@ -45,8 +45,9 @@ class SwingModel(DraftModel):
         Column("name", "Criterion (most important swing first)", "text"),
         Column("zero", "A score of 0 means", "text"),
         Column("ten", "A score of 10 means", "text"),
-        Column("span", "The swing in these options", "text",
-               "Each criterion's worst and best option by the scores entered"),
+        Column("span", "Where the options sit (worst to best)", "text",
+               "Each criterion's worst and best option by the scores entered: the board still "
+               "rates the whole swing from 0 to 10"),
         Column("rating", "Swing rating", "number",
                "How much this swing matters against the first, which counts 100", negative=False),
         Column("weight", "Weight", "result",
