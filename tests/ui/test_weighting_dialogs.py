@@ -224,3 +224,22 @@ def test_pairwise_judgements_typed_or_picked_with_their_mirrors(qtbot, document)
     assert weights == pytest.approx([0.2297, 0.6483, 0.1220], abs=5e-4)
     assert [dialog.weights_model.index(k, 1).data() for k in range(3)] == [
         "23.0%", "64.8%", "12.2%"]
+
+
+def test_an_option_without_a_score_is_shown_as_missing_never_as_0():
+    """A new case may have no scores yet: option_scores reads a missing score as missing, and
+    the words say so (a stand-in document: the case rules may not yet allow a gap)."""
+    from types import SimpleNamespace as NS
+
+    from ui.dialogs.weighting_drafts import option_scores, score_text
+
+    criterion = NS(id="voice", name="Tenant voice", derived=False)
+    case = NS(criteria=[criterion], options=[
+        NS(id="a", name="Standalone", scores={"voice": 7.0}),
+        NS(id="b", name="Merger", scores={}),
+        NS(id="c", name="Group", scores={"voice": None})])
+    scores = option_scores(NS(case=case, results=None), "voice")
+    assert scores == [("Standalone", 7.0), ("Merger", None), ("Group", None)]
+    assert score_span(scores) == "Standalone (7) so far; Merger and Group not scored yet"
+    assert [score_text(v) for _, v in scores] == ["7", "–", "–"]
+    assert score_span([("Merger", None), ("Group", None)]) == "not scored yet"

@@ -57,7 +57,7 @@ def score_span(scores: Sequence[tuple[str, float | None]], derived: bool = False
     if low == high and not unscored:
         text = f"every option scores {score_text(low, derived)}"
     elif low == high:
-        text = f"{_names([n for n, _ in given])} ({score_text(low, derived)})"
+        text = f"{_names([n for n, _ in given])} ({score_text(low, derived)}) so far"
     else:
         worst = [n for n, v in given if v == low]
         best = [n for n, v in given if v == high]
