@@ -22,18 +22,16 @@ from ui.steps import criteria_edits as edits
 from ui.widgets.inline_error import InlineError
 
 QUESTION = "Is value for money (from each option's NPV) one of the criteria?"
-YES = "Yes: score a value-for-money criterion from each option's NPV against the baseline"
-NO = "No: the board weighs the money separately, beside the weighted scores"
+YES = "Yes: a criterion scored from each option's NPV against the baseline"
+NO = "No: the board weighs the money separately, beside the scores"
 
 
 class MoneyQuestion(QGroupBox):
     """The question and its two answers, kept in step with the case."""
 
     def __init__(self, document: CaseDocument, parent: QWidget | None = None):
-        super().__init__("Value for money", parent)
+        super().__init__(QUESTION, parent)
         self.document = document
-        self.question = QLabel(QUESTION, self)
-        self.question.setWordWrap(True)
         self.yes = QRadioButton(YES, self)
         self.no = QRadioButton(NO, self)
         for button in (self.yes, self.no):
@@ -48,8 +46,7 @@ class MoneyQuestion(QGroupBox):
         self.status.setWordWrap(True)
         self.error = InlineError(self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.question)
-        layout.addWidget(self.yes)
+        layout.addWidget(self.yes)       # one above the other: the step never scrolls sideways
         layout.addWidget(self.no)
         layout.addWidget(self.status)
         layout.addWidget(self.error)
