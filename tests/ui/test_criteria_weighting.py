@@ -144,3 +144,17 @@ def test_money_question_answered_by_keyboard(qtbot, step, document):
     assert QApplication.focusWidget().accessibleName() == NO
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key_Space)
     assert document.case.weighting.money_separately is True
+
+
+def test_an_older_files_swing_shares_are_shown_rounded(qtbot, document):
+    """Swing weighting once wrote shares summing to 100 (100/170 → 58.82352941…): the table
+    shows them to two places, never as 58.82352941."""
+    def older(data):
+        for c, share in zip(data["criteria"], (100 / 1.7, 50 / 1.7, 20 / 1.7)):
+            c["weight"] = share
+        data["weighting"] = {"method": "swing",
+                             "swing": {"autonomy": 100, "user_voice": 50, "scale_capacity": 20}}
+    document.edit("an older swing", older)
+    step = CriteriaStep(document)
+    qtbot.addWidget(step)
+    assert _column(step, CriteriaModel.COL_WEIGHT) == ["58.82", "29.41", "11.76"]

@@ -127,10 +127,11 @@ class CriteriaModel(CaseTableModel):
         return score_span(scores, criterion.derived)
 
     def worked_out(self) -> bool:
-        """Whether the points were worked out by pairwise comparison (shown rounded); typed
-        points and swing ratings are shown as given."""
+        """Whether the points came from a weighting dialog (shown to two places: the swing
+        ratings as given, pairwise weights and an older file's swing shares rounded); typed
+        points are shown as typed."""
         weighting = self.document.case.weighting
-        return weighting is not None and weighting.method == "ahp"
+        return weighting is not None and weighting.method != "direct"
 
     def suggested(self) -> tuple[float, float] | None:
         """Money anchors suggested from the options' NPVs against the baseline (Results)."""
