@@ -13,7 +13,7 @@ from .deal.gate import deal_of
 from .deal.notices import deal_warnings
 from .drivers import build_drivers, effects, triangular_mean
 from .finance import baseline as against
-from .finance.capacity import capacity, shares_shown
+from .finance.capacity import capacity, line_splits, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .finance.vat import recharge_npv
@@ -56,6 +56,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
     by_org_vs = by_org - by_org[base_i]
     loan_fixed = _loan_fees_by_option(table, n_opt)
+    recurring = [against.recurring_net(cols_long[o], f)
+                 for o, f in enumerate(_loan_fees_by_option(long, n_opt))]
+    settled = [against.settled_year(option) for option in case.options]
 
     weights, ahp_cr = _weights(case)
     score_m = scoring.score_matrix(case, vs_base)
@@ -81,8 +84,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     ids = [o.id for o in case.options]
 
     amounts = table.amounts()
-    tested = capacity(case, table)
-    shares = shares_shown(case, table)
+    splits = line_splits(case, table)                 # who takes each line (V10)
+    tested = capacity(case, table, splits)
+    shares = shares_shown(case, table, splits)
     org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
     deals = {option.id: deal_of(case, option) for option in case.options}   # deal-terms D5.5
@@ -98,6 +102,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             bcr=bcr, bcr_basis=bcr_basis,
             one_off_total=against.one_off_total(cols[o], loan_fixed[o]),
             funding_low_point=against.funding_low_point(gap),
+            run_rate=against.run_rate(recurring[o], recurring[base_i],
+                                      max(settled[o], settled[base_i])),
             cumulative_vs_baseline=gap.tolist(),
             by_organisation_vs_baseline=dict(zip(org_ids, map(float, by_org_vs[o]))),
             pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
