@@ -19,8 +19,8 @@ What counts:
   finding an option, at its first such line);
 - a redundancy of someone aged 55 or over with no pension strain (the scheme usually charges
   one when a member of that age is made redundant);
-- no criterion derived from the NPV, and no word in the rationale that the money is weighed
-  separately;
+- no criterion derived from the NPV, no answer (on the Criteria step) that the money is weighed
+  separately, and no word in the rationale that it is;
 - no recommended option.
 """
 from __future__ import annotations
@@ -128,7 +128,7 @@ def _criteria(case: Case) -> list[Finding]:
         elif len(given) == 1:
             found.append(Finding("suspicious", at, f"{criterion.name} does not tell the options "
                                  f"apart: every option scores {_number(given.pop())}"))
-    if not any(c.derived for c in case.criteria):
+    if not any(c.derived for c in case.criteria) and not money_weighed_separately(case):
         rationale = (case.recommendation.rationale if case.recommendation else "").lower()
         if not any(word in rationale for word in MONEY_WORDS):
             found.append(Finding(
@@ -136,6 +136,11 @@ def _criteria(case: Case) -> list[Finding]:
                 "No criterion is value for money from the NPV, and the rationale does not say "
                 "the money is weighed separately"))
     return found
+
+
+def money_weighed_separately(case: Case) -> bool:
+    """Whether the board has said it weighs the money separately, beside the scores."""
+    return case.weighting is not None and case.weighting.money_separately
 
 
 def _recommendation(case: Case) -> list[Finding]:
