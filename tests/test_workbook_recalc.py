@@ -20,8 +20,11 @@ import pytest
 from appraisal.casefile import parse_data
 from appraisal.engine import appraise
 from appraisal.report.workbook import workbook_bytes
-from appraisal.report.workbook.option_layout import EXTRA, MAIN, REF, WHEN
+from appraisal.report.workbook.option_layout import EXTRA, HIGH, LOW, MAIN, REF, WHEN
+from appraisal.finance.capacity_plan import plan_arrays
+from appraisal.report.workbook.capacity_flows import PLAN_WORDS
 from tests.test_workbook import KEYS, LARGEST, all_cases, assert_horizon, named
+from tests.test_workbook_capacity import assert_capacity, capacity_rows
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -102,10 +105,27 @@ def every_kind_flexed(case, results, raw):
         o.pop("baseline", None)
     data["options"][1]["baseline"] = True
     merger = data["options"][4]
-    merger["one_off_costs"][0].update(amount=merger["one_off_costs"][0]["amount"] + 50000, year=3)
+    merger["one_off_costs"][0].update(amount=merger["one_off_costs"][0]["amount"] + 50000, year=3,
+                                      low=100_000, high=4_000_000)   # now the widest swing
     merger["savings"][1]["start_year"] = 4
     merger["redundancies"][0].update(age=57, weekly_pay=900)
+    # Capacity (V10): the interest on added debt, and a partner's plan retyped year by year.
+    s["marginal_interest_rate"] = 0.085
+    fin = data["organisations"][1]["finances"]
+    fin.update(interest_payable=fin["interest_payable"] * 1.4,
+               operating_surplus=fin["operating_surplus"] * 0.9)
+    flexed_case = parse_data(data)
+    plan = plan_arrays(flexed_case, 30)
+    partner = flexed_case.organisations[1]
     def change(wb):
+        named(wb, "MarginalInterestRate").value = 0.085
+        cap = wb["Capacity"]
+        first = next(c for c in range(1, cap.max_column + 1) if cap.cell(4, c).value == 1)
+        for r in range(1, cap.max_row + 1):
+            for f, figure in enumerate(PLAN_WORDS):
+                if cap.cell(r, 2).value == f"{partner.name}: {PLAN_WORDS[figure]}":
+                    for t in range(plan.shape[2]):
+                        cap.cell(r, first + t).value = float(plan[1, f, t])
         for name, value in (("VATRate", 0.175), ("RedundancyWeeklyPayCap", 700),
                             ("EmployerNICRate", 0.138), ("TerminationNICThreshold", 25000),
                             ("OptimismBiasCosts", 0.2), ("OptimismBiasSavings", 0.05),
@@ -124,6 +144,7 @@ def every_kind_flexed(case, results, raw):
         ws, name = wb["Lines"], results.options[4].name
         r = line_row(wb, name, "one_off_costs[0]")
         ws.cell(r, MAIN).value = merger["one_off_costs"][0]["amount"]
+        ws.cell(r, LOW).value, ws.cell(r, HIGH).value = 100_000, 4_000_000
         ws.cell(r, WHEN).value = 3
         ws.cell(line_row(wb, name, "savings[1]"), WHEN).value = 4
         red = wb["Redundancy"]
@@ -137,7 +158,8 @@ def every_kind_flexed(case, results, raw):
 def tighten_first_covenant(wb) -> None:
     """The first option's first covenant given a limit no year can meet."""
     ws = wb["Capacity"]
-    ws["C6"].value = 1000 if ws["A6"].value == "min" else -1000
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "Limit") + 1
+    ws.cell(r, 3).value = 1000 if ws.cell(r, 1).value == "at least" else 0
 
 
 def money_anchors(case):
@@ -260,6 +282,41 @@ def assert_table(wb, results, organisations: bool = True) -> None:
     assert wb["Summary"]["C3"].value == results.option(results.leader).name
 
 
+def assert_sensitivity(wb, results) -> None:
+    """Scenario results and ranks, each tornado row at low and high, and each option's tornado
+    in rank order (what its chart reads) equal the engine's (issue 16)."""
+    ws = wb["Sensitivity"]
+    top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(
+        "Scenarios:")) + 2
+    for i, o in enumerate(results.options):
+        r = top + i
+        assert ws.cell(r, 2).value == o.name
+        for k, name in enumerate(("pessimistic", "base", "optimistic")):
+            scen = results.scenarios[name]
+            assert ws.cell(r, 3 + k).value == pytest.approx(scen.npv[o.id], rel=1e-9, abs=1e-6)
+            assert ws.cell(r, 6 + k).value == pytest.approx(scen.npv_vs_baseline[o.id],
+                                                            rel=1e-9, abs=1e-6)
+            assert ws.cell(r, 9 + k).value == scen.npv_rank[o.id]
+    rows = {}
+    for r in range(5, ws.max_row + 1):
+        if ws.cell(r, 17).value is None or ws.cell(r, 2).value is None:
+            break
+        rows[(ws.cell(r, 2).value, ws.cell(r, 4).value)] = r
+    for o in results.options:
+        mine = [t for t in o.tornado if (o.name, t.label) in rows]
+        for t in mine:
+            r = rows[(o.name, t.label)]
+            assert ws.cell(r, 6).value == pytest.approx(t.npv_vs_baseline_at_low, rel=1e-9)
+            assert ws.cell(r, 8).value == pytest.approx(t.npv_vs_baseline_at_high, rel=1e-9)
+        ranked = sorted(mine, key=lambda t: ws.cell(rows[(o.name, t.label)], 17).value)
+        assert [t.label for t in ranked] == [t.label for t in mine]
+        if mine:
+            head = next(r for r in range(1, ws.max_row + 1)
+                        if ws.cell(r, 1).value == f"Tornado in order of swing: {o.name}") + 2
+            assert [ws.cell(head + k, 3).value for k in range(len(mine))] == [
+                t.label for t in mine]
+
+
 def results_table_at(wb) -> dict[str, dict]:
     """The Results rows of a recalculated copy (LibreOffice may not keep the table's name)."""
     ws = wb["Summary"]
@@ -302,6 +359,9 @@ def test_every_stored_result_equals_libreoffices_recalculation(key, books):
 def test_recalculated_models_equal_the_engine(key, books):
     results, _, wb = books[key]
     assert_table(wb, results)
+    assert_sensitivity(wb, results)
+    if any(o.capacity for o in results.options):
+        assert_capacity(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
 
 
@@ -317,6 +377,11 @@ def test_flexed_models_equal_the_engine(key, books):
 def test_every_kind_of_input_flexed_moves_the_model_as_the_engine(books):
     results, _, wb = books["every-kind"]
     assert_table(wb, results)
+    assert_capacity(wb, results)         # plan, loan term, added-debt rate and lines flexed
+    assert_sensitivity(wb, results)      # a range widened: the tornado reorders, live
+    merger = results.options[4]
+    assert merger.tornado[0].label.startswith("Due diligence")
+    assert books[LARGEST][0].options[4].tornado[0].label != merger.tornado[0].label
     assert named(wb, "ChecksPass").value in (True, 1)
     before = books[LARGEST][0]
     assert results.baseline.id != before.baseline.id
@@ -344,7 +409,7 @@ def test_a_tighter_covenant_shows_a_breach_without_failing_the_model_checks(book
     results, _, wb = books["covenant-tightened"]
     test = results.options[0].capacity[0]
     first_tested = next(t for t, v in enumerate(test.values, start=1) if v is not None)
-    assert wb["Capacity"]["C9"].value == first_tested
+    assert capacity_rows(wb)[0][("As planned", "first breach year, or none")][1] == first_tested
     assert named(wb, "CapacityClear").value in (False, 0)
     assert wb["Cover"]["A9"].value in (False, 0)
     assert named(wb, "ChecksPass").value in (True, 1)
@@ -355,6 +420,7 @@ def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):
     results, _, wb = books["horizon-30"]
     assert results.horizon == 30
     assert_table(wb, results)
+    assert_capacity(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
     assert_horizon_first(wb, results)
 

@@ -55,6 +55,7 @@ class InputsMap:
     score: dict[tuple[str, str], str] = field(default_factory=dict)  # (option, criterion)
     scores_range: str = ""
     org_id: dict[str, str] = field(default_factory=dict)
+    loan_years: dict[str, str] = field(default_factory=dict)       # loan → remaining years cell
     option_name: dict[str, str] = field(default_factory=dict)
     option_id: dict[str, str] = field(default_factory=dict)
     # value for money's money anchors (model-v2.md V8): criterion → (scores 0 at, scores 10 at)
@@ -102,6 +103,13 @@ def _settings(book: Book, ws, results: Results, row: int, max_years: int) -> int
         ("Inflation rate", "InflationRate", s.inflation_rate, RATE_FINE, "a year",
          "Turns nominal amounts (fixed cash, loan margins) into today's prices",
          fraction("The inflation rate", 0.2)),
+        ("Interest on debt an option adds", "MarginalInterestRate",
+         s.marginal_interest_rate, RATE_FINE, "a year (nominal)",
+         "What lenders would charge on new borrowing; the Capacity sheet's test only (the NPV "
+         "leaves financing out)", {
+             "validate": "decimal", "criteria": "between", "minimum": -0.99,
+             "maximum": max(1.0, s.marginal_interest_rate), "error_title": "The interest rate",
+             "error_message": "Enter the interest rate as a fraction: 6% is 0.06."}),
         ("VAT rate", "VATRate", s.vat_rate, RATE, "of net value", "Standard rate: 20%",
          fraction("The VAT rate", 1)),
         ("Statutory weekly pay cap", "RedundancyWeeklyPayCap", results.weekly_pay_cap, MONEY,
@@ -166,7 +174,7 @@ def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -
     book.define("OrgChoices", SHEET, span(first, 2, choice, 2))
     row = max(row, choice + 2)
     loans = [(org.id, loan) for org in orgs for loan in org.loans]
-    _, row = _table(
+    first, row = _table(
         book, ws, row, "Loans",
         ("No.", "Id", "Lender", "Owner (organisation id)", "Balance (£)", "Current margin (bps)",
          "Remaining years"),
@@ -177,6 +185,7 @@ def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -
         (WHOLE, None, None, None, MONEY, BPS, WHOLE),
         [(4, one_of("Owner", "OrgIds", "the owner")), (5, at_least("A balance")),
          (7, whole("Remaining years", 0, 200))])
+    out.loan_years = {loan.id: on(SHEET, ref(first + i, 7)) for i, (_, loan) in enumerate(loans)}
     return row
 
 

@@ -68,6 +68,7 @@ class LineCells:
     high: str
     gradient: str | None     # NPV change per unit of the main quantity
     gradient_value: float = 0.0
+    typed: str | None = None     # the quantity as typed on the Lines sheet (not the Scenario's)
 
 
 @dataclass
@@ -87,6 +88,7 @@ class OptionSheetMap:
     net_row: str             # the net cash flow in the horizon, by year column
     net_all_row: str         # the net cash flow in every built year
     net_line: int = 0        # the row of the net cash flow
+    layout: OptionLayout | None = None     # every row (the Capacity sheet reads the lines)
     checks: list[tuple[str, str]] = field(default_factory=list)   # (what, formula) lookups
 
 
@@ -137,8 +139,10 @@ def _qualify(formula: str, sheet: str) -> str:
 
 
 def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option, writer,
-           workings: dict, amounts: dict, checks: list) -> dict[str, tuple]:
-    """Every block of lines; returns, per ref, (row, unit expression)."""
+           workings: dict, amounts: dict, checks: list,
+           typed: dict[str, str]) -> dict[str, tuple]:
+    """Every block of lines; returns, per ref, (row, unit expression); ``typed`` gains each
+    line's typed quantity cell on the Lines sheet."""
     exprs = {}
     for kind, header in lay.blocks:
         write_block_header(ws, grid, kind, header, grid.extra_width)
@@ -151,6 +155,8 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         _row_across(ws, grid, r, line_formula(r, unit, fixed), amounts[line.ref])
         _line_summary_cells(ws, grid, r, line, lay.total_row["savings"])
         exprs[line.ref] = (r, unit)
+        if kind != "redundancies":
+            typed[line.ref] = on(writer.lines.ws.title, ref(writer.lr, MAIN))
         for formula in found:
             if '""' in formula:         # the supplier of a shared service (model-v2.md V6)
                 checks.append((f"{option.name}: {line.label}: its supplier is blank or a known "
@@ -308,8 +314,9 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
             "the signed totals and present values.", "Note")
     _timeline(ws, grid, timeline, results.first_year)
     checks: list[tuple[str, str]] = []
+    typed: dict[str, str] = {}
     exprs = _lines(ws, grid, lay, option, case_option, writer, workings, timeline.amounts[o],
-                   checks)
+                   checks, typed)
     _totals(ws, grid, lay, option, figs, baseline["sheet"])
     loans = [lay.line_row[line.ref] for line in option.lines if line.kind == "loan_repricing"]
     _key_results(ws, grid, lay, option, id_cell, baseline, loans)
@@ -327,7 +334,7 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
             label=on(sheet, ref(r, LABEL)), main=on(sheet, ref(r, MAIN)),
             low=on(sheet, ref(r, LOW)), high=on(sheet, ref(r, HIGH)),
             gradient=gradients.get(line.ref),
-            gradient_value=timeline.gradients[o].get(line.ref, 0.0))
+            gradient_value=timeline.gradients[o].get(line.ref, 0.0), typed=typed.get(line.ref))
     first, last = lay.lines_first, lay.lines_last
     shared = [lay.line_row[line.ref] for line in option.lines if line.kind == "shared_services"]
     recharges = None
@@ -344,4 +351,5 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
         line_total_range=on(sheet, f"${col(grid.total)}${first}:${col(grid.total)}${last}"),
         net_total=on(sheet, ref(lay.net, grid.total)),
         net_row=on(sheet, grid.row_span(lay.net)),
-        net_all_row=on(sheet, grid.row_span(lay.net_all)), net_line=lay.net, checks=checks)
+        net_all_row=on(sheet, grid.row_span(lay.net_all)), net_line=lay.net, layout=lay,
+        checks=checks)
