@@ -14,6 +14,7 @@ and the horizon table reads the net flow of every built year.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ...finance.baseline import NO_HIGHER_COSTS
@@ -190,7 +191,7 @@ def _totals(ws, grid: Grid, lay: OptionLayout, option: OptionResult, figs: Optio
     sav, rec, one = (lay.total_row[k] for k in ("savings", "recurring_costs", "one_off_costs"))
     fy = col(grid.first_year)
     sign = f"${col(grid.sign)}${first}:${col(grid.sign)}${last}"
-    rows = (
+    rows: tuple[tuple[int, str, Callable[[str], str], Sequence[float], str], ...] = (
         (lay.net, "Net cash flow (savings − costs)",
          lambda c: f"={c}{sav}-SUM({c}{rec}:{c}{one})", figs.net, MONEY),
         (lay.discounted, "Discounted net flow", lambda c: f"={c}{lay.net}*{c}${DF_ROW}",
@@ -207,9 +208,9 @@ def _totals(ws, grid: Grid, lay: OptionLayout, option: OptionResult, figs: Optio
         (lay.behind, "Year still behind the baseline (0 if not)",
          lambda c: f"=IF({c}{lay.cum_gap}<0,{c}${T_ROW},0)", figs.behind, WHOLE),
     )
-    for r, label, formula, values, fmt in rows:
+    for r, label, formula, figures, fmt in rows:
         ws.text(r, LABEL, label, "Output" if r == lay.discounted else "Label")
-        _row_across(ws, grid, r, formula, values, fmt=fmt)
+        _row_across(ws, grid, r, formula, figures, fmt=fmt)
     ws.formula(lay.net, grid.total, f"=SUM({grid.row_span(lay.net)})", sum(figs.net), "Calc",
                MONEY)
     ws.formula(lay.discounted, grid.pv, f"=SUM({grid.row_span(lay.discounted)})", option.npv,
@@ -340,8 +341,9 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
     recharges = None
     if shared:
         a, b = min(shared), max(shared)
-        recharges = tuple(on(sheet, f"${col(c)}${a}:${col(c)}${b}")
-                          for c in (ORG, EXTRA + 3, EXTRA + 4))
+        recipient, supplier, charge = (on(sheet, f"${col(c)}${a}:${col(c)}${b}")
+                                       for c in (ORG, EXTRA + 3, EXTRA + 4))
+        recharges = (recipient, supplier, charge)
     return OptionSheetMap(
         sheet=sheet, npv=on(sheet, ref(R_NPV, MAIN)), payback=on(sheet, ref(R_PAYBACK, MAIN)),
         bcr=on(sheet, ref(R_BCR, MAIN)), pv_savings=on(sheet, ref(R_PV_SAVINGS, MAIN)),
