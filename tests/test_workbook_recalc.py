@@ -8,6 +8,7 @@ private profile set to recalculate on load. Skipped with a reason when LibreOffi
 """
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 import subprocess
@@ -179,6 +180,22 @@ def money_anchors(case):
     return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
 
 
+def other_jurisdiction(case, raw):
+    """Model v2 V7: the second partner moved to Northern Ireland and the case dated January
+    2025, the weekly pay cap left to the tables: each redundancy line's cap follows its
+    payer's jurisdiction at that date (Great Britain £700, Northern Ireland £729)."""
+    data = data_of(case)
+    data["date"] = "2025-01-15"
+    data["organisations"][1]["jurisdiction"] = "northern_ireland"
+
+    def change(wb):
+        inputs = wb["Inputs"]
+        r = table_row(inputs, 2, case.organisations[1].id, "Organisations")
+        inputs.cell(r, 5).value = "Northern Ireland"
+        named(wb, "CaseDate").value = datetime.date(2025, 1, 15)
+    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
+
+
 def longer_horizon(case, raw):
     data = data_of(case)
     data["settings"]["horizon_years"] = 30
@@ -245,6 +262,7 @@ def books(tmp_path_factory):
             todo["every-kind"] = every_kind_flexed(case, results, raw)
             todo["covenant-tightened"] = (results, edit(raw, tighten_first_covenant))
             todo["horizon-30"] = longer_horizon(case, raw)
+            todo["jurisdiction"] = other_jurisdiction(case, raw)
             todo["money-anchors"] = money_anchors(case)
         if key == "small-case":
             for name, (book, words) in mistakes(results, raw).items():
@@ -436,6 +454,31 @@ def test_money_anchors_typed_move_the_scores_as_the_engine(books):
         results.options))}
     assert got == pytest.approx({o.id: o.scores[crit.id] for o in results.options}, abs=1e-9)
     assert max(got.values()) > 10                           # not capped at 10
+    assert named(wb, "ChecksPass").value in (True, 1)
+
+
+def test_the_weekly_pay_cap_follows_each_payers_jurisdiction_at_the_case_date(books):
+    """V7 as a live lookup from the cap table on Constants: each line's cap, and so every NPV,
+    equals the engine's after a partner moves to Northern Ireland and the date moves back."""
+    results, _, wb = books["jurisdiction"]
+    assert_table(wb, results)
+    red = wb["Redundancy"]
+    head = {red.cell(4, c).value: c for c in range(1, red.max_column + 1)}
+    caps = {}
+    for r in range(5, red.max_row + 1):
+        if red.cell(r, 2).value is None:
+            break
+        caps[(red.cell(r, 1).value, red.cell(r, 2).value)] = (
+            red.cell(r, head["Weekly pay cap's table"]).value,
+            red.cell(r, head["Weekly pay cap (£)"]).value)
+    kestrel = results.case.organisations[1].id
+    want = {}
+    for o, case_option in zip(results.options, results.case.options):
+        for red_line, line in zip(o.redundancies, case_option.redundancies):
+            ni = line.organisation == kestrel
+            want[(o.name, red_line.ref)] = (("Northern Ireland", 729) if ni
+                                            else ("Great Britain", 700))
+    assert caps == want and {v[1] for v in caps.values()} == {700, 729}
     assert named(wb, "ChecksPass").value in (True, 1)
 
 

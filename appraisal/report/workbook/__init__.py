@@ -71,7 +71,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     inputs = write_inputs(book, sheets["Inputs"], results, years)
     workings = {}
     if has_redundancy:
-        workings = write_redundancy(sheets["Redundancy"], results, bands, years)
+        workings = write_redundancy(sheets["Redundancy"], results, bands, years, inputs)
     grid = grid_for(results.case, years)
     lines = LinesSheet(sheets["Lines"], grid)
     timeline = Timeline(results, years)
