@@ -309,8 +309,8 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
     lay = plan_option(sheet, option)
     figs = OptionFigures(timeline, results, o)
     ws.text(1, REF, option.name, "Title")
-    ws.text(2, REF, f"Option id: {option.id} · {form_name(option.form)}"
-            + (" · baseline" if option.baseline else ""), "Note")
+    ws.text(2, REF, f"Option {o + 1} · {form_name(option.form)}"
+            + (" · the baseline" if option.baseline else ""), "Note")
     ws.text(3, REF, "Amounts in the year columns are positive; Sign turns costs negative in "
             "the signed totals and present values.", "Note")
     _timeline(ws, grid, timeline, results.first_year)

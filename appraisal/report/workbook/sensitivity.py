@@ -17,7 +17,7 @@ from .drivers_sheet import DriverCells, write_drivers
 from .styles import MONEY, RATE, WHOLE
 
 SHEET = "Sensitivity"
-TORNADO_HEADS = ("Option id", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
+TORNADO_HEADS = ("No.", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
                  "High", "NPV vs baseline at high", "Option NPV", "NPV at low", "NPV at high",
                  "Swing against the baseline", "Change at low", "Change at high", "Worse change",
                  "Better change", "Rank in option")
@@ -50,7 +50,7 @@ def _tornado(ws, results: Results, maps, summary, drivers: DriverCells, row: int
             d = drivers.driver_of(o, base, t.ref)
             first_o, first_ref = drivers.first_line[d]
             first = maps[first_o].lines[first_ref]
-            ws.text(r, 1, option.id)
+            ws.value(r, 1, o + 1, "Label", WHOLE)
             ws.text(r, 2, option.name)
             ws.text(r, 3, t.driver or "")
             ws.text(r, 4, t.label)
@@ -138,7 +138,7 @@ def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) ->
     baseline's base NPV added) and the ranks by NPV."""
     ws.text(row, 1, "Scenarios: every uncertain figure at its worse or better end for each "
             "option, against the baseline (model version 2)", "Section")
-    heads = ["Option id", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
+    heads = ["No.", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV vs baseline" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV rank" for s in SCENARIOS]
     _head(ws, row + 1, heads)
@@ -147,7 +147,7 @@ def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) ->
     n = len(drivers.rows)
     for o, option in enumerate(results.options):
         r = top + o
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, o + 1, "Label", WHOLE)
         ws.text(r, 2, option.name)
         vs, npv = summary.npv_vs_baseline[option.id], summary.npv[option.id]
         ws.formula(r, 4, f"={npv}", option.npv, "Link", MONEY)
@@ -171,20 +171,20 @@ def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) ->
 def _switching(ws, results: Results, maps, summary, row: int) -> int:
     ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero "
             "(Continuum's figures; a line moves with its driver)", "Section")
-    _head(ws, row + 1, ("Option id", "Option", "Driver or line", "Line", "Base", "",
+    _head(ws, row + 1, ("No.", "Option", "Driver (shared by lines)", "Line", "Base", "",
                         "NPV vs baseline", "Switching value", "Change from base"))
     r = row + 2
-    for option, m in zip(results.options, maps):
+    for o, option in enumerate(results.options):
         for s in option.switching_values:
             # Continuum's figures: a line moves with every line that shares its driver.
-            r = _engine_switching(ws, r, option, s)
+            r = _engine_switching(ws, r, o, option, s)
     return r + 1
 
 
-def _engine_switching(ws, r: int, option, s) -> int:
-    ws.text(r, 1, option.id)
+def _engine_switching(ws, r: int, o: int, option, s) -> int:
+    ws.value(r, 1, o + 1, "Label", WHOLE)
     ws.text(r, 2, option.name)
-    ws.text(r, 3, s.ref.split(":", 1)[-1])
+    ws.text(r, 3, s.ref.removeprefix("driver:") if s.ref.startswith("driver:") else "")
     ws.text(r, 4, s.label)
     ws.value(r, 5, s.base, "Engine", "#,##0")
     ws.value(r, 7, option.npv_vs_baseline, "Engine", MONEY)
@@ -202,11 +202,11 @@ def _monte_carlo(ws, results: Results, row: int) -> int:
             "recalculate)", "Section")
     ws.text(row + 1, 1, f"{mc.draws:,} draws, seed {mc.seed}, {mc.distribution} "
             "distributions between each line's low, base and high.", "Note")
-    _head(ws, row + 2, ("Option id", "Option", "P10 NPV", "P50 NPV", "P90 NPV", "Mean NPV",
+    _head(ws, row + 2, ("No.", "Option", "P10 NPV", "P50 NPV", "P90 NPV", "Mean NPV",
                         "P(NPV vs baseline < 0)", "P(highest NPV)"))
     r = row + 3
     for option, m in mcs:
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, results.options.index(option) + 1, "Label", WHOLE)
         ws.text(r, 2, option.name)
         for c, v, fmt in ((3, m.p10, MONEY), (4, m.p50, MONEY), (5, m.p90, MONEY),
                           (6, m.mean, MONEY), (7, m.p_npv_vs_baseline_below_zero, RATE),
