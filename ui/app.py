@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
+from ui.background import collect_on_gui_thread
 
 ICON = Path(__file__).resolve().parent / "resources" / "continuum.svg"
 
@@ -104,6 +105,7 @@ def application(argv0: str = "continuum") -> QApplication:
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
     app.setWindowIcon(QIcon(str(ICON)))
     app.setApplicationDisplayName("Continuum")
+    collect_on_gui_thread()
     return app
 
 

@@ -83,3 +83,11 @@ def window(qtbot, case_file):
     w.document.wait_for_monte_carlo(10000)
     w.document.undo_stack.setClean()   # let the window close without asking
     w.close()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def collect_on_the_gui_thread(qapp):
+    """As the app does at start-up: the cycle collector runs only from the GUI thread's timer."""
+    from ui.background import collect_on_gui_thread
+
+    collect_on_gui_thread()

@@ -97,3 +97,38 @@ def test_a_run_of_edits_leaves_one_simulation_and_the_newest_figures(qtbot, wind
     assert doc.results.discount_rate == pytest.approx(0.033)
     assert window.simulation_label.isHidden()
     qtbot.waitUntil(lambda: doc.background.running == 0, timeout=20000)
+
+
+def test_cycles_are_collected_by_the_gui_threads_timer_never_automatically(qtbot):
+    """A document dropped while its helper still reports must not be freed by a collection that
+    starts inside one of its own slots or on a worker thread: automatic collection is off, and
+    the GUI thread's timer collects the cycle a moment later."""
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    from ui.background import collect_on_gui_thread
+
+    collect_on_gui_thread()
+    assert not gc.isenabled()
+
+    class Owner(QObject):
+        def __init__(self):
+            super().__init__()
+            self.background = Background(self)
+            self.seen = []
+            self.background.run(lambda cancelled: 42, lambda value: self.seen.append(value))
+
+    owner = Owner()
+    gone, seen = weakref.ref(owner), owner.seen
+    owner.cycle = owner                     # a reference cycle: only a collection frees it
+    del owner                               # dropped while its job is still to report
+    qtbot.waitUntil(lambda: seen == [42], timeout=5000)
+
+    def collected() -> bool:
+        [[] for _ in range(1000)]           # new objects, as a running app makes: past each threshold
+        return gone() is None
+
+    qtbot.waitUntil(collected, timeout=15000)
+    assert not gc.isenabled()
