@@ -24,7 +24,12 @@ from ...results import OptionResult, Results
 from .cells import col, on, ref
 from .figures import OptionFigures, Timeline
 from .option_layout import (
+    BENEFIT_COLUMN,
+    LOAN_KIND,
+    ONE_OFF_COLUMNS,
     ORG,
+    SHARED_KIND,
+    WORKED_KINDS,
     BASIS,
     CAL_ROW,
     COLUMN_LABEL,
@@ -126,7 +131,7 @@ def _row_across(ws, grid: Grid, row: int, formula, values, style="Calc", fmt=MON
 def _line_summary_cells(ws, grid: Grid, r: int, line, total_row: int) -> None:
     """Sign, signed total in the horizon and signed present value of a line row."""
     flags, dfs, me = grid.row_span(FLAG_ROW), grid.row_span(DF_ROW), grid.row_span(r)
-    sign = 1 if line.column == "savings" else -1
+    sign = 1 if line.column == BENEFIT_COLUMN else -1
     ws.formula(r, grid.sign, f"=IF($C{r}=$B${total_row},1,-1)", sign, "Calc", WHOLE)
     ws.formula(r, grid.total, f"=${col(grid.sign)}{r}*SUMPRODUCT({flags},{me})",
                sign * line.total, "Calc", MONEY)
@@ -154,9 +159,9 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         unit, fixed, found = writer.write(kind, raw, r, line.ref, line.label,
                                           workings.get(line.ref, {}), option.name)
         _row_across(ws, grid, r, line_formula(r, unit, fixed), amounts[line.ref])
-        _line_summary_cells(ws, grid, r, line, lay.total_row["savings"])
+        _line_summary_cells(ws, grid, r, line, lay.total_row[BENEFIT_COLUMN])
         exprs[line.ref] = (r, unit)
-        if kind != "redundancies":
+        if kind not in WORKED_KINDS:
             typed[line.ref] = on(writer.lines.ws.title, ref(writer.lr, MAIN))
         for formula in found:
             if '""' in formula:         # the supplier of a shared service (model-v2.md V6)
@@ -188,7 +193,7 @@ def _totals(ws, grid: Grid, lay: OptionLayout, option: OptionResult, figs: Optio
         ws.formula(r, grid.total, f"=SUM({grid.row_span(r)})", sum(values), "Calc", MONEY)
         ws.formula(r, grid.pv, f"=SUMPRODUCT({grid.row_span(r)},{dfs})",
                    sum(a * b for a, b in zip(values, figs_df(ws, grid))), "Calc", MONEY)
-    sav, rec, one = (lay.total_row[k] for k in ("savings", "recurring_costs", "one_off_costs"))
+    sav, rec, one = (lay.total_row[k] for k in (BENEFIT_COLUMN, COLUMNS[1], COLUMNS[-1]))
     fy = col(grid.first_year)
     sign = f"${col(grid.sign)}${first}:${col(grid.sign)}${last}"
     rows: tuple[tuple[int, str, Callable[[str], str], Sequence[float], str], ...] = (
@@ -230,7 +235,7 @@ def _key_results(ws, grid: Grid, lay: OptionLayout, option: OptionResult, id_cel
     base = f"${e}${R_IS_BASE}"
     low = option.funding_low_point
     one_off = [f"${col(grid.total)}${lay.total_row[k]}" for k in
-               ("redundancy", "pension_cessation", "one_off_costs")]
+               ONE_OFF_COLUMNS]
     one_off += [f"${col(EXTRA + k)}${r}" for r in loans for k in (1, 2)]
     d_cost = f"(${e}${R_PV_COSTS}-{baseline['pv_costs']})"
     rows = (
@@ -319,7 +324,7 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
     exprs = _lines(ws, grid, lay, option, case_option, writer, workings, timeline.amounts[o],
                    checks, typed)
     _totals(ws, grid, lay, option, figs, baseline["sheet"])
-    loans = [lay.line_row[line.ref] for line in option.lines if line.kind == "loan_repricing"]
+    loans = [lay.line_row[line.ref] for line in option.lines if line.kind == LOAN_KIND]
     _key_results(ws, grid, lay, option, id_cell, baseline, loans)
     gradients = _unit_rows(ws, grid, lay, exprs, timeline.units[o], timeline.gradients[o])
     widths = {1: 16, 2: 34, 3: 16, 4: 14, 5: 14, 6: 12, 7: 12, 8: 9, BASIS: 10}
@@ -337,7 +342,7 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
             gradient=gradients.get(line.ref),
             gradient_value=timeline.gradients[o].get(line.ref, 0.0), typed=typed.get(line.ref))
     first, last = lay.lines_first, lay.lines_last
-    shared = [lay.line_row[line.ref] for line in option.lines if line.kind == "shared_services"]
+    shared = [lay.line_row[line.ref] for line in option.lines if line.kind == SHARED_KIND]
     recharges = None
     if shared:
         a, b = min(shared), max(shared)
