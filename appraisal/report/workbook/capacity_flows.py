@@ -126,6 +126,11 @@ class FlowWriter:
         """What an option sheet's cell shows (the result a link to it stores)."""
         return self.ws.book.sheets[sheet].values.get((row, column), "")
 
+    def _org_name(self, org_id):
+        """An organisation's name for its id (the joint label as it is)."""
+        found = [o.name for o in self.case.organisations if o.id == org_id]
+        return found[0] if found else org_id
+
     def _label(self, row: int, sheet: str, src: int) -> None:
         self.ws.formula(row, 2, f"={on(sheet, ref(src, LABEL))}", self._seen(sheet, src, LABEL),
                         "Link")
@@ -182,7 +187,8 @@ class FlowWriter:
             r, src = first + i, lay.line_row[line_ref]
             self._label(r, opt, src)
             org = on(opt, ref(src, ORG))
-            ws.formula(r, 3, f"={org}", self._seen(opt, src, ORG), "Link")
+            ws.formula(r, 3, f"=IFERROR(INDEX(OrgNames,MATCH({org},OrgIds,0)),{org})",
+                       self._org_name(self._seen(opt, src, ORG)), "Link")
             for c, value in ((cols.op, lines.operating[i]), (cols.one_off, lines.one_off[i]),
                              (cols.cash, lines.cash[i])):
                 ws.value(r, c, float(value), "Constant", "0")

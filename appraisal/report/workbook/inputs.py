@@ -185,7 +185,7 @@ def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -
                                          "Jurisdiction (for the weekly pay cap)"),
         [(i, o.id, o.name, o.vat_recovery_rate, JURISDICTIONS.get(o.jurisdiction or "", None))
          for i, o in enumerate(orgs, start=1)],
-        (None, "OrgIds", None, "OrgVatRecovery", "OrgJurisdictions"),
+        (None, "OrgIds", "OrgNames", "OrgVatRecovery", "OrgJurisdictions"),
         (WHOLE, None, None, RATE, None),
         [(4, fraction("The recovery rate", 1)),
          (5, {"validate": "list", "source": list(JURISDICTIONS.values()),
