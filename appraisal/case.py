@@ -12,12 +12,15 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-from .case_capacity import CapacityRule, Finances
-from .deal.models import (CharityRegister, CharityStatus, Finding, Governance, HousingRegulator,
-                          Instrument, LegalForm, LenderConsent, PensionScheme, Route,
-                          RouteProgress)
+# The building blocks, the parties (V10, D1) and the members (V9) live in their own modules and
+# are re-exported here, so that every other module imports the case's parts from this one.
+from .case_base import LIMIT, Id, Model, Money, Number, Rate, Score, Text, Year  # noqa: F401
+from .case_capacity import CapacityRule
+from .case_members import Member
+from .case_parties import COST_SHARING_GROUP, Jurisdiction, Loan, Organisation  # noqa: F401
+from .deal.models import Finding, Governance, LenderConsent, Route, RouteProgress
 from .limits import LongText, ShortText
 from .paths import FIELD_WORDS
 
@@ -47,27 +50,8 @@ Form = Literal[
     "transfer_of_engagements",
 ]
 Subtype = Literal["federal", "parent_subsidiary", "partial_integration"]
-Jurisdiction = Literal["england", "wales", "scotland", "northern_ireland"]
 VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", "outside_scope"]
-COST_SHARING_GROUP = "cost_sharing_group"   # an organisation kind: not a partner (V6)
 ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
-
-# Number types. ``strict`` refuses strings such as "100"; the model config refuses NaN/Infinity.
-# Amounts are bounded at a trillion pounds so that no sum can overflow.
-LIMIT = 1e12
-Number = Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]
-Money = Annotated[float, Field(strict=True, ge=0, le=LIMIT)]
-Rate = Annotated[float, Field(strict=True, ge=0, le=1)]
-Year = Annotated[int, Field(strict=True, ge=1)]
-Text = ShortText        # titles, names, labels; LongText for descriptions, rationales, notes
-Id = Annotated[str, Field(strict=True, min_length=1, max_length=200)]
-Score = Annotated[float, Field(strict=True, ge=0, le=10)]
-
-
-class Model(BaseModel):
-    """Base for every part of a case: unknown fields kept, no NaN or Infinity, assignment checked."""
-
-    model_config = ConfigDict(extra="allow", allow_inf_nan=False, validate_assignment=True)
 
 
 class OptimismBias(Model):
@@ -101,42 +85,6 @@ class Settings(Model):
     monte_carlo: MonteCarloSettings = Field(default_factory=MonteCarloSettings)
     # V10: the nominal rate on the debt an option adds, for the capacity test only.
     marginal_interest_rate: Annotated[float, Field(strict=True, gt=-1, le=10)] = 0.06
-
-
-class Loan(Model):
-    id: Id
-    lender: Text = ""
-    balance: Money
-    margin_bps: Annotated[float, Field(strict=True, ge=-10000, le=10000)] = 0.0
-    remaining_years: Annotated[int, Field(strict=True, ge=0, le=200)]
-    covenants: list[CapacityRule] = Field(default_factory=list)
-    instrument: Instrument | None = None                 # deal-terms.md D4.1
-
-
-class Organisation(Model):
-    id: Id
-    name: Text
-    kind: Text = ""
-    annual_turnover: Money | None = None
-    staff: Annotated[int, Field(strict=True, ge=0)] | None = None
-    homes: Annotated[int, Field(strict=True, ge=0)] | None = None
-    vat_recovery_rate: Rate = 0.0
-    jurisdiction: Jurisdiction | None = None
-    loans: list[Loan] = Field(default_factory=list)
-    members: list[Id] | None = None     # a cost sharing group's member organisations (V6)
-    finances: Finances | None = None
-    golden_rules: list[CapacityRule] = Field(default_factory=list)
-    # deal-terms.md D1.1: absent legal form → every legal-form rule of the route is "not known"
-    legal_form: LegalForm | None = None
-    charity_status: CharityStatus | None = None
-    charity_registers: list[CharityRegister] = Field(default_factory=list)
-    housing_regulators: list[HousingRegulator] = Field(default_factory=list)
-    registration_numbers: dict[Id, ShortText] = Field(default_factory=dict)
-    pension_schemes: list[PensionScheme] = Field(default_factory=list)
-
-    @property
-    def is_cost_sharing_group(self) -> bool:
-        return self.kind == COST_SHARING_GROUP
 
 
 class Criterion(Model):
@@ -330,20 +278,6 @@ class Weighting(Model):
     swing: dict[Id, Annotated[float, Field(strict=True, ge=0, le=100)]] | None = None
     ahp_order: list[Id] | None = None
     ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0, le=1e6)]]] | None = None
-
-
-class Member(Model):
-    """A board member's own view (model-v2.md V9): weights for every criterion and/or scores.
-
-    What the member leaves out takes the case's own figure; the case's weights and scores stay
-    the board's agreed ones.
-    """
-
-    id: Id
-    name: Text
-    role: Text = ""
-    weights: dict[Id, Annotated[float, Field(strict=True, ge=0, le=1e6)]] | None = None
-    scores: dict[Id, dict[Id, Score]] | None = None
 
 
 class Case(Model):

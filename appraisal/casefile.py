@@ -43,6 +43,16 @@ class CaseError(ValueError):
         return "\n".join(f"{path}: {msg}" if path else msg for path, msg in self.problems)
 
 
+class FileRefused(CaseError):
+    """A file that cannot be read as a case at all (missing, a folder, a device, too large),
+    named as it was given, so that ``/dev/zero`` is not mistaken for a word:
+    ``cannot read /dev/zero: it is a device, not a case file``."""
+
+    def __init__(self, path: str | os.PathLike, why: str):
+        self.name, self.why = os.fspath(path), why
+        super().__init__([("", f"cannot read {self.name}: {why}")])
+
+
 def _v1_to_v2(data: dict) -> dict:
     """Version 1 → 2 (model-v2.md): no inflation and a flat discount schedule, so the NPVs of a
     version 1 file are exactly what version 1 gave. Everything else reads as it was."""
@@ -169,18 +179,18 @@ def read_case_bytes(path: str | os.PathLike) -> bytes:
         mode = os.stat(p).st_mode
         for test, why in _KINDS:
             if test(mode):
-                raise CaseError([("", f"cannot read {p.name}: {why}")])
+                raise FileRefused(path, why)
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
         with os.fdopen(fd, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):   # swapped since the look
-                raise CaseError([("", f"cannot read {p.name}: it is not a plain file")])
+                raise FileRefused(path, "it is not a plain file")
             raw = fh.read(MAX_BYTES + 1)
     except CaseError:
         raise
     except OSError as exc:
-        raise CaseError([("", f"cannot read {p.name}: {reason(exc)}")]) from None
+        raise FileRefused(path, reason(exc)) from None
     if len(raw) > MAX_BYTES:
-        raise CaseError([("", "the file is over 20 MB; a case file may be at most 20 MB")])
+        raise FileRefused(path, "it is over 20 MB; a case file may be at most 20 MB")
     return raw
 
 

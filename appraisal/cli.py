@@ -21,9 +21,10 @@ from pathlib import Path
 
 from . import __version__, cli_members
 from .atomic import reason, write_all_atomic
-from .casefile import CaseError, load_case
+from .casefile import CaseError, FileRefused, load_case
 from .engine import appraise
 from .limits import excerpt
+from .wording import warning_text
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID, EXIT_INTERRUPTED = 0, 1, 2, 130
 MAX_PROBLEMS = 30           # problems listed on standard error; the rest are counted
@@ -169,6 +170,9 @@ def _silence_stdout() -> None:
 
 
 def _print_problems(case: str, exc: CaseError) -> None:
+    if isinstance(exc, FileRefused):        # not a case at all: one line naming the file
+        print(f"continuum: {exc}", file=sys.stderr)
+        return
     print(f"continuum: {case} is not a valid case:", file=sys.stderr)
     for path, msg in exc.problems[:MAX_PROBLEMS]:
         print(f"  {path}: {msg}" if path else f"  {msg}", file=sys.stderr)
@@ -206,8 +210,8 @@ def run_appraise(args) -> int:
         print(f"continuum: cannot write {where}: {reason(exc)}; no file was written",
               file=sys.stderr)
         return EXIT_FAILURE
-    for w in results.warnings:
-        print(f"warning: {w}", file=sys.stderr)
+    for w in results.warnings:      # in the app's and the paper's words (the JSON keeps paths)
+        print(f"warning: {warning_text(w, results.case)}", file=sys.stderr)
     return EXIT_OK
 
 

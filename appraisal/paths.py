@@ -103,12 +103,13 @@ SECTIONS = {
     "loans": "Loans", "scores": "Scores",
     "rationale": "Reasons for scores", "optimism_bias": "Optimism bias",
     "monte_carlo": "Simulation", "swing": "Swing ratings", "ahp_matrix": "Pairwise comparisons",
+    "due_diligence": "Due diligence", "route_progress": "Progress on the legal route",
 }
 # What each list's items are called when they have no name of their own.
 ITEM_NOUNS = {
     "options": "Option", "organisations": "Partner", "criteria": "Criterion",
     "readiness": "Item", "risks": "Risk", "loans": "Loan", "ahp_matrix": "Row",
-    "members": "Member",
+    "members": "Member", "route_progress": "Entry",
     **{k.id: k.noun for k in KIND.values()},
 }
 # Fields whose own name reads badly.
@@ -120,6 +121,7 @@ FIELD_WORDS = {
     "employer's National Insurance rate", "termination_nic_threshold":
     "National Insurance threshold on termination pay", "annual_turnover": "annual turnover",
     "cap_weekly_pay": "cap weekly pay", "ahp_order": "pairwise order",
+    "scale_money": "money anchors", "route": "legal route",
 }
 TOP_LISTS = ("options", "organisations", "criteria", "readiness", "risks", "members")
 CRITERION_KEYED = ("scores", "rationale", "swing")   # maps from a criterion's id
@@ -160,6 +162,9 @@ def item_name(list_key: str, item: Any, index: int, case: Any) -> str:
         value = _get(item, field)
         if isinstance(value, str) and value.strip():
             return short(value)
+    finding = _get(item, "id") if list_key == "due_diligence" else None
+    if isinstance(finding, str) and finding.strip():
+        return short(f"Finding {finding}")      # the reference the board gave it
     loan_id = _get(item, "loan")
     if isinstance(loan_id, str):
         named = loan_words(case, loan_id)

@@ -170,9 +170,10 @@ def _late_savings(p: Mapping[str, Any], people: bool) -> str:
 
 
 def _golden_rules_taken(p: Mapping[str, Any], people: bool) -> str:
+    where = "the merged body's golden rules" if people else "merged_golden_rules"
     return (f"the merged body's board has set no golden rules of its own, so '{p['option']}' is "
-            "tested against the strictest of the partners' golden rules; set "
-            "merged_golden_rules to the targets the combined board would hold")
+            f"tested against the strictest of the partners' golden rules; set {where} to the "
+            "targets the combined board would hold")
 
 
 def _covenant_breach(p: Mapping[str, Any], people: bool) -> str:

@@ -341,7 +341,8 @@ def test_deep_dict_in_memory_is_refused_without_recursion(case_dict):
 def test_missing_file_is_a_case_error(tmp_path):
     with pytest.raises(CaseError) as caught:
         load_case(tmp_path / "nowhere.json")
-    assert "cannot read nowhere.json" in str(caught.value)
+    assert str(caught.value) == (f"cannot read {tmp_path / 'nowhere.json'}: there is no such file "
+                                 "or folder")
 
 
 def test_the_case_file_forms_are_the_continuum_forms():

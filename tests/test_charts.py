@@ -131,3 +131,22 @@ def test_palette_is_okabe_ito(results):
     from matplotlib.colors import to_hex
     used = {to_hex(p.get_facecolor()).upper() for p in ax.patches}
     assert used <= {c.upper() for c in charts.OKABE_ITO} | {"#8C8C8C"}
+
+
+def test_affordability_panels_mark_each_breach_and_leave_room_for_the_key():
+    """The merger of the affordability example breaks Oak Housing's interest cover covenant
+    (at least 1.25x) only in the pessimistic case, in 2027 (1.135x): one cross, there."""
+    from appraisal.charts.capacity import PANEL_HEIGHT_IN, capacity_tests
+
+    example = Path(__file__).resolve().parent / "data" / "capacity-example.json"
+    r = appraise(load_case(example), monte_carlo=False)
+    test = r.option("merger").capacity[0]
+    assert (test.limit, test.first_breach_year, test.stressed_first_breach_year) == (1.25, None, 1)
+    fig = capacity_tests(r, "merger")
+    assert len(fig.axes) == len(r.option("merger").capacity) == 5
+    crosses = [c.get_offsets().tolist() for c in fig.axes[0].collections]
+    assert crosses == [[[2027.0, pytest.approx(test.stressed_values[0])]]]
+    assert test.stressed_values[0] == pytest.approx(1.1352, abs=1e-4)
+    rows = 3                                       # five panels in two columns
+    foot = 0.3 / (0.3 + PANEL_HEIGHT_IN * rows)
+    assert fig.get_layout_engine().get()["rect"] == pytest.approx((0, foot, 1, 1 - foot))

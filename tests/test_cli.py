@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -65,7 +66,7 @@ def test_small_case_writes_json(small_case_path, small_case_data, small_expected
     assert round(merger["npv"], 2) == 682584.01
     assert round(data["switching_weights"]["scale_capacity"], 6) == 0.433962
     # warnings go to standard error too
-    assert "warning: options: only 3 options" in done.stderr
+    assert "warning: Options: Only 3 options on the short list" in done.stderr
 
 
 def test_dash_writes_to_standard_output(small_case_path, small_case_data, tmp_path):
@@ -132,6 +133,32 @@ def test_missing_file_exit_2(tmp_path):
     assert done.returncode == 2
     assert "nowhere.json" in done.stderr and "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_a_device_is_refused_naming_the_file_as_given():
+    done = run("appraise", "/dev/zero", "--json", "-")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr == "continuum: cannot read /dev/zero: it is a device, not a case file\n"
+
+
+def test_warnings_are_printed_in_the_words_of_the_app_and_the_paper(tmp_path):
+    """The affordability example's warnings on standard error as people read them (the place in
+    the case's own names), while the results JSON keeps each field path."""
+    from appraisal import appraise, load_case
+    from appraisal.wording import warning_text
+
+    example = ROOT / "tests" / "data" / "capacity-example.json"
+    done = run("appraise", example, "--no-monte-carlo", "--json", tmp_path / "out.json")
+    assert done.returncode == 0, done.stderr
+    results = appraise(load_case(example), monte_carlo=False)
+    printed = done.stderr.splitlines()
+    assert printed == [f"warning: {warning_text(w, results.case)}" for w in results.warnings]
+    assert "warning: Criteria › Value for money › money anchors: 'Value for money' is scored " \
+           "from the lowest to the highest NPV" in done.stderr
+    assert not any(re.search(r"\w\[\d+\]|scale_money", line) for line in printed)
+    saved = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["warnings"]
+    assert any(w.startswith("criteria[2].scale_money: ") for w in saved)
 
 
 def test_output_folder_missing_exit_2(small_case_path, tmp_path):

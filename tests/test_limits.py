@@ -165,11 +165,11 @@ def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
     reader = threading.Thread(target=lambda: outcome.append(_refusal(fifo)), daemon=True)
     reader.start()
     reader.join(5)
-    assert outcome == ["cannot read case.json: it is a pipe, not a case file"]
+    assert outcome == [f"cannot read {fifo}: it is a pipe, not a case file"]
 
 
 def test_a_folder_is_refused_in_plain_words(tmp_path):
-    assert _refusal(tmp_path) == f"cannot read {tmp_path.name}: it is a folder, not a case file"
+    assert _refusal(tmp_path) == f"cannot read {tmp_path}: it is a folder, not a case file"
 
 
 def test_the_byte_limit_holds_on_what_is_read(tmp_path):

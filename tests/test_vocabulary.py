@@ -8,6 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from appraisal.case import Option, RangedLine
+from appraisal.continuum import FORMS, lines
+from appraisal.finance.lines import FORMULAS
 from appraisal.kinds import (BUILD_ORDER, COLUMN_IDS, COLUMN_OF_KIND, KIND, KIND_IDS, LINE_KINDS,
                              RANGED_KINDS)
 from appraisal.paths import FieldPath, say
@@ -34,6 +36,15 @@ def test_every_kind_is_a_list_of_an_option_and_feeds_a_results_column():
         if k.ranged:
             assert cls.main == k.main
         assert (k.family == "savings") == (k.column == "savings")
+
+
+def test_the_engine_has_one_formula_for_each_kind_and_forms_name_only_kinds():
+    assert set(FORMULAS) == set(KIND_IDS)
+    assert dict((f.id, f.typical_lines) for f in FORMS)["merger"] == (
+        "savings", "one_off_costs", "redundancies", "loan_repricing", "pension_cessation")
+    assert all(set(f.typical_lines) <= set(KIND_IDS) for f in FORMS)
+    with pytest.raises(KeyError, match="not a kind of money line: grants"):
+        lines("savings", "grants")
 
 
 def test_build_order_puts_the_ranged_kinds_first():

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from appraisal import CaseError
 from appraisal.atomic import reason
-from appraisal.casefile import case_to_json, load_case
+from appraisal.casefile import FileRefused, case_to_json, load_case
 from appraisal.paths import problem_text
 from appraisal.resources import sample_cases, sample_line, sample_title
 from ui.document import CaseDocument
@@ -114,6 +114,8 @@ class FileCommands(RecoveryCommands):
         """A case file's data, or None after telling the user plainly why it cannot be opened."""
         try:
             return json.loads(case_to_json(load_case(path)))
+        except FileRefused as exc:    # not a case file at all (a folder, a device, too large)
+            QMessageBox.warning(self, unreadable_title, f"{exc.name} cannot be opened: {exc.why}.")
         except CaseError as exc:      # named from what was read: the file is never read again
             QMessageBox.warning(self, invalid_title, f"{path.name} cannot be opened because:\n\n"
                                 f"{problems_text(exc, exc.data)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..affordability import limit_text, test_name
@@ -55,8 +56,8 @@ def capacity_tests(results: Results, option_id: str | None = None, *, columns: i
             hits = [(y, v) for y, v in zip(years, series)
                     if not math.isnan(v) and sign * (v - test.limit) < -1e-9]
             if hits:
-                ax.scatter(*zip(*hits), marker="x", color=VERMILLION, s=size, zorder=5,
-                           linewidths=1.4)
+                ax.scatter([y for y, _ in hits], [v for _, v in hits], marker="x",
+                           color=VERMILLION, s=size, zorder=5, linewidths=1.4)
         name = test_name(results.case, test)
         ax.set_title(label_lines(f"{name[:1].upper()}{name[1:]}, {limit_text(test)}", chars, 3),
                      fontsize=7.5, fontfamily=FONT, loc="left")
@@ -69,5 +70,7 @@ def capacity_tests(results: Results, option_id: str | None = None, *, columns: i
     fig.legend(handles, labels, loc="lower center", ncols=3, frameon=False,
                prop={"family": FONT, "size": 7}, bbox_to_anchor=(0.5, 0.0))
     foot = 0.3 / (0.3 + PANEL_HEIGHT_IN * rows)
-    fig.get_layout_engine().set(rect=(0, foot, 1, 1 - foot))
+    engine = fig.get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):       # new_figure's layout: room for the key
+        engine.set(rect=(0, foot, 1, 1 - foot))
     return fig

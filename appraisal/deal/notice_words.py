@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .words import REGULATORS
+from .words import REGULATORS, short_step
 
 P = Mapping[str, Any]
 PLACE = {"england": "England", "wales": "Wales", "scotland": "Scotland",
@@ -73,7 +73,8 @@ def _route_not_known(p: P, people: bool) -> str:
 
 
 def _progress_stale(p: P, people: bool) -> str:
-    return (f"progress is recorded for the step '{p['step']}' of '{p['option']}', which no longer "
+    step = short_step(p["step"]) if people else p["step"]
+    return (f"progress is recorded for the step '{step}' of '{p['option']}', which no longer "
             "applies; the record is kept")
 
 

@@ -8,13 +8,15 @@ Because every line is linear in ``q``, sensitivity and Monte Carlo are matrix pr
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 
 from ..case import Case
-from ..kinds import BUILD_ORDER, COLUMN_IDS, COLUMN_OF_KIND, KIND
+from ..kinds import BUILD_ORDER, COLUMN, COLUMN_IDS, KIND
 from .caps import weekly_pay_cap
 from .inflation import deflator
 from .redundancy import RedundancyCost, redundancy_cost
@@ -123,52 +125,87 @@ def renewal_years(year: int, every: int | None, horizon: int) -> np.ndarray:
     return row
 
 
-def _line_flows(case: Case, kind: str, line, horizon: int):
-    """(q, unit, fixed, organisation id or None, RedundancyCost or None) for one line.
+# --- the engine's formula for each kind of line -------------------------------------------------
+# Each returns (q, unit, fixed, RedundancyCost or None) for one line, in today's prices: a nominal
+# line (``basis``) and a loan's margin uplift, which the contract fixes in pounds of the day, are
+# deflated by ``(1 + inflation)^t`` (model-v2.md V3).
+Flows = tuple[float, np.ndarray, np.ndarray, RedundancyCost | None]
 
-    Amounts are in today's prices: a nominal line (``basis``) and a loan's margin uplift, which
-    the contract fixes in pounds of the day, are deflated by ``(1 + inflation)^t`` (model-v2.md V3).
-    """
+
+def _prices(case: Case, line, horizon: int) -> np.ndarray | float:
+    if getattr(line, "basis", "real") != "nominal":
+        return 1.0
+    return deflator(case.settings.inflation_rate, horizon)
+
+
+def _saving(case: Case, line, horizon: int) -> Flows:
+    unit = ramp_profile(line.ramp, line.start_year, horizon)
+    unit = unit * (1 - case.settings.optimism_bias.savings) * _prices(case, line, horizon)
+    return line.annual, unit, np.zeros(horizon), None
+
+
+def _recurring_cost(case: Case, line, horizon: int) -> Flows:
+    unit = _from(line.start_year, horizon) * _prices(case, line, horizon)
+    return line.annual, unit, np.zeros(horizon), None
+
+
+def _shared_service(case: Case, line, horizon: int) -> Flows:
+    """The VAT the recipient cannot recover on a standard-rated supply (model.md §2)."""
     s = case.settings
-    zero = np.zeros(horizon)
-    real = deflator(s.inflation_rate, horizon)
-    prices = real if getattr(line, "basis", "real") == "nominal" else 1.0
-    if kind == "savings":
-        unit = ramp_profile(line.ramp, line.start_year, horizon) * (1 - s.optimism_bias.savings)
-        return line.annual, unit * prices, zero, line.organisation, None
-    if kind == "recurring_costs":
-        return line.annual, _from(line.start_year, horizon) * prices, zero, line.organisation, None
-    if kind == "shared_services":
-        recipient = case.organisation(line.recipient)
-        rate = 0.0
-        if line.vat_treatment == "standard_rated":
-            rate = s.vat_rate * (1 - recipient.vat_recovery_rate)
-        unit = rate * _from(line.start_year, horizon) * prices
-        return line.annual_value, unit, zero, line.recipient, None
-    if kind == "one_off_costs":
-        unit = renewal_years(line.year, line.renew_every, horizon) * (1 + s.optimism_bias.costs)
-        return line.amount, unit, zero, line.organisation, None
-    if kind == "loan_repricing":
-        owner, loan = case.loan(line.loan)
-        years = np.arange(1, horizon + 1)
-        unit = np.where(years <= min(loan.remaining_years, horizon), loan.balance / 10000.0, 0.0)
-        fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
-        return line.margin_uplift_bps, unit * real, fixed, owner.id, None
-    if kind == "redundancies":
-        cap = weekly_pay_cap(case, line.organisation)
-        cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
-        return 0.0, zero, _at(line.year, horizon) * cost.total, line.organisation, cost
-    if kind == "pension_cessation":
-        unit = instalment_profile(line.year, line.instalments, horizon) * prices
-        return line.amount, unit, zero, line.organisation, None
-    raise ValueError(kind)
+    rate = 0.0
+    if line.vat_treatment == "standard_rated":
+        rate = s.vat_rate * (1 - case.organisation(line.recipient).vat_recovery_rate)
+    unit = rate * _from(line.start_year, horizon) * _prices(case, line, horizon)
+    return line.annual_value, unit, np.zeros(horizon), None
+
+
+def _one_off_cost(case: Case, line, horizon: int) -> Flows:
+    unit = renewal_years(line.year, line.renew_every, horizon)
+    return line.amount, unit * (1 + case.settings.optimism_bias.costs), np.zeros(horizon), None
+
+
+def _loan_repricing(case: Case, line, horizon: int) -> Flows:
+    _, loan = case.loan(line.loan)
+    years = np.arange(1, horizon + 1)
+    unit = np.where(years <= min(loan.remaining_years, horizon), loan.balance / 10000.0, 0.0)
+    real = deflator(case.settings.inflation_rate, horizon)
+    fixed = _at(1, horizon) * (line.one_off_fees + line.breakage_cost)
+    return line.margin_uplift_bps, unit * real, fixed, None
+
+
+def _redundancy(case: Case, line, horizon: int) -> Flows:
+    s = case.settings
+    cap = weekly_pay_cap(case, line.organisation)
+    cost = redundancy_cost(line, cap, s.employer_nic_rate, s.termination_nic_threshold)
+    return 0.0, np.zeros(horizon), _at(line.year, horizon) * cost.total, cost
+
+
+def _pension_cessation(case: Case, line, horizon: int) -> Flows:
+    unit = instalment_profile(line.year, line.instalments, horizon)
+    return line.amount, unit * _prices(case, line, horizon), np.zeros(horizon), None
+
+
+# One formula for each row of appraisal.kinds (tests/test_vocabulary.py holds them equal).
+FORMULAS: dict[str, Callable[[Case, Any, int], Flows]] = {
+    "savings": _saving, "recurring_costs": _recurring_cost, "shared_services": _shared_service,
+    "one_off_costs": _one_off_cost, "loan_repricing": _loan_repricing,
+    "redundancies": _redundancy, "pension_cessation": _pension_cessation,
+}
+
+
+def organisation_of(case: Case, kind: str, line) -> str | None:
+    """Who gains or pays: the line's field the kind names (a loan line: the loan's owner)."""
+    value = getattr(line, KIND[kind].organisation)
+    if value is not None and KIND[kind].organisation == "loan":
+        return case.loan(value)[0].id
+    return value
 
 
 def default_label(case: Case, kind: str, line, index: int) -> str:
     """A line's label, or a readable stand-in (a loan line: its lender and loan id)."""
     if line.label:
         return line.label
-    if kind == "loan_repricing":
+    if KIND[kind].organisation == "loan":
         _, loan = case.loan(line.loan)
         return f"{loan.lender} ({loan.id})" if loan.lender else loan.id
     return f"{KIND[kind].noun} {index + 1}"
@@ -189,16 +226,18 @@ def build_lines(case: Case, years: int | None = None) -> LineTable:
     redundancy: dict[int, RedundancyCost] = {}
     for o, option in enumerate(case.options):
         for kind in BUILD_ORDER:
+            formula, column = FORMULAS[kind], COLUMNS.index(KIND[kind].column)
+            sign = 1.0 if COLUMN[KIND[kind].column].benefit else -1.0
             for j, line in enumerate(getattr(option, kind)):
-                q, unit, fixed, org, cost = _line_flows(case, kind, line, horizon)
+                q, unit, fixed, cost = formula(case, line, horizon)
                 if cost is not None:
                     redundancy[len(rows["option"])] = cost
-                column = COLUMNS.index(COLUMN_OF_KIND[kind])
+                org = organisation_of(case, kind, line)
                 ranged = getattr(line, "has_range", False)
                 rows["option"].append(o)
                 rows["column"].append(column)
                 rows["org"].append(joint if org is None else org_index[org])
-                rows["sign"].append(1.0 if column == 0 else -1.0)
+                rows["sign"].append(sign)
                 rows["q"].append(float(q))
                 rows["unit"].append(unit)
                 rows["fixed"].append(fixed)

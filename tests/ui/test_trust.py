@@ -144,6 +144,9 @@ def test_file_errors_are_said_in_plain_words(qtbot, window, dialogs, tmp_path):
     other.write_text('{"theme": "dark"}', encoding="utf-8")
     assert not window.open_path(other, ask=False)
     assert dialogs.messages[-1][1].endswith("because:\n\nthis file is not a Continuum case")
+    assert not window.open_path(tmp_path, ask=False)             # a folder: said as such
+    assert dialogs.messages[-1] == ("Could not open the file", f"{tmp_path} cannot be opened: "
+                                    "it is a folder, not a case file.")
 
 
 def test_the_start_page_offers_new_open_recent_and_the_samples_by_keyboard(

@@ -77,7 +77,7 @@ class Step(NamedTuple):
 
 STEPS: tuple[Step, ...] = (
     Step("Case", "What is being appraised, by whom, and the rates every figure uses.", _case),
-    Step("Partners", "The organisations in the partnership and their loans.", _partners),
+    Step("Partners", "The organisations in the partnership: their loans and legal forms.", _partners),
     Step("Options", "Where each option sits on the continuum, from standalone to merger.",
          _options),
     Step("Money", "Savings, costs, VAT, loans, redundancies and pensions for each option.",

@@ -19,7 +19,7 @@ from appraisal.formatting import money_k, score
 from ui.document import CaseDocument
 from ui.export import KINDS, Exporter
 from ui.widgets.editors import guard
-from ui.widgets.fields import NotesField, explanation_label
+from ui.widgets.fields import ChoiceField, NotesField, TextField, explanation_label
 from ui.widgets.inline_error import InlineError
 
 NO_RECOMMENDATION = "None yet: the paper names the leading option"
@@ -28,6 +28,19 @@ NO_RECOMMENDATION = "None yet: the paper names the leading option"
 RATIONALE_HELP = "Printed in the board paper under the recommendation."
 DRAFT_HELP = ("No option is recommended yet: what you write here is kept in the case and "
               "printed once an option is chosen above.")
+
+
+STATUS_CHOICES = [("For decision", "decision"), ("For discussion", "discussion")]
+RESOLUTION_HELP = ("Printed on page 2 as the resolution the board is asked to pass. Left empty, "
+                   "the paper prints the draft shown in grey, marked as a draft.")
+
+
+def draft_resolution(results) -> str:
+    """The paper's own draft of the resolution (the text it prints when the case has none)."""
+    if results is None:
+        return ""
+    from appraisal.report.paper.cover import resolution    # the paper's words, loaded on use
+    return resolution(results)[0]
 
 
 def checks_text(findings: list[before_paper.Finding], most: int = 10) -> str:
@@ -65,7 +78,7 @@ class BoardPaperStep(QWidget):
                                "and the paper names the option with the highest weighted score.")
         self.option_error = InlineError()
         self.rationale = NotesField(
-            document, ("recommendation", "rationale"), "Rationale", lines=6,
+            document, ("recommendation", "rationale"), "Rationale", lines=5,
             placeholder="Why this option: the money, the criteria, the risks and the path ahead.",
             explanation=RATIONALE_HELP)
         rec_box = QGroupBox("Recommendation")
@@ -79,6 +92,32 @@ class BoardPaperStep(QWidget):
         form.addRow("&Rationale", self.rationale)
         form.labelForField(option_col).setBuddy(self.option)
         form.labelForField(self.rationale).setBuddy(self.rationale.editor)
+
+        self.paper_status = ChoiceField(
+            document, ("paper", "status"), "Status", STATUS_CHOICES,
+            tooltip="The one status the cover carries: a decision the board is asked to take, "
+                    "or a discussion before a decision is sought.")
+        self.reference = TextField(document, ("paper", "reference"), "Paper reference",
+                                   placeholder="e.g. BD/2026/14", empty_is_none=True,
+                                   tooltip="The board's own reference for the paper.")
+        self.sponsor = TextField(document, ("paper", "sponsor"), "Sponsor",
+                                 placeholder="e.g. Chief Executive", empty_is_none=True,
+                                 tooltip="Who presents the paper to the board.")
+        self.confidentiality = TextField(
+            document, ("paper", "confidentiality"), "Confidentiality marking",
+            placeholder="e.g. Confidential: board members only", empty_is_none=True,
+            tooltip="Printed on the cover and at the head of every page; empty for none.")
+        self.resolution = NotesField(document, ("paper", "resolution"), "Resolution", lines=3,
+                                     explanation=RESOLUTION_HELP)
+        paper_box = QGroupBox("The paper")
+        cover = QFormLayout(paper_box)
+        cover.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        for text, field in (("S&tatus", self.paper_status),
+                            ("Paper re&ference", self.reference), ("Spo&nsor", self.sponsor),
+                            ("&Confidentiality marking", self.confidentiality),
+                            ("Re&solution", self.resolution)):
+            cover.addRow(text, field)
+            cover.labelForField(field).setBuddy(field.editor)
 
         self.pdf_button = QPushButton("Export the board &paper (PDF)…")
         self.docx_button = QPushButton("Export the board paper (&Word)…")
@@ -122,7 +161,10 @@ class BoardPaperStep(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(check_box)
-        layout.addWidget(rec_box)
+        middle = QHBoxLayout()              # side by side, so the exports stay in view
+        middle.addWidget(rec_box, 1)
+        middle.addWidget(paper_box, 1)
+        layout.addLayout(middle)
         layout.addWidget(export_box)
         layout.addStretch(1)
 
@@ -160,6 +202,7 @@ class BoardPaperStep(QWidget):
 
     def show_leader(self) -> None:
         results = self.document.results
+        self.resolution.editor.setPlaceholderText(draft_resolution(results))
         if results is None:
             self.leader.setText("")
             return

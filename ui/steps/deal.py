@@ -9,26 +9,30 @@ still open. Every edit goes through the document, as one undoable step.
 """
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from appraisal.charts.route import MAX_BARS, route_timeline
 from appraisal.deal.gate import deal_of
 from appraisal.deal.governance import ITEMS, open_deal_breakers, preloaded
 from appraisal.deal.lenders import OPEN
 from appraisal.deal.steps import STEPS
-from appraisal.deal.words import AREAS, CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
+from appraisal.deal.words import CONSENT_STATUS, STEP_STATUS, short_step, weeks_words
 from appraisal.kinds import KIND
 from ui.document import CaseDocument
+from ui.steps.deal_board import BoardPanel
+from ui.steps.deal_findings import FindingsTab, line_words
+from ui.widgets.chart_view import ChartView
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
+from ui.widgets.filtered_table import FilteredTable
 from ui.widgets.record_table import RecordTable
 
 ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
 ITEM_STATUSES = [("open", "Open"), ("agreed", "Agreed"), ("not_agreed", "Not agreed"),
                  ("not_applicable", "Not applicable")]
-BREAKER = [(None, "Usual for the item"), (True, "Yes"), (False, "No")]
-SEVERITY = [(n, str(n)) for n in range(1, 6)]
-FINDING_STATUSES = [("open", "Open"), ("mitigated", "Mitigated"), ("closed", "Closed")]
+BREAKER = [(None, "As usual"), (True, "Yes"), (False, "No")]
 NEEDED = [("unknown", "Not known"), ("yes", "Yes"), ("no", "No")]
 NOT_ADVICE = ("Not legal advice: the route is a checklist drawn from the sources the board paper "
               "cites; confirm it with the partners' solicitors.")
@@ -52,24 +56,10 @@ GOVERNANCE_COLUMNS = (
     Column("item", "Item", "choice", "What is settled.", choices=ITEM_CHOICES, width=170),
     Column("proposal", "Proposal", tip="What is proposed."),
     Column("status", "Status", "choice", "Where it stands.", choices=ITEM_STATUSES, width=120),
-    Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal?",
-           choices=BREAKER, width=100),
+    Column("deal_breaker", "Deal-breaker", "choice", "Could this alone stop the deal? As usual: "
+           "yes for who leads, who chairs, the name, seats, brands, reserved powers and the "
+           "members' vote.", choices=BREAKER, width=110),
     Column("owner", "Owner", tip="Who is settling it.", width=130),
-)
-FINDING_COLUMNS = (
-    Column("id", "Ref", tip="A short reference, unique in the register.", width=70),
-    Column("area", "Area", "choice", "What was examined.", choices=list(AREAS.items()),
-           width=160),
-    Column("organisation", "Whose", "choice", "The partner it concerns.",
-           choices=_organisations, width=150),
-    Column("option", "Option", "choice", "The option it affects.", choices=_options,
-           width=150),
-    Column("finding", "Finding", tip="What was found."),
-    Column("severity", "Severity", "choice", "5 could stop the deal; 1 is a note.",
-           choices=SEVERITY, width=80),
-    Column("status", "Status", "choice", "Where it stands.", choices=FINDING_STATUSES,
-           width=110),
-    Column("owner", "Owner", tip="Who deals with it.", width=120),
 )
 def consent_columns(option_index) -> tuple[Column, ...]:
     """The lenders' table; its cost line is picked from the chosen option's money lines."""
@@ -77,12 +67,12 @@ def consent_columns(option_index) -> tuple[Column, ...]:
     def lines(document) -> list:
         option = document.case.options[option_index()]
         return [(None, "Not priced")] + [
-            (f"{kind}[{j}]", f"{KIND[kind].noun}: {line.label or j + 1}")
+            (f"{kind}[{j}]", f"{KIND[kind].noun}: {line_words(document, line) or j + 1}")
             for kind in ("loan_repricing", "one_off_costs", "recurring_costs")
             for j, line in enumerate(getattr(option, kind))]
 
     return (
-        Column("loan", "Loan", "choice", "The loan.", choices=_loans, width=260),
+        Column("loan", "Loan", "choice", "The loan.", choices=_loans, width=330),
         Column("consent_needed", "Consent needed", "choice", "Does the lender have to consent?",
                choices=NEEDED, width=120),
         Column("status", "Status", "choice", "Where the request stands.",
@@ -125,11 +115,12 @@ class DealStep(QWidget):
         self.tabs = QTabWidget()
         self.governance = RecordTable(document, ("options", 0, "governance", "items"),
                                       GOVERNANCE_COLUMNS, "item")
-        self.findings = RecordTable(document, ("due_diligence",), FINDING_COLUMNS, "finding")
+        self.due_diligence = FindingsTab(document, self.option_index)
+        self.findings = self.due_diligence.table
         self.consents = RecordTable(document, ("options", 0, "lender_consents"),
                                     consent_columns(self.option_index), "consent")
-        self.progress = RecordTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
-        self.board_check = explanation_label("")
+        self.progress = FilteredTable(document, ("route_progress",), PROGRESS_COLUMNS, "record")
+        self.board = BoardPanel(document)
         self.unrecorded = explanation_label("")
         self.route_summary = explanation_label("")
         self.route = QTableWidget(0, 5)
@@ -143,18 +134,33 @@ class DealStep(QWidget):
         self.standard = QPushButton("Add the &standard items")
         self.standard.setToolTip("Add the usual items of a settlement that this option lacks, "
                                  "with their usual deal-breakers.")
-        self.add_finding = QPushButton("Add &finding")
-        self.remove_finding = QPushButton("Remove f&inding")
         self.record_loans = QPushButton("Record every &loan")
         self.record_loans.setToolTip("Add a row for each partner's loan not yet recorded.")
         self.add_progress = QPushButton("Add &progress")
+        self.remove_progress = QPushButton("Remove progr&ess")
 
-        self.tabs.addTab(self._tab(self.governance, self.board_check, self.standard), "")
-        self.tabs.addTab(self._tab(self.findings, None, self.add_finding, self.remove_finding),
-                         "")
+        governance_tab = self._tab(self.governance, None, self.standard)
+        governance_tab.layout().addWidget(self.board)
+        self.tabs.addTab(governance_tab, "")
+        self.tabs.addTab(self.due_diligence, "")
         self.tabs.addTab(self._tab(self.consents, self.unrecorded, self.record_loans), "")
-        route_tab = self._tab(self.progress, self.route_summary, self.add_progress)
-        route_tab.layout().insertWidget(1, self.route, 2)
+        self.timeline = ChartView(self.route_figure, min_height=160)
+        self.timeline.setAccessibleName("Route timeline")
+        self.timeline.setToolTip("The steps that apply, each from its start to its finish at the "
+                                 "longest lead times; the critical path in vermillion.")
+        route_tab = self._tab(self.progress, self.route_summary, self.add_progress,
+                              self.remove_progress)
+        split = QSplitter(Qt.Vertical)
+        split.setChildrenCollapsible(False)
+        self.timeline_area = QScrollArea()
+        self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setFrameShape(QScrollArea.NoFrame)
+        self.timeline_area.setWidget(self.timeline)
+        split.addWidget(self.timeline_area)
+        split.addWidget(self.route)
+        split.addWidget(route_tab.layout().itemAt(1).widget())
+        split.setSizes([330, 170, 150])
+        route_tab.layout().insertWidget(1, split, 1)
         self.tabs.addTab(route_tab, "")
         layout = QVBoxLayout(self)
         layout.addLayout(pick)
@@ -163,12 +169,12 @@ class DealStep(QWidget):
 
         self.option.currentIndexChanged.connect(self._option_changed)
         self.standard.clicked.connect(self.add_standard_items)
-        self.add_finding.clicked.connect(self._add_finding)
-        self.remove_finding.clicked.connect(
-            lambda: self.findings.remove_current("remove a finding"))
         self.record_loans.clicked.connect(self.record_every_loan)
         self.add_progress.clicked.connect(self._add_progress)
+        self.remove_progress.clicked.connect(
+            lambda: self.progress.remove_current("remove progress on the route"))
         document.changed.connect(self.redraw)
+        document.resultsChanged.connect(self.timeline.invalidate)
         self.redraw()
 
     @staticmethod
@@ -193,6 +199,10 @@ class DealStep(QWidget):
         i = self.option_index()
         self.governance.set_list_path(("options", i, "governance", "items"))
         self.consents.set_list_path(("options", i, "lender_consents"))
+        self.board.set_option(i)
+        option_id = self.document.case.options[i].id
+        self.progress.set_filter(lambda r: r.get("option") == option_id)
+        self.timeline.invalidate(0)
         self.redraw()
 
     def redraw(self) -> None:
@@ -217,7 +227,6 @@ class DealStep(QWidget):
         self.tabs.setTabText(1, f"D&ue diligence ({severe} severe, open)")
         self.tabs.setTabText(2, f"Le&nders ({lenders} open)")
         self.tabs.setTabText(3, f"&Route ({steps} critical steps to do)")
-        self.board_check.setText(self._board_text(option))
         missing = [r for r in deal.consents if r.generated]
         self.unrecorded.setText(
             "Every partner's loan is recorded for this option." if not missing else
@@ -228,22 +237,24 @@ class DealStep(QWidget):
         self.consents.setToolTip(f"{len(waiting)} consents not yet granted.")
         self._route(deal, {o.id: o.name for o in case.organisations})
 
-    @staticmethod
-    def _board_text(option) -> str:
-        g = option.governance
-        if g is None:
-            return ("No settlement recorded yet: add the standard items to start. Who leads, "
-                    "who chairs and how the seats fall are the usual deal-breakers.")
-        b = g.board
-        if b is None or b.size is None:
-            return "No board recorded for the settlement."
-        total = sum(s.seats for s in b.seats) + b.independent + b.resident
-        check = "adds up" if total == b.size else f"adds up to {total}, not {b.size}"
-        return (f"Board of {b.size}: partners' seats, {b.independent} independent and "
-                f"{b.resident} resident members; the seat count {check}.")
+    def route_figure(self):
+        """The route timeline of the chosen option, drawn by the board paper's own chart from
+        the option's deal in Results (None: no step applies, or no results yet)."""
+        res = self.document.results
+        case = self.document.case
+        try:
+            deal = res.option(case.options[self.option_index()].id).deal if res else None
+        except StopIteration:           # an option just added: its results are on their way
+            return None
+        if deal is None or not any(s.applies is True for s in deal.route.steps):
+            return None
+        return route_timeline(deal.route, {o.id: o.name for o in case.organisations})
 
     def _route(self, deal, names: dict) -> None:
         steps = deal.route.steps
+        bars = min(sum(s.applies is True for s in steps), MAX_BARS)
+        # the chart at the paper's own proportions (a bar a fifth of an inch), scrolled if long
+        self.timeline.setFixedHeight(round(100 * (0.9 + 0.2 * max(bars, 1))))
         self.route.setRowCount(len(steps))
         for r, s in enumerate(steps):
             known = s.applies is True
@@ -296,15 +307,6 @@ class DealStep(QWidget):
         problems = self.document.edit("record every lender's position", mutate)
         self.consents.error.show_problems(problems)
         return problems
-
-    def _add_finding(self) -> list:
-        taken = {f.id for f in self.document.case.due_diligence}
-        n = len(taken) + 1
-        while f"dd-{n:02d}" in taken:
-            n += 1
-        return self.findings.append({"id": f"dd-{n:02d}", "area": "stock_condition",
-                                     "finding": "New finding", "severity": 3},
-                                    "add a due diligence finding")
 
     def _add_progress(self) -> list:
         option = self.document.case.options[self.option_index()]

@@ -1,4 +1,4 @@
-"""Step 2, Partners: the organisations in the partnership and their loans.
+"""Step 2, Partners: the organisations in the partnership, their loans and legal forms.
 
 A list of organisations on the left; the chosen one's details and loans on the right. Removing an
 organisation that a money line still names is refused, with the line named in the message.
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, Q
 
 from appraisal import edits
 from ui.document import CaseDocument
+from ui.steps.partner_legal import LegalFormPanel
 from ui.steps.partner_plan import BusinessPlanPanel
 from ui.widgets.columns import Column
 from ui.widgets.fields import ChoiceField, TextField, explanation_label, int_field, money_field, \
@@ -130,6 +131,8 @@ class PartnersStep(QWidget):
         self.pages = QTabWidget()
         self.pages.addTab(first_page, "Details and &loans")
         self.pages.addTab(self.plan, "Business &plan and covenants")
+        self.legal = LegalFormPanel(d)
+        self.pages.addTab(self.legal, "Legal form an&d registers")
         layout = QHBoxLayout(self)
         layout.addLayout(left)
         layout.addWidget(self.pages, 1)
@@ -181,6 +184,7 @@ class PartnersStep(QWidget):
             field.set_path(("organisations", row, field.path[-1]))
         self.loans.set_list_path(("organisations", row, "loans"))
         self.plan.set_organisation(row)
+        self.legal.set_organisation(row)
         self._show_members(row)
 
     # --- a cost sharing group's members ---------------------------------------------------------
