@@ -56,6 +56,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     by_org = by_org + recharge_npv(case, df)          # a supplier's charge (model-v2.md V6)
     by_org_vs = by_org - by_org[base_i]
     loan_fixed = _loan_fees_by_option(table, n_opt)
+    recurring = [against.recurring_net(cols_long[o], f)
+                 for o, f in enumerate(_loan_fees_by_option(long, n_opt))]
+    settled = [against.settled_year(option) for option in case.options]
 
     weights, ahp_cr = _weights(case)
     score_m = scoring.score_matrix(case, vs_base)
@@ -98,6 +101,8 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             bcr=bcr, bcr_basis=bcr_basis,
             one_off_total=against.one_off_total(cols[o], loan_fixed[o]),
             funding_low_point=against.funding_low_point(gap),
+            run_rate=against.run_rate(recurring[o], recurring[base_i],
+                                      max(settled[o], settled[base_i])),
             cumulative_vs_baseline=gap.tolist(),
             by_organisation_vs_baseline=dict(zip(org_ids, map(float, by_org_vs[o]))),
             pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),

@@ -233,6 +233,9 @@ class OptionResult:
     bcr_basis: str | None = None        # "costs_no_higher_than_baseline" where bcr is None
     one_off_total: float = 0.0          # undiscounted non-recurring items over years 1..H
     funding_low_point: dict = field(default_factory=lambda: {"amount": 0.0, "year": None})
+    # The yearly saving at full run rate: the recurring net flow against the baseline's in the
+    # first year every ramp of both is complete (finance.baseline.run_rate)
+    run_rate: dict = field(default_factory=lambda: {"saving": 0.0, "year": 1})
     by_organisation_vs_baseline: dict[str, float] = field(default_factory=dict)
     past_horizon: PastHorizon | None = None   # None: no flow after H, or no longer horizon
     cumulative_vs_baseline: list[float] = field(default_factory=list)   # C_t, read by payback
@@ -261,6 +264,7 @@ class OptionResult:
             "expected_npv_vs_baseline": self.expected_npv_vs_baseline,
             "payback_year": self.payback_year, "bcr": self.bcr, "bcr_basis": self.bcr_basis,
             "one_off_total": self.one_off_total, "funding_low_point": self.funding_low_point,
+            "run_rate": self.run_rate,
             "weighted_score": self.weighted_score, "rank": self.rank, "npv_rank": self.npv_rank,
             "scores": self.scores,
             "by_organisation": {k: {"npv": v,

@@ -133,6 +133,24 @@ def test_contents_lists_sections_with_pages(papers):
     assert len(re.findall(r"\.{3,}\d+", cover)) >= len(SECTIONS) - 1
 
 
+@pytest.mark.parametrize("name", [p.name for p in CASES])
+def test_contents_page_numbers_and_bookmarks_lead_to_each_section(papers, name):
+    """The paper is laid out once: each contents number (a form written when its heading is
+    placed) must still be the page the heading is on, and each bookmark must point there."""
+    _, data, _ = papers[name]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    numbers = [int(n) for n in re.findall(r"\.{3,}\s*(\d+)\s", reader.pages[0].extract_text())]
+    assert len(numbers) == len(SECTIONS)
+    for i, (heading, page) in enumerate(zip(SECTIONS, numbers), start=1):
+        assert flat(f"{i}. {heading}") in flat(reader.pages[page - 1].extract_text()), heading
+    marks = [(m.title, reader.get_destination_page_number(m) + 1) for m in reader.outline]
+    assert marks == [(f"{i}. {h}", n) for i, (h, n) in enumerate(zip(SECTIONS, numbers), 1)]
+    # The document says what it is and in what language, and viewers show its title.
+    assert reader.metadata.title == papers[name][0].case.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
 def _hostile_case() -> dict:
     data = json.loads(SMALL.read_text(encoding="utf-8"))
     data["title"] = f"{HOSTILE_NAME} & {WELSH}"
@@ -454,3 +472,20 @@ def test_probabilities_never_round_a_rare_event_to_nothing():
     assert [kit.probability(p) for p in (0.0, 0.003, 0.0099, 0.0101, 0.3164, 0.99, 0.997, 1.0,
                                          None)] == [
         "under 1%", "under 1%", "under 1%", "1%", "32%", "99%", "over 99%", "over 99%", "n/a"]
+
+
+def test_charts_are_drawn_as_vectors_with_their_text_as_text(papers):
+    """Charts are drawn straight onto the page (report.paper.vector): no page holds an image,
+    and a chart's own words (an axis title, option names in a legend) can be found as text."""
+    results, data, text = papers["two_housing_associations.json"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    for page in reader.pages:
+        xobjects = page.get("/Resources", {}).get("/XObject", {})
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            assert obj.get("/Subtype") != "/Image"
+            inner = obj.get("/Resources", {}).get("/XObject", {})
+            assert all(x.get_object().get("/Subtype") != "/Image" for x in inner.values())
+    body = flat(text)
+    assert flat("worse than base, input at its low value") in body   # the tornado's key
+    assert flat("Weighted score (out of 100)") in body     # the value-for-money chart's axis

@@ -2,7 +2,7 @@
 
 Every function has the shape ``chart(results, **options) -> matplotlib.figure.Figure``. Figures
 are built without pyplot (no global state) and drawn with the Agg or SVG canvases; the app puts
-them in its own canvas, the board paper turns them into vector drawings via :func:`svg_bytes`.
+them in its own canvas, the board paper draws them as vectors straight onto its pages (report.paper.vector).
 Colours are Okabe–Ito (colour-blind safe), type is DejaVu Sans, money axes read ``−£1,234k``.
 
 Public functions:

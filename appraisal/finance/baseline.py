@@ -1,5 +1,5 @@
 """Figures measured against the baseline (model-v2.md V1): payback, benefit-cost ratio,
-up-front cost and funding low point.
+up-front cost, funding low point and the yearly saving at full run rate.
 
 With ``d_t = net_t(option) − net_t(baseline)`` and ``C_t = Σ_{s<=t} d_s``, an option pays back
 in the first year from which ``C`` never again falls below 0, and its funding low point is the
@@ -78,3 +78,42 @@ def one_off_total(cols: np.ndarray, fixed_loan: np.ndarray) -> float:
     (the part of the loan column that is not the yearly margin).
     """
     return float(cols[list(ONE_OFF_COLUMNS)].sum() + fixed_loan.sum())
+
+
+def settled_year(option) -> int:
+    """The first year in which every recurring line of ``option`` runs at its full rate: each
+    saving past the end of its ramp, each recurring cost and shared service started (year 1 if
+    the option has none).
+
+    >>> from types import SimpleNamespace as L
+    >>> settled_year(L(savings=[L(start_year=2, ramp=[0.5, 0.8, 1.0])],
+    ...                recurring_costs=[L(start_year=3)], shared_services=[]))
+    4
+    """
+    years = [1]
+    years += [s.start_year + len(s.ramp) - 1 for s in option.savings]
+    years += [c.start_year for c in option.recurring_costs]
+    years += [x.start_year for x in option.shared_services]
+    return max(years)
+
+
+def recurring_net(cols: np.ndarray, fixed_loan: np.ndarray) -> np.ndarray:
+    """The recurring part of an option's net flow by year: savings less recurring costs,
+    irrecoverable VAT and loan re-pricing margins (one-off columns and loan fees left out).
+
+    ``cols`` is the option's [C, T] columns, ``fixed_loan`` its loan fees and breakage by year.
+    """
+    costs = cols[1:].sum(axis=0) - cols[list(ONE_OFF_COLUMNS)].sum(axis=0) - fixed_loan
+    return cols[0] - costs
+
+
+def run_rate(recurring: np.ndarray, baseline: np.ndarray, year: int) -> dict:
+    """``{"saving": r_t − r_t(baseline), "year": t}``: the yearly saving at full run rate, the
+    recurring net flow against the baseline's in year ``t`` (the later of the option's and the
+    baseline's settled years, kept within the years computed).
+
+    >>> run_rate(np.array([-10.0, 40.0, 40.0]), np.array([-30.0, -30.0, -30.0]), 2)
+    {'saving': 70.0, 'year': 2}
+    """
+    t = min(year, len(recurring))
+    return {"saving": float(recurring[t - 1] - baseline[t - 1]), "year": t}

@@ -3,9 +3,15 @@
 Sections, in the order the board reads them (it may stop after the first two pages): cover and
 contents, executive summary, then the five cases of a business case (strategic, economic,
 commercial, financial, management), then the appendices that hold the detail (cash flows by
-year, redundancy workings, switching values, the reasons for every score, inputs and rules). Every figure is read from :class:`appraisal.results.Results`.
+year, redundancy workings, sensitivity in detail, the reasons for every score and members' own
+views, inputs and rules with every covenant test, the deal registers and the legal route). Every
+figure is read from :class:`appraisal.results.Results`.
 """
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 from ..results import Results
 from .paper import (affordability, closing, cover, deal, financial, risk, scoring, strategy,
@@ -30,55 +36,47 @@ SECTIONS = (
 )
 
 
-def _strategic(paper, r: Results) -> None:
-    paper.heading("Strategic case")
-    strategy.continuum(paper, r)
-    strategy.strategic_case(paper, r)
+# The five cases, each a heading, the sentence that introduces it (if any) and its parts in order.
+_CASES = (
+    ("Strategic case", None, (strategy.continuum, strategy.strategic_case)),
+    ("Economic case",
+     "What each option is worth: its costs and benefits in money, the benefits the board weighs "
+     "that money cannot measure, value for money, and how far the answer holds when the "
+     "figures move.",
+     (financial.economic_money, scoring.non_financial_case, scoring.value_for_money,
+      risk.sensitivity_and_risk)),
+    ("Commercial case",
+     "The terms that make the deal cost what it costs: VAT on shared services, the lenders' "
+     "re-pricing, the people affected, pension exits and the one-off costs of change, and which "
+     "partner pays and which gains.",
+     (financial.commercial_lines,)),
+    ("Financial case", None, (financial.funding, affordability.financial_section)),
+    ("Management case", None,
+     (partial(strategy.readiness, table=False), closing.implementation,
+      deal.section,                     # what must be settled (deal-terms.md D6)
+      risk.risk_register, closing.user_voice)),
+)
 
 
-def _economic(paper, r: Results) -> None:
-    paper.heading("Economic case")
-    paper.para("What each option is worth: its costs and benefits in money, the benefits the "
-               "board weighs that money cannot measure, value for money, and how far the "
-               "answer holds when the figures move.")
-    financial.economic_money(paper, r)
-    scoring.non_financial_case(paper, r)
-    scoring.value_for_money(paper, r)
-    risk.sensitivity_and_risk(paper, r)
-
-
-def _commercial(paper, r: Results) -> None:
-    paper.heading("Commercial case")
-    paper.para("The terms that make the deal cost what it costs: VAT on shared services, the "
-               "lenders' re-pricing, the people affected, pension exits and the one-off costs "
-               "of change, and which partner pays and which gains.")
-    financial.commercial_lines(paper, r)
-
-
-def _financial(paper, r: Results) -> None:
-    paper.heading("Financial case")
-    financial.funding(paper, r)
-    affordability.financial_section(paper, r)
-
-
-def _management(paper, r: Results) -> None:
-    paper.heading("Management case")
-    strategy.readiness(paper, r, table=False)
-    closing.implementation(paper, r)
-    deal.section(paper, r)              # what must be settled (deal-terms.md D6)
-    risk.risk_register(paper, r)
-    closing.user_voice(paper, r)
+def _case(heading: str, intro: str | None, parts) -> Callable[[Any, Results], None]:
+    def write(paper, r: Results) -> None:
+        paper.heading(heading)
+        if intro:
+            paper.para(intro)
+        for part in parts:
+            part(paper, r)
+    write.__name__ = heading.lower().replace(" ", "_")
+    return write
 
 
 def _inputs(paper, r: Results) -> None:
-    closing.appendix(paper, r)
-    strategy.forms_appendix(paper, r)
-    strategy.readiness(paper, r)
-    risk.full_risk_register(paper, r)
+    for part in (closing.appendix, strategy.forms_appendix, strategy.readiness,
+                 risk.full_risk_register):
+        part(paper, r)
 
 
-_WRITERS = (summary.executive_summary, _strategic, _economic, _commercial, _financial,
-            _management, financial.cash_flows_appendix, financial.redundancy_appendix,
+_WRITERS = (summary.executive_summary, *(_case(*c) for c in _CASES),
+            financial.cash_flows_appendix, financial.redundancy_appendix,
             risk.switching_values_appendix, scoring.rationale_appendix, _inputs, deal.appendix)
 
 

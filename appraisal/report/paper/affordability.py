@@ -57,8 +57,9 @@ def _breach_sentences(r: Results, o: OptionResult) -> list[str]:
         stressed = t.first_breach_year is None
         short = (t.stressed_headroom_money if stressed else t.headroom_money)[year - 1]
         when = "In the pessimistic case it breaks" if stressed else "As planned it breaks"
+        by = f", by {money_k(-short)}" if short is not None else ""
         out.append(f"{when} {af.test_name(r.case, t)} ({af.limit_text(t)}) in "
-                   f"{r.first_year + year - 1}, by {money_k(-short)}.")
+                   f"{r.first_year + year - 1}{by}.")
     return out
 
 
@@ -141,14 +142,13 @@ def _chart(paper: BoardPaper, r: Results, o: OptionResult, caption: str) -> None
 
 def plans_table(paper: BoardPaper, r: Results) -> None:
     """Each partner's business plan in outline as entered, with the years its figures change."""
-    with_plans = [g for g in r.case.organisations if g.finances is not None]
+    with_plans = [(g, g.finances) for g in r.case.organisations if g.finances is not None]
     if not with_plans:
         return
     paper.para("Business plans in outline (a year, today's prices; the plan without any of "
                "the options' own lines, which the test adds).", "small")
     rows = []
-    for g in with_plans:
-        f = g.finances
+    for g, f in with_plans:
         changes = "; ".join(
             f"from year {p.year}: " + ", ".join(
                 f"{PLAN_WORDS[k]} {money_k(v)}" for k, v in p.model_dump(exclude={"year"}).items()
@@ -189,6 +189,15 @@ def _rule_words(rule) -> str:
     return text
 
 
+def _breach_year(first_year: int, t) -> str:
+    """The calendar year of a test's first breach as planned, else '2029 (pessimistic)'."""
+    if t.first_breach_year:
+        return str(first_year + t.first_breach_year - 1)
+    if t.stressed_first_breach_year:
+        return f"{first_year + t.stressed_first_breach_year - 1} (pessimistic)"
+    return "none"
+
+
 def appendix_table(paper: BoardPaper, r: Results) -> None:
     """Every test of every option: limit, tightest year and headroom, breaches."""
     if not any(o.capacity for o in r.options):
@@ -203,9 +212,7 @@ def appendix_table(paper: BoardPaper, r: Results) -> None:
         rows = []
         for t in o.capacity:
             y, sy = t.min_headroom["year"], t.stressed_min_headroom["year"]
-            breach = ("none" if not (t.first_breach_year or t.stressed_first_breach_year) else
-                      str(r.first_year + t.first_breach_year - 1) if t.first_breach_year else
-                      f"{r.first_year + t.stressed_first_breach_year - 1} (pessimistic)")
+            breach = _breach_year(r.first_year, t)
             rows.append([
                 kit.short(af.whose(r.case, t), 60), kit.short(af.rule_label(t), 70),
                 af.limit_text(t), af.basis_text(t),

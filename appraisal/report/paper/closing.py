@@ -30,13 +30,12 @@ def user_voice(paper: BoardPaper, r: Results) -> None:
                    "the results before it decides.")
         return
     if crit is not None:
+        scores = "; ".join(
+            f"{kit.short(o.name, 100)} {score_text(r.option(o.id).scores[crit.id])}"
+            for o in r.case.options)
         paper.para(f"The criterion '{crit.name}' carries {pct(r.weights[crit.id], 1)} of the "
-                   f"weight. {_user_voice_verdict(r, crit.id)} Each option's score and the "
-                   "reason given:")
-        paper.table(["Option", "Score", "Rationale"],
-                    [[kit.short(o.name, 100), score_text(r.option(o.id).scores[crit.id]),
-                      o.rationale.get(crit.id) or "No rationale recorded."]
-                     for o in r.case.options], [3, 0.8, 6], numeric={1})
+                   f"weight. {_user_voice_verdict(r, crit.id)} Each option's score (of 10): "
+                   f"{scores}. The reason for each score is in Appendix D.")
     else:
         paper.para("No criterion weighs the voice of tenants and service users, so it does not "
                    "affect the ranking.")

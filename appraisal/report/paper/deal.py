@@ -77,7 +77,8 @@ def _without_whose(g) -> str:
 
 
 def section(paper: BoardPaper, r: Results) -> None:
-    """The body section: short tables for the recommended option, then one line per other."""
+    """The body section: a few sentences for the recommended option (its registers and route in
+    Appendix F), then one line for each other option that changes the partners' structure."""
     paper.heading(TITLE, 2)
     if not shown(r):
         paper.para("The recommended option changes no partner's legal structure and the case "
@@ -86,36 +87,87 @@ def section(paper: BoardPaper, r: Results) -> None:
         return
     case = r.case
     o = r.option(r.recommended)
-    option = case.option(o.id)
     names = {org.id: org.name for org in case.organisations}
     paper.para(f"What must be agreed, found and obtained before the figures for {o.name} can "
-               "come true. " + NOT_LEGAL_ADVICE)
-    paper.heading("Governance settlement", 3)
-    g = option.governance
-    if g is None or not g.items:
-        paper.para("Not recorded: who leads, who chairs and how the board seats fall are the "
-                   "usual deal-breakers.", "small")
-    else:
-        paper.table(["Item", "Proposal", "Status", "Deal-breaker", "Owner"],
-                    [[label(i.item), i.proposal or "—", ITEM_STATUS[i.status],
-                      "yes" if is_deal_breaker(i) else "no", i.owner or "—"] for i in g.items],
-                    [1.5, 5.0, 1.0, 1.0, 1.4], compact=True)
-        if g.board is not None and g.board.size is not None:
-            b = g.board
-            seats = ", ".join(f"{names.get(s.organisation, s.organisation)} {s.seats}"
-                              for s in b.seats)
-            paper.para(f"Board of {b.size}: {seats}; {b.independent} independent and "
-                       f"{b.resident} resident members.", "small")
-    paper.heading("Due diligence", 3)
-    _findings_summary(paper, o.deal.findings)
-    paper.heading("Lenders", 3)
-    _lenders(paper, o, names)
-    paper.heading("The legal and regulatory route", 3)
-    _route(paper, o.deal, names)
+               f"come true, in brief; {APPENDIX.split(':')[0]} gives the registers and every "
+               "step of the route. " + NOT_LEGAL_ADVICE)
+    paper.bullets([_governance_words(case.option(o.id).governance, names),
+                   _findings_words(o.deal.findings), _lenders_words(o.deal.consents),
+                   _route_words(o.deal)])
     others = [x for x in r.options if x.id != o.id and x.deal is not None
               and case.option(x.id).form in STRUCTURAL]
     if others:
+        paper.para("The other options that change the partners' structure:", "small")
         paper.bullets([f"{x.name}: {_verdict_words(x.deal)}" for x in others])
+
+
+def _plural(n: int, word: str, words: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (words or word + 's')}"
+
+
+def _governance_words(g, names: dict) -> str:
+    """'Governance settlement: 9 items, 3 agreed and 5 open; deal-breakers not yet agreed: …'"""
+    if g is None or not g.items:
+        return ("Governance settlement: not recorded; who leads, who chairs and how the board "
+                "seats fall are the usual deal-breakers.")
+    counts = {ITEM_STATUS[k]: sum(i.status == k for i in g.items) for k in ITEM_STATUS}
+    text = f"Governance settlement: {_plural(len(g.items), 'item')}, " + ", ".join(
+        f"{n} {word}" for word, n in counts.items() if n) + "."
+    pending = [label(i.item) for i in g.items
+               if is_deal_breaker(i) and i.status in ("open", "not_agreed")]
+    if pending:
+        text += " Deal-breakers not yet agreed: " + ", ".join(pending) + "."
+    if g.board is not None and g.board.size is not None:
+        b = g.board
+        seats = ", ".join(f"{names.get(s.organisation, s.organisation)} {s.seats}"
+                          for s in b.seats)
+        text += (f" Board of {b.size}: {seats}; {b.independent} independent and {b.resident} "
+                 "resident members.")
+    return text
+
+
+def _findings_words(findings) -> str:
+    if not findings:
+        return "Due diligence: no finding recorded for this option."
+    found = [f for _, f in findings]
+    worst = max(found, key=lambda f: f.severity)
+    areas = {area(f.area) for f in found}
+    still = sum(f.status == "open" for f in found)
+    return (f"Due diligence: {_plural(len(found), 'finding')} in {_plural(len(areas), 'area')}, "
+            f"the most severe {worst.severity} of 5 ({area(worst.area).lower()}); "
+            f"{still} still open.")
+
+
+def _lenders_words(consents) -> str:
+    if not consents:
+        return "Lenders: no loan of a partner taking part."
+    by_need: dict[str, list[str]] = {}
+    for c in consents:
+        need = "not recorded" if c.generated else NEEDED[c.consent_needed]
+        by_need.setdefault(need, []).append(f"{c.lender or 'a lender'} "
+                                            f"({CONSENT_STATUS[c.status]})")
+    return (f"Lenders: {_plural(len(consents), 'loan')} of the partners; "
+            + "; ".join(f"{need}: {', '.join(who)}" for need, who in by_need.items()) + ".")
+
+
+def _route_words(deal) -> str:
+    steps = [s for s in deal.route.steps if s.applies is True]
+    unknown = deal.route.not_known
+    if not steps and not unknown:
+        return "The legal and regulatory route: no step applies to this option."
+    text = f"The legal and regulatory route: {_plural(len(steps), 'step')} apply"
+    if deal.route.completion_weeks:
+        low, high = deal.route.completion_weeks
+        path = [short_step(s.id) for s in steps if s.on_critical_path]
+        text += (f", complete in {low:g} to {high:g} weeks from today (every remaining step at "
+                 "its shortest and longest lead time); the critical path runs "
+                 + " → ".join(path))
+    text += "."
+    if unknown:
+        text += (f" {_plural(len(unknown), 'step')} cannot be decided until the case records "
+                 + ", ".join(sorted({s.missing.replace('_', ' ') for s in unknown}))
+                 + ": listed as not known, never guessed.")
+    return text
 
 
 def _verdict_words(deal) -> str:
@@ -132,17 +184,15 @@ def _verdict_words(deal) -> str:
     return text + "."
 
 
-def _findings_summary(paper: BoardPaper, findings) -> None:
-    if not findings:
-        paper.para("No finding recorded for this option.", "small")
+def _governance_table(paper: BoardPaper, g, names: dict) -> None:
+    if g is None or not g.items:
+        paper.para("Not recorded: who leads, who chairs and how the board seats fall are the "
+                   "usual deal-breakers.", "small")
         return
-    by_area: dict[str, list] = {}
-    for _, f in findings:
-        by_area.setdefault(area(f.area), []).append(f)
-    rows = [[name, str(len(fs)), str(max(f.severity for f in fs)),
-             str(sum(f.status == "open" for f in fs))] for name, fs in by_area.items()]
-    paper.table(["Area", "Findings", "Highest severity (1–5)", "Open"], rows,
-                [3.0, 1.0, 1.6, 1.0], numeric={1, 2, 3}, compact=True)
+    paper.table(["Item", "Proposal", "Status", "Deal-breaker", "Owner"],
+                [[label(i.item), i.proposal or "—", ITEM_STATUS[i.status],
+                  "yes" if is_deal_breaker(i) else "no", i.owner or "—"] for i in g.items],
+                [1.5, 5.0, 1.0, 1.0, 1.4], compact=True)
 
 
 def _lenders(paper: BoardPaper, o, names: dict) -> None:
@@ -166,26 +216,6 @@ def _lenders(paper: BoardPaper, o, names: dict) -> None:
                 compact=True)
 
 
-def _route(paper: BoardPaper, deal, names: dict) -> None:
-    steps = [s for s in deal.route.steps if s.applies is True]
-    unknown = deal.route.not_known
-    if not steps and not unknown:
-        paper.para("No legal or regulatory step applies to this option.", "small")
-        return
-    if deal.route.completion_weeks:
-        path = [short_step(s.id) for s in steps if s.on_critical_path]
-        paper.para(f"{len(steps)} steps apply. With every remaining step at its shortest lead "
-                   f"time the route is complete in {deal.route.completion_weeks[0]:g} weeks, at "
-                   f"its longest in {deal.route.completion_weeks[1]:g}. The critical path runs: "
-                   + " → ".join(path) + ". Lead times that are defaults print as to be "
-                   "confirmed by advisers in the appendix.")
-        paper.chart(route_timeline(deal.route, names))
-    if unknown:
-        paper.para(f"{len(unknown)} steps cannot be decided until the case records "
-                   + ", ".join(sorted({s.missing.replace('_', ' ') for s in unknown}))
-                   + ": they are listed as not known, never guessed.", "small")
-
-
 def appendix(paper: BoardPaper, r: Results) -> None:
     """The registers and the full route of the recommended option, each step with its source."""
     paper.heading(APPENDIX)
@@ -196,6 +226,9 @@ def appendix(paper: BoardPaper, r: Results) -> None:
     case = r.case
     o = r.option(r.recommended)
     names = {org.id: org.name for org in case.organisations}
+    option = case.option(o.id)
+    paper.heading(f"Governance settlement for {o.name}", 3)
+    _governance_table(paper, option.governance, names)
     paper.heading("Due diligence register", 3)
     if case.due_diligence:
         paper.table(["Ref", "Area", "Whose", "Finding", "Severity", "Status", "Priced or "
@@ -206,7 +239,13 @@ def appendix(paper: BoardPaper, r: Results) -> None:
                     [0.6, 1.2, 1.3, 4.0, 0.7, 0.8, 1.5, 1.3], compact=True)
     else:
         paper.para("No finding recorded.", "small")
+    paper.heading(f"Lenders' consents for {o.name}", 3)
+    _lenders(paper, o, names)
     paper.heading(f"The legal route for {o.name}", 3)
+    if o.deal.route.completion_weeks:
+        paper.chart(route_timeline(o.deal.route, names), caption=(
+            "Each step from today at its shortest and longest lead time; the critical path is "
+            "marked. Lead times that are defaults are to be confirmed by advisers."))
     rows = [[kit.short(s.step.text, 220), names.get(s.organisation, "Once for the option")
              if s.organisation else "Once for the option",
              "not known" if s.applies == "not_known" else weeks_words(s),

@@ -1,16 +1,18 @@
 """BoardPaper: a small facade over a reportlab platypus story (A4, running header, contents).
 
 Sections append to the paper with :meth:`heading`, :meth:`para`, :meth:`table`, :meth:`chart` …;
-:meth:`BoardPaper.build` lays it out twice (``multiBuild``) so that the contents list on the
-cover carries the right page numbers.
+:meth:`BoardPaper.build` lays it out once. The contents list on the cover knows its entries
+before layout (every section heading is in the story), but not their pages: each page number is
+a small PDF form that the cover refers to and that is written when its heading is placed, so the
+paper needs no second layout pass to number its contents.
 """
 from __future__ import annotations
 
 import io
 
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether,
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether,
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer)
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ...charts import short
 from . import kit
@@ -36,7 +38,6 @@ class _Template(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("cover", [frame], onPage=self._footer),
                                PageTemplate("body", [frame], onPage=self._header_footer)])
         self._entries = 0
-        self._pass = 0
 
     def _footer(self, canv, doc) -> None:
         canv.saveState()
@@ -59,21 +60,72 @@ class _Template(BaseDocTemplate):
         canv.line(kit.MARGIN_X, top - 5, kit.PAGE[0] - kit.MARGIN_X, top - 5)
         canv.restoreState()
 
-    def beforeDocument(self) -> None:
-        self._entries = 0
-        self._pass += 1
-        # multiBuild never keeps its first pass (the contents are still empty then).
-        self.canv.layout_only = self._pass == 1
-
     def afterFlowable(self, flowable) -> None:
-        """Each section heading becomes a contents entry and a PDF bookmark."""
+        """Each section heading becomes a PDF bookmark, and its page number the contents
+        entry's form (see :class:`Contents`)."""
         if isinstance(flowable, Paragraph) and flowable.style.name == "h1":
             text = flowable.getPlainText()
-            key = f"section-{self._entries}"
+            key = Contents.key(self._entries)
             self._entries += 1
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=0)
-            self.notify("TOCEntry", (0, kit.esc(text), self.page, key))
+            Contents.number(self.canv, key, self.page)
+
+
+class Contents(Flowable):
+    """The contents list: one line a section heading, dot leaders, then its page number.
+
+    The entries are the paper's level-1 headings, known when the story is complete; each page
+    number is drawn from a form named after the entry, which :meth:`number` writes when the
+    heading is laid out (a PDF may use a form before it defines it). Each line links to its
+    section.
+    """
+
+    NUMBER_WIDTH = 24.0
+
+    def __init__(self, entries: list[str]):
+        super().__init__()
+        self.entries = entries          # filled in as the story grows; read when laid out
+        self.style = kit.STYLES["toc1"]
+
+    @staticmethod
+    def key(i: int) -> str:
+        return f"section-{i}"
+
+    @classmethod
+    def number(cls, canv, key: str, page: int) -> None:
+        style = kit.STYLES["toc1"]
+        canv.beginForm(f"page-{key}", lowerx=-cls.NUMBER_WIDTH, lowery=-style.fontSize * 0.3,
+                       upperx=0, uppery=style.fontSize)
+        canv.setFont(style.fontName, style.fontSize)
+        canv.setFillColor(style.textColor)
+        canv.drawRightString(0, 0, str(page))
+        canv.endForm()
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.style.leading * len(self.entries)
+
+    def draw(self) -> None:
+        canv, style = self.canv, self.style
+        font, size = style.fontName, style.fontSize
+        dot = stringWidth(".", font, size)
+        right = self.width - self.NUMBER_WIDTH - 4
+        canv.setFont(font, size)
+        canv.setFillColor(style.textColor)
+        for i, text in enumerate(self.entries):
+            y = self.style.leading * (len(self.entries) - i - 1) + (style.leading - size) / 2
+            shown = printable(short(text, 90))
+            canv.drawString(0, y, shown)
+            start = stringWidth(shown, font, size) + 4
+            if right > start:
+                canv.drawRightString(right, y, "." * int((right - start) / dot))
+            canv.saveState()
+            canv.translate(self.width, y)
+            canv.doForm(f"page-{self.key(i)}")
+            canv.restoreState()
+            canv.linkRect("", self.key(i), (0, y - 2, self.width, y + size), relative=1,
+                          thickness=0)
 
 
 class BoardPaper:
@@ -86,12 +138,14 @@ class BoardPaper:
         self.story: list = []
         self.footer = STATUS
         self._section = 0
+        self._headings: list[str] = []       # level-1 headings, for the contents
 
     # --- text ----------------------------------------------------------------------------
     def heading(self, text: str, level: int = 1) -> None:
         """A numbered section heading (level 1) or a sub-heading (2, 3); text is escaped."""
         if level == 1:
             self._section += 1
+            self._headings.append(f"{self._section}. {text}")
             self.story.append(CondPageBreak(kit.FRAME_HEIGHT * 0.25))
             self.story.append(kit.para(f"{self._section}. {text}", "h1"))
         else:
@@ -144,8 +198,7 @@ class BoardPaper:
         self.story.append(Spacer(1, points))
 
     def contents(self) -> None:
-        toc = TableOfContents(levelStyles=[kit.STYLES["toc1"]], dotsMinLevel=0)
-        self.story.append(toc)
+        self.story.append(Contents(self._headings))
 
     def new_page(self, template: str = "body") -> None:
         self.story.append(NextPageTemplate(template))
@@ -155,5 +208,5 @@ class BoardPaper:
     def build(self) -> bytes:
         buf = io.BytesIO()
         doc = _Template(buf, self.title, self.author, self.footer)
-        doc.multiBuild(list(self.story))
+        doc.build(list(self.story))
         return buf.getvalue()

@@ -6,7 +6,6 @@ their header row when they break across pages.
 """
 from __future__ import annotations
 
-import io
 import re
 import threading
 from collections.abc import Set
@@ -20,14 +19,13 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
-from svglib import fonts as svg_fonts
-from svglib.svglib import svg2rlg
 
-from ...charts import short, svg_bytes
+from ...charts import short
 from ...formatting import chance, chance_of_loss
 from ...montecarlo import rank_correlation
 from ...resources import matplotlib_font
 from .script import printable
+from .vector import FigureFlowable
 
 PAGE = A4
 MARGIN_X = 2.0 * cm
@@ -67,14 +65,6 @@ def register_fonts() -> None:
     with _font_lock:
         if _fonts_ready:
             return
-        # Chart text arrives as SVG text in family "DejaVu Sans": map it to the same fonts.
-        # (svglib registers each TTF under our names; the family mapping must come after,
-        # since registering a TTF resets its family.)
-        for (weight, style), (name, file) in zip(
-                [("normal", "normal"), ("bold", "normal"), ("normal", "italic"),
-                 ("bold", "italic")], FONT_FILES.items()):
-            svg_fonts.register_font("DejaVu Sans", str(matplotlib_font(file)),
-                                    weight=weight, style=style, rlgFontName=name)
         for name, file in FONT_FILES.items():
             if name not in pdfmetrics.getRegisteredFontNames():
                 pdfmetrics.registerFont(TTFont(name, str(matplotlib_font(file))))
@@ -227,33 +217,8 @@ def bold(text: object) -> Paragraph:
     return Paragraph(f"<b>{esc(text)}</b>", STYLES["cell"])
 
 
-class VectorChart(Flowable):
-    """A chart drawn as vectors; it is not drawn on a layout-only pass (``canv.layout_only``).
-
-    The paper is laid out twice so that the contents list knows its page numbers; the first
-    pass is never kept, so drawing the charts there would only cost time.
-    """
-
-    def __init__(self, drawing):
-        super().__init__()
-        self.drawing = drawing
-        self.width, self.height = drawing.width, drawing.height
-        self.hAlign = "CENTER"
-
-    def wrap(self, avail_width, avail_height):
-        return self.width, self.height
-
-    def draw(self):
-        if not getattr(self.canv, "layout_only", False):
-            self.drawing.drawOn(self.canv, 0, 0)
-
-
 def chart(fig, width: float = FRAME_WIDTH, max_height: float = FRAME_HEIGHT * 0.6) -> Flowable:
-    """A matplotlib Figure as a vector drawing: figure → SVG in memory → svglib → scaled."""
-    drawing = svg2rlg(io.BytesIO(svg_bytes(fig, text_as_text=True)))
-    if drawing is None:     # svglib could not read matplotlib's own SVG: a fault, not a figure
-        raise ValueError("the chart could not be converted for the paper")
-    scale = min(width / drawing.width, max_height / drawing.height)
-    drawing.width, drawing.height = drawing.width * scale, drawing.height * scale
-    drawing.scale(scale, scale)
-    return VectorChart(drawing)
+    """A matplotlib Figure as vectors on the page, scaled to fit ``width`` × ``max_height``;
+    it is drawn straight onto the page when the page is drawn (see :mod:`.vector`)."""
+    w, h = fig.get_size_inches()
+    return FigureFlowable(fig, min(width / (w * 72), max_height / (h * 72)))

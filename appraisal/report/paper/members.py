@@ -1,8 +1,8 @@
 """The board paper's account of board members' own views (model-v2.md V9).
 
-A sub-section of the non-financial case: how many members' views the leader holds under, each
-member's leading option, the spread of their weights and scores against the board's, and, where
-views divide, which criteria divide them. Members are named only where the case allows it;
+A sub-section of the non-financial case: how many members' views the leader holds under and,
+where views divide, which criteria divide them; Appendix D adds each member's leading option and
+the spread of their weights and scores against the board's. Members are named only where the case allows it;
 otherwise they are member A, B… in the case's order. Every figure is read from Results.
 """
 from __future__ import annotations
@@ -62,7 +62,6 @@ def members_section(paper: BoardPaper, r: Results) -> None:
     case = r.case
     names = charts.labels(r)
     leader = r.option(r.leader).name
-    options = {o.id: o.name for o in case.options}
     paper.heading("Board members' own views", 3)
     n = len(r.members)
     weighed = sum(v.own_weights for v in r.members)
@@ -74,13 +73,8 @@ def members_section(paper: BoardPaper, r: Results) -> None:
              f"{holds_clause(r)}.")
     if not case.members_named:
         intro += " Members are not named in this paper."
-    paper.para(intro)
-    paper.table(["Member", "Gave", "Their leading option", f"Their score for {leader}",
-                 "Their top score"],
-                [[names[i], _gave(v, m), options[v.leader],
-                  score(v.weighted_scores[r.leader]), score(max(v.weighted_scores.values()))]
-                 for i, (v, m) in enumerate(zip(r.members, case.members))],
-                [2.0, 1.7, 3.0, 1.5, 1.3], numeric={3, 4})
+    paper.para(intro + " Appendix D gives each member's leading option and the spread of "
+               "their weights and scores.")
     lines = divide_lines(r, names)
     if lines:
         paper.para("Views divide most on these criteria:")
@@ -89,9 +83,26 @@ def members_section(paper: BoardPaper, r: Results) -> None:
         paper.para("Members' views do not divide sharply on any criterion: no weight differs "
                    "by more than 15 points of the total between members, and no option's "
                    "scores by more than 4 points.")
-    if weighed:
+
+
+def members_appendix(paper: BoardPaper, r: Results) -> None:
+    """Appendix D's part on members: each member's leading option, then the spread charts."""
+    if not r.members:
+        return
+    case = r.case
+    names = charts.labels(r)
+    leader = r.option(r.leader).name
+    options = {o.id: o.name for o in case.options}
+    paper.heading("Board members' own views in detail", 2)
+    paper.table(["Member", "Gave", "Their leading option", f"Their score for {leader}",
+                 "Their top score"],
+                [[names[i], _gave(v, m), options[v.leader],
+                  score(v.weighted_scores[r.leader]), score(max(v.weighted_scores.values()))]
+                 for i, (v, m) in enumerate(zip(r.members, case.members))],
+                [2.0, 1.7, 3.0, 1.5, 1.3], numeric={3, 4})
+    if any(v.own_weights for v in r.members):
         paper.chart(charts.weight_spread(r), caption="Each dot is one member's share of the "
                     "total weight; the black bar is the board's.")
-    if scored:
+    if any(m.scores for m in case.members):
         paper.chart(charts.score_spread(r), caption="Each dot is one member's score, for the "
                     "options and criteria members scored; the black bar is the board's.")

@@ -39,6 +39,7 @@ def switching_values_appendix(paper: BoardPaper, r: Results) -> None:
             for c in r.case.criteria]
     paper.table(["Criterion", "Weight today", "Switching weight"], rows, [5, 1.5, 1.5],
                 numeric={1, 2})
+    _weight_chart(paper, r)
     if any(o.monte_carlo is not None for o in r.options):
         paper.heading("Spread of the simulations", 2)
         paper.chart(charts.monte_carlo_histogram(r),
@@ -91,7 +92,11 @@ def _switching_weights(paper: BoardPaper, r: Results) -> None:
                "from 0% to 100% changes the leader; 'only at 100%' (or 'only at 0%') means "
                "another option would draw level only if that criterion carried all the weight "
                "(or none of it), so in practice it does not change the answer.")
-    paper.para("Each criterion's switching weight is listed in Appendix C.", "small")
+    paper.para("Each criterion's switching weight is listed, and the weighted scores charted "
+               "as each weight moves, in Appendix C.", "small")
+
+
+def _weight_chart(paper: BoardPaper, r: Results) -> None:
     shown = charts.sensitive_criteria(r)
     caption = ("Weighted score of each option as one criterion's weight runs from 0% to 100%; "
                "the vertical line is today's weight, the dotted one the switching weight.")

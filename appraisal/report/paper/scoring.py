@@ -71,6 +71,7 @@ def rationale_appendix(paper: BoardPaper, r: Results) -> None:
                 for c in case.criteria]
         paper.heading(kit.short(o.name, 120), 3)
         paper.table(["Criterion", "Score", "Rationale"], rows, [2.5, 0.7, 6.5], numeric={1})
+    members.members_appendix(paper, r)
 
 
 CULTURE_WORDS = ("culture", "trust", "ethos", "values")

@@ -23,6 +23,7 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
     paper.heading("Executive summary")
     paper.markup(cover.resolution_markup(r), "callout")
     paper.markup(f"<b>Recommendation.</b> {recommendation_text(r)}")
+    paper.markup(f"<b>Yearly saving at full run rate.</b> {kit.esc(run_rate_sentence(r))}")
     paper.markup(cover.basis_markup(r), "small")
     paper.para("Every option against the baseline (thousands of pounds): the NPV with every "
                "figure at its most likely value, and expected, with every uncertain figure at "
@@ -54,6 +55,35 @@ def executive_summary(paper: BoardPaper, r: Results) -> None:
         paper.markup("<b>Before deciding, note:</b>")
         paper.bullets(warnings)
     affordability.page_two(paper, r)
+
+
+def run_rate_sentence(r: Results) -> str:
+    """What the recommended option (and the leader, if another) saves in a year against the
+    baseline once every ramp is complete, from Results' ``run_rate``: savings less recurring
+    costs, irrecoverable VAT and loan margins, in today's prices, one-off items left out."""
+    rec = r.option(r.recommended)
+    if rec.baseline:
+        text = (f"{rec.name}, the recommended option, is the baseline, so it saves nothing "
+                "against it.")
+    else:
+        text = f"Once every saving has ramped up, {_run_rate_words(r, rec)}."
+    if r.leader != r.recommended:
+        leader = r.option(r.leader)
+        text += (f" {leader.name}, the highest weighted score, "
+                 + ("is the baseline." if leader.baseline
+                    else _run_rate_words(r, leader, named=False) + "."))
+    return text + (" Savings less recurring costs, irrecoverable VAT and loan margins, against "
+                   "the baseline's, in today's prices; one-off costs left out.")
+
+
+def _run_rate_words(r: Results, o: OptionResult, named: bool = True) -> str:
+    saving, year = o.run_rate["saving"], r.first_year + o.run_rate["year"] - 1
+    who = f"{o.name} " if named else ""
+    if round(saving / 1000.0) == 0:
+        return f"{who}runs level with the baseline (from {year})"
+    if saving > 0:
+        return f"{who}saves {money_k(saving)} a year against the baseline (from {year})"
+    return f"{who}costs {money_k(-saving)} a year more than the baseline (from {year})"
 
 
 def recommended_robustness(r: Results) -> str | None:
