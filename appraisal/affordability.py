@@ -34,13 +34,7 @@ def results_of(case, outcomes: list[Outcome]) -> list[CapacityResult]:
             organisation=spec.organisation, loan=spec.loan, lender=lender, metric=rule.metric,
             limit=rule.limit, bound=rule.bound, basis=rule.basis_or_default,
             definition=rule.definition_or_default, derived=derived,
-            entity=[case.organisations[k].id for k in spec.entity],
-            values=item.values, headroom=item.headroom, headroom_money=item.headroom_money,
-            min_headroom=item.min_headroom, first_breach_year=item.first_breach_year,
-            stressed_values=item.stressed_values,
-            stressed_headroom_money=item.stressed_headroom_money,
-            stressed_min_headroom=item.stressed_min_headroom,
-            stressed_first_breach_year=item.stressed_first_breach_year))
+            entity=[case.organisations[k].id for k in spec.entity], **item.measured()))
     return out
 
 

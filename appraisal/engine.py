@@ -13,7 +13,7 @@ from .deal.gate import deal_of
 from .deal.notices import deal_warnings
 from .drivers import build_drivers, effects, triangular_mean
 from .finance import baseline as against
-from .finance.capacity import capacity, shares_shown
+from .finance.capacity import capacity, line_splits, shares_shown
 from .finance.lines import COLUMNS, LineTable, build_lines, weekly_pay_cap
 from .finance.metrics import column_flows, discount_factors, net_flows, organisation_npv
 from .finance.vat import recharge_npv
@@ -84,8 +84,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
     ids = [o.id for o in case.options]
 
     amounts = table.amounts()
-    tested = capacity(case, table)
-    shares = shares_shown(case, table)
+    splits = line_splits(case, table)                 # who takes each line (V10)
+    tested = capacity(case, table, splits)
+    shares = shares_shown(case, table, splits)
     org_ids = [org.id for org in case.organisations] + ["joint"]
     options = []
     deals = {option.id: deal_of(case, option) for option in case.options}   # deal-terms D5.5

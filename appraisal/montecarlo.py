@@ -31,6 +31,11 @@ from .finance.lines import LineTable
 # Draws × lines per chunk: 2M float64 = 16 MB arrays, under glibc's 32 MB ceiling for reusing
 # heap memory, so each chunk's arrays do not cost fresh page faults (1 s of the worst case).
 CHUNK_ELEMENTS = 2_000_000
+# Rows of a chunk (drivers, then lines) worked on at a time: 8 rows of a chunk's draws (300 kB)
+# stay in the processor's cache through the dozen passes each takes, where the whole chunk would
+# stream from memory for every pass. Each value gets the same operations either way, and the
+# normals are drawn in the same order, so the figures do not depend on it.
+BLOCK_ROWS = 8
 HISTOGRAM_BINS = 40
 PERT_GRID = 1025
 
@@ -192,14 +197,21 @@ class _Plan:
         if self.alone == len(out):
             return
         z = rng.standard_normal(n)
-        shared = out[self.alone:]
-        rng.standard_normal(out=shared)
-        # (√ρ·(±Z) + √(1−ρ)·ε + 9) × 1024, the table's own index, in place
-        shared *= math.sqrt(1.0 - self.rho) * PHI_SCALE
+        # (√ρ·(±Z) + √(1−ρ)·ε + 9) × 1024, the table's own index, in place, a block of rows at
+        # a time (each block's normals follow the previous block's in the generator's stream)
+        scale = math.sqrt(1.0 - self.rho) * PHI_SCALE
         lift = (math.sqrt(self.rho) * PHI_SCALE) * z
-        shared[:self.costs] += lift - PHI_FROM * PHI_SCALE
-        shared[self.costs:] += -PHI_FROM * PHI_SCALE - lift
-        normal_cdf(shared, scaled=True)
+        costs_up = lift - PHI_FROM * PHI_SCALE
+        savings_up = -PHI_FROM * PHI_SCALE - lift
+        split = self.alone + self.costs
+        for top in range(self.alone, len(out), BLOCK_ROWS):
+            rows = out[top:top + BLOCK_ROWS]
+            rng.standard_normal(out=rows)
+            rows *= scale
+            k = min(len(rows), max(0, split - top))
+            rows[:k] += costs_up
+            rows[k:] += savings_up
+            normal_cdf(rows, scaled=True)
 
 
 def monte_carlo(table: LineTable, drivers: Drivers, g: np.ndarray, npv: np.ndarray,
@@ -235,18 +247,24 @@ def monte_carlo(table: LineTable, drivers: Drivers, g: np.ndarray, npv: np.ndarr
         q = u if n == u.shape[1] else np.empty((n_lines, n))     # a shorter last chunk
         plan.fill(rng, q[:drivers.count])
         q[drivers.count:] = q[copies]
-        x = shape(q, low, base, high)
-        out[start:start + n] = (weights @ x).T
+        for top in range(0, n_lines, BLOCK_ROWS):       # each line's move, in place
+            end = top + BLOCK_ROWS
+            q[top:end] = shape(q[top:end], low[top:end], base[top:end], high[top:end])
+        out[start:start + n] = (weights @ q).T
     out += npv
     return summarise(out, baseline)
 
 
 def summarise(out: np.ndarray, baseline: int) -> MonteCarloDraws:
-    """Percentiles, means, P(loss against the baseline), P(highest NPV) and histograms."""
+    """Percentiles, means, P(loss against the baseline), P(highest NPV) and histograms.
+
+    Order statistics and histograms read each option's draws laid side by side (the same values,
+    found faster); the means keep the draws' own order of summation."""
     draws, n_opt = out.shape
-    p10, p50, p90 = np.percentile(out, [10, 50, 90], axis=0)
     vs_base = out - out[:, [baseline]]
-    v10, v50, v90 = np.percentile(vs_base, [10, 50, 90], axis=0)
+    by_option = np.ascontiguousarray(out.T)
+    p10, p50, p90 = np.percentile(by_option, [10, 50, 90], axis=1)
+    v10, v50, v90 = np.percentile(np.ascontiguousarray(vs_base.T), [10, 50, 90], axis=1)
     top = out.max(axis=1, keepdims=True)
     first_top = np.argmax(out >= top - 1e-6 * np.maximum(1.0, np.abs(top)), axis=1)
     p_highest = np.bincount(first_top, minlength=n_opt) / draws
@@ -254,7 +272,7 @@ def summarise(out: np.ndarray, baseline: int) -> MonteCarloDraws:
     if hi - lo < 1e-6:
         lo, hi = lo - 0.5, hi + 0.5
     edges = np.linspace(lo, hi, HISTOGRAM_BINS + 1)
-    counts = np.stack([np.histogram(out[:, o], bins=edges)[0] for o in range(n_opt)])
+    counts = np.stack([np.histogram(row, bins=edges)[0] for row in by_option])
     below = (vs_base < -1e-6).mean(axis=0)
     below[baseline] = 0.0
     return MonteCarloDraws(out, p10, p50, p90, out.mean(axis=0), v10, v50, v90,

@@ -2,6 +2,10 @@
 
 Built only by :func:`appraisal.engine.appraise`. The app, the PDF, the workbook and the JSON all
 read these figures; none computes one of its own. Money is float64 pounds at full precision.
+
+An option's money (cash flows, lines, redundancies) is here; the sensitivity analysis's results
+are in :mod:`appraisal.results_sensitivity` and the capacity test's in
+:mod:`appraisal.results_capacity`, all importable from this module.
 """
 from __future__ import annotations
 
@@ -11,7 +15,20 @@ from typing import Any
 
 from .case import Case
 from .kinds import COLUMN_IDS as COLUMNS
+from .results_capacity import CapacityResult
+from .results_sensitivity import (
+    HorizonEntry,
+    MonteCarloResult,
+    PastHorizon,
+    Scenario,
+    SwitchingValue,
+    TornadoRow,
+)
 from .wording import AppraisalWarning as AppraisalWarning   # defined with its words
+
+__all__ = ["RESULTS_FORMAT", "RESULTS_VERSION", "AppraisalWarning", "CapacityResult", "CashFlow",
+           "HorizonEntry", "LineResult", "MonteCarloResult", "OptionResult", "PastHorizon",
+           "RedundancyResult", "Results", "Scenario", "SwitchingValue", "TornadoRow"]
 
 RESULTS_FORMAT = "options-appraisal-results"
 RESULTS_VERSION = 2
@@ -82,124 +99,6 @@ class RedundancyResult:
     per_person: float
     total: float
     year: int
-
-
-@dataclass
-class TornadoRow:
-    """A driver of the option's NPV against the baseline, all its lines at low and at high.
-
-    ``ref`` is the line's ``LIST[index]`` for a driver of one line (``baseline:LIST[index]``
-    for one of the baseline's), ``driver:NAME`` for a driver of several (model-v2.md V4);
-    ``label``, ``low`` and ``high`` are its first line's. ``npv_at_low``/``npv_at_high`` are the
-    option's own NPV at the ends (its own lines moved), ``lines`` every line the driver moves as
-    ``option id:LIST[index]``.
-    """
-
-    ref: str
-    label: str
-    low: float
-    high: float
-    npv_vs_baseline_at_low: float
-    npv_vs_baseline_at_high: float
-    npv_at_low: float
-    npv_at_high: float
-    driver: str | None = None
-    lines: list[str] = field(default_factory=list)
-
-    @property
-    def swing(self) -> float:
-        return abs(self.npv_vs_baseline_at_high - self.npv_vs_baseline_at_low)
-
-    def to_json(self) -> dict:
-        return {"ref": self.ref, "label": self.label, "driver": self.driver,
-                "low": self.low, "high": self.high,
-                "npv_vs_baseline_at_low": self.npv_vs_baseline_at_low,
-                "npv_vs_baseline_at_high": self.npv_vs_baseline_at_high,
-                "npv_at_low": self.npv_at_low, "npv_at_high": self.npv_at_high,
-                "lines": self.lines}
-
-
-@dataclass
-class SwitchingValue:
-    ref: str
-    label: str
-    base: float
-    value: float | None
-    change_pct: float | None
-
-    def to_json(self) -> dict:
-        return {"ref": self.ref, "label": self.label, "base": self.base, "value": self.value,
-                "change_pct": self.change_pct}
-
-
-@dataclass
-class MonteCarloResult:
-    draws: int
-    seed: int
-    distribution: str
-    p10: float
-    p50: float
-    p90: float
-    mean: float
-    p_npv_vs_baseline_below_zero: float
-    p_highest_npv: float
-    histogram_counts: list[int]         # over Results.histogram_edges, shared by all options
-    correlation: float = 0.0            # ρ of the delivery factor (model-v2.md V4)
-    vs_baseline: dict[str, float] = field(default_factory=dict)   # p10, p50, p90, mean
-
-    def to_json(self) -> dict:
-        return {"draws": self.draws, "seed": self.seed, "correlation": self.correlation,
-                "distribution": self.distribution,
-                "p10": self.p10, "p50": self.p50, "p90": self.p90, "mean": self.mean,
-                "vs_baseline": self.vs_baseline,
-                "p_npv_vs_baseline_below_zero": self.p_npv_vs_baseline_below_zero,
-                "p_highest_npv": self.p_highest_npv, "histogram_counts": self.histogram_counts}
-
-
-@dataclass
-class CapacityResult:
-    """One covenant or golden rule tested year by year on an option (model-v2.md V10).
-
-    Per-year lists run over years 1..H, None where the year is not tested (a loan repaid) or the
-    metric is undefined (no interest payable, no assets). ``stressed_*`` are the same with the
-    option's ranged lines at their worse ends (the pessimistic case).
-    """
-
-    organisation: str | None            # None: a merged body's rule
-    loan: str | None                    # None: a golden rule
-    lender: str | None
-    metric: str                         # interest_cover | gearing
-    limit: float
-    bound: str                          # min | max
-    basis: str                          # underlying | all
-    definition: str | None              # interest cover: ebitda_mri | ebitda
-    derived: bool                       # a merged rule taken from the partners' strictest
-    entity: list[str]
-    values: list[float | None]
-    headroom: list[float | None]
-    headroom_money: list[float | None]
-    min_headroom: dict
-    first_breach_year: int | None
-    stressed_values: list[float | None]
-    stressed_headroom_money: list[float | None]
-    stressed_min_headroom: dict
-    stressed_first_breach_year: int | None
-
-    @property
-    def breached(self) -> bool:
-        """Broken in the base case or in the pessimistic one."""
-        return self.first_breach_year is not None or self.stressed_first_breach_year is not None
-
-    def to_json(self) -> dict:
-        return {
-            "organisation": self.organisation, "loan": self.loan, "metric": self.metric,
-            "limit": self.limit, "bound": self.bound, "basis": self.basis,
-            "definition": self.definition, "entity": self.entity, "values": self.values,
-            "headroom": self.headroom, "headroom_money": self.headroom_money,
-            "min_headroom": self.min_headroom, "first_breach_year": self.first_breach_year,
-            "stressed": {"min_headroom": self.stressed_min_headroom,
-                         "first_breach_year": self.stressed_first_breach_year},
-        }
 
 
 @dataclass
@@ -282,52 +181,6 @@ class OptionResult:
         if self.monte_carlo is not None:
             out["monte_carlo"] = self.monte_carlo.to_json()
         return out
-
-
-@dataclass
-class Scenario:
-    """Every driver at each option's worse (pessimistic) or better (optimistic) end, or at base.
-
-    ``npv_vs_baseline`` is each option's own scenario figure (model-v2.md V4); ``npv`` adds the
-    baseline's base NPV to it, and the scores and ranks follow from those figures.
-    """
-
-    name: str
-    npv: dict[str, float]
-    npv_vs_baseline: dict[str, float]
-    npv_rank: dict[str, int]
-    weighted_score: dict[str, float]
-    rank: dict[str, int]
-
-    def to_json(self) -> dict:
-        return {"npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
-                "npv_rank": self.npv_rank, "weighted_score": self.weighted_score, "rank": self.rank}
-
-
-@dataclass
-class PastHorizon:
-    """What an option gains and pays after year H up to the longest horizon computed (present
-    values, positive), and its NPV against the baseline there (model-v2.md V2)."""
-
-    from_year: int                     # H + 1
-    to_year: int                       # the longest horizon of horizon_sensitivity
-    gains: float
-    pays: float
-    npv_vs_baseline: float             # over to_year years
-
-
-@dataclass
-class HorizonEntry:
-    """The appraisal at one horizon of ``horizon_sensitivity`` (model-v2.md V2)."""
-
-    years: int
-    npv_vs_baseline: dict[str, float]
-    highest_npv: str                   # highest NPV at this horizon (first in file order if tied)
-    leader: str                        # top weighted score at this horizon
-
-    def to_json(self) -> dict:
-        return {"years": self.years, "npv_vs_baseline": self.npv_vs_baseline,
-                "highest_npv": self.highest_npv, "leader": self.leader}
 
 
 @dataclass

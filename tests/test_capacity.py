@@ -11,12 +11,16 @@ A small case worked by hand, with no inflation so that each figure can be checke
 from __future__ import annotations
 
 import copy
+from dataclasses import fields
 
 import pytest
 
 from appraisal.case import VERSION
 from appraisal.casefile import CaseError, parse_data
 from appraisal.engine import appraise
+from appraisal.finance.capacity import MEASURED_FIELDS, capacity
+from appraisal.finance.lines import build_lines
+from appraisal.results import CapacityResult
 
 CAPACITY_CASE = {
     "format": "options-appraisal-case", "version": VERSION,
@@ -195,6 +199,23 @@ def test_results_json_carries_capacity_on_every_option(results):
         assert "capacity" in option and "capacity_shares" in option
     first = out["options"][0]["capacity"][0]
     assert first["stressed"]["min_headroom"] == {"value": pytest.approx(0.05), "year": 3}
+
+
+def test_each_result_carries_the_engines_figures_as_measured():
+    """The figures are declared once (Measured): a result holds the engine's, unchanged."""
+    case = _case()
+    outcomes = capacity(case, build_lines(case))
+    found = appraise(case, monte_carlo=False)
+    for option, measured in zip(found.options, outcomes):
+        assert [t.measured() for t in option.capacity] == [m.measured() for m in measured]
+        assert [(t.organisation, t.loan) for t in option.capacity] == [
+            (m.spec.organisation, m.spec.loan) for m in measured]
+    # The baseline moves no plan: Oak's all-items cover is 6.5m / 4.0m in years 1 and 2, and
+    # 6.5m / 5.0m in year 3 (its plan's override); the loan is repaid after year 3.
+    oak = found.options[0].capacity[0]
+    assert oak.values[:3] == [pytest.approx(1.625), pytest.approx(1.625), pytest.approx(1.3)]
+    assert oak.values[3] is None and not oak.breached
+    assert set(MEASURED_FIELDS) < {f.name for f in fields(CapacityResult)}
 
 
 def _covenant_without_finances(d):

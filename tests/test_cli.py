@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from appraisal import cli
+from appraisal import appraise, cli, load_case
 from appraisal.casefile import write_all_atomic
 from appraisal.resources import sample_cases
 
@@ -67,6 +67,18 @@ def test_small_case_writes_json(small_case_path, small_case_data, small_expected
     assert round(data["switching_weights"]["scale_capacity"], 6) == 0.433962
     # warnings go to standard error too
     assert "warning: Options: Only 3 options on the short list" in done.stderr
+
+
+def test_results_json_is_compact_and_keeps_every_figure(small_case_path):
+    """One line, no spaces between tokens (a third smaller than indented), and every figure
+    still at full precision: it reads back equal to the results."""
+    results = appraise(load_case(small_case_path))
+    text = cli.results_json(results)
+    assert text.endswith("}\n") and text.count("\n") == 1 and '", "' not in text
+    back = json.loads(text)
+    assert back == results.to_json()
+    merger = next(o for o in back["options"] if o["id"] == "merger")
+    assert merger["npv"] == results.option("merger").npv and round(merger["npv"], 2) == 682584.01
 
 
 def test_dash_writes_to_standard_output(small_case_path, small_case_data, tmp_path):

@@ -24,8 +24,7 @@ interest cover = (6,000,000 + 240,000 − 72,000 + 3,000,000 − 2,500,000) / 4,
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
@@ -46,10 +45,16 @@ TIE = 1e-9
 
 
 @dataclass
-class Outcome:
-    """A computed test: per-year figures (None where untested or undefined) and its summary."""
+class Measured:
+    """A test's figures, as planned and pessimistic: the one declaration of them.
 
-    spec: RuleSpec
+    Per-year lists run over years 1..H, None where the year is not tested (a loan repaid) or the
+    metric is undefined (no interest payable, no assets); ``min_headroom`` is ``{"value",
+    "year"}``. ``stressed_*`` are the same with the option's ranged lines at their worse ends.
+    :class:`Outcome` adds the test's spec for the engine; :class:`appraisal.results.
+    CapacityResult` adds its names for the outputs.
+    """
+
     values: list[float | None]
     headroom: list[float | None]
     headroom_money: list[float | None]
@@ -59,6 +64,25 @@ class Outcome:
     stressed_headroom_money: list[float | None]
     stressed_min_headroom: dict
     stressed_first_breach_year: int | None
+
+    @property
+    def breached(self) -> bool:
+        """Broken in the base case or in the pessimistic one."""
+        return self.first_breach_year is not None or self.stressed_first_breach_year is not None
+
+    def measured(self) -> dict:
+        """The figures alone, by field name, to build a result from."""
+        return {name: getattr(self, name) for name in MEASURED_FIELDS}
+
+
+@dataclass
+class Outcome(Measured):
+    """A computed test: its figures and the spec it was computed from."""
+
+    spec: RuleSpec
+
+
+MEASURED_FIELDS = tuple(f.name for f in fields(Measured))
 
 
 def stressed_quantities(table: LineTable) -> np.ndarray:
@@ -118,10 +142,11 @@ def recharges(case, horizon: int, stressed: bool) -> np.ndarray:
     return out
 
 
-def organisation_effects(case, table: LineTable, q: np.ndarray, stressed: bool) -> np.ndarray:
-    """float[O, K, 5, H]: each option's lines as they move each organisation's figures."""
+def organisation_effects(case, table: LineTable, q: np.ndarray, stressed: bool,
+                         splits: np.ndarray) -> np.ndarray:
+    """float[O, K, 5, H]: each option's lines as they move each organisation's figures, split
+    by ``splits`` (:func:`line_splits`)."""
     comps = line_components(table, q)
-    splits = line_splits(case, table)
     n_opt, horizon = len(case.options), table.horizon
     out = np.zeros((n_opt, len(case.organisations), N_COMPONENTS, horizon))
     for o in range(n_opt):
@@ -218,12 +243,16 @@ def summaries(headroom: np.ndarray) -> list[tuple[dict, int | None]]:
 
 
 def _listed(rows: np.ndarray) -> list[list[float | None]]:
-    """Rows as lists of floats, None for NaN."""
-    return [[None if math.isnan(v) else v for v in row] for row in rows.tolist()]
+    """Rows as lists of floats, None for NaN, converted whole."""
+    cells = rows.astype(object)
+    cells[np.isnan(rows)] = None
+    return cells.tolist()
 
 
-def capacity(case, table: LineTable) -> list[list[Outcome]]:
-    """Every option's tests, computed at base and with its ranged lines at their worse ends."""
+def capacity(case, table: LineTable, splits: np.ndarray | None = None) -> list[list[Outcome]]:
+    """Every option's tests, computed at base and with its ranged lines at their worse ends.
+
+    ``splits`` is :func:`line_splits` of the case where the caller has it already."""
     horizon = case.settings.horizon_years
     specs_by_option = [option_specs(case, o) for o in range(len(case.options))]
     specs = [s for group in specs_by_option for s in group]
@@ -234,9 +263,11 @@ def capacity(case, table: LineTable) -> list[list[Outcome]]:
     plan = cp.plan_arrays(case, horizon)
     rate = case.settings.marginal_interest_rate
     inflation = float(getattr(case.settings, "inflation_rate", 0.0) or 0.0)
+    if splits is None:
+        splits = line_splits(case, table)
     measured = []
     for stressed, q in ((False, table.q), (True, stressed_quantities(table))):
-        effects = organisation_effects(case, table, q, stressed)
+        effects = organisation_effects(case, table, q, stressed, splits)
         fig = entity_figures(plan, effects, list(entities), rate, inflation)
         measured.append(measure(specs, *numerators(specs, index, fig)))
     (value, headroom, money), (s_value, s_headroom, s_money) = measured
@@ -252,10 +283,12 @@ def capacity(case, table: LineTable) -> list[list[Outcome]]:
     return out
 
 
-def shares_shown(case, table: LineTable) -> list[list[dict]]:
-    """Per option, each joint or cost sharing group line that was split, with its shares."""
+def shares_shown(case, table: LineTable, splits: np.ndarray | None = None) -> list[list[dict]]:
+    """Per option, each joint or cost sharing group line that was split, with its shares
+    (``splits``: :func:`line_splits` of the case, where the caller has it already)."""
     n_orgs = len(case.organisations)
-    splits = line_splits(case, table)
+    if splits is None:
+        splits = line_splits(case, table)
     out: list[list[dict]] = [[] for _ in case.options]
     order = {k: i for i, k in enumerate(KIND_IDS) if KIND[k].organisation != "loan"}
     rows = [l for l in range(len(table.q)) if table.kind[l] in order
