@@ -21,8 +21,8 @@ What counts:
   finding an option, at its first such line);
 - a redundancy of someone aged 55 or over with no pension strain (the scheme usually charges
   one when a member of that age is made redundant);
-- no criterion derived from the NPV, and no word in the rationale that the money is weighed
-  separately;
+- no criterion derived from the NPV, no answer (on the Criteria step) that the money is weighed
+  separately, and no word in the rationale that it is;
 - no recommended option.
 """
 from __future__ import annotations
@@ -140,7 +140,7 @@ def _criteria(case: Case) -> list[Finding]:
         if len(case.options) >= 2 and len(given) == 1:
             found.append(Finding("suspicious", at, f"{criterion.name} does not tell the options "
                                  f"apart: every option scores {_number(given.pop())}"))
-    if not any(c.derived for c in case.criteria):
+    if not any(c.derived for c in case.criteria) and not money_weighed_separately(case):
         rationale = (case.recommendation.rationale if case.recommendation else "").lower()
         if not any(word in rationale for word in MONEY_WORDS):
             found.append(Finding(
@@ -157,6 +157,11 @@ def _not_scored(criterion: str, options: list[tuple[int, str]], of: int) -> str:
     names = [name for _, name in options]
     listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return f"{criterion} is not scored yet for {listed}"
+
+
+def money_weighed_separately(case: Case) -> bool:
+    """Whether the board has said it weighs the money separately, beside the scores."""
+    return case.weighting is not None and case.weighting.money_separately
 
 
 def _recommendation(case: Case) -> list[Finding]:

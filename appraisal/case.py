@@ -273,12 +273,17 @@ class Weighting(Model):
     ``method`` is ``direct`` (points), ``swing`` (``swing`` maps criterion id to its swing rating,
     0..100, the most important at 100) or ``ahp`` (``ahp_order`` lists criterion ids and
     ``ahp_matrix`` is the reciprocal pairwise matrix in that order).
+
+    ``money_separately``: the board's answer that value for money is not one of the criteria,
+    because it weighs the money (the NPV and the financial case) separately, beside the weighted
+    scores. (The other answer is a criterion derived from the NPV.)
     """
 
     method: Literal["direct", "swing", "ahp"] = "direct"
     swing: dict[Id, Annotated[float, Field(strict=True, ge=0, le=100)]] | None = None
     ahp_order: list[Id] | None = None
     ahp_matrix: list[list[Annotated[float, Field(strict=True, gt=0, le=1e6)]]] | None = None
+    money_separately: Annotated[bool, Field(strict=True)] = False
 
 
 class Case(Model):

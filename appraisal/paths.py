@@ -122,6 +122,7 @@ FIELD_WORDS = {
     "National Insurance threshold on termination pay", "annual_turnover": "annual turnover",
     "cap_weekly_pay": "cap weekly pay", "ahp_order": "pairwise order",
     "scale_money": "money anchors", "route": "legal route",
+    "money_separately": "money weighed separately",
 }
 TOP_LISTS = ("options", "organisations", "criteria", "readiness", "risks", "members")
 CRITERION_KEYED = ("scores", "rationale", "swing")   # maps from a criterion's id

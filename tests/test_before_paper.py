@@ -93,6 +93,15 @@ def test_value_for_money_as_a_criterion_or_in_the_rationale_answers_the_question
     assert not any(t.startswith(question) for t in check_texts(data))
 
 
+def test_the_boards_answer_that_money_is_weighed_separately_answers_the_question():
+    data = new_case_data()
+    question = "No criterion is value for money from the NPV"
+    data["weighting"] = {"method": "direct", "money_separately": False}
+    assert any(t.startswith(question) for t in check_texts(data))
+    data["weighting"]["money_separately"] = True
+    assert not any(t.startswith(question) for t in check_texts(data))
+
+
 def test_equal_scores_are_a_question_not_a_gap():
     data = new_case_data()
     data["criteria"] = picked_criteria(["autonomy"], [], even=True)

@@ -457,6 +457,23 @@ def test_lead_reading_and_culture_from_results():
     assert culture_text(results).startswith("No criterion weighs culture and trust.")
 
 
+def test_the_paper_says_how_the_money_enters_the_weighing():
+    from appraisal.report.paper.scoring import money_text
+    data = json.loads(SMALL.read_text(encoding="utf-8"))
+    assert money_text(appraise(parse_data(data))).startswith(
+        "No criterion scores value for money, so the weighted score leaves the money out")
+    data["weighting"] = {"method": "direct", "money_separately": True}
+    assert money_text(appraise(parse_data(data))) == (
+        "Value for money is not one of the criteria: the board weighs the money (the financial "
+        "case) separately, beside the weighted scores.")
+    data["criteria"].append({"id": "vfm", "name": "Value for money", "weight": 25.0,
+                             "source": "npv_vs_baseline"})
+    # 25 of 125 points: 20.0% of the weight.
+    assert money_text(appraise(parse_data(data))) == (
+        "Value for money is one of the criteria, scored from each option's NPV against the "
+        "baseline: 'Value for money' (20.0% of the weight).")
+
+
 def test_without_a_recommendation_the_money_leader_is_named_too():
     results = appraise(load_case(SMALL))
     assert results.case.recommendation is None and results.npv_leader != results.leader

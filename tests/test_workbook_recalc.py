@@ -17,15 +17,25 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from appraisal.casefile import parse_data
 from appraisal.engine import appraise
 from appraisal.report.workbook import workbook_bytes
-from appraisal.report.workbook.option_layout import EXTRA, MAIN, REF, WHEN
 from tests.test_workbook import KEYS, LARGEST, all_cases, assert_horizon, named
+from tests.test_workbook_capacity import assert_capacity, capacity_rows
+from tests.workbook_flexes import (
+    edit,
+    every_kind_flexed,
+    flexed,
+    longer_horizon,
+    mistakes,
+    money_anchors,
+    other_jurisdiction,
+    tighten_first_covenant,
+)
+
+__all__ = ["SOFFICE", "edit", "recalculate"]       # the members' workbook test reads these
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-FLEX_RATE = 0.06
 # Flexed as well as written (the others' formulas are the same rules, proven as written).
 FLEXED = ("small-case", "v2-case", LARGEST, "hostile")
 ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -34,163 +44,6 @@ ALWAYS_RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode"
  oor:op="fuse"><value>0</value></prop></item>
 </oor:items>"""
-
-
-def data_of(case) -> dict:
-    return case.model_dump(mode="json", exclude_none=True)
-
-
-def line_row(wb, option_name: str, line_ref: str) -> int:
-    """The row of an option's line on the Lines sheet (where its inputs are typed)."""
-    ws = wb["Lines"]
-    return next(r for r in range(1, ws.max_row + 1)
-                if ws.cell(r, REF).value == line_ref and ws.cell(r, 3).value == option_name)
-
-
-def table_row(ws, column: int, value, after: str) -> int:
-    """The row under the section titled ``after`` whose ``column`` holds ``value``."""
-    top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == after)
-    return next(r for r in range(top, ws.max_row + 1) if ws.cell(r, column).value == value)
-
-
-def edit(raw: bytes, change) -> bytes:
-    """The workbook after ``change(wb)`` types into its cells (openpyxl; no stored results)."""
-    wb = openpyxl.load_workbook(io.BytesIO(raw))
-    change(wb)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def flexed(case, results, raw):
-    """DiscountRate (InflationRate where the schedule is declining, which asks for 3.5%) and
-    the first saving changed, in the case and in the workbook."""
-    data = data_of(case)
-    declining = case.settings.discount_schedule == "declining"
-    setting, flex = ("InflationRate", 0.031) if declining else ("DiscountRate", FLEX_RATE)
-    data["settings"]["inflation_rate" if declining else "discount_rate"] = flex
-    o = next((i for i, opt in enumerate(case.options) if opt.savings), None)
-    value = None
-    if o is not None:
-        line = case.options[o].savings[0]
-        value = (line.low + line.high) / 2 + 1234.5 if line.has_range else line.annual * 1.5
-        value = value if not line.has_range or value <= line.high else (line.low + line.high) / 2
-        data["options"][o]["savings"][0]["annual"] = value
-
-    def change(wb):
-        named(wb, setting).value = flex
-        if o is not None:
-            name = results.options[o].name
-            wb["Lines"].cell(line_row(wb, name, "savings[0]"), MAIN).value = value
-    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
-
-
-def every_kind_flexed(case, results, raw):
-    """Every kind of input changed at once in the largest sample: settings, an organisation's
-    VAT recovery, a loan's balance and term, a weight, a score, the baseline, a line's amount,
-    year and start, and a redundancy's age and pay."""
-    data = data_of(case)
-    s = data["settings"]
-    s.update(vat_rate=0.175, redundancy_weekly_pay_cap=700, employer_nic_rate=0.138,
-             termination_nic_threshold=25000, optimism_bias={"costs": 0.2, "savings": 0.05})
-    data["organisations"][0]["vat_recovery_rate"] = 0.3
-    loan = data["organisations"][0]["loans"][0]
-    loan.update(balance=loan["balance"] * 1.5, remaining_years=loan["remaining_years"] + 3)
-    data["criteria"][1]["weight"] = 25
-    data["options"][2]["scores"]["autonomy"] = 9.5
-    for o in data["options"]:
-        o.pop("baseline", None)
-    data["options"][1]["baseline"] = True
-    merger = data["options"][4]
-    merger["one_off_costs"][0].update(amount=merger["one_off_costs"][0]["amount"] + 50000, year=3)
-    merger["savings"][1]["start_year"] = 4
-    merger["redundancies"][0].update(age=57, weekly_pay=900)
-    def change(wb):
-        for name, value in (("VATRate", 0.175), ("RedundancyWeeklyPayCap", 700),
-                            ("EmployerNICRate", 0.138), ("TerminationNICThreshold", 25000),
-                            ("OptimismBiasCosts", 0.2), ("OptimismBiasSavings", 0.05),
-                            ("BaselineOption", case.options[1].id)):
-            named(wb, name).value = value
-        inputs = wb["Inputs"]
-        inputs.cell(table_row(inputs, 2, case.organisations[0].id, "Organisations"), 4).value = 0.3
-        r = table_row(inputs, 2, loan["id"], "Loans")
-        inputs.cell(r, 5).value = loan["balance"]
-        inputs.cell(r, 7).value = loan["remaining_years"]
-        inputs.cell(table_row(inputs, 2, case.criteria[1].id, "Criteria and weights"), 4).value = 25
-        r = table_row(inputs, 1, case.options[2].id, "Scores (0 to ScoreMax, higher is better "
-                                                    "for the board)")
-        col = 3 + [c.id for c in case.criteria].index("autonomy")
-        inputs.cell(r, col).value = 9.5
-        ws, name = wb["Lines"], results.options[4].name
-        r = line_row(wb, name, "one_off_costs[0]")
-        ws.cell(r, MAIN).value = merger["one_off_costs"][0]["amount"]
-        ws.cell(r, WHEN).value = 3
-        ws.cell(line_row(wb, name, "savings[1]"), WHEN).value = 4
-        red = wb["Redundancy"]
-        r = next(r for r in range(1, red.max_row + 1) if red.cell(r, 1).value ==
-                 results.options[4].name and red.cell(r, 2).value == "redundancies[0]")
-        red.cell(r, 6).value = 57
-        red.cell(r, 8).value = 900
-    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
-
-
-def tighten_first_covenant(wb) -> None:
-    """The first option's first covenant given a limit no year can meet."""
-    ws = wb["Capacity"]
-    ws["C6"].value = 1000 if ws["A6"].value == "min" else -1000
-
-
-def money_anchors(case):
-    """The largest sample with the board's money anchors on value for money (model-v2.md V8),
-    written at [0, £2m] and typed as [−£1m, £3m]: the scores follow the anchors, not capped."""
-    data = data_of(case)
-    j = next(j for j, c in enumerate(case.criteria) if c.derived)
-    data["criteria"][j]["scale_money"] = [0, 2_000_000]
-    raw = workbook_bytes(appraise(parse_data(data), monte_carlo=False))
-    data["criteria"][j]["scale_money"] = [-1_000_000, 3_000_000]
-    crit_id = case.criteria[j].id
-
-    def change(wb):
-        inputs = wb["Inputs"]
-        r = table_row(inputs, 2, crit_id, "Criteria and weights")
-        inputs.cell(r, 6).value, inputs.cell(r, 7).value = -1_000_000, 3_000_000
-    return appraise(parse_data(data), monte_carlo=False), edit(raw, change)
-
-
-def longer_horizon(case, raw):
-    data = data_of(case)
-    data["settings"]["horizon_years"] = 30
-    return appraise(parse_data(data), monte_carlo=False), edit(
-        raw, lambda wb: setattr(named(wb, "HorizonYears"), "value", 30))
-
-
-def mistakes(results, raw) -> dict[str, tuple[bytes, str]]:
-    """Each typed mistake in the worked example: the workbook, and words the failing check
-    must contain. The last holds two mistakes at once (all weights zero, a horizon too long)."""
-    def loan(wb):
-        r = line_row(wb, results.options[2].name, "loan_repricing[0]")
-        wb["Lines"].cell(r, EXTRA).value = "oak-rfc"
-
-    def organisation(wb):
-        wb["Lines"].cell(line_row(wb, results.options[1].name, "savings[0]"), 4).value = "ealm"
-
-    def supplier(wb):
-        r = line_row(wb, results.options[1].name, "shared_services[0]")
-        wb["Lines"].cell(r, EXTRA + 3).value = "oka"
-
-    def weights_and_horizon(wb):
-        inputs = wb["Inputs"]
-        for c in results.case.criteria:
-            inputs.cell(table_row(inputs, 2, c.id, "Criteria and weights"), 4).value = 0
-        named(wb, "HorizonYears").value = 45
-    return {
-        "loan": (edit(raw, loan), "its loan is found exactly once"),
-        "baseline": (edit(raw, lambda wb: setattr(named(wb, "BaselineOption"), "value",
-                                                  "stand-alone")), "baseline option id"),
-        "organisation": (edit(raw, organisation), "its organisation is found exactly once"),
-        "supplier": (edit(raw, supplier), "its supplier is blank or a known organisation"),
-        "weights-and-horizon": (edit(raw, weights_and_horizon), "horizon"),
-    }
 
 
 def recalculate(paths: list[Path], outdir: Path) -> None:
@@ -223,6 +76,7 @@ def books(tmp_path_factory):
             todo["every-kind"] = every_kind_flexed(case, results, raw)
             todo["covenant-tightened"] = (results, edit(raw, tighten_first_covenant))
             todo["horizon-30"] = longer_horizon(case, raw)
+            todo["jurisdiction"] = other_jurisdiction(case, raw)
             todo["money-anchors"] = money_anchors(case)
         if key == "small-case":
             for name, (book, words) in mistakes(results, raw).items():
@@ -258,6 +112,41 @@ def assert_table(wb, results, organisations: bool = True) -> None:
         got = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
         assert got == pytest.approx(list(o.by_organisation.values()), rel=1e-12, abs=1e-8)
     assert wb["Summary"]["C3"].value == results.option(results.leader).name
+
+
+def assert_sensitivity(wb, results) -> None:
+    """Scenario results and ranks, each tornado row at low and high, and each option's tornado
+    in rank order (what its chart reads) equal the engine's (issue 16)."""
+    ws = wb["Sensitivity"]
+    top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(
+        "Scenarios:")) + 2
+    for i, o in enumerate(results.options):
+        r = top + i
+        assert ws.cell(r, 2).value == o.name
+        for k, name in enumerate(("pessimistic", "base", "optimistic")):
+            scen = results.scenarios[name]
+            assert ws.cell(r, 3 + k).value == pytest.approx(scen.npv[o.id], rel=1e-9, abs=1e-6)
+            assert ws.cell(r, 6 + k).value == pytest.approx(scen.npv_vs_baseline[o.id],
+                                                            rel=1e-9, abs=1e-6)
+            assert ws.cell(r, 9 + k).value == scen.npv_rank[o.id]
+    rows = {}
+    for r in range(5, ws.max_row + 1):
+        if ws.cell(r, 17).value is None or ws.cell(r, 2).value is None:
+            break
+        rows[(ws.cell(r, 2).value, ws.cell(r, 4).value)] = r
+    for o in results.options:
+        mine = [t for t in o.tornado if (o.name, t.label) in rows]
+        for t in mine:
+            r = rows[(o.name, t.label)]
+            assert ws.cell(r, 6).value == pytest.approx(t.npv_vs_baseline_at_low, rel=1e-9)
+            assert ws.cell(r, 8).value == pytest.approx(t.npv_vs_baseline_at_high, rel=1e-9)
+        ranked = sorted(mine, key=lambda t: ws.cell(rows[(o.name, t.label)], 17).value)
+        assert [t.label for t in ranked] == [t.label for t in mine]
+        if mine:
+            head = next(r for r in range(1, ws.max_row + 1)
+                        if ws.cell(r, 1).value == f"Tornado in order of swing: {o.name}") + 2
+            assert [ws.cell(head + k, 3).value for k in range(len(mine))] == [
+                t.label for t in mine]
 
 
 def results_table_at(wb) -> dict[str, dict]:
@@ -302,6 +191,9 @@ def test_every_stored_result_equals_libreoffices_recalculation(key, books):
 def test_recalculated_models_equal_the_engine(key, books):
     results, _, wb = books[key]
     assert_table(wb, results)
+    assert_sensitivity(wb, results)
+    if any(o.capacity for o in results.options):
+        assert_capacity(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
 
 
@@ -317,6 +209,11 @@ def test_flexed_models_equal_the_engine(key, books):
 def test_every_kind_of_input_flexed_moves_the_model_as_the_engine(books):
     results, _, wb = books["every-kind"]
     assert_table(wb, results)
+    assert_capacity(wb, results)         # plan, loan term, added-debt rate and lines flexed
+    assert_sensitivity(wb, results)      # a range widened: the tornado reorders, live
+    merger = results.options[4]
+    assert merger.tornado[0].label.startswith("Due diligence")
+    assert books[LARGEST][0].options[4].tornado[0].label != merger.tornado[0].label
     assert named(wb, "ChecksPass").value in (True, 1)
     before = books[LARGEST][0]
     assert results.baseline.id != before.baseline.id
@@ -344,7 +241,7 @@ def test_a_tighter_covenant_shows_a_breach_without_failing_the_model_checks(book
     results, _, wb = books["covenant-tightened"]
     test = results.options[0].capacity[0]
     first_tested = next(t for t, v in enumerate(test.values, start=1) if v is not None)
-    assert wb["Capacity"]["C9"].value == first_tested
+    assert capacity_rows(wb)[0][("As planned", "first breach year, or none")][1] == first_tested
     assert named(wb, "CapacityClear").value in (False, 0)
     assert wb["Cover"]["A9"].value in (False, 0)
     assert named(wb, "ChecksPass").value in (True, 1)
@@ -355,6 +252,7 @@ def test_lengthening_the_horizon_to_30_years_equals_the_engine_at_30(books):
     results, _, wb = books["horizon-30"]
     assert results.horizon == 30
     assert_table(wb, results)
+    assert_capacity(wb, results)
     assert named(wb, "ChecksPass").value in (True, 1)
     assert_horizon_first(wb, results)
 
@@ -370,6 +268,31 @@ def test_money_anchors_typed_move_the_scores_as_the_engine(books):
         results.options))}
     assert got == pytest.approx({o.id: o.scores[crit.id] for o in results.options}, abs=1e-9)
     assert max(got.values()) > 10                           # not capped at 10
+    assert named(wb, "ChecksPass").value in (True, 1)
+
+
+def test_the_weekly_pay_cap_follows_each_payers_jurisdiction_at_the_case_date(books):
+    """V7 as a live lookup from the cap table on Constants: each line's cap, and so every NPV,
+    equals the engine's after a partner moves to Northern Ireland and the date moves back."""
+    results, _, wb = books["jurisdiction"]
+    assert_table(wb, results)
+    red = wb["Redundancy"]
+    head = {red.cell(4, c).value: c for c in range(1, red.max_column + 1)}
+    caps = {}
+    for r in range(5, red.max_row + 1):
+        if red.cell(r, 2).value is None:
+            break
+        caps[(red.cell(r, 1).value, red.cell(r, 2).value)] = (
+            red.cell(r, head["Weekly pay cap's table"]).value,
+            red.cell(r, head["Weekly pay cap (£)"]).value)
+    kestrel = results.case.organisations[1].id
+    want = {}
+    for o, case_option in zip(results.options, results.case.options):
+        for red_line, line in zip(o.redundancies, case_option.redundancies):
+            ni = line.organisation == kestrel
+            want[(o.name, red_line.ref)] = (("Northern Ireland", 729) if ni
+                                            else ("Great Britain", 700))
+    assert caps == want and {v[1] for v in caps.values()} == {700, 729}
     assert named(wb, "ChecksPass").value in (True, 1)
 
 

@@ -19,6 +19,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 from ui.background import collect_on_gui_thread
 
+from ui.widgets.tick_style import TickStyle
+
 ICON = Path(__file__).resolve().parent / "resources" / "continuum.svg"
 
 
@@ -100,7 +102,8 @@ def application(argv0: str = "continuum") -> QApplication:
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = ContinuumApplication([argv0])
-        app.setStyle("Fusion")
+        app.tick_style = TickStyle()      # Fusion; tick boxes that show in a dark theme
+        app.setStyle(app.tick_style)
         apply_theme(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(lambda _s: apply_theme(app))
     app.setWindowIcon(QIcon(str(ICON)))

@@ -23,6 +23,7 @@ from ui.autosave import Autosave
 from ui.document import CaseDocument
 from ui.files import FileCommands
 from ui.start_page import StartPage
+from ui.widgets.elided_label import ElidedLabel
 
 APP_NAME = "Continuum"
 
@@ -101,8 +102,7 @@ class MainWindow(FileCommands, QMainWindow):
         self.next_button.clicked.connect(lambda: self.go_to_step(self.current_step() + 1))
 
     def _build_status_bar(self) -> None:
-        self.leader_label = QLabel()
-        self.leader_label.setTextFormat(Qt.PlainText)
+        self.leader_label = ElidedLabel()     # cut short with its whole text as a tooltip
         self.simulation_label = QLabel("Running simulation…")
         self.simulation_bar = QProgressBar()
         self.simulation_bar.setRange(0, 0)
@@ -111,7 +111,7 @@ class MainWindow(FileCommands, QMainWindow):
         for w in (self.simulation_label, self.simulation_bar):
             w.hide()
             self.statusBar().addPermanentWidget(w)
-        self.statusBar().addPermanentWidget(self.leader_label)
+        self.statusBar().addPermanentWidget(self.leader_label, 1)
 
     # --- the start page and the steps --------------------------------------------------------
     def show_start_page(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
@@ -60,6 +60,9 @@ class StartPage(QWidget):
         sample_box = QGroupBox("&Samples: complete cases to learn from (opened as a copy)")
         QVBoxLayout(sample_box).addWidget(self.samples)
         self.samples.setSpacing(3)
+        for lst in (self.recent, self.samples):  # entries wrap to the width: no sideways scroll
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+            lst.viewport().installEventFilter(self)
         for path in sample_cases():
             self._add(self.samples, sample_title(path), sample_line(path), str(path))
 
@@ -95,11 +98,19 @@ class StartPage(QWidget):
         widget.addItem(item)
         label = QLabel(f"<b>{escape(title)}</b><br>{escape(line)}")
         label.setTextFormat(Qt.RichText)
-        label.setContentsMargins(4, 3, 4, 3)     # two lines, unwrapped: the tip has them whole
+        label.setContentsMargins(4, 3, 4, 3)
+        label.setWordWrap(True)                  # wrapped at the list's width, never cut
         label.setAttribute(Qt.WA_TransparentForMouseEvents)
         item.setSizeHint(label.sizeHint())
         item.setText("")                  # the label shows it; the accessible text says it
         widget.setItemWidget(item, label)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize:
+            for lst in (self.recent, self.samples):
+                if watched is lst.viewport():
+                    fit_entries(lst)
+        return False
 
     def set_recent(self, files: list[str]) -> None:
         self.recent.clear()
@@ -107,3 +118,13 @@ class StartPage(QWidget):
             self._add(self.recent, Path(name).stem, str(Path(name).parent), name, tip=name)
         self.recent.setVisible(bool(files))
         self.recent_empty.setVisible(not files)
+
+
+def fit_entries(widget: QListWidget) -> None:
+    """Each entry as tall as its text wrapped at the list's width."""
+    width = widget.viewport().width() - 2 * widget.spacing()
+    for i in range(widget.count()):
+        item = widget.item(i)
+        label = widget.itemWidget(item)
+        if label is not None and width > 0:
+            item.setSizeHint(QSize(width, label.heightForWidth(width)))

@@ -91,3 +91,49 @@ def collect_on_the_gui_thread(qapp):
     from ui.background import collect_on_gui_thread
 
     collect_on_gui_thread()
+
+
+@pytest.fixture(autouse=True)
+def release_qt_objects(qapp, monkeypatch):
+    """Free what a test made of Qt at a known moment, never later by a collection.
+
+    A test drops its document and widgets in reference cycles; freeing them from inside some
+    later collection deletes their C++ objects in whatever order the collector picks, which can
+    crash Qt. So once the test and its fixtures are done: every background helper's work is waited
+    for, then every top-level widget and every document (the owner of a helper) is deleted
+    explicitly, children before parents as Qt does it, and any collection afterwards frees only
+    empty Python shells."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from ui.background import Background
+
+    helpers: list[Background] = []
+    made = Background.__init__
+
+    def tracked(self, *args, **kwargs):
+        made(self, *args, **kwargs)
+        helpers.append(self)
+
+    monkeypatch.setattr(Background, "__init__", tracked)
+    yield
+    for helper in helpers:
+        if shiboken6.isValid(helper):
+            helper.cancel_all()
+            helper.wait(30000)
+    qapp.processEvents()
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget):
+            widget.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    for widget in QApplication.topLevelWidgets():
+        if shiboken6.isValid(widget) and widget.parent() is None:
+            shiboken6.delete(widget)
+    for helper in helpers:
+        if shiboken6.isValid(helper):
+            owner = helper.parent()
+            while owner is not None and owner.parent() is not None:
+                owner = owner.parent()
+            shiboken6.delete(owner if owner is not None else helper)
+    helpers.clear()

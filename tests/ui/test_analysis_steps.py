@@ -165,15 +165,15 @@ def test_criteria_add_and_remove_keep_the_case_valid(qtbot, document):
 def test_ahp_dialog_textbook_matrix_one_undo_step(qtbot, document):
     dialog = AhpDialog(document)
     qtbot.addWidget(dialog)
-    dialog.set_judgement(0, 1, 3)
-    dialog.set_judgement(0, 2, 5)
-    dialog.set_judgement(1, 2, 3)
+    assert dialog.type_judgement(0, 1, "3")
+    assert dialog.type_judgement(0, 2, "5")
+    assert dialog.type_judgement(1, 2, "3")
     weights, _ci, cr = dialog.computed()
     # Saaty's textbook matrix [[1,3,5],[1/3,1,3],[1/5,1/3,1]]: w ≈ .637/.258/.105, CR ≈ .033.
     assert weights == pytest.approx([0.6370, 0.2583, 0.1047], abs=5e-4)
     assert cr == pytest.approx(0.0332, abs=5e-4)
     assert "0.03" in dialog.cr_label.text() and "acceptable" in dialog.cr_label.text()
-    assert dialog.weights_table.item(0, 1).text() == "63.7%"
+    assert dialog.weights_model.index(0, 1).data() == "63.7%"
     depth = document.undo_stack.count()
     dialog.accept()
     assert document.undo_stack.count() == depth + 1
@@ -198,10 +198,13 @@ def test_swing_dialog_writes_weights_and_record(qtbot, document):
     dialog = SwingDialog(document)
     qtbot.addWidget(dialog)
     assert dialog.order[0] == "autonomy"
-    dialog.set_rating("user_voice", 50)
-    dialog.set_rating("scale_capacity", 50)
+    assert dialog.type_rating("user_voice", "50")
+    assert dialog.type_rating("scale_capacity", "50")
     dialog.accept()
-    assert [c.weight for c in document.case.criteria] == pytest.approx([50, 25, 25])
+    # The ratings given are the weight points; the engine's shares are ratings over their total.
+    assert [c.weight for c in document.case.criteria] == [100, 50, 50]
+    document.recalculate_now()
+    assert list(document.results.weights.values()) == pytest.approx([0.5, 0.25, 0.25])
     assert document.case.weighting.swing == {"autonomy": 100, "user_voice": 50,
                                              "scale_capacity": 50}
 

@@ -72,9 +72,9 @@ def test_weighting_dialogs_share_one_frame(qtbot, document, dialog_class):
 def test_ok_in_the_frame_writes_the_swing_weights(qtbot, document):
     dialog = SwingDialog(document)
     qtbot.addWidget(dialog)
-    dialog.set_rating("user_voice", 50)
-    dialog.set_rating("scale_capacity", 50)
+    assert dialog.type_rating("user_voice", "50")
+    assert dialog.type_rating("scale_capacity", "50")
     with qtbot.waitSignal(dialog.accepted):
         _frame(dialog)[-1].button(QDialogButtonBox.Ok).click()
-    assert [c.weight for c in document.case.criteria] == pytest.approx([50, 25, 25])
+    assert [c.weight for c in document.case.criteria] == [100, 50, 50]
     assert document.case.weighting.method == "swing"

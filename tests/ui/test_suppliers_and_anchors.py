@@ -135,19 +135,27 @@ def test_swing_dialog_asks_about_0_to_10_shows_scores_and_flags_contradictions(q
     dialog = SwingDialog(document)
     qtbot.addWidget(dialog)
     assert dialog.order[0] == "autonomy"
-    assert dialog.table.item(0, 1).text() == "Run by the other board"
-    assert dialog.table.item(0, 2).text() == "Our board decides, as now"
-    # The options' scores on autonomy, one column per option in the case's order.
-    assert [dialog.table.item(0, 3 + k).text() for k in range(3)] == ["10", "8", "3"]
+    cell = lambda row, col: dialog.model.index(row, col).data()  # noqa: E731
+    assert cell(0, dialog.model.COL_ZERO) == "Run by the other board"
+    assert cell(0, dialog.model.COL_TEN) == "Our board decides, as now"
+    # The swing in the options: the worst and the best option on autonomy, with their scores;
+    # every option's score in the tooltip, in the case's order.
+    assert cell(0, dialog.model.COL_SPAN) == "from Merger (3) to Remain standalone (10)"
+    assert dialog.model.index(0, dialog.model.COL_SPAN).data(Qt.ToolTipRole) == (
+        "Remain standalone: 10; Shared back office: 8; Merger: 3")
     # Rating the third-ranked criterion above the second contradicts the order.
     second, third = dialog.order[1], dialog.order[2]
-    dialog.set_rating(second, 40)
-    dialog.set_rating(third, 60)
+    assert dialog.type_rating(second, "40")
+    assert dialog.type_rating(third, "60")
     assert dialog.contradictions() == [(third, second)]
+    name_cell = dialog.model.index(2, dialog.model.COL_NAME)
+    assert name_cell.data(Qt.ToolTipRole) == "Rated above a criterion you put higher"
+    assert name_cell.data(Qt.BackgroundRole) is not None
     assert not dialog.note.isHidden()
     assert f"{dialog.names[third]} is rated above {dialog.names[second]}" in dialog.note.text()
-    dialog.set_rating(third, 30)
+    assert dialog.type_rating(third, "30")
     assert dialog.contradictions() == [] and dialog.note.isHidden()
+    assert name_cell.data(Qt.BackgroundRole) is None
 
 
 def test_criteria_step_writes_what_0_and_10_mean_and_suggests_money_anchors(qtbot, document):

@@ -15,17 +15,20 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
 from appraisal.formatting import money, pct
 from appraisal.scales import anchor_texts, suggested_money_anchors
 from ui.dialogs.weighting import AhpDialog, SwingDialog
+from ui.dialogs.weighting_drafts import option_scores, score_span, score_text
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
 from ui.steps.criteria_pick import CriteriaPickList
+from ui.steps.money_question import MoneyQuestion
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.columns import Column, number_text
 from ui.widgets.edit_table import edit_table
 from ui.widgets.fields import explanation_label
 from ui.widgets.inline_error import InlineError
 from ui.widgets.numbers import parse_number
-from ui.widgets.table_model import DISPLAY, EDIT, TOOLTIP, CaseTableModel
+from ui.widgets.table_model import ALIGN, DISPLAY, EDIT, TOOLTIP, CaseTableModel
 
+LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
 METHODS = {"direct": "points typed directly", "swing": "swing weighting",
            "ahp": "pairwise comparison (AHP)"}
 
@@ -39,6 +42,9 @@ class CriteriaModel(CaseTableModel):
         Column("weight", "Weight (points)", "number"),
         Column("share", "Share", "result",
                "Each criterion's share of the total weight, as the engine uses it"),
+        Column("span", "Where the options sit (worst to best)", "result",
+               "Each criterion's worst and best option by the scores entered, with their "
+               "scores: what its weight moves"),
         Column("derived", "Derived from NPV", "check",
                "Scores come from each option's NPV against the baseline (best 10, worst 0) "
                "instead of being typed"),
@@ -99,10 +105,35 @@ class CriteriaModel(CaseTableModel):
         if column == self.COL_SHARE and role == DISPLAY:
             share = self.raw(row, column)
             return pct(share, 1) if share is not None else ""
+        if column == self.COL_SPAN and role in (DISPLAY, TOOLTIP):
+            return self.span(row, role == TOOLTIP)
+        if column == self.COL_SPAN and role == ALIGN:
+            return LEFT
+        if column == self.COL_WEIGHT and role == DISPLAY and self.worked_out():
+            return f"{round(float(self._rows[row].get('weight', 0)), 2):g}"
         if (column == self.COL_DESCRIPTION and role == TOOLTIP
                 and not self.error(row, column)):
             return self._rows[row].get("description") or None
         return None
+
+    def span(self, row: int, every: bool = False) -> str:
+        """Where the options sit on the criterion by the scores entered ("from Merger (3) to
+        Remain standalone (10)"); with ``every``, each option's score."""
+        case = self.document.case
+        if row >= len(case.criteria):
+            return ""
+        criterion = case.criteria[row]
+        scores = option_scores(self.document, criterion.id)
+        if every:
+            return "; ".join(f"{n}: {score_text(v, criterion.derived)}" for n, v in scores)
+        return score_span(scores, criterion.derived)
+
+    def worked_out(self) -> bool:
+        """Whether the points came from a weighting dialog (shown to two places: the swing
+        ratings as given, pairwise weights and an older file's swing shares rounded); typed
+        points are shown as typed."""
+        weighting = self.document.case.weighting
+        return weighting is not None and weighting.method != "direct"
 
     def suggested(self) -> tuple[float, float] | None:
         """Money anchors suggested from the options' NPVs against the baseline (Results)."""
@@ -192,7 +223,9 @@ class CriteriaStep(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(explanation_label(
             "Weights are points: only their proportions matter (the share column shows them). "
-            "Tick 'Derived from NPV' for a value-for-money criterion scored from the money."))
+            "Weigh with the scores in view: each criterion's worst and best option by the "
+            "scores entered (step 6) is shown beside its weight. Tick 'Derived from NPV' for a "
+            "value-for-money criterion scored from the money."))
         layout.addWidget(self.pick_list)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
@@ -202,6 +235,8 @@ class CriteriaStep(QWidget):
         layout.addLayout(anchors)
         layout.addWidget(self.method_label)
         layout.addLayout(buttons)
+        self.money_question = MoneyQuestion(document, self)
+        layout.addWidget(self.money_question)
 
         self._row_shape: tuple = ()
         self.when_shown = RefreshWhenShown(self, self.refresh)
@@ -213,6 +248,7 @@ class CriteriaStep(QWidget):
                                   max(180, min(260, self.table.columnWidth(0))))
         for col in (CriteriaModel.COL_ZERO, CriteriaModel.COL_TEN):
             self.table.setColumnWidth(col, 220)
+        self.table.setColumnWidth(CriteriaModel.COL_SPAN, 240)     # wraps; the tooltip lists all
 
     def refresh(self) -> None:
         self.model.refresh()
@@ -220,7 +256,8 @@ class CriteriaStep(QWidget):
             self.error.show_problems(self.model.last_problems)
         case = self.document.case
         method = case.weighting.method if case.weighting is not None else "direct"
-        text = f"How the weights were set: {METHODS[method]}."
+        text = f"How the weights were set: {METHODS[method]}" + (
+            " (the points are the ratings given)." if method == "swing" else ".")
         res = self.document.results
         if method == "ahp" and res is not None and res.ahp_consistency:
             cr = res.ahp_consistency["cr"]
@@ -231,13 +268,15 @@ class CriteriaStep(QWidget):
         self.ahp_button.setToolTip(
             "Compare each pair of criteria on a 1–9 scale" if self.ahp_button.isEnabled() else
             "Pairwise comparison takes 2 to 10 criteria (Saaty's consistency index stops at 10)")
-        shape = tuple((c.name, c.description) for c in case.criteria)
+        shape = tuple((c.name, c.description, self.model.span(k))
+                      for k, c in enumerate(case.criteria))
         if shape != self._row_shape:            # rows fit their descriptions; costly, so rarely
             self._row_shape = shape
             self.table.resizeRowsToContents()
         self.remove_button.setEnabled(bool(case.criteria))
         self.pick_list.refresh()
         self._show_suggestion()
+        self.money_question.refresh()
 
     def suggested_anchors(self) -> tuple[float, float] | None:
         """Money anchors suggested from the options' NPVs against the baseline (Results)."""

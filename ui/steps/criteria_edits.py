@@ -64,3 +64,40 @@ def set_derived(data: dict, index: int, derived: bool) -> None:
     else:
         criterion.pop("source", None)
 
+
+
+def is_value_for_money(criterion: dict) -> bool:
+    """A criterion that is value for money by its id or name, derived from the NPV or not."""
+    return (criterion.get("id") == "value_for_money"
+            or "value for money" in str(criterion.get("name", "")).lower())
+
+
+def set_money_separately(data: dict, separately: bool) -> None:
+    """The board's answer that value for money is (False) or is not (True) one of the criteria
+    because it weighs the money separately, beside the scores; kept on the weighting record."""
+    weighting = data.setdefault("weighting", {"method": "direct"})
+    if separately:
+        weighting["money_separately"] = True
+    else:
+        weighting.pop("money_separately", None)
+        if set(weighting) == {"method"} and weighting["method"] == "direct":
+            data.pop("weighting")
+
+
+def value_for_money_as_a_criterion(data: dict) -> str:
+    """Make value for money one of the criteria, scored from the NPV: tick "derived from NPV" on
+    the criterion already called value for money, or add the standard one (weight 10 points).
+    The answer "weighed separately" goes. Returns the criterion's name."""
+    set_money_separately(data, False)
+    derived = [c for c in data["criteria"] if c.get("source") == VFM_SOURCE]
+    if derived:
+        return derived[0]["name"]
+    for index, criterion in enumerate(data["criteria"]):
+        if is_value_for_money(criterion):
+            set_derived(data, index, True)
+            return criterion["name"]
+    vfm = dict(next(c for c in STANDARD_CRITERIA if c.get("source") == VFM_SOURCE))
+    vfm["id"] = unique_id(vfm["name"], {c["id"] for c in data["criteria"]}) \
+        if any(c["id"] == vfm["id"] for c in data["criteria"]) else vfm["id"]
+    add_criterion(data, vfm)
+    return vfm["name"]

@@ -10,8 +10,8 @@ still open. Every edit goes through the document, as one undoable step.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter,
+                               QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.charts.route import MAX_BARS, route_timeline
 from appraisal.deal.gate import deal_of
@@ -27,6 +27,7 @@ from ui.widgets.chart_view import ChartView
 from ui.widgets.columns import Column
 from ui.widgets.fields import explanation_label
 from ui.widgets.filtered_table import FilteredTable
+from ui.widgets.fitting import fit_columns
 from ui.widgets.record_table import RecordTable
 
 ITEM_CHOICES = [(k.id, k.label) for k in ITEMS]
@@ -129,8 +130,6 @@ class DealStep(QWidget):
         self.route.setAccessibleName("Route steps")
         self.route.setEditTriggers(QTableWidget.NoEditTriggers)
         self.route.horizontalHeader().setStretchLastSection(True)
-        self.route.setColumnWidth(0, 380)
-        self.route.setColumnWidth(2, 220)
         self.standard = QPushButton("Add the &standard items")
         self.standard.setToolTip("Add the usual items of a settlement that this option lacks, "
                                  "with their usual deal-breakers.")
@@ -152,11 +151,7 @@ class DealStep(QWidget):
                               self.remove_progress)
         split = QSplitter(Qt.Vertical)
         split.setChildrenCollapsible(False)
-        self.timeline_area = QScrollArea()
-        self.timeline_area.setWidgetResizable(True)
-        self.timeline_area.setFrameShape(QScrollArea.NoFrame)
-        self.timeline_area.setWidget(self.timeline)
-        split.addWidget(self.timeline_area)
+        split.addWidget(self.timeline)   # at its full height: the step's page scrolls, once
         split.addWidget(self.route)
         split.addWidget(route_tab.layout().itemAt(1).widget())
         split.setSizes([330, 170, 150])
@@ -271,6 +266,7 @@ class DealStep(QWidget):
                     font.setBold(True)
                     item.setFont(font)
                 self.route.setItem(r, c, item)
+        fit_columns(self.route, widest=380)
         weeks = deal.route.completion_weeks
         self.route_summary.setText(
             "No legal or regulatory step applies to this option." if not steps else

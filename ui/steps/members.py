@@ -23,6 +23,7 @@ from ui.document import CaseDocument
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.fields import explanation_label
+from ui.widgets.fitting import fit_columns
 from ui.widgets.inline_error import InlineError
 
 HEADERS = ("Member", "Role", "Replied with", "Their leading option")
@@ -134,7 +135,7 @@ class MembersPanel(QWidget):
                 self.table.setItem(r, c, item)
         if 0 <= row < len(case.members):
             self.table.selectRow(row)
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table)
         self.named.blockSignals(True)
         self.named.setChecked(case.members_named)
         self.named.blockSignals(False)

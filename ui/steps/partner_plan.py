@@ -8,7 +8,7 @@ the document as one undoable edit; a refused one shows its reason beside it.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QPushButton, QVBoxLayout, QWidget)
 
 from appraisal.case_capacity import PLAN_FIGURES, SIGNED_FIGURES
 from ui.document import CaseDocument
@@ -58,7 +58,7 @@ def _buttons(*buttons: QPushButton) -> QHBoxLayout:
     return row
 
 
-class BusinessPlanPanel(QScrollArea):
+class BusinessPlanPanel(QWidget):
     """The plan and the tests of organisation ``row`` (see :meth:`set_organisation`)."""
 
     def __init__(self, document: CaseDocument, parent: QWidget | None = None):
@@ -159,9 +159,9 @@ class BusinessPlanPanel(QScrollArea):
         for box in (plan_box, golden_box, covenant_box, merged_box):
             layout.addWidget(box)
         layout.addStretch(1)
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QScrollArea.NoFrame)
+        outer = QVBoxLayout(self)       # the window's scroll area scrolls the whole step
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(content)
 
         self.has_plan.clicked.connect(self._toggle_plan)
         self.add_year.clicked.connect(self._add_year)

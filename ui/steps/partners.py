@@ -97,7 +97,6 @@ class PartnersStep(QWidget):
             form.labelForField(field).setBuddy(field.editor)
 
         self.loans = RecordTable(d, (*at, "loans"), LOAN_COLUMNS, "loan")
-        self.loans.table.setMinimumHeight(100)     # room for the page's tabs
         self.add_loan = QPushButton("Add &loan")
         self.remove_loan = QPushButton("Remove l&oan")
         loans = QGroupBox("Loans")

@@ -52,8 +52,6 @@ class ReadinessStep(QWidget):
         self.document = document
         self.readiness = RecordTable(document, ("readiness",), READINESS_COLUMNS, "item")
         self.risks = RecordTable(document, ("risks",), RISK_COLUMNS, "risk")
-        self.readiness.table.setMinimumHeight(190)
-        self.risks.table.setMinimumHeight(190)
 
         ready_box = QGroupBox("Readiness checklist")
         ready_layout = QVBoxLayout(ready_box)

@@ -9,7 +9,7 @@ and the engine's warnings.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QGroupBox, QLabel, QScrollArea, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QGroupBox, QLabel, QSplitter, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from appraisal import affordability, charts
@@ -119,13 +119,9 @@ class ResultsStep(QWidget):
         self.capacity = CapacityView(document, content)
         body.addWidget(_group("Can we afford it? Lenders' covenants and golden rules",
                               self.capacity))
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self)          # the window's scroll area scrolls the whole step
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        layout.addWidget(content)
 
         self.when_shown = RefreshWhenShown(self, self.refresh)
         document.resultsChanged.connect(self.when_shown.request)

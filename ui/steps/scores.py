@@ -14,8 +14,6 @@ to "not scored" (below 0).
 """
 from __future__ import annotations
 
-import textwrap
-
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
@@ -31,6 +29,7 @@ from ui.widgets.columns import Column
 from ui.widgets.edit_table import edit_table
 from ui.widgets.editors import guard
 from ui.widgets.fields import explanation_label
+from ui.widgets.fitting import header_lines
 from ui.widgets.inline_error import InlineError
 from ui.widgets.table_model import (ACCESSIBLE, ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT,
                                      FOREGROUND, TOOLTIP, CaseTableModel)
@@ -121,7 +120,7 @@ class ScoreModel(CaseTableModel):
             crit = self.criteria[section]
             if role == Qt.DisplayRole:
                 name = crit.name + (" (from NPV)" if crit.derived else "")
-                return "\n".join(textwrap.wrap(name, 16, max_lines=2, placeholder="…"))
+                return header_lines(name)
             if role == Qt.AccessibleTextRole:
                 return crit.name
             if role == Qt.ToolTipRole:
@@ -252,9 +251,6 @@ class ScoresStep(QWidget):
         self.document = document
         self.model = ScoreModel(document, self)
         self.table = edit_table(self.model, self, delegate=ScoreDelegate, name="Scores")
-        header = self.table.horizontalHeader()
-        header.setDefaultSectionSize(104)
-        header.setTextElideMode(Qt.ElideRight)
         self.error = InlineError(self)
         self.missing_label = QLabel(self)           # what is still to score, while anything is
         self.missing_label.setTextFormat(Qt.PlainText)

@@ -10,8 +10,7 @@ figure comes from Results.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QScrollArea,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal import charts
 from appraisal.charts import driver_name
@@ -27,14 +26,6 @@ from ui.widgets.figure_table import FigureTable
 from ui.steps.results_text import MISSING
 
 SCENARIO_NAMES = {"pessimistic": "Pessimistic", "base": "Base", "optimistic": "Optimistic"}
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.NoFrame)
-    area.setWidget(widget)
-    return area
 
 
 class SensitivityStep(QWidget):
@@ -73,7 +64,7 @@ class SensitivityStep(QWidget):
 
         # Weights.
         self.weights = WeightsPanel(document, self)
-        self.tabs.addTab(_scroll(self.weights), "Weights")
+        self.tabs.addTab(self.weights, "Weights")
 
         # Scenarios.
         self.scenarios = FigureTable(parent=self)
@@ -87,7 +78,7 @@ class SensitivityStep(QWidget):
             "without a range stay at their base value."))
         scen_layout.addWidget(self.scenarios)
         scen_layout.addStretch(1)
-        self.tabs.addTab(_scroll(scen_tab), "Scenarios")
+        self.tabs.addTab(scen_tab, "Scenarios")
 
         # Monte Carlo.
         self.mc_note = QLabel(self)
@@ -100,7 +91,7 @@ class SensitivityStep(QWidget):
         mc_layout.addWidget(self.mc_note)
         mc_layout.addWidget(self.mc_table)
         mc_layout.addWidget(self.histogram, 1)
-        self.tabs.addTab(_scroll(mc_tab), "Monte Carlo")
+        self.tabs.addTab(mc_tab, "Monte Carlo")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)

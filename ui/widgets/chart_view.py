@@ -8,8 +8,8 @@ the picture; one widget serves every redraw, nothing is rebuilt. Drawing is lazy
   redrawn once the results have stopped changing for :attr:`ChartView.PAUSE_MS`, so the figures
   in the tables update first and a run of keystrokes (or the simulation's results arriving just
   after the quick ones) costs one drawing, not one each;
-- a chart that is not on screen (another step, another tab) is not drawn at all; it is drawn
-  as soon as it is shown.
+- a chart that is not on screen (another step, another tab, or scrolled out of the step's page)
+  is not drawn at all; it is drawn as soon as it is shown or scrolled into view.
 
 A resize redraws the same figure at the new size. If a chart cannot be drawn the view says so in
 words instead of failing.
@@ -62,8 +62,14 @@ class ChartView(QWidget):
 
     @property
     def pending(self) -> bool:
-        """True while the chart on screen is out of date or not yet painted at its size."""
-        return self._stale or self._timer.isActive() or self._resize_timer.isActive()
+        """True while the chart on screen is out of date or not yet painted at its size (a
+        chart off screen waits, and is not pending)."""
+        return ((self._stale and self.on_screen()) or self._timer.isActive()
+                or self._resize_timer.isActive())
+
+    def on_screen(self) -> bool:
+        """Shown, and some of it inside the window (not scrolled out of the step's page)."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
 
     def set_factory(self, factory: FigureFactory | None) -> None:
         self._factory = factory
@@ -73,7 +79,7 @@ class ChartView(QWidget):
         """The figures behind the chart changed: redraw after a pause if on screen, else when
         shown."""
         self._stale = True
-        if self.isVisible():
+        if self.on_screen():
             self._timer.start(self.PAUSE_MS if pause_ms is None else pause_ms)
 
     # --- drawing ------------------------------------------------------------------------------
@@ -127,11 +133,13 @@ class ChartView(QWidget):
         self.update()
 
     def _draw_if_visible(self) -> None:
-        if self._stale and self.isVisible():
+        if self._stale and self.on_screen():
             self.draw_now()
 
     # --- Qt events ----------------------------------------------------------------------------
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._stale and not self._timer.isActive():
+            self._timer.start(0)     # scrolled into view while out of date: draw it now
         if self._image is None:
             return
         painter = QPainter(self)

@@ -11,6 +11,8 @@ from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QStyledItemDelegate, QTableView,
                                QWidget)
 
+from ui.widgets.fitting import keep_fitted
+
 
 def edit_table(model: QAbstractItemModel, parent: QWidget, *, rows: bool = False,
                delegate: type[QStyledItemDelegate] | None = None,
@@ -30,4 +32,5 @@ def edit_table(model: QAbstractItemModel, parent: QWidget, *, rows: bool = False
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
     table.setSelectionMode(QAbstractItemView.SingleSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+    keep_fitted(table)
     return table

@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (QAbstractSpinBox, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy,
                                QVBoxLayout, QWidget)
@@ -246,7 +246,8 @@ class TextField(BoundField):
 
 
 class NotesField(BoundField):
-    """Several lines of text (descriptions, rationale)."""
+    """Several lines of text (descriptions, rationale). The box grows with its text (from
+    ``lines`` up to five times that), so the step's page scrolls, not the box inside it."""
 
     def __init__(self, document: CaseDocument, path: tuple, label: str, *, placeholder: str = "",
                  explanation: str = "", tooltip: str = "", lines: int = 4,
@@ -254,11 +255,28 @@ class NotesField(BoundField):
         edit = QPlainTextEdit()
         edit.setPlaceholderText(placeholder)
         edit.setTabChangesFocus(True)
-        line = edit.fontMetrics().lineSpacing()
-        edit.setMinimumHeight(line * lines + 12)
-        edit.setMaximumHeight(line * lines * 2 + 12)
+        self._lines = lines
         super().__init__(document, path, label, edit, explanation, tooltip, parent)
         edit.textChanged.connect(self._changed)
+        # fitted once the text is laid out again: after an edit, and when the width changes
+        self._fit_later = QTimer(self, singleShot=True, interval=0)
+        self._fit_later.timeout.connect(self._fit_height)
+        edit.textChanged.connect(self._fit_later.start)
+        edit.viewport().installEventFilter(self)
+        self._fit_height()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Resize and watched is self.editor.viewport():
+            self._fit_later.start()
+        return super().eventFilter(watched, event)
+
+    def _fit_height(self, *_args) -> None:
+        """As tall as the text wrapped at the box's width, within ``lines`` and five times that."""
+        edit = self.editor
+        shown = min(max(self._lines, int(edit.document().size().height())), 5 * self._lines)
+        height = (edit.fontMetrics().lineSpacing() * shown + 2 * edit.frameWidth()
+                  + 2 * int(edit.document().documentMargin()) + 4)
+        edit.setFixedHeight(height)
 
     def value(self) -> Any:
         return self.editor.toPlainText()

@@ -6,12 +6,13 @@ are right-aligned. Used by the Results and Sensitivity steps for every table the
 """
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
+
+from ui.widgets.fitting import fit_columns, header_lines
 
 SORT_ROLE = Qt.UserRole + 1
 Cell = tuple[str, Any] | str
@@ -20,7 +21,7 @@ Cell = tuple[str, Any] | str
 class FigureTable(QTableView):
     """``set_rows(headers, rows)``; rows of cells; sortable when ``sortable``."""
 
-    MAX_COLUMN = 220   # px: a long option name is cut with an ellipsis (its tooltip is whole)
+    MAX_COLUMN = 220   # px: a longer option name is elided in the middle (its tooltip is whole)
 
     def __init__(self, sortable: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,8 +58,7 @@ class FigureTable(QTableView):
         self.source.setRowCount(0)
         self.source.setColumnCount(len(headers))
         for c, head in enumerate(headers):
-            item = QStandardItem("\n".join(textwrap.wrap(head, 16, max_lines=2,
-                                                         placeholder="…")))
+            item = QStandardItem(header_lines(head))       # wrapped, never cut
             item.setToolTip((tooltips or {}).get(c, head))
             self.source.setHorizontalHeaderItem(c, item)
         for row in rows:
@@ -77,9 +77,12 @@ class FigureTable(QTableView):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        self.resizeColumnsToContents()
-        for c in range(self.source.columnCount()):
-            self.setColumnWidth(c, min(self.columnWidth(c) + 8, self.MAX_COLUMN))
+        fit_columns(self, widest=self.MAX_COLUMN)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width() and self.source.columnCount():
+            self._fit_columns()      # the room free at the new width goes to elided names
 
     def _same_shape(self, headers, rows, tooltips) -> bool:
         return self._shape == (list(headers), dict(tooltips or {}), [len(r) for r in rows])

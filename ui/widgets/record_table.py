@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QVBoxLayout, QWidget
 
 from ui.document import CaseDocument
 from ui.widgets.columns import Column
+from ui.widgets.fitting import keep_fitted
 from ui.widgets.inline_error import InlineError
 from ui.widgets.table_model import TOOLTIP, CaseTableModel, ColumnDelegate
 
@@ -95,31 +95,40 @@ class RecordTable(QWidget):
         self.table = RecordView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(ColumnDelegate(self.table))
-        header = self.table.horizontalHeader()
-        for i, c in enumerate(columns):
-            if c.width:
-                header.setSectionResizeMode(i, QHeaderView.Interactive)
-                self.table.setColumnWidth(i, max(c.width, header.sectionSizeHint(i)))
-            else:
-                header.setSectionResizeMode(i, QHeaderView.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setDefaultSectionSize(
             self.table.fontMetrics().height() + 14)
-        self.table.setMinimumHeight(140)
         self.table.setAccessibleName(record_name.capitalize() + "s")
+        # every column fits its heading and contents; the last free-text one takes the rest
+        free = [i for i, c in enumerate(self.columns) if not c.width and c.kind == "text"]
+        keep_fitted(self.table, stretch=free[-1] if free else None)
+        self.table.horizontalHeader().setStretchLastSection(not free)
         self.error = InlineError(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
         layout.addWidget(self.error)
         self.model.problemsChanged.connect(self._show_problems)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._fit_height)
+        self._fit_height()
         self.model.modelReset.connect(self._open_choices)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.currentRowChanged.emit(current.row()))
         document.changed.connect(self.refresh)
         self.refresh()
+
+    def _fit_height(self, *_args) -> None:
+        """Tall enough for every row (and room for two when empty), so the table never scrolls
+        inside the step's page: the page scrolls, once."""
+        view = self.table
+        rows = max(self.model.rowCount(), 2)
+        height = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                  + rows * view.verticalHeader().defaultSectionSize()
+                  + view.horizontalScrollBar().sizeHint().height())
+        view.setMinimumHeight(height)
 
     @property
     def list_path(self) -> tuple:

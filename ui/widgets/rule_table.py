@@ -52,7 +52,6 @@ class RuleTable(RecordTable):
                  parent=None):
         columns = RULE_COLUMNS + ((SCOPE_COLUMN,) if covenant else ())
         super().__init__(document, list_path, columns, record_name, parent)
-        self.table.setMinimumHeight(100)
 
     def records(self) -> list[dict]:
         shown = []

@@ -14,14 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHeaderView, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from appraisal.paths import problem_text
 from ui.widgets.columns import Column
 from ui.widgets.editors import guard
+from ui.widgets.fitting import fit_columns, header_lines
 from ui.widgets.tones import readable_text, refused_background
 
 Problem = tuple[str, str]
+__all__ = ["CaseTableModel", "ColumnDelegate", "fit_columns"]
 
 # The roles as plain integers: comparing with these is quick, where looking an enum up on ``Qt``
 # in every call of ``data`` (hundreds of calls a repaint) is not.
@@ -91,7 +93,9 @@ class CaseTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and 0 <= section < self.columnCount():
             col = self.column(section)
-            if role in (Qt.DisplayRole, Qt.AccessibleTextRole):
+            if role == Qt.DisplayRole:
+                return header_lines(col.header)      # a long heading wraps, never cut
+            if role == Qt.AccessibleTextRole:
                 return col.header
             if role == Qt.ToolTipRole:
                 return col.tip or None
@@ -223,20 +227,3 @@ class ColumnDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.EditRole)
             return
         super().setModelData(editor, model, index)
-
-
-def fit_columns(view: QTableView, stretch: int | None = None, widest: int = 320) -> None:
-    """Size every column to its heading and contents: never narrower than its heading, and no
-    wider than ``widest`` for long contents (the user may still widen it; a column with a set
-    width starts there at least); ``stretch`` takes the spare space."""
-    header = view.horizontalHeader()
-    model = view.model()
-    for i in range(model.columnCount()):
-        col = model.column(i) if hasattr(model, "column") else None
-        if i == stretch:
-            header.setSectionResizeMode(i, QHeaderView.Stretch)
-            continue
-        header.setSectionResizeMode(i, QHeaderView.Interactive)
-        heading = header.sectionSizeHint(i)
-        contents = min(view.sizeHintForColumn(i), widest)
-        view.setColumnWidth(i, max(heading, contents, col.width if col is not None else 0))

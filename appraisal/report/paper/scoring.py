@@ -41,6 +41,7 @@ def non_financial_case(paper: BoardPaper, r: Results) -> None:
     paper.para(text + " Each option is scored 0 to 10 on each criterion (10 best for the "
                "board); the weighted score is the weighted average, out of 100.")
     paper.para(culture_text(r))
+    paper.para(money_text(r))
     paper.para("Each score is read on the criterion's own scale: what a score of 0 and a score "
                "of 10 mean is written beside each criterion in Appendix D, and each weight says "
                "how much the swing from that 0 to that 10 matters.")
@@ -92,6 +93,22 @@ def culture_text(r: Results) -> str:
     excuse = "a reason" if len(found) == 1 else "reasons"
     return (f"Culture and trust are weighed as {what} here, not left as {excuse} given "
             f"afterwards: {names}.")
+
+
+def money_text(r: Results) -> str:
+    """How the money enters the weighing: as a criterion scored from the NPV, or beside the
+    scores (the board's answer on the Criteria step), or, unanswered, not at all."""
+    derived = [c for c in r.case.criteria if c.derived]
+    if derived:
+        names = "; ".join(f"'{c.name}' ({pct(r.weights[c.id], 1)} of the weight)"
+                          for c in derived)
+        return (f"Value for money is one of the criteria, scored from each option's NPV "
+                f"against the baseline: {names}.")
+    if r.case.weighting is not None and r.case.weighting.money_separately:
+        return ("Value for money is not one of the criteria: the board weighs the money (the "
+                "financial case) separately, beside the weighted scores.")
+    return ("No criterion scores value for money, so the weighted score leaves the money out; "
+            "read it beside the financial case.")
 
 
 def _why_leader(paper: BoardPaper, r: Results) -> None:

@@ -18,6 +18,7 @@ from ...results import Results
 from .baseline_sheet import addresses as baseline_addresses
 from .baseline_sheet import write_baseline
 from .capacity import has_capacity, write_capacity
+from .capacity_figures import CapacityFigures
 from .cells import Book, Meta, sheet_title
 from .checks import write_checks
 from .constants import write_constants
@@ -70,7 +71,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     inputs = write_inputs(book, sheets["Inputs"], results, years)
     workings = {}
     if has_redundancy:
-        workings = write_redundancy(sheets["Redundancy"], results, bands, years)
+        workings = write_redundancy(sheets["Redundancy"], results, bands, years, inputs)
     grid = grid_for(results.case, years)
     lines = LinesSheet(sheets["Lines"], grid)
     timeline = Timeline(results, years)
@@ -91,12 +92,16 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
     if "Members" in sheets:
         write_members(sheets["Members"], results)
     orgs = write_organisations(sheets["By organisation"], results, inputs, option_maps)
-    write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary)
+    write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary, timeline.table,
+                      [inputs.option_id[o.id] for o in results.options])
     write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)
     write_warnings(sheets["Warnings"], results)
     deal_open = write_deal(sheets["Deal"], results, option_maps)       # deal-terms.md D6
-    capacity = (write_capacity(book, sheets["Capacity"], results) if "Capacity" in sheets
-                else None)
+    capacity = None
+    if "Capacity" in sheets:
+        capacity = write_capacity(book, sheets["Capacity"], results,
+                                  CapacityFigures(results, timeline.table, years), inputs,
+                                  option_maps, grid)
     checks = write_checks(book, sheets["Checks"], results, option_maps, summary, scores, orgs,
                           inputs, capacity, deal_open)
     write_cover(sheets["Cover"], results, checks, meta, order, titles, capacity)

@@ -46,10 +46,10 @@ def write_baseline(ws, results: Results, grid: Grid, option_maps, id_cells: list
         ws.formula(r, MAIN, f"={terms}", value, "Calc", MONEY)
     ws.width(1, 4)
     ws.width(LABEL, 44)
-    for c in range(3, grid.first_year):
-        ws.width(c, 2 if c != MAIN else 14)
-    for c in range(grid.first_year, grid.last_year + 1):
-        ws.width(c, 12)
+    for k in range(3, grid.first_year):
+        ws.width(k, 2 if k != MAIN else 14)
+    for k in range(grid.first_year, grid.last_year + 1):
+        ws.width(k, 12)
 
 
 def grid_prev(k: int) -> str:

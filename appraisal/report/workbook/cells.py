@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from io import BytesIO
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from .styles import STYLES
 
@@ -168,8 +168,12 @@ class Sheet:
             result = 0.0
         if result is None:
             result = ""
-        self.ws.write_formula(row - 1, column - 1, formula, self.book.fmt(style, fmt, **extra),
-                              result)
+        # Stored as write_formula would (ours use no array or newer functions), without its
+        # per-cell parsing: most of the cells of a large model are formulas.
+        if self.ws._check_dimensions(row - 1, column - 1):
+            raise ValueError(f"cell outside the sheet: row {row}, column {column}")
+        self.ws.table[row - 1][column - 1] = CellFormulaTuple(
+            formula[1:], self.book.fmt(style, fmt, **extra), result)
 
     def link(self, row: int, column: int, target_sheet: str, text: str) -> None:
         """A link to another sheet of this workbook, showing ``text``."""

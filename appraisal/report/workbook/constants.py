@@ -7,8 +7,10 @@ a rate, a cap, an age band or a tolerance of its own.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from ...finance.baseline import CASH_TOLERANCE, COST_TOLERANCE
+from ...finance.caps import CAP_TABLES, JURISDICTION_NAME
 from ...finance.inflation import DECLINING_STEPS
 from ...scoring import TIE
 from ...sensitivity import SWING_DECIMALS
@@ -17,6 +19,8 @@ from .inputs import SCORE_MAX
 from .styles import WHOLE
 
 SHEET = "Constants"
+EPOCH = date(1899, 12, 30)
+DATE = "d mmm yyyy"
 JOINT = "joint"
 NPV_TIE = 1e-6          # NPVs this close share a rank (scoring.ranks(npv, tol=1e-6))
 VAT_CHARGED = {"standard_rated": 1, "cost_sharing_exemption": 0, "vat_group": 0,
@@ -40,6 +44,35 @@ def _constant(book: Book, ws, row, label, name, value, fmt, note) -> int:
     ws.text(row, 3, name, "Note")
     ws.text(row, 4, note, "Note")
     book.define(name, SHEET, ref(row, 2))
+    return row + 1
+
+
+def excel_date(day) -> int:
+    """A date as Excel's serial day number (1900 date system)."""
+    return (day - EPOCH).days
+
+
+def _caps(book: Book, ws, row: int) -> int:
+    """The statutory weekly pay caps by jurisdiction and the April each took effect (model
+    version 2, V7): each table's rows in date order, so a redundancy line reads the last figure
+    in force at the case's date."""
+    ws.text(row, 1, "Weekly pay cap for statutory redundancy pay, by jurisdiction", "Section")
+    row += 1
+    for c, head in enumerate(("Jurisdiction's table", "In force from", "£ a week", "Set by"),
+                             start=1):
+        ws.text(row, c, head, "Header")
+    row += 1
+    first = row
+    for table, entries in CAP_TABLES.items():
+        for entry in entries:
+            ws.value(row, 1, JURISDICTION_NAME[table], "Constant")
+            ws.value(row, 2, excel_date(entry.start), "Constant", DATE)
+            ws.value(row, 3, entry.weekly_pay, "Constant", "£#,##0")
+            ws.text(row, 4, entry.source, "Note")
+            row += 1
+    book.define("CapTables", SHEET, span(first, 1, row - 1, 1))
+    book.define("CapFrom", SHEET, span(first, 2, row - 1, 2))
+    book.define("CapWeeklyPay", SHEET, span(first, 3, row - 1, 3))
     return row + 1
 
 
@@ -123,6 +156,7 @@ def write_constants(book: Book, ws, max_years: int) -> list[Band]:
         row += 1
     book.define("VatTreatments", SHEET, span(first, 1, row - 1, 1))
     book.define("VatChargedFlags", SHEET, span(first, 2, row - 1, 2))
+    _caps(book, ws, row + 1)
     for c, w in {1: 52, 2: 16, 3: 22, 4: 44}.items():
         ws.width(c, w)
     return bands

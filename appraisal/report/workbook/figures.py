@@ -26,6 +26,7 @@ class Timeline:
         self.df = discount_factors(s.discount_rate, years, s.discount_schedule).tolist()
         self.deflator = deflator(s.inflation_rate, years).tolist()
         table = build_lines(results.case, years)
+        self.table = table          # the engine's line table over every built year
         amounts = table.amounts()
         self.amounts: list[dict[str, list[float]]] = []
         self.units: list[dict[str, list[float]]] = []

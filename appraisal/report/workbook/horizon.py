@@ -107,16 +107,16 @@ def write_horizon(ws, results: Results, maps, scores, timeline, grid) -> None:
                        f"1+SUMPRODUCT(--({rng('weighted')}>{c}{r['weighted']}+TieTolerance)))",
                        scoring.ranks_or_none(figures["weighted"][k])[i], "Calc", WHOLE)
         entry = entries.get(t)
-        for r, key, label, winner in ((TOP + 1, "npv_rank", "Highest NPV",
-                                       entry.highest_npv if entry else results.npv_leader),
-                                      (TOP + 2, "rank", "Leader by weighted score",
-                                       entry.leader if entry else results.leader)):
-            ws.text(r, 2, label, "Section")
-            ws.formula(r, FIRST + k, f'=IF(COUNT({rng(key)})<ROWS({rng(key)}),"{NOT_RANKED}",'
+        for at, key, label, winner in ((TOP + 1, "npv_rank", "Highest NPV",
+                                        entry.highest_npv if entry else results.npv_leader),
+                                       (TOP + 2, "rank", "Leader by weighted score",
+                                        entry.leader if entry else results.leader)):
+            ws.text(at, 2, label, "Section")
+            ws.formula(at, FIRST + k, f'=IF(COUNT({rng(key)})<ROWS({rng(key)}),"{NOT_RANKED}",'
                        f"INDEX({names},MATCH(1,{rng(key)},0)))",
                        results.option(winner).name if winner else NOT_RANKED, "Output",
                        text_wrap=True)
     ws.width(1, 16)
     ws.width(2, 34)
-    for c in range(FIRST, last_c + 1):
-        ws.width(c, 18)
+    for column in range(FIRST, last_c + 1):
+        ws.width(column, 18)

@@ -9,15 +9,28 @@ The rules of law and of the model (redundancy bands, VAT treatments, the scoring
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from ...results import Results
 from .cells import Book, on, ref, span
 from .styles import BPS, MONEY, RATE, RATE_FINE, WHOLE
 
+DATE = "d mmm yyyy"
+
 SHEET = "Inputs"
 SCORE_MAX = 10
 SCENARIOS = ("base", "pessimistic", "optimistic")
 HEAD = ("Input", "Value", "Units", "Name used in formulas", "Source or note")
+
+
+EPOCH_DAY = date(1900, 1, 1)
+JURISDICTIONS = {"england": "England", "wales": "Wales", "scotland": "Scotland",
+                 "northern_ireland": "Northern Ireland"}
+
+
+def _serial(day: str | None) -> int | None:
+    """An ISO date as Excel's serial day number, None where there is none."""
+    return None if not day else (date.fromisoformat(day) - date(1899, 12, 30)).days
 
 
 def fraction(label: str, top: float) -> dict:
@@ -55,6 +68,8 @@ class InputsMap:
     score: dict[tuple[str, str], str] = field(default_factory=dict)  # (option, criterion)
     scores_range: str = ""
     org_id: dict[str, str] = field(default_factory=dict)
+    loan_years: dict[str, str] = field(default_factory=dict)       # loan → remaining years cell
+    jurisdiction: dict[str, str] = field(default_factory=dict)     # organisation → its cell
     option_name: dict[str, str] = field(default_factory=dict)
     option_id: dict[str, str] = field(default_factory=dict)
     # value for money's money anchors (model-v2.md V8): criterion → (scores 0 at, scores 10 at)
@@ -102,11 +117,23 @@ def _settings(book: Book, ws, results: Results, row: int, max_years: int) -> int
         ("Inflation rate", "InflationRate", s.inflation_rate, RATE_FINE, "a year",
          "Turns nominal amounts (fixed cash, loan margins) into today's prices",
          fraction("The inflation rate", 0.2)),
+        ("Interest on debt an option adds", "MarginalInterestRate",
+         s.marginal_interest_rate, RATE_FINE, "a year (nominal)",
+         "What lenders would charge on new borrowing; the Capacity sheet's test only (the NPV "
+         "leaves financing out)", {
+             "validate": "decimal", "criteria": "between", "minimum": -0.99,
+             "maximum": max(1.0, s.marginal_interest_rate), "error_title": "The interest rate",
+             "error_message": "Enter the interest rate as a fraction: 6% is 0.06."}),
         ("VAT rate", "VATRate", s.vat_rate, RATE, "of net value", "Standard rate: 20%",
          fraction("The VAT rate", 1)),
-        ("Statutory weekly pay cap", "RedundancyWeeklyPayCap", results.weekly_pay_cap, MONEY,
-         "£ a week", "Employment Rights Act 1996 s.227; changes every April",
-         at_least("The weekly pay cap")),
+        ("Case date", "CaseDate", _serial(results.case.date), DATE, "date",
+         "Picks the weekly pay cap in force (the table on Constants); blank: the latest",
+         {"validate": "date", "criteria": ">=", "value": EPOCH_DAY, "error_title": "Case date",
+          "error_message": "Enter a date, for example 1 April 2026, or leave it blank."}),
+        ("Weekly pay cap, if set by hand", "RedundancyWeeklyPayCap",
+         results.case.settings.redundancy_weekly_pay_cap, MONEY, "£ a week",
+         "Blank: each paying organisation's jurisdiction's figure at the case date (Employment "
+         "Rights Act 1996 s.227; NI Order 1996 art. 23)", at_least("The weekly pay cap")),
         ("Employer NIC rate", "EmployerNICRate", s.employer_nic_rate, RATE, "of pay",
          "Class 1 secondary rate", fraction("The NIC rate", 1)),
         ("Termination NIC threshold", "TerminationNICThreshold", s.termination_nic_threshold,
@@ -154,11 +181,19 @@ def _table(book: Book, ws, row, title, heads, records, names, formats, rules=())
 def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -> int:
     orgs = results.case.organisations
     first, row = _table(
-        book, ws, row, "Organisations", ("No.", "Id", "Name", "VAT recovery rate"),
-        [(i, o.id, o.name, o.vat_recovery_rate) for i, o in enumerate(orgs, start=1)],
-        (None, "OrgIds", None, "OrgVatRecovery"), (WHOLE, None, None, RATE),
-        [(4, fraction("The recovery rate", 1))])
+        book, ws, row, "Organisations", ("No.", "Id", "Name", "VAT recovery rate",
+                                         "Jurisdiction (for the weekly pay cap)"),
+        [(i, o.id, o.name, o.vat_recovery_rate, JURISDICTIONS.get(o.jurisdiction or "", None))
+         for i, o in enumerate(orgs, start=1)],
+        (None, "OrgIds", "OrgNames", "OrgVatRecovery", "OrgJurisdictions"),
+        (WHOLE, None, None, RATE, None),
+        [(4, fraction("The recovery rate", 1)),
+         (5, {"validate": "list", "source": list(JURISDICTIONS.values()),
+              "error_title": "Jurisdiction",
+              "error_message": "Choose England, Wales, Scotland or Northern Ireland, or leave "
+                               "it blank (Great Britain's cap)."})])
     out.org_id = {o.id: on(SHEET, ref(first + i, 2)) for i, o in enumerate(orgs)}
+    out.jurisdiction = {o.id: on(SHEET, ref(first + i, 5)) for i, o in enumerate(orgs)}
     # The choices for a line's Organisation cell: every organisation, then the joint label.
     choice = first + len(orgs) if orgs else first + 1
     ws.text(choice, 1, "or, for a line shared by all:", "Note")
@@ -166,7 +201,7 @@ def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -
     book.define("OrgChoices", SHEET, span(first, 2, choice, 2))
     row = max(row, choice + 2)
     loans = [(org.id, loan) for org in orgs for loan in org.loans]
-    _, row = _table(
+    first, row = _table(
         book, ws, row, "Loans",
         ("No.", "Id", "Lender", "Owner (organisation id)", "Balance (£)", "Current margin (bps)",
          "Remaining years"),
@@ -177,6 +212,7 @@ def _organisations(book: Book, ws, results: Results, row: int, out: InputsMap) -
         (WHOLE, None, None, None, MONEY, BPS, WHOLE),
         [(4, one_of("Owner", "OrgIds", "the owner")), (5, at_least("A balance")),
          (7, whole("Remaining years", 0, 200))])
+    out.loan_years = {loan.id: on(SHEET, ref(first + i, 7)) for i, (_, loan) in enumerate(loans)}
     return row
 
 

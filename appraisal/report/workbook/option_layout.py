@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ...kinds import BUILD_ORDER, RANGED_KINDS, RESULT_COLUMNS
+from ...finance.baseline import ONE_OFF_COLUMNS as ONE_OFF_INDICES
+from ...kinds import BUILD_ORDER, LINE_KINDS, RANGED_KINDS, RESULT_COLUMNS
 from ...kinds import COLUMN_IDS as COLUMNS
 from ...results import OptionResult
 from .cells import col
@@ -21,6 +22,13 @@ MIN_EXTRA = 5           # a loan line uses five kind-specific columns
 MIN_YEARS = 30          # model version 2's horizon table runs to 30 years
 
 COLUMN_LABEL = {c.id: c.title for c in RESULT_COLUMNS}
+# The kinds and columns the sheets treat apart, found by what kinds.py says of them.
+BENEFIT_COLUMN = next(c.id for c in RESULT_COLUMNS if c.benefit)        # savings: added
+SAVINGS_KIND = next(k.id for k in LINE_KINDS if k.column == BENEFIT_COLUMN)
+LOAN_KIND = next(k.id for k in LINE_KINDS if k.organisation == "loan")
+SHARED_KIND = next(k.id for k in LINE_KINDS if k.organisation == "recipient")
+WORKED_KINDS = tuple(k.id for k in LINE_KINDS if k.main is None)     # worked on their own sheet
+ONE_OFF_COLUMNS = tuple(COLUMNS[i] for i in ONE_OFF_INDICES)           # undiscounted up front
 
 # Key results at the top of each option sheet (label in LABEL, value in MAIN); the figures
 # against the baseline follow model-v2.md V1.

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ...kinds import COLUMN_OF_KIND, KIND, RANGED_KINDS
+from ...kinds import COLUMN, COLUMN_OF_KIND, KIND, RANGED_KINDS
 from .cells import col, on, ref
 from .option_layout import (
     BASIS,
@@ -27,34 +27,40 @@ from .option_layout import (
     FLAG_ROW,
     HIGH,
     LABEL,
+    LOAN_KIND,
     LOW,
     MAIN,
     ORG,
     REF,
+    SAVINGS_KIND,
+    SHARED_KIND,
     T_ROW,
     TYPE,
     WHEN,
+    WORKED_KINDS,
     Grid,
 )
 from .styles import BPS, MONEY, RATE, WHOLE
 
 Expr = Callable[[str], str]          # year column letter → formula text (no leading "=")
 
-# Per kind: the input columns' headings (the block's title is the kind's plural, kinds.py).
+# Per kind: the main quantity's, the year's and the extra input columns' headings (the block's
+# title is the kind's plural, kinds.py); one entry for each kind kinds.py lists.
 HEADERS = {
-    "savings": ("Savings", "Annual saving (£)", "Start year", ()),
-    "recurring_costs": ("Recurring costs", "Annual cost (£)", "Start year", ()),
-    "shared_services": ("Shared services (irrecoverable VAT)", "Annual value (£)", "Start year",
-                        ("VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate",
-                         "Supplier (blank: none)", "Recharge present value (£)")),
-    "one_off_costs": ("One-off costs", "Amount (£)", "Year", ("Renew every (years)",)),
-    "loan_repricing": ("Loan re-pricing", "Margin uplift (bps)", "", (
+    "savings": ("Annual saving (£)", "Start year", ()),
+    "recurring_costs": ("Annual cost (£)", "Start year", ()),
+    "shared_services": ("Annual value (£)", "Start year", (
+        "VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate",
+        "Supplier (blank: none)", "Recharge present value (£)")),
+    "one_off_costs": ("Amount (£)", "Year", ("Renew every (years)",)),
+    "loan_repricing": ("Margin uplift (bps)", "", (
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
         "Remaining years")),
-    "redundancies": ("Redundancy (see the Redundancy sheet)", "Total cost (£)", "Year", ()),
-    "pension_cessation": ("Pension cessation", "Amount (£, − a credit)", "First year",
-                          ("Instalments",)),
+    "redundancies": ("Total cost (£)", "Year", ()),
+    "pension_cessation": ("Amount (£, − a credit)", "First year", ("Instalments",)),
 }
+if set(HEADERS) != set(KIND):
+    raise ImportError("option_lines.HEADERS must have one entry for each kind in kinds.py")
 MONEY_RULE = {"validate": "decimal", "criteria": ">=", "value": 0, "error_title": "Amount",
               "error_message": "Enter an amount in pounds of at least 0 (costs too are "
                                "entered as positive amounts)."}
@@ -95,13 +101,15 @@ def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int,
                        inputs_only: bool = False) -> None:
     """The header row of a block of lines: what each input column holds for this kind (on the
     Lines sheet, ``inputs_only``: the input columns, and the option in the third)."""
-    _, main, when, extras = HEADERS[kind]
-    title = KIND[kind].plural + (" (irrecoverable VAT)" if kind == "shared_services" else "")
-    if kind == "redundancies":
-        title += " (see the Redundancy sheet)"
-    if kind == "savings":
+    main, when, extras = HEADERS[kind]
+    title = KIND[kind].plural
+    if kind == SHARED_KIND:
+        title += f" ({COLUMN[KIND[kind].column].words})"
+    if kind in WORKED_KINDS:
+        title += f" (see the {KIND[kind].noun} sheet)"
+    if kind == SAVINGS_KIND:
         extras = tuple(f"Ramp {k}" for k in range(1, ramp_width + 1))
-    org = "Recipient" if kind == "shared_services" else "Organisation"
+    org = KIND[kind].organisation.capitalize() if kind == SHARED_KIND else "Organisation"
     ranged = kind in RANGED_KINDS
     heads = {REF: "Ref", LABEL: title, TYPE: "Results column", ORG: org, MAIN: main,
              LOW: "Low" if ranged else "", HIGH: "High" if ranged else "", WHEN: when,
@@ -214,12 +222,12 @@ class LineWriter:
         ws, grid = self.ws, self.grid
         ws.text(r, REF, line_ref)
         ws.text(r, TYPE, COLUMN_LABEL[COLUMN_OF_KIND[kind]])
-        if kind == "redundancies":
+        if kind in WORKED_KINDS:
             return self._redundancy(r, workings)
         self.lr = self.lines.line(kind, line_ref, option_name)
         self._input(r, LABEL, label)
         zero: Expr = lambda c: "0"
-        if kind == "savings":
+        if kind == SAVINGS_KIND:
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.start_year)
@@ -238,7 +246,7 @@ class LineWriter:
             self._when(r, line.start_year)
             prices = self._basis(r, line)
             return (lambda c: f"({_t(c)}>=$H{r})*{prices(c)}"), zero, [check]
-        if kind == "shared_services":
+        if kind == SHARED_KIND:
             check = self._org(r, line.recipient, recipient=True)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.start_year)
@@ -267,7 +275,7 @@ class LineWriter:
             return (lambda c: f"({_t(c)}>=$H{r})*IF(N({every})>0,--(MOD({_t(c)}-$H{r},"
                               f"MAX(1,N({every})))=0),--({_t(c)}=$H{r}))"
                               f"*(1+OptimismBiasCosts)"), zero, [check]
-        if kind == "loan_repricing":
+        if kind == LOAN_KIND:
             loan_cell, fees, brk, bal, rem = (f"${col(EXTRA + k)}{r}" for k in range(5))
             owner, loan = self.case.loan(line.loan)
             ws.formula(r, ORG, f"=INDEX(LoanOwners,SUMPRODUCT(--(LoanIds={loan_cell}),"

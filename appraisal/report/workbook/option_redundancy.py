@@ -9,8 +9,15 @@ strain. The line's total is count × per person, in its year; the option sheet's
 """
 from __future__ import annotations
 
+from ...finance.caps import (
+    GREAT_BRITAIN,
+    JURISDICTION_NAME,
+    NORTHERN_IRELAND,
+    cap_lookup,
+    weekly_pay_cap,
+)
 from .cells import col, on
-from .constants import BANDS, Band
+from .constants import BANDS, DATE, Band, excel_date
 from .option_layout import kind_of
 from .option_lines import list_rule, year_rule
 from .styles import MONEY, WEEKS, WHOLE
@@ -19,7 +26,8 @@ SHEET = "Redundancy"
 INPUT_HEADS = ("Option", "Ref", "Line", "Organisation", "Count", "Age", "Years of service",
                "Weekly pay (£)", "Cap weekly pay?", "Enhancement (× statutory)", "Notice weeks",
                "Pension strain (£ each)", "Year")
-CALC_HEADS = ("Statutory weeks", "Week's pay used (£)", "Redundancy pay (£)", "Notice pay (£)",
+CALC_HEADS = ("Statutory weeks", "Weekly pay cap's table", "Cap in force from",
+              "Weekly pay cap (£)", "Week's pay used (£)", "Redundancy pay (£)", "Notice pay (£)",
               "Employer NIC (£)", "Cost per person (£)", "Total cost (£)")
 KEYS = ("option", "ref", "label", "org", "count", "age", "years", "pay", "cap", "enh", "notice",
         "strain", "year", "counted")
@@ -30,7 +38,7 @@ def _columns(n_bands: int) -> dict[str, int]:
     cols = {name: i for i, name in enumerate(KEYS, start=1)}
     for b in range(n_bands):
         cols[f"band{b}"] = len(KEYS) + 1 + b
-    for i, name in enumerate(("weeks", "pay_used", "red_pay", "notice_pay", "nic",
+    for i, name in enumerate(("weeks", "cap_table", "cap_from", "cap_pay", "pay_used", "red_pay", "notice_pay", "nic",
                               "per_person", "total")):
         cols[name] = len(KEYS) + 1 + n_bands + i
     return cols
@@ -41,7 +49,7 @@ def _rule(kind: str, low, high, message: str) -> dict:
             "error_title": "Redundancy", "error_message": message}
 
 
-def write_redundancy(ws, results, bands: list[Band], max_years: int) -> dict:
+def write_redundancy(ws, results, bands: list[Band], max_years: int, inputs) -> dict:
     """Write every option's redundancy lines; return, per (option id, ref), the cells a line
     row links to (its organisation, year and total, and the organisation's lookup)."""
     cols = _columns(len(bands))
@@ -57,7 +65,7 @@ def write_redundancy(ws, results, bands: list[Band], max_years: int) -> dict:
         for red in option.redundancies:
             line = case_option.redundancies[kind_of(red.ref)[1]]
             out[(option.id, red.ref)] = _write_row(ws, r, option, red, line, cols, bands,
-                                                   max_years)
+                                                   max_years, results.case, inputs)
             r += 1
     widths = {1: 18, 2: 15, 3: 24, 4: 14}
     widths.update({c: 10 for c in range(5, len(heads) + 1)})
@@ -66,8 +74,33 @@ def write_redundancy(ws, results, bands: list[Band], max_years: int) -> dict:
     return out
 
 
+def _cap_cells(ws, r: int, c: dict[str, str], cols: dict[str, int], case, inputs,
+               organisation: str | None) -> None:
+    """The weekly pay cap of the line (model-v2.md V7): its organisation's jurisdiction's table
+    (a joint line Great Britain's unless every partner is in Northern Ireland), the last figure
+    in force at the case date (the first where the date is before the table, the latest where
+    there is no date), unless the cap is set by hand on Inputs."""
+    ni, gb = JURISDICTION_NAME[NORTHERN_IRELAND], JURISDICTION_NAME[GREAT_BRITAIN]
+    partners = [inputs.jurisdiction[p.id] for p in case.partners]
+    every = ",".join(f'{p}="{ni}"' for p in partners)
+    joint = f'IF(AND({every}),"{ni}","{gb}")' if partners else f'"{gb}"'
+    own = f'IF(IFERROR(INDEX(OrgJurisdictions,MATCH({c["org"]},OrgIds,0)),"")="{ni}","{ni}","{gb}")'
+    lookup = cap_lookup(case, organisation)
+    ws.formula(r, cols["cap_table"], f"=IF({c['org']}=JointLabel,{joint},{own})",
+               JURISDICTION_NAME[lookup.table], "Calc")
+    tbl = c["cap_table"]
+    entry = (f"IF(ISNUMBER(CaseDate),MAX(1,SUMPRODUCT((CapTables={tbl})*(CapFrom<=CaseDate))),"
+             f"COUNTIF(CapTables,{tbl}))")
+    ws.formula(r, cols["cap_from"], f"=INDEX(CapFrom,MATCH({tbl},CapTables,0)-1+{entry})",
+               excel_date(lookup.entry.start), "Calc", DATE)
+    ws.formula(r, cols["cap_pay"], (
+        f"=IF(ISNUMBER(RedundancyWeeklyPayCap),RedundancyWeeklyPayCap,SUMPRODUCT("
+        f"(CapTables={tbl})*(CapFrom={c['cap_from']})*CapWeeklyPay))"),
+        weekly_pay_cap(case, organisation), "Calc", MONEY)
+
+
 def _write_row(ws, r: int, option, red, line, cols: dict[str, int], bands: list[Band],
-               max_years: int) -> dict:
+               max_years: int, case, inputs) -> dict:
     c = {k: f"${col(v)}{r}" for k, v in cols.items()}
     ws.text(r, cols["option"], option.name)
     ws.text(r, cols["ref"], red.ref)
@@ -99,10 +132,11 @@ def _write_row(ws, r: int, option, red, line, cols: dict[str, int], bands: list[
             f"--({c['age']}-ServiceYearsBack>={band.from_age}),"
             f"--({c['age']}-ServiceYearsBack<={band.to_age}))"),
             _years_in_band(line.age, years, b), "Calc", WHOLE)
+    _cap_cells(ws, r, c, cols, case, inputs, line.organisation)
     per_band = "+".join(f"{c[f'band{b}']}*{band.weeks}" for b, band in enumerate(bands))
     for key, formula, value, fmt, style in (
         ("weeks", f"=({c['years']}>=MinServiceYears)*({per_band})", red.weeks, WEEKS, "Calc"),
-        ("pay_used", f"=IF({c['cap']},MIN({c['pay']},RedundancyWeeklyPayCap),{c['pay']})",
+        ("pay_used", f"=IF({c['cap']},MIN({c['pay']},{c['cap_pay']}),{c['pay']})",
          red.pay_for_weeks, MONEY, "Calc"),
         ("red_pay", f"={c['enh']}*{c['weeks']}*{c['pay_used']}", red.redundancy_pay, MONEY,
          "Calc"),

@@ -14,6 +14,7 @@ and the horizon table reads the net flow of every built year.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ...finance.baseline import NO_HIGHER_COSTS
@@ -23,7 +24,12 @@ from ...results import OptionResult, Results
 from .cells import col, on, ref
 from .figures import OptionFigures, Timeline
 from .option_layout import (
+    BENEFIT_COLUMN,
+    LOAN_KIND,
+    ONE_OFF_COLUMNS,
     ORG,
+    SHARED_KIND,
+    WORKED_KINDS,
     BASIS,
     CAL_ROW,
     COLUMN_LABEL,
@@ -68,6 +74,7 @@ class LineCells:
     high: str
     gradient: str | None     # NPV change per unit of the main quantity
     gradient_value: float = 0.0
+    typed: str | None = None     # the quantity as typed on the Lines sheet (not the Scenario's)
 
 
 @dataclass
@@ -87,6 +94,7 @@ class OptionSheetMap:
     net_row: str             # the net cash flow in the horizon, by year column
     net_all_row: str         # the net cash flow in every built year
     net_line: int = 0        # the row of the net cash flow
+    layout: OptionLayout | None = None     # every row (the Capacity sheet reads the lines)
     checks: list[tuple[str, str]] = field(default_factory=list)   # (what, formula) lookups
 
 
@@ -123,7 +131,7 @@ def _row_across(ws, grid: Grid, row: int, formula, values, style="Calc", fmt=MON
 def _line_summary_cells(ws, grid: Grid, r: int, line, total_row: int) -> None:
     """Sign, signed total in the horizon and signed present value of a line row."""
     flags, dfs, me = grid.row_span(FLAG_ROW), grid.row_span(DF_ROW), grid.row_span(r)
-    sign = 1 if line.column == "savings" else -1
+    sign = 1 if line.column == BENEFIT_COLUMN else -1
     ws.formula(r, grid.sign, f"=IF($C{r}=$B${total_row},1,-1)", sign, "Calc", WHOLE)
     ws.formula(r, grid.total, f"=${col(grid.sign)}{r}*SUMPRODUCT({flags},{me})",
                sign * line.total, "Calc", MONEY)
@@ -137,8 +145,10 @@ def _qualify(formula: str, sheet: str) -> str:
 
 
 def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option, writer,
-           workings: dict, amounts: dict, checks: list) -> dict[str, tuple]:
-    """Every block of lines; returns, per ref, (row, unit expression)."""
+           workings: dict, amounts: dict, checks: list,
+           typed: dict[str, str]) -> dict[str, tuple]:
+    """Every block of lines; returns, per ref, (row, unit expression); ``typed`` gains each
+    line's typed quantity cell on the Lines sheet."""
     exprs = {}
     for kind, header in lay.blocks:
         write_block_header(ws, grid, kind, header, grid.extra_width)
@@ -149,8 +159,10 @@ def _lines(ws, grid: Grid, lay: OptionLayout, option: OptionResult, case_option,
         unit, fixed, found = writer.write(kind, raw, r, line.ref, line.label,
                                           workings.get(line.ref, {}), option.name)
         _row_across(ws, grid, r, line_formula(r, unit, fixed), amounts[line.ref])
-        _line_summary_cells(ws, grid, r, line, lay.total_row["savings"])
+        _line_summary_cells(ws, grid, r, line, lay.total_row[BENEFIT_COLUMN])
         exprs[line.ref] = (r, unit)
+        if kind not in WORKED_KINDS:
+            typed[line.ref] = on(writer.lines.ws.title, ref(writer.lr, MAIN))
         for formula in found:
             if '""' in formula:         # the supplier of a shared service (model-v2.md V6)
                 checks.append((f"{option.name}: {line.label}: its supplier is blank or a known "
@@ -181,10 +193,10 @@ def _totals(ws, grid: Grid, lay: OptionLayout, option: OptionResult, figs: Optio
         ws.formula(r, grid.total, f"=SUM({grid.row_span(r)})", sum(values), "Calc", MONEY)
         ws.formula(r, grid.pv, f"=SUMPRODUCT({grid.row_span(r)},{dfs})",
                    sum(a * b for a, b in zip(values, figs_df(ws, grid))), "Calc", MONEY)
-    sav, rec, one = (lay.total_row[k] for k in ("savings", "recurring_costs", "one_off_costs"))
+    sav, rec, one = (lay.total_row[k] for k in (BENEFIT_COLUMN, COLUMNS[1], COLUMNS[-1]))
     fy = col(grid.first_year)
     sign = f"${col(grid.sign)}${first}:${col(grid.sign)}${last}"
-    rows = (
+    rows: tuple[tuple[int, str, Callable[[str], str], Sequence[float], str], ...] = (
         (lay.net, "Net cash flow (savings − costs)",
          lambda c: f"={c}{sav}-SUM({c}{rec}:{c}{one})", figs.net, MONEY),
         (lay.discounted, "Discounted net flow", lambda c: f"={c}{lay.net}*{c}${DF_ROW}",
@@ -201,9 +213,9 @@ def _totals(ws, grid: Grid, lay: OptionLayout, option: OptionResult, figs: Optio
         (lay.behind, "Year still behind the baseline (0 if not)",
          lambda c: f"=IF({c}{lay.cum_gap}<0,{c}${T_ROW},0)", figs.behind, WHOLE),
     )
-    for r, label, formula, values, fmt in rows:
+    for r, label, formula, figures, fmt in rows:
         ws.text(r, LABEL, label, "Output" if r == lay.discounted else "Label")
-        _row_across(ws, grid, r, formula, values, fmt=fmt)
+        _row_across(ws, grid, r, formula, figures, fmt=fmt)
     ws.formula(lay.net, grid.total, f"=SUM({grid.row_span(lay.net)})", sum(figs.net), "Calc",
                MONEY)
     ws.formula(lay.discounted, grid.pv, f"=SUM({grid.row_span(lay.discounted)})", option.npv,
@@ -223,7 +235,7 @@ def _key_results(ws, grid: Grid, lay: OptionLayout, option: OptionResult, id_cel
     base = f"${e}${R_IS_BASE}"
     low = option.funding_low_point
     one_off = [f"${col(grid.total)}${lay.total_row[k]}" for k in
-               ("redundancy", "pension_cessation", "one_off_costs")]
+               ONE_OFF_COLUMNS]
     one_off += [f"${col(EXTRA + k)}${r}" for r in loans for k in (1, 2)]
     d_cost = f"(${e}${R_PV_COSTS}-{baseline['pv_costs']})"
     rows = (
@@ -302,16 +314,17 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
     lay = plan_option(sheet, option)
     figs = OptionFigures(timeline, results, o)
     ws.text(1, REF, option.name, "Title")
-    ws.text(2, REF, f"Option id: {option.id} · {form_name(option.form)}"
-            + (" · baseline" if option.baseline else ""), "Note")
+    ws.text(2, REF, f"Option {o + 1} · {form_name(option.form)}"
+            + (" · the baseline" if option.baseline else ""), "Note")
     ws.text(3, REF, "Amounts in the year columns are positive; Sign turns costs negative in "
             "the signed totals and present values.", "Note")
     _timeline(ws, grid, timeline, results.first_year)
     checks: list[tuple[str, str]] = []
+    typed: dict[str, str] = {}
     exprs = _lines(ws, grid, lay, option, case_option, writer, workings, timeline.amounts[o],
-                   checks)
+                   checks, typed)
     _totals(ws, grid, lay, option, figs, baseline["sheet"])
-    loans = [lay.line_row[line.ref] for line in option.lines if line.kind == "loan_repricing"]
+    loans = [lay.line_row[line.ref] for line in option.lines if line.kind == LOAN_KIND]
     _key_results(ws, grid, lay, option, id_cell, baseline, loans)
     gradients = _unit_rows(ws, grid, lay, exprs, timeline.units[o], timeline.gradients[o])
     widths = {1: 16, 2: 34, 3: 16, 4: 14, 5: 14, 6: 12, 7: 12, 8: 9, BASIS: 10}
@@ -327,14 +340,15 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
             label=on(sheet, ref(r, LABEL)), main=on(sheet, ref(r, MAIN)),
             low=on(sheet, ref(r, LOW)), high=on(sheet, ref(r, HIGH)),
             gradient=gradients.get(line.ref),
-            gradient_value=timeline.gradients[o].get(line.ref, 0.0))
+            gradient_value=timeline.gradients[o].get(line.ref, 0.0), typed=typed.get(line.ref))
     first, last = lay.lines_first, lay.lines_last
-    shared = [lay.line_row[line.ref] for line in option.lines if line.kind == "shared_services"]
+    shared = [lay.line_row[line.ref] for line in option.lines if line.kind == SHARED_KIND]
     recharges = None
     if shared:
         a, b = min(shared), max(shared)
-        recharges = tuple(on(sheet, f"${col(c)}${a}:${col(c)}${b}")
-                          for c in (ORG, EXTRA + 3, EXTRA + 4))
+        recipient, supplier, charge = (on(sheet, f"${col(c)}${a}:${col(c)}${b}")
+                                       for c in (ORG, EXTRA + 3, EXTRA + 4))
+        recharges = (recipient, supplier, charge)
     return OptionSheetMap(
         sheet=sheet, npv=on(sheet, ref(R_NPV, MAIN)), payback=on(sheet, ref(R_PAYBACK, MAIN)),
         bcr=on(sheet, ref(R_BCR, MAIN)), pv_savings=on(sheet, ref(R_PV_SAVINGS, MAIN)),
@@ -344,4 +358,5 @@ def write_option_sheet(ws, results: Results, o: int, grid: Grid, writer: LineWri
         line_total_range=on(sheet, f"${col(grid.total)}${first}:${col(grid.total)}${last}"),
         net_total=on(sheet, ref(lay.net, grid.total)),
         net_row=on(sheet, grid.row_span(lay.net)),
-        net_all_row=on(sheet, grid.row_span(lay.net_all)), net_line=lay.net, checks=checks)
+        net_all_row=on(sheet, grid.row_span(lay.net_all)), net_line=lay.net, layout=lay,
+        checks=checks)

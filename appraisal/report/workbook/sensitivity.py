@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from ...results import Results
 from .cells import col, span
+from .drivers_sheet import DriverCells, write_drivers
 from .styles import MONEY, RATE, WHOLE
 
 SHEET = "Sensitivity"
-TORNADO_HEADS = ("Option id", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
+TORNADO_HEADS = ("No.", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
                  "High", "NPV vs baseline at high", "Option NPV", "NPV at low", "NPV at high",
                  "Swing against the baseline", "Change at low", "Change at high", "Worse change",
                  "Better change", "Rank in option")
@@ -28,31 +29,52 @@ def _head(ws, row: int, heads) -> None:
         ws.text(row, c, text, "Header")
 
 
-def _tornado(ws, results: Results, maps, summary, row: int):
+def tornado_rows(results: Results) -> int:
+    """Rows the tornado table takes (a note where no line has a range)."""
+    return max(1, sum(len(o.tornado) for o in results.options))
+
+
+def _tornado(ws, results: Results, maps, summary, drivers: DriverCells, row: int):
     """Each uncertain figure (a line, or a driver shared by several lines and options) at its
-    low and high: Continuum's figures, measured against the baseline (model-v2.md V4), in the
-    engine's order of swing."""
-    ws.text(row, 1, "Tornado: each uncertain figure at its low and high (Continuum's figures; "
-            "a driver moves every line that shares it)", "Section")
+    low and high, against the baseline (model-v2.md V4): live from the driver workings, each
+    option's rows ranked by a live formula (widest swing first; equal swings keep their order)."""
+    ws.text(row, 1, "Tornado: each uncertain figure at its low and high (a driver moves every "
+            "line that shares it)", "Section")
     _head(ws, row + 1, TORNADO_HEADS)
     r = row + 2
     groups = []
-    for option in results.options:
-        start = r
+    base = next(i for i, o in enumerate(results.options) if o.baseline)
+    for o, option in enumerate(results.options):
+        start, last = r, r + len(option.tornado) - 1
         for k, t in enumerate(option.tornado, start=1):
-            ws.text(r, 1, option.id)
+            d = drivers.driver_of(o, base, t.ref)
+            first_o, first_ref = drivers.first_line[d]
+            first = maps[first_o].lines[first_ref]
+            ws.value(r, 1, o + 1, "Label", WHOLE)
             ws.text(r, 2, option.name)
             ws.text(r, 3, t.driver or "")
             ws.text(r, 4, t.label)
             at_low, at_high = t.npv_at_low, t.npv_at_high
-            for c, v, fmt in ((5, t.low, "#,##0"), (6, t.npv_vs_baseline_at_low, MONEY),
-                              (7, t.high, "#,##0"), (8, t.npv_vs_baseline_at_high, MONEY),
-                              (9, option.npv, MONEY), (10, at_low, MONEY), (11, at_high, MONEY),
-                              (12, t.swing, MONEY), (13, at_low - option.npv, MONEY),
-                              (14, at_high - option.npv, MONEY),
-                              (15, min(at_low, at_high) - option.npv, MONEY),
-                              (16, max(at_low, at_high) - option.npv, MONEY), (17, k, WHOLE)):
-                ws.value(r, c, v, "Engine", fmt)
+            vs, npv = summary.npv_vs_baseline[option.id], summary.npv[option.id]
+            swings = f"$L${start}:$L${last}"
+            earlier = (f"+SUMPRODUCT(--(ROUND($L${start}:$L{r - 1},SwingDecimals)="
+                       f"ROUND($L{r},SwingDecimals)))" if r > start else "")
+            for c, formula, v, fmt in (
+                    (5, f"={first.low}", t.low, "#,##0"),
+                    (6, f"={vs}+{drivers.against(0, d, o)}", t.npv_vs_baseline_at_low, MONEY),
+                    (7, f"={first.high}", t.high, "#,##0"),
+                    (8, f"={vs}+{drivers.against(1, d, o)}", t.npv_vs_baseline_at_high, MONEY),
+                    (9, f"={npv}", option.npv, MONEY),
+                    (10, f"=$I{r}+{drivers.cell(0, d, o)}", at_low, MONEY),
+                    (11, f"=$I{r}+{drivers.cell(1, d, o)}", at_high, MONEY),
+                    (12, f"=ABS($H{r}-$F{r})", t.swing, MONEY),
+                    (13, f"=$J{r}-$I{r}", at_low - option.npv, MONEY),
+                    (14, f"=$K{r}-$I{r}", at_high - option.npv, MONEY),
+                    (15, f"=MIN($M{r},$N{r})", min(at_low, at_high) - option.npv, MONEY),
+                    (16, f"=MAX($M{r},$N{r})", max(at_low, at_high) - option.npv, MONEY),
+                    (17, f"=1+SUMPRODUCT(--(ROUND({swings},SwingDecimals)>ROUND($L{r},"
+                         f"SwingDecimals))){earlier}", k, WHOLE)):
+                ws.formula(r, c, formula, v, "Link" if c in (5, 7, 9) else "Calc", fmt)
             r += 1
         if r > start:
             groups.append((option, start, r - 1))
@@ -110,51 +132,59 @@ def _chart(book, ws, option, first: int, last: int, anchor: int) -> None:
     ws.ws.insert_chart(anchor, 0, chart, {"x_offset": 10, "y_offset": 5})
 
 
-def _scenarios(ws, results: Results, summary, row: int, span_rows) -> int:
-    first, last = span_rows
-    ws.text(row, 1, "Scenarios: every uncertain line at its worse, base or better end (read "
-            "with the Scenario switch on Inputs at base)", "Section")
-    heads = ["Option id", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
+def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) -> int:
+    """Each option's NPV against the baseline with every driver at its worse (pessimistic) or
+    better (optimistic) end for that option, live from the driver workings, with the NPV (the
+    baseline's base NPV added) and the ranks by NPV."""
+    ws.text(row, 1, "Scenarios: every uncertain figure at its worse or better end for each "
+            "option, against the baseline (model version 2)", "Section")
+    heads = ["No.", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV vs baseline" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV rank" for s in SCENARIOS]
     _head(ws, row + 1, heads)
     top = row + 2
     bottom = top + len(results.options) - 1
-    for i, option in enumerate(results.options):
-        r = top + i
-        ws.text(r, 1, option.id)
+    n = len(drivers.rows)
+    for o, option in enumerate(results.options):
+        r = top + o
+        ws.value(r, 1, o + 1, "Label", WHOLE)
         ws.text(r, 2, option.name)
-        ws.formula(r, 4, f"={summary.npv[option.id]}", option.npv, "Link", MONEY)
-        for c, name in ((3, "pessimistic"), (5, "optimistic")):
-            ws.value(r, c, results.scenarios[name].npv[option.id], "Engine", MONEY)
+        vs, npv = summary.npv_vs_baseline[option.id], summary.npv[option.id]
+        ws.formula(r, 4, f"={npv}", option.npv, "Link", MONEY)
+        ws.formula(r, 7, f"={vs}", option.npv_vs_baseline, "Link", MONEY)
+        for c, block, name in ((6, 2, "pessimistic"), (8, 3, "optimistic")):
+            scen = results.scenarios[name]
+            moved = ""
+            if n:
+                c0 = col(3 + block * drivers.n_options + o)
+                moved = f"+SUM(${c0}${drivers.top}:${c0}${drivers.top + n - 1})"
+            ws.formula(r, c, f"={vs}{moved}", scen.npv_vs_baseline[option.id], "Output", MONEY)
+            ws.formula(r, c - 3, f"={col(c)}{r}+{npv}-{vs}", scen.npv[option.id], "Calc",
+                       MONEY)
         for k, name in enumerate(SCENARIOS):
             npvs = span(top, 3 + k, bottom, 3 + k)
-            scen = results.scenarios[name]
-            ws.formula(r, 6 + k, f"={col(3 + k)}{r}-SUMPRODUCT(--($A${top}:$A${bottom}="
-                       f"BaselineOption),{npvs})", scen.npv_vs_baseline[option.id], "Output",
-                       MONEY)
             ws.formula(r, 9 + k, f"=1+SUMPRODUCT(--({npvs}>{col(3 + k)}{r}+NpvTieTolerance))",
-                       scen.npv_rank[option.id], "Calc", WHOLE)
+                       results.scenarios[name].npv_rank[option.id], "Calc", WHOLE)
     return bottom + 2
 
 
 def _switching(ws, results: Results, maps, summary, row: int) -> int:
     ws.text(row, 1, "Switching values: the main quantity at which NPV vs baseline is zero "
             "(Continuum's figures; a line moves with its driver)", "Section")
-    _head(ws, row + 1, ("Option id", "Option", "Driver or line", "Line", "Base", "",
+    _head(ws, row + 1, ("No.", "Option", "Driver (shared by lines)", "Line", "Base", "",
                         "NPV vs baseline", "Switching value", "Change from base"))
     r = row + 2
-    for option, m in zip(results.options, maps):
+    for o, option in enumerate(results.options):
         for s in option.switching_values:
             # Continuum's figures: a line moves with every line that shares its driver.
-            r = _engine_switching(ws, r, option, s)
+            r = _engine_switching(ws, r, o, option, s)
     return r + 1
 
 
-def _engine_switching(ws, r: int, option, s) -> int:
-    ws.text(r, 1, option.id)
+def _engine_switching(ws, r: int, o: int, option, s) -> int:
+    ws.value(r, 1, o + 1, "Label", WHOLE)
     ws.text(r, 2, option.name)
-    ws.text(r, 3, s.ref.split(":", 1)[-1])
+    ws.text(r, 3, s.ref.removeprefix("driver:") if s.ref.startswith("driver:") else "")
     ws.text(r, 4, s.label)
     ws.value(r, 5, s.base, "Engine", "#,##0")
     ws.value(r, 7, option.npv_vs_baseline, "Engine", MONEY)
@@ -172,11 +202,11 @@ def _monte_carlo(ws, results: Results, row: int) -> int:
             "recalculate)", "Section")
     ws.text(row + 1, 1, f"{mc.draws:,} draws, seed {mc.seed}, {mc.distribution} "
             "distributions between each line's low, base and high.", "Note")
-    _head(ws, row + 2, ("Option id", "Option", "P10 NPV", "P50 NPV", "P90 NPV", "Mean NPV",
+    _head(ws, row + 2, ("No.", "Option", "P10 NPV", "P50 NPV", "P90 NPV", "Mean NPV",
                         "P(NPV vs baseline < 0)", "P(highest NPV)"))
     r = row + 3
     for option, m in mcs:
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, results.options.index(option) + 1, "Label", WHOLE)
         ws.text(r, 2, option.name)
         for c, v, fmt in ((3, m.p10, MONEY), (4, m.p50, MONEY), (5, m.p90, MONEY),
                           (6, m.mean, MONEY), (7, m.p_npv_vs_baseline_below_zero, RATE),
@@ -197,11 +227,15 @@ def _monte_carlo(ws, results: Results, row: int) -> int:
     return r + 1
 
 
-def write_sensitivity(book, ws, results: Results, maps, summary) -> None:
+def write_sensitivity(book, ws, results: Results, maps, summary, table, option_ids) -> None:
+    """The sheet; ``table`` is the engine's line table, ``option_ids`` the Inputs id cells."""
     ws.text(1, 1, "Sensitivity: how robust the answer is", "Title")
-    row, groups, span_rows = _tornado(ws, results, maps, summary, 3)
-    row = _ranked(book, ws, groups, row)
-    row = _scenarios(ws, results, summary, row, span_rows)
+    # The tornado's rows come first; the driver workings it reads sit just below it.
+    drivers = write_drivers(ws, results, table, maps, option_ids, 3 + 2 + tornado_rows(results)
+                            + 1)
+    row, groups, _ = _tornado(ws, results, maps, summary, drivers, 3)
+    row = _ranked(book, ws, groups, drivers.end + 1)
+    row = _scenarios(ws, results, summary, drivers, row)
     row = _switching(ws, results, maps, summary, row)
     _monte_carlo(ws, results, row)
     widths = {1: 16, 2: 24, 3: 18, 4: 24}
