@@ -179,6 +179,19 @@ class CriteriaModel(CaseTableModel):
 class CriteriaStep(QWidget):
     TITLE = "Criteria and weights"
 
+    def _fit_table(self) -> None:
+        """Rows fitted to their wrapped descriptions, and the table tall enough for all of them
+        (room for two when empty), so it never scrolls inside the step's page: the page scrolls,
+        once."""
+        view = self.table
+        view.resizeRowsToContents()
+        rows = self.model.rowCount()
+        height = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                  + sum(view.rowHeight(r) for r in range(rows))
+                  + max(0, 2 - rows) * view.verticalHeader().defaultSectionSize()
+                  + view.horizontalScrollBar().sizeHint().height())
+        view.setMinimumHeight(height)
+
     def __init__(self, document: CaseDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
@@ -190,8 +203,11 @@ class CriteriaStep(QWidget):
         # Rows fit their wrapped descriptions; when the columns change width (the window is
         # resized, or first laid out) they are fitted again, once the resizing settles.
         self._fit_rows = QTimer(self, singleShot=True, interval=30)
-        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self._fit_rows.timeout.connect(self._fit_table)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.model.modelReset.connect(self._fit_rows.start)
+        self.model.rowsInserted.connect(self._fit_rows.start)
+        self.model.rowsRemoved.connect(self._fit_rows.start)
         self.error = InlineError(self)
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
