@@ -123,11 +123,17 @@ def test_a_blank_case_to_a_board_paper_by_keyboard_alone(qtbot, walk, dialogs, t
 
     step(qtbot, window, 6)                              # Scores
     scores = tab_to(qtbot, "Scores")                   # options down, criteria across
-    qtbot.keyClick(scores, Qt.Key_Home, Qt.ControlModifier)
+    qtbot.keyClick(scores, Qt.Key_Home, Qt.ControlModifier)     # the weighted score comes first
+    assert scores.model().headerData(scores.currentIndex().column(), Qt.Horizontal) == \
+        "Weighted score"
+    for _ in range(2):                                  # past it and the rank, to the scores
+        qtbot.keyClick(scores, Qt.Key_Right)
     assert scores.currentIndex().row() == 0 and scores.currentIndex().column() == 0
     type_cells(qtbot, scores, ["8", "4"], move=Qt.Key_Right)    # Remain standalone
     qtbot.keyClick(scores, Qt.Key_Down)
     qtbot.keyClick(scores, Qt.Key_Home)
+    for _ in range(2):
+        qtbot.keyClick(scores, Qt.Key_Right)
     type_cells(qtbot, scores, ["6", "7"], move=Qt.Key_Right)    # the shared back office
     assert [o.scores for o in doc.case.options] == [
         {"autonomy": 8, "culture_trust": 4}, {"autonomy": 6, "culture_trust": 7}]

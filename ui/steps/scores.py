@@ -309,8 +309,20 @@ class ScoresStep(QWidget):
         if self.model.rowCount() and self.model.columnCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
+    def _results_first(self) -> None:
+        """Show the weighted score and rank first, beside the option names, so a wide set of
+        criteria never pushes them off screen (the model keeps its order; only the view moves)."""
+        header = self.table.horizontalHeader()
+        last = self.model.columnCount() - 1
+        if last < 1:
+            return
+        for visual, logical in enumerate((last - 1, last)):
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+
     def refresh(self) -> None:
         self.model.refresh()
+        self._results_first()
         self.error.show_problems(self.model.last_problems)
         res = self.document.results
         why = why_no_leader(res.case, res.unscored) if res is not None else None
