@@ -157,7 +157,7 @@ def test_stored_figures_equal_the_engine_without_recalculating(written):
     assert summary["C3"].value == results.option(results.leader).name
     assert summary["C4"].value == results.option(results.npv_leader).name
     scores = wb["Scores"]
-    got = {scores.cell(r, 1).value: [scores.cell(r, c).value for c in range(3, 3 + len(
+    got = {results.options[int(scores.cell(r, 1).value) - 1].id: [scores.cell(r, c).value for c in range(3, 3 + len(
         results.case.criteria))] for r in range(9, 9 + len(results.options))}
     for o in results.options:
         assert got[o.id] == pytest.approx([o.scores[c.id] for c in results.case.criteria])
@@ -170,7 +170,8 @@ def test_stored_figures_equal_the_engine_without_recalculating(written):
         assert got_sw == ("n/a" if expected is None else pytest.approx(expected, abs=1e-12))
     org = wb["By organisation"]
     for r in range(7, 7 + len(results.options)):
-        o = results.option(org.cell(r, 1).value)
+        o = results.options[int(org.cell(r, 1).value) - 1]
+        assert org.cell(r, 2).value == o.name
         values = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
         assert values == pytest.approx(list(o.by_organisation.values()), abs=1e-8)
     assert named(wb, "ChecksPass").value is True
@@ -223,7 +224,7 @@ def assert_horizon(wb, results) -> None:
         assert ws.cell(6, 3 + k).value == names[entry.highest_npv]
         assert ws.cell(7, 3 + k).value == names[entry.leader]
         for i, o in enumerate(results.options):
-            assert ws.cell(9 + i, 1).value == o.id
+            assert (ws.cell(9 + i, 1).value, ws.cell(9 + i, 2).value) == (i + 1, o.name)
             assert ws.cell(9 + i, 3 + k).value == pytest.approx(
                 entry.npv_vs_baseline[o.id], rel=1e-12, abs=1e-8)
 
@@ -407,3 +408,55 @@ def test_warnings_sheet_lists_the_engine_warnings_in_words(written):
     shown = [ws.cell(r, 2).value for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value]
     assert len(shown) == max(1, len(results.warnings))
     assert not any(re.search(r"\w+\[\d+\]", s) for s in shown)
+
+
+def _visible(ws, cell) -> bool:
+    column = ws.column_dimensions.get(cell.column_letter)
+    row = ws.row_dimensions.get(cell.row)
+    return not (column is not None and column.hidden) and not (row is not None and row.hidden)
+
+
+def _heading(ws, cell, ids: set[str]) -> str:
+    """The column's heading above a cell and the row's label beside it, as one string."""
+    run, r = [], cell.row - 1                # the run of filled cells above, headings at its top
+    while r > 0 and ws.cell(r, cell.column).value not in (None, ""):
+        run.append(ws.cell(r, cell.column).value)
+        r -= 1
+    above = " / ".join(str(v) for v in run[-2:] if isinstance(v, str) and v not in ids)
+    beside = " ".join(str(ws.cell(cell.row, c).value) for c in (1, 2)
+                      if isinstance(ws.cell(cell.row, c).value, str))
+    return f"{above} | {beside}"
+
+
+def test_no_id_of_the_case_shows_outside_a_labelled_id_column(written):
+    """People's words only: an option, organisation, loan or criterion id appears only in a
+    column (or row) that says it holds ids, kept for lookups and typed keys; every other cell a
+    person reads shows names."""
+    results, raw = written[LARGEST]
+    case = results.case
+    names = ({o.name for o in case.options} | {o.name for o in case.organisations}
+             | {c.name for c in case.criteria})
+    ids = ({o.id for o in case.options} | {o.id for o in case.organisations}
+           | {c.id for c in case.criteria}
+           | {loan.id for o in case.organisations for loan in o.loans}) - names
+    assert {"merger", "kestrel", "wm-bank-a", "autonomy"} <= ids
+    wb = load(raw, data_only=True)
+    stray, labelled = [], 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value not in ids or not _visible(ws, cell):
+                    continue
+                heading = _heading(ws, cell, ids)
+                # A form word ("merger") may equal an option's id: it is not one.
+                if re.search(r"\bid\b", heading, re.I) or re.match(r"(.* / )?Form \|", heading):
+                    labelled += 1
+                else:
+                    stray.append((ws.title, cell.coordinate, cell.value, heading))
+    assert stray == []
+    assert labelled > 0                  # the typed keys are still there, under an id heading
+    for sheet in ("Scores", "By organisation", "Horizon"):
+        shown = {c.value for row in wb[sheet].iter_rows() for c in row}
+        assert {o.name for o in case.options} <= shown
+    table = results_table(wb)
+    assert [row["Option"] for row in table.values()] == [o.name for o in results.options]

@@ -108,7 +108,7 @@ def assert_table(wb, results, organisations: bool = True) -> None:
         assert (row["Rank"], row["NPV rank"]) == (o.rank, o.npv_rank)
     org = wb["By organisation"]
     for r in range(7, 7 + len(results.options) if organisations else 7):
-        o = results.option(org.cell(r, 1).value)
+        o = results.options[int(org.cell(r, 1).value) - 1]
         got = [org.cell(r, c).value for c in range(3, 4 + len(results.case.organisations))]
         assert got == pytest.approx(list(o.by_organisation.values()), rel=1e-12, abs=1e-8)
     assert wb["Summary"]["C3"].value == results.option(results.leader).name
@@ -264,7 +264,7 @@ def test_money_anchors_typed_move_the_scores_as_the_engine(books):
     crit = next(c for c in results.case.criteria if c.derived)
     scores = wb["Scores"]
     j = 3 + [c.id for c in results.case.criteria].index(crit.id)
-    got = {scores.cell(r, 1).value: scores.cell(r, j).value for r in range(9, 9 + len(
+    got = {results.options[int(scores.cell(r, 1).value) - 1].id: scores.cell(r, j).value for r in range(9, 9 + len(
         results.options))}
     assert got == pytest.approx({o.id: o.scores[crit.id] for o in results.options}, abs=1e-9)
     assert max(got.values()) > 10                           # not capped at 10

@@ -277,8 +277,10 @@ class FlowWriter:
                 sup, rec = on(opt, ref(src, EXTRA + 3)), on(opt, ref(src, ORG))
                 main, low, high = (on(opt, ref(src, c)) for c in (MAIN, LOW, HIGH))
                 if s == 0:
-                    shown = self._seen(opt, src, EXTRA + 3) or "none"
-                    ws.formula(r, 3, f'=IF({sup}="","none",{sup})', shown, "Link")
+                    shown = self._org_name(self._seen(opt, src, EXTRA + 3)) or "none"
+                    ws.formula(r, 3, f'=IF({sup}="","none",'
+                               f'IFERROR(INDEX(OrgNames,MATCH({sup},OrgIds,0)),{sup}))', shown,
+                               "Link")
                     for k in cols.partners:
                         ws.formula(r, cols.share(k), (
                             f'=IF(OR({sup}="",{sup}={rec}),0,'

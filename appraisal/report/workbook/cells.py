@@ -185,6 +185,15 @@ class Sheet:
         self.widths[column] = chars
         self.ws.set_column(column - 1, column - 1, chars)
 
+    def hide_column(self, column: int) -> None:
+        """A helper column a formula needs (an id to look up by) but a person need not read."""
+        self.ws.set_column(column - 1, column - 1, self.widths.get(column, 8.43), None,
+                           {"hidden": True})
+
+    def hide_row(self, row: int) -> None:
+        """A helper row a formula needs (ids to look up by) but a person need not read."""
+        self.ws.set_row(row - 1, None, None, {"hidden": True})
+
     def validate(self, first_row: int, first_col: int, last_row: int, last_col: int,
                  rule: dict) -> None:
         """Data validation with its error message shown (Excel's Stop style)."""

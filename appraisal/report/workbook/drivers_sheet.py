@@ -87,6 +87,7 @@ def write_drivers(ws, results: Results, table, maps, inputs_ids: list[str], row:
     ws.text(ids_row, 1, "Option id (for the baseline lookup)", "Note")
     for o, option in enumerate(results.options):
         ws.formula(ids_row, 3 + o, f"={inputs_ids[o]}", option.id, "Link")
+    ws.hide_row(ids_row)
     top = ids_row + 1
     cells = DriverCells(
         top=top, ids_row=ids_row, rows=[top + d for d in range(drivers.count)], n_options=n_opt,

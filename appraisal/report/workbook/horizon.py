@@ -70,7 +70,7 @@ def write_horizon(ws, results: Results, maps, scores, timeline, grid) -> None:
         ws.text(row, 1, title, "Section")
         blocks[key] = (row + 1, fmt)
         for i, option in enumerate(results.options):
-            ws.text(row + 1 + i, 1, option.id)
+            ws.value(row + 1 + i, 1, i + 1, "Constant", WHOLE)
             ws.text(row + 1 + i, 2, option.name)
         row += n_o + 2
     for k, t in enumerate(years):
@@ -85,7 +85,7 @@ def write_horizon(ws, results: Results, maps, scores, timeline, grid) -> None:
             t_row, df_row = on(m.sheet, grid.row_span(T_ROW)), on(m.sheet, grid.row_span(DF_ROW))
             ws.formula(r["npv"], FIRST + k, f"=SUMPRODUCT(--({t_row}<={cell}),{m.net_all_row},"
                        f"{df_row})", float(figures["npv"][k, i]), "Calc", MONEY)
-            ids = f"$A${blocks['npv'][0]}:$A${blocks['npv'][0] + n_o - 1}"
+            ids = "OptionIds"      # Inputs' option ids, in the same order as these rows
             ws.formula(r["vs"], FIRST + k, f"={c}{r['npv']}-SUMPRODUCT(--({ids}=BaselineOption),"
                        f"{rng('npv')})", float(figures["vs"][k, i]), "Output", MONEY)
             ws.formula(r["npv_rank"], FIRST + k, f"=1+SUMPRODUCT(--({rng('npv')}>{c}{r['npv']}"

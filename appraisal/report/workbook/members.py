@@ -72,7 +72,7 @@ def _member_block(ws, results: Results, member, view, top: int, board_lead: str)
     ws.text(r_pts, 1, "Weight (points)")
     ws.text(r_w, 1, "Normalised weight")
     pts = f"${col(FIRST_CRIT)}${r_pts}:${col(last_c)}${r_pts}"
-    ws.text(r_head, 1, "Option id", "Header")
+    ws.text(r_head, 1, "No.", "Header")
     ws.text(r_head, 2, "Option", "Header")
     for j, c in enumerate(crits):
         k = FIRST_CRIT + j
@@ -90,7 +90,7 @@ def _member_block(ws, results: Results, member, view, top: int, board_lead: str)
     for i, option in enumerate(options):
         r = first + i
         board_row = R_HEAD + 1 + i
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, i + 1, "Constant", WHOLE)
         ws.text(r, 2, option.name)
         for j, c in enumerate(crits):
             k = FIRST_CRIT + j

@@ -51,7 +51,7 @@ HEADERS = {
     "recurring_costs": ("Annual cost (£)", "Start year", ()),
     "shared_services": ("Annual value (£)", "Start year", (
         "VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate",
-        "Supplier (blank: none)", "Recharge present value (£)")),
+        "Supplier id (blank: none)", "Recharge present value (£)")),
     "one_off_costs": ("Amount (£)", "Year", ("Renew every (years)",)),
     "loan_repricing": ("Margin uplift (bps)", "", (
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
@@ -109,7 +109,8 @@ def write_block_header(ws, grid: Grid, kind: str, row: int, ramp_width: int,
         title += f" (see the {KIND[kind].noun} sheet)"
     if kind == SAVINGS_KIND:
         extras = tuple(f"Ramp {k}" for k in range(1, ramp_width + 1))
-    org = KIND[kind].organisation.capitalize() if kind == SHARED_KIND else "Organisation"
+    org = (f"{KIND[kind].organisation.capitalize()} id" if kind == SHARED_KIND
+           else "Organisation id")       # the key typed in; the names are on Inputs
     ranged = kind in RANGED_KINDS
     heads = {REF: "Ref", LABEL: title, TYPE: "Results column", ORG: org, MAIN: main,
              LOW: "Low" if ranged else "", HIGH: "High" if ranged else "", WHEN: when,

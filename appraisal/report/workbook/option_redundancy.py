@@ -23,7 +23,7 @@ from .option_lines import list_rule, year_rule
 from .styles import MONEY, WEEKS, WHOLE
 
 SHEET = "Redundancy"
-INPUT_HEADS = ("Option", "Ref", "Line", "Organisation", "Count", "Age", "Years of service",
+INPUT_HEADS = ("Option", "Ref", "Line", "Organisation id", "Count", "Age", "Years of service",
                "Weekly pay (£)", "Cap weekly pay?", "Enhancement (× statutory)", "Notice weeks",
                "Pension strain (£ each)", "Year")
 CALC_HEADS = ("Statutory weeks", "Weekly pay cap's table", "Cap in force from",

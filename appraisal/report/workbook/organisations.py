@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ...results import Results
 from .cells import col, on, ref
 from .inputs import InputsMap
-from .styles import MONEY
+from .styles import MONEY, WHOLE
 
 SHEET = "By organisation"
 HEAD = 5
@@ -33,7 +33,7 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
             "shared service's recharge counts against its recipient and for its supplier.",
             "Note")
     ws.text(HEAD - 1, 2, "Organisation →", "Note")
-    ws.text(HEAD, 1, "Option id", "Header")
+    ws.text(HEAD, 1, "No.", "Header")
     ws.text(HEAD, 2, "Option", "Header")
     ws.text(HEAD + 1, 2, "(organisation id)", "Note")
     for k, org in enumerate(orgs):
@@ -47,7 +47,7 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
     totals = {}
     for i, (option, m) in enumerate(zip(results.options, option_maps)):
         r = HEAD + 2 + i
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, i + 1, "Constant", WHOLE)
         ws.text(r, 2, option.name)
         values = list(option.by_organisation.values())
         for c in range(3, joint_c + 1):
@@ -63,6 +63,7 @@ def write_organisations(ws, results: Results, inputs: InputsMap,
         totals[option.id] = on(SHEET, ref(r, total_c))
     _against_baseline(ws, results, HEAD + 2, total_c)
     ws.width(1, 18)
+    ws.hide_row(HEAD + 1)         # the organisations' ids the sums look up
     ws.width(2, 34)
     for c in range(3, total_c + 1):
         ws.width(c, 16)
@@ -76,10 +77,10 @@ def _against_baseline(ws, results: Results, first: int, total_c: int) -> None:
     top = last + 2
     ws.text(top, 1, "Against the baseline: each organisation's NPV less its NPV in the "
             "baseline option", "Section")
-    ids = f"$A${first}:$A${last}"
+    ids = "OptionIds"      # Inputs' option ids, in the same order as these rows
     for i, option in enumerate(results.options):
         r = top + 1 + i
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, i + 1, "Constant", WHOLE)
         ws.text(r, 2, option.name)
         values = option.by_organisation_vs_baseline
         for c in range(3, total_c + 1):

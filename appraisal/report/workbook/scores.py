@@ -71,7 +71,7 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     ws.text(R_DERIVED, last_c + 1, "Weight on them:", "Note")
     ws.formula(R_DERIVED, last_c + 2, f"=SUMPRODUCT({weights},{derived_row})",
                sum(results.weights[c.id] for c in crits if c.derived), "Calc", RATE)
-    ws.text(R_HEAD, 1, "Option id", "Header")
+    ws.text(R_HEAD, 1, "No.", "Header")
     ws.text(R_HEAD, 2, "Option", "Header")
     for j, c in enumerate(crits):
         ws.formula(R_HEAD, FIRST_CRIT + j, f"={col(FIRST_CRIT + j)}{R_NAMES}", c.name, "Header")
@@ -82,7 +82,7 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     weighted, rank = {}, {}
     for i, option in enumerate(results.options):
         r = first + i
-        ws.text(r, 1, option.id)
+        ws.value(r, 1, i + 1, "Constant", WHOLE)
         ws.text(r, 2, option.name)
         for j, c in enumerate(crits):
             k = FIRST_CRIT + j
