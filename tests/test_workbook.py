@@ -460,3 +460,32 @@ def test_no_id_of_the_case_shows_outside_a_labelled_id_column(written):
         assert {o.name for o in case.options} <= shown
     table = results_table(wb)
     assert [row["Option"] for row in table.values()] == [o.name for o in results.options]
+
+
+@pytest.mark.parametrize("key", ["v2-case", LARGEST])
+def test_scenario_weighted_scores_and_ranks_are_stored_beside_the_npvs(key, written):
+    """Each scenario's weighted scores and ranks sit beside its NPVs on Sensitivity as live
+    formulas, stored with the engine's figures; the value-for-money score moves with the
+    scenario's NPVs, so a scenario's weighted score is not simply the base one."""
+    results, raw = written[key]
+    ws = load(raw, data_only=True)["Sensitivity"]
+    top = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value).startswith(
+        "Scenarios:")) + 1
+    heads = [ws.cell(top, c).value for c in range(12, 18)]
+    assert heads == ["Pessimistic weighted score", "Base weighted score",
+                     "Optimistic weighted score", "Pessimistic rank by weighted score",
+                     "Base rank by weighted score", "Optimistic rank by weighted score"]
+    formulas = load(raw)["Sensitivity"]
+    moved = 0
+    for i, o in enumerate(results.options):
+        r = top + 1 + i
+        assert ws.cell(r, 2).value == o.name
+        for k, name in enumerate(("pessimistic", "base", "optimistic")):
+            scen = results.scenarios[name]
+            assert ws.cell(r, 12 + k).value == pytest.approx(scen.weighted_score[o.id],
+                                                             abs=1e-12)
+            assert ws.cell(r, 15 + k).value == scen.rank[o.id]
+            assert str(formulas.cell(r, 12 + k).value).startswith("=")
+            moved += scen.weighted_score[o.id] != pytest.approx(o.weighted_score, abs=1e-9)
+        assert ws.cell(r, 13).value == pytest.approx(o.weighted_score, abs=1e-12)
+    assert moved > 0 or key != LARGEST      # the largest sample weighs value for money

@@ -129,6 +129,12 @@ def assert_sensitivity(wb, results) -> None:
             assert ws.cell(r, 6 + k).value == pytest.approx(scen.npv_vs_baseline[o.id],
                                                             rel=1e-9, abs=1e-6)
             assert ws.cell(r, 9 + k).value == scen.npv_rank[o.id]
+            w, rank = scen.weighted_score[o.id], scen.rank[o.id]
+            assert ws.cell(r, 12 + k).value == (pytest.approx(w, abs=1e-9) if w is not None
+                                                else pytest.approx(None)) or w is None and \
+                ws.cell(r, 12 + k).value in (None, "")
+            assert ws.cell(r, 15 + k).value == rank or rank is None and \
+                ws.cell(r, 15 + k).value in (None, "")
     rows = {}
     for r in range(5, ws.max_row + 1):
         if ws.cell(r, 17).value is None or ws.cell(r, 2).value is None:

@@ -93,7 +93,7 @@ def workbook_bytes(results: Results, *, today: date | None = None) -> bytes:
         write_members(sheets["Members"], results)
     orgs = write_organisations(sheets["By organisation"], results, inputs, option_maps)
     write_sensitivity(book, sheets["Sensitivity"], results, option_maps, summary, timeline.table,
-                      [inputs.option_id[o.id] for o in results.options])
+                      [inputs.option_id[o.id] for o in results.options], scores)
     write_horizon(sheets["Horizon"], results, option_maps, scores, timeline, grid)
     write_warnings(sheets["Warnings"], results)
     deal_open = write_deal(sheets["Deal"], results, option_maps)       # deal-terms.md D6

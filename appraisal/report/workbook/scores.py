@@ -15,7 +15,7 @@ the nearest to the current weight is the switching weight (the smaller if two ar
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -39,6 +39,18 @@ class ScoresMap:
     points_range: str
     weighted_range: str     # the options' weighted scores, empty where not available
     derived_share: str      # the weight on the scores derived from NPV vs baseline
+    row_scores: dict[str, str] = field(default_factory=dict)   # each option's scores
+    derived_row: str = ""   # 1 under a criterion derived from NPV vs baseline, else 0
+    weight: dict[str, str] = field(default_factory=dict)       # each criterion's weight
+    anchors: dict[str, tuple[str, str]] = field(default_factory=dict)   # money anchors (V8)
+
+
+def derived_score(v: str, vs_range: str, anchors: tuple[str, str] | None) -> str:
+    """A value-for-money score for NPV vs baseline ``v`` among ``vs_range`` (no leading '=')."""
+    if anchors:
+        v0, v10 = anchors
+        return f"ScoreMax*({v}-{v0})/({v10}-{v0})"
+    return _derived(v, vs_range)[1:]
 
 
 def _derived(v: str, vs_range: str) -> str:
@@ -79,7 +91,7 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
     ws.text(R_HEAD, rcol, "Rank", "Header")
     first, last = R_HEAD + 1, R_HEAD + n_o
     scores_col = f"${col(wcol)}${first}:${col(wcol)}${last}"
-    weighted, rank = {}, {}
+    weighted, rank, row_ranges = {}, {}, {}
     for i, option in enumerate(results.options):
         r = first + i
         ws.value(r, 1, i + 1, "Constant", WHOLE)
@@ -106,6 +118,7 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
                    f"1+SUMPRODUCT(--({scores_col}>${col(wcol)}{r}+TieTolerance)))",
                    option.rank, "Output", WHOLE)
         weighted[option.id] = on(SHEET, ref(r, wcol))
+        row_ranges[option.id] = on(SHEET, row_scores)
         rank[option.id] = on(SHEET, ref(r, rcol))
     ws.text(last + 1, 1, "Derived scores (value for money) follow from NPV vs baseline on "
             "Summary; typed scores link to Inputs.", "Note")
@@ -121,7 +134,11 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
         ws.width(column_no, w)
     return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points),
                      on(SHEET, scores_col),
-                     on(SHEET, ref(R_DERIVED, last_c + 2)))
+                     on(SHEET, ref(R_DERIVED, last_c + 2)), row_ranges, on(SHEET, derived_row),
+                     {c.id: on(SHEET, ref(R_WEIGHTS, FIRST_CRIT + j))
+                      for j, c in enumerate(crits)},
+                     {c.id: inputs.anchors[c.id] for c in crits
+                      if c.derived and c.id in inputs.anchors})
 
 
 def _crossings(results: Results) -> np.ndarray:

@@ -14,7 +14,8 @@ from __future__ import annotations
 from ...results import Results
 from .cells import col, span
 from .drivers_sheet import DriverCells, write_drivers
-from .styles import MONEY, RATE, WHOLE
+from .scores import ScoresMap, derived_score
+from .styles import MONEY, RATE, SCORE, WHOLE
 
 SHEET = "Sensitivity"
 TORNADO_HEADS = ("No.", "Option", "Driver", "Line", "Low", "NPV vs baseline at low",
@@ -132,15 +133,19 @@ def _chart(book, ws, option, first: int, last: int, anchor: int) -> None:
     ws.ws.insert_chart(anchor, 0, chart, {"x_offset": 10, "y_offset": 5})
 
 
-def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) -> int:
+def _scenarios(ws, results: Results, summary, scores: ScoresMap, drivers: DriverCells,
+               row: int) -> int:
     """Each option's NPV against the baseline with every driver at its worse (pessimistic) or
     better (optimistic) end for that option, live from the driver workings, with the NPV (the
-    baseline's base NPV added) and the ranks by NPV."""
+    baseline's base NPV added), the ranks by NPV, and the weighted scores and their ranks (the
+    value-for-money scores re-derived from the scenario's NPVs against the baseline)."""
     ws.text(row, 1, "Scenarios: every uncertain figure at its worse or better end for each "
             "option, against the baseline (model version 2)", "Section")
     heads = ["No.", "Option"] + [f"{s.capitalize()} NPV" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV vs baseline" for s in SCENARIOS]
     heads += [f"{s.capitalize()} NPV rank" for s in SCENARIOS]
+    heads += [f"{s.capitalize()} weighted score" for s in SCENARIOS]
+    heads += [f"{s.capitalize()} rank by weighted score" for s in SCENARIOS]
     _head(ws, row + 1, heads)
     top = row + 2
     bottom = top + len(results.options) - 1
@@ -165,7 +170,34 @@ def _scenarios(ws, results: Results, summary, drivers: DriverCells, row: int) ->
             npvs = span(top, 3 + k, bottom, 3 + k)
             ws.formula(r, 9 + k, f"=1+SUMPRODUCT(--({npvs}>{col(3 + k)}{r}+NpvTieTolerance))",
                        results.scenarios[name].npv_rank[option.id], "Calc", WHOLE)
+        _scenario_scores(ws, results, scores, option, r, (top, bottom))
     return bottom + 2
+
+
+def _scenario_scores(ws, results: Results, scores: ScoresMap, option, r: int,
+                     rows: tuple[int, int]) -> None:
+    """An option's weighted score and rank in each scenario: its typed scores as on Scores,
+    each derived score re-derived from the scenario's NPVs against the baseline."""
+    top, bottom = rows
+    for k, name in enumerate(SCENARIOS):
+        scen, c = results.scenarios[name], 12 + k
+        if name == "base":
+            weighted = f"={scores.weighted[option.id]}"
+        else:
+            vs_col = span(top, 6 + k, bottom, 6 + k)
+            typed = (f"SUMPRODUCT({scores.weights_range},1-{scores.derived_row},"
+                     f"{scores.row_scores[option.id]})")
+            derived = "".join(
+                f"+{scores.weight[c_.id]}*"
+                f"{derived_score(f'{col(6 + k)}{r}', vs_col, scores.anchors.get(c_.id))}"
+                for c_ in results.case.criteria if c_.derived)
+            weighted = (f'=IF({scores.weighted[option.id]}="","",'
+                        f"100*({typed}{derived})/ScoreMax)")
+        ws.formula(r, c, weighted, scen.weighted_score[option.id], "Calc", SCORE)
+        column = span(top, c, bottom, c)
+        ws.formula(r, c + 3, f'=IF(COUNT({column})<ROWS({column}),"",'
+                   f"1+SUMPRODUCT(--({column}>{col(c)}{r}+TieTolerance)))",
+                   scen.rank[option.id], "Output", WHOLE)
 
 
 def _switching(ws, results: Results, maps, summary, row: int) -> int:
@@ -227,7 +259,8 @@ def _monte_carlo(ws, results: Results, row: int) -> int:
     return r + 1
 
 
-def write_sensitivity(book, ws, results: Results, maps, summary, table, option_ids) -> None:
+def write_sensitivity(book, ws, results: Results, maps, summary, table, option_ids,
+                      scores: ScoresMap) -> None:
     """The sheet; ``table`` is the engine's line table, ``option_ids`` the Inputs id cells."""
     ws.text(1, 1, "Sensitivity: how robust the answer is", "Title")
     # The tornado's rows come first; the driver workings it reads sit just below it.
@@ -235,7 +268,7 @@ def write_sensitivity(book, ws, results: Results, maps, summary, table, option_i
                             + 1)
     row, groups, _ = _tornado(ws, results, maps, summary, drivers, 3)
     row = _ranked(book, ws, groups, drivers.end + 1)
-    row = _scenarios(ws, results, summary, drivers, row)
+    row = _scenarios(ws, results, summary, scores, drivers, row)
     row = _switching(ws, results, maps, summary, row)
     _monte_carlo(ws, results, row)
     widths = {1: 16, 2: 24, 3: 18, 4: 24}
