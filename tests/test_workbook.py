@@ -489,3 +489,19 @@ def test_scenario_weighted_scores_and_ranks_are_stored_beside_the_npvs(key, writ
             moved += scen.weighted_score[o.id] != pytest.approx(o.weighted_score, abs=1e-9)
         assert ws.cell(r, 13).value == pytest.approx(o.weighted_score, abs=1e-12)
     assert moved > 0 or key != LARGEST      # the largest sample weighs value for money
+
+
+def test_line_writer_takes_its_kinds_from_the_kinds_table():
+    """The option sheets find each kind of line by what kinds.py says of it, never by spelling
+    a kind's name: each derived kind is the one model.md means, and no kind name is typed into
+    the line writer."""
+    from appraisal.kinds import KIND_IDS
+    from appraisal.report.workbook import option_layout as layout
+    from appraisal.report.workbook import option_lines
+    assert (layout.SAVINGS_KIND, layout.RECURRING_KIND, layout.SHARED_KIND, layout.ONE_OFF_KIND,
+            layout.LOAN_KIND, layout.PENSION_KIND, layout.WORKED_KINDS) == (
+        "savings", "recurring_costs", "shared_services", "one_off_costs", "loan_repricing",
+        "pension_cessation", ("redundancies",))
+    source = Path(option_lines.__file__).read_text(encoding="utf-8")
+    assert [k for k in KIND_IDS if f'"{k}"' in source] == []
+    assert set(option_lines.HEADERS) == set(KIND_IDS)

@@ -25,6 +25,7 @@ from ...finance.capacity import (
 )
 from ...finance.capacity_specs import RuleSpec, option_specs
 from ...kinds import COLUMN_IDS
+from .option_layout import SHARED_KIND
 
 SCENARIOS = ("As planned", "Pessimistic")
 # The rows of an entity block, in order (each a float[years] per scenario).
@@ -78,7 +79,7 @@ class CapacityFigures:
             margins = tuple(q[rows[loans], None] * table.unit[rows[loans]]
                             for q in (table.q, worse_q))
             services = np.array([i for i, l in enumerate(rows)
-                                 if table.kind[l] == "shared_services"], dtype=int)
+                                 if table.kind[l] == SHARED_KIND], dtype=int)
             net, flows = self._recharges(option, [table.index[rows[i]] for i in services])
             self.lines.append(OptionLines(
                 rows=rows, refs=[table.ref[l] for l in rows], operating=operating,

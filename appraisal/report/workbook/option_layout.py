@@ -28,6 +28,11 @@ SAVINGS_KIND = next(k.id for k in LINE_KINDS if k.column == BENEFIT_COLUMN)
 LOAN_KIND = next(k.id for k in LINE_KINDS if k.organisation == "loan")
 SHARED_KIND = next(k.id for k in LINE_KINDS if k.organisation == "recipient")
 WORKED_KINDS = tuple(k.id for k in LINE_KINDS if k.main is None)     # worked on their own sheet
+# A yearly cost from a start year; a cost in one year, perhaps renewed; a debt paid off in
+# instalments (the one cost with an amount that is never renewed).
+RECURRING_KIND = next(k.id for k in LINE_KINDS if k.family == "costs" and k.main == "annual")
+ONE_OFF_KIND = next(k.id for k in LINE_KINDS if k.renews)
+PENSION_KIND = next(k.id for k in LINE_KINDS if k.main == "amount" and not k.renews)
 ONE_OFF_COLUMNS = tuple(COLUMNS[i] for i in ONE_OFF_INDICES)           # undiscounted up front
 
 # Key results at the top of each option sheet (label in LABEL, value in MAIN); the figures

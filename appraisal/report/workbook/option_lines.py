@@ -29,6 +29,9 @@ from .option_layout import (
     LABEL,
     LOAN_KIND,
     LOW,
+    ONE_OFF_KIND,
+    PENSION_KIND,
+    RECURRING_KIND,
     MAIN,
     ORG,
     REF,
@@ -47,17 +50,17 @@ Expr = Callable[[str], str]          # year column letter → formula text (no l
 # Per kind: the main quantity's, the year's and the extra input columns' headings (the block's
 # title is the kind's plural, kinds.py); one entry for each kind kinds.py lists.
 HEADERS = {
-    "savings": ("Annual saving (£)", "Start year", ()),
-    "recurring_costs": ("Annual cost (£)", "Start year", ()),
-    "shared_services": ("Annual value (£)", "Start year", (
+    SAVINGS_KIND: ("Annual saving (£)", "Start year", ()),
+    RECURRING_KIND: ("Annual cost (£)", "Start year", ()),
+    SHARED_KIND: ("Annual value (£)", "Start year", (
         "VAT treatment", "Recipient VAT recovery", "Irrecoverable VAT rate",
         "Supplier id (blank: none)", "Recharge present value (£)")),
-    "one_off_costs": ("Amount (£)", "Year", ("Renew every (years)",)),
-    "loan_repricing": ("Margin uplift (bps)", "", (
+    ONE_OFF_KIND: ("Amount (£)", "Year", ("Renew every (years)",)),
+    LOAN_KIND: ("Margin uplift (bps)", "", (
         "Loan id", "One-off fees (£)", "Breakage cost (£, − a gain)", "Balance (£)",
         "Remaining years")),
-    "redundancies": ("Total cost (£)", "Year", ()),
-    "pension_cessation": ("Amount (£, − a credit)", "First year", ("Instalments",)),
+    **{kind: ("Total cost (£)", "Year", ()) for kind in WORKED_KINDS},
+    PENSION_KIND: ("Amount (£, − a credit)", "First year", ("Instalments",)),
 }
 if set(HEADERS) != set(KIND):
     raise ImportError("option_lines.HEADERS must have one entry for each kind in kinds.py")
@@ -241,7 +244,7 @@ class LineWriter:
             return (lambda c: f"({_t(c)}>=$H{r})*INDEX({ramp},MAX(1,MIN({_t(c)}-$H{r}+1,"
                               f"COUNT({ramp}))))*(1-OptimismBiasSavings)*{prices(c)}"), zero, [
                 check]
-        if kind == "recurring_costs":
+        if kind == RECURRING_KIND:
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.start_year)
@@ -265,7 +268,7 @@ class LineWriter:
             prices = self._basis(r, line)
             return (lambda c: f"({_t(c)}>=$H{r})*{rate}*{prices(c)}"), zero, [
                 check, treatment, self._recharge(r, line)]
-        if kind == "one_off_costs":
+        if kind == ONE_OFF_KIND:
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, MONEY_RULE)
             self._when(r, line.year)
@@ -293,7 +296,7 @@ class LineWriter:
             # The margin is nominal, fixed by the contract: deflated (model-v2.md V3).
             return ((lambda c: f"({_t(c)}<={rem})*{bal}/10000*{c}${DEFL_ROW}"),
                     (lambda c: f"({_t(c)}=1)*({fees}+{brk})"), [check])
-        if kind == "pension_cessation":
+        if kind == PENSION_KIND:
             # A debt (or, negative, a credit) paid in equal yearly instalments (model-v2.md V5).
             check = self._org(r, line.organisation)
             self._ranged(r, line, MONEY, AMOUNT_RULE)
