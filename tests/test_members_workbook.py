@@ -34,14 +34,14 @@ def _case(members):
 
 
 def _block(ws, name: str) -> dict:
-    """A member's weighted scores by option id, leader and holds, read from the sheet."""
+    """A member's weighted scores by option name, leader and holds, read from the sheet."""
     top = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == name)
     head = top + 3
     wcol = next(c for c in range(1, ws.max_column + 1)
                 if ws.cell(head, c).value == "Weighted score (0 to 100)")
     scores, r = {}, head + 1
     while ws.cell(r, 1).value != "Their leading option":
-        scores[ws.cell(r, 1).value] = ws.cell(r, wcol).value
+        scores[ws.cell(r, 2).value] = ws.cell(r, wcol).value
         r += 1
     return {"scores": scores, "leader": ws.cell(r, 2).value, "holds": ws.cell(r + 1, 2).value,
             "weights_row": top + 1}
@@ -72,7 +72,8 @@ def _check(ws, members):
     names = {o.id: o.name for o in results.case.options}
     for member, view in zip(results.case.members, results.members):
         got = _block(ws, member.name)
-        assert got["scores"] == pytest.approx(view.weighted_scores, abs=1e-9)
+        assert got["scores"] == pytest.approx(
+            {names[k]: v for k, v in view.weighted_scores.items()}, abs=1e-9)
         assert got["leader"] == names[view.leader]
     assert ws["C5"].value == results.leader_holds["members"]
     return results
@@ -82,7 +83,7 @@ def test_written_sheet_recalculates_to_the_engine(books):
     results = _check(books["written"], MEMBERS)
     assert results.leader_holds == {"members": 2, "of": 4}
     assert _block(books["written"], "Bob Jones")["scores"] == pytest.approx(
-        {"standalone": 45, "shared": 55, "merger": 76})
+        {"Remain standalone": 45, "Shared back office": 55, "Merger": 76})
 
 
 def test_flexed_weights_move_the_members_view(books):
@@ -90,7 +91,7 @@ def test_flexed_weights_move_the_members_view(books):
     members[1]["weights"] = {"autonomy": 100, "user_voice": 0, "scale_capacity": 0}
     results = _check(books["flexed"], members)
     assert _block(books["flexed"], "Bob Jones")["scores"] == pytest.approx(
-        {"standalone": 100, "shared": 80, "merger": 30})
+        {"Remain standalone": 100, "Shared back office": 80, "Merger": 30})
     assert results.leader_holds == {"members": 3, "of": 4}
 
 

@@ -34,10 +34,13 @@ def _unscored_results(case_dict):
 
 def _weighted(wb):
     ws = wb["Scores"]
-    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "Option id")
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "No.")
     wcol = next(c for c in range(1, ws.max_column + 1)
                 if ws.cell(head, c).value == "Weighted score (0 to 100)")
-    return {ws.cell(r, 1).value: (ws.cell(r, wcol).value, ws.cell(r, wcol + 1).value)
+    ((title, span),) = list(wb.defined_names["OptionIds"].destinations)
+    ids = [row[0].value for row in wb[title][span.replace("$", "")]]   # the options, numbered
+    return {ids[int(ws.cell(r, 1).value) - 1]: (ws.cell(r, wcol).value,
+                                                ws.cell(r, wcol + 1).value)
             for r in range(head + 1, head + 4)}
 
 
