@@ -2,7 +2,7 @@
 
 A weighting dialog edits a draft (ratings and their order, or the pairwise judgements) that
 reaches the case only on OK, as one step of the window's undo stack. Until then Ctrl+Z and
-Ctrl+Shift+Z (or Ctrl+Y: the platform's keys), and the Undo and Redo buttons beside OK, step
+Ctrl+Shift+Z (or Ctrl+Y: the platform's keys), and the Undo and Redo buttons left of OK, step
 back and forth through the changes made in the dialog, wherever the cursor is in it: a cell's
 editor passes the keys on (:func:`ui.widgets.editors.guard`), and the dialog is a window of
 its own, so the main window's Undo does not take them while it is open.
@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton
 
 
 class _Change(QUndoCommand):
@@ -39,12 +39,13 @@ class _Change(QUndoCommand):
 
 
 class DraftHistory(QObject):
-    """The undo stack of ``dialog``'s draft, with its keys and its two buttons in ``buttons``.
+    """The undo stack of ``dialog``'s draft, with its keys, and its two buttons at the start of
+    ``row`` (the row of OK and Cancel).
 
     ``snapshot()`` returns the draft's state as a value that compares equal when nothing
     changed; ``restore(state)`` puts such a state back and refreshes what the dialog shows."""
 
-    def __init__(self, dialog: QDialog, buttons: QDialogButtonBox,
+    def __init__(self, dialog: QDialog, row: QHBoxLayout,
                  snapshot: Callable[[], Any], restore: Callable[[Any], None]):
         super().__init__(dialog)
         self.stack = QUndoStack(self)
@@ -55,14 +56,16 @@ class DraftHistory(QObject):
         self.redo_action = self.stack.createRedoAction(dialog, "Redo")
         self.redo_action.setShortcuts(QKeySequence.Redo)
         dialog.addActions([self.undo_action, self.redo_action])
-        self.undo_button = self._button(buttons, "Undo", self.stack.undo, self.stack.canUndo,
+        self.undo_button = self._button(dialog, row, 0, "Undo", self.stack.undo, self.stack.canUndo,
                                         self.stack.canUndoChanged)
-        self.redo_button = self._button(buttons, "Redo", self.stack.redo, self.stack.canRedo,
+        self.redo_button = self._button(dialog, row, 1, "Redo", self.stack.redo, self.stack.canRedo,
                                         self.stack.canRedoChanged)
 
     @staticmethod
-    def _button(buttons: QDialogButtonBox, label: str, act, can, changed) -> QPushButton:
-        button = buttons.addButton(label, QDialogButtonBox.ActionRole)
+    def _button(dialog: QDialog, row: QHBoxLayout, at: int, label: str, act, can,
+                changed) -> QPushButton:
+        button = QPushButton(label, dialog)
+        row.insertWidget(at, button)
         button.setAccessibleName(label)
         button.setAutoDefault(False)        # Enter in a cell never undoes
         button.setToolTip(f"{label} the last change made in this dialog (nothing reaches the "

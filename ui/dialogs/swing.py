@@ -66,7 +66,7 @@ class SwingDialog(QDialog):
             self.table, moves, self.note)
         self.model.problemsChanged.connect(self._show_refusals)
         self.model.edited.connect(self._flag)
-        self.history = DraftHistory(self, self.buttons, self._snapshot, self._restore)
+        self.history = DraftHistory(self, self.button_row, self._snapshot, self._restore)
         self.model.edited.connect(lambda: self.history.record("change a swing rating"))
         self.resize(1180, 620)
         fit_columns(self.table, stretch=SwingModel.COL_SPAN, widest=230)

@@ -58,8 +58,10 @@ def lay_out(dialog: QDialog, explanation: str, main: QWidget | QLayout,
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
-    dialog.buttons = buttons            # the draft's Undo and Redo join OK and Cancel
+    row = QHBoxLayout()                 # the draft's Undo and Redo on the left, OK on the right
+    row.addWidget(buttons, 1)
+    layout.addLayout(row)
+    dialog.button_row = row
     return error
 
 
@@ -127,7 +129,7 @@ class AhpDialog(QDialog):
             "important; 1/3 … 1/9 when the column's criterion is the more important. Pick from "
             "the list or type the value (3, or 1/3); the cells below the diagonal follow.",
             body, self.cr_label)
-        self.history = DraftHistory(self, self.buttons, lambda: self.matrix.tolist(),
+        self.history = DraftHistory(self, self.button_row, lambda: self.matrix.tolist(),
                                     self._restore)
         self.model.edited.connect(lambda: self.history.record("change a judgement"))
         self.resize(min(1280, 520 + CELL_WIDTH * n), min(720, 300 + 40 * n))
