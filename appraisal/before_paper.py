@@ -9,8 +9,10 @@ them.
 
 What counts:
 
-- a criterion on which every option still has the starting score of 5 is *unscored*; one on
-  which every option has the same other score does not tell them apart;
+- no criteria chosen yet, or none carrying weight (then nothing can be ranked);
+- a typed criterion some option has no score on yet (missing): one finding a criterion, naming
+  the options still to score (docs/calculations.md, "Missing scores"); a criterion on which every
+  option has the same score does not tell them apart;
 - a typed criterion without both anchors: nobody has said what a 0 and a 10 mean (model-v2.md
   V8; value for money has its money anchors, which the engine's own warning asks for);
 - an option other than the baseline with no money at all;
@@ -29,7 +31,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .case import Case
-from .defaults import DEFAULT_SCORE, is_placeholder_name
+from .defaults import is_placeholder_name
 from .kinds import KIND, RANGED_KINDS
 from .paths import FieldPath, say
 
@@ -113,19 +115,29 @@ def _money(case: Case) -> list[Finding]:
 
 def _criteria(case: Case) -> list[Finding]:
     found = []
+    if not case.criteria:
+        found.append(Finding("missing", FieldPath.of("criteria"),
+                             "No criteria chosen yet: pick the board's criteria and weigh them"))
+    elif not any(c.weight > 0 for c in case.criteria):
+        found.append(Finding("missing", FieldPath.of("criteria"),
+                             "No criterion carries weight yet, so no option can be ranked"))
     for i, criterion in enumerate(case.criteria):
         at = FieldPath.of("criteria", i)
         scale = criterion.scale or {}
         if not criterion.derived and not all((scale.get(end) or "").strip() for end in ENDS):
             found.append(Finding("suspicious", at / "scale",
                                  f"{criterion.name} has no anchors: say what 0 and 10 mean"))
-        if criterion.derived or len(case.options) < 2:
+        if criterion.derived:
+            continue
+        unscored = [(o, option.name) for o, option in enumerate(case.options)
+                    if option.scores.get(criterion.id) is None]
+        if unscored:
+            first = FieldPath.of("options", unscored[0][0], "scores", criterion.id)
+            found.append(Finding("missing", first, _not_scored(criterion.name, unscored,
+                                                               len(case.options))))
             continue
         given = {option.scores.get(criterion.id) for option in case.options}
-        if given == {DEFAULT_SCORE}:
-            found.append(Finding("missing", at, f"{criterion.name} is not scored yet: every "
-                                 f"option has the starting score of {DEFAULT_SCORE:g}"))
-        elif len(given) == 1:
+        if len(case.options) >= 2 and len(given) == 1:
             found.append(Finding("suspicious", at, f"{criterion.name} does not tell the options "
                                  f"apart: every option scores {_number(given.pop())}"))
     if not any(c.derived for c in case.criteria) and not money_weighed_separately(case):
@@ -136,6 +148,15 @@ def _criteria(case: Case) -> list[Finding]:
                 "No criterion is value for money from the NPV, and the rationale does not say "
                 "the money is weighed separately"))
     return found
+
+
+def _not_scored(criterion: str, options: list[tuple[int, str]], of: int) -> str:
+    """'Autonomy is not scored yet' (no option scored) or '… for Merger and Shared services'."""
+    if len(options) == of:
+        return f"{criterion} is not scored yet"
+    names = [name for _, name in options]
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{criterion} is not scored yet for {listed}"
 
 
 def money_weighed_separately(case: Case) -> bool:

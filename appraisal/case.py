@@ -1,9 +1,9 @@
 """The case file (version 2) as pydantic models (model.md §1, model-v2.md).
 
 The models check each field on its own (types, ranges, enums, finite numbers). The rules that
-join fields together (ids unique, references resolve, one baseline, every criterion scored, years
-inside the horizon, low <= base <= high) live in :mod:`appraisal.rules`, which reports each broken
-rule with the path of the field, e.g. ``options[2].scores: missing criterion 'brand'``.
+join fields together (ids unique, references resolve, one baseline, scores only for typed
+criteria, years inside the horizon, low <= base <= high) live in :mod:`appraisal.rules`, which reports each broken
+rule with the path of the field, e.g. ``options[2].scores.brand: unknown criterion 'brand'``.
 
 Unknown fields are kept (``extra="allow"``) so that a file written by a later version of the
 project survives a load and save here.
@@ -220,7 +220,8 @@ class Option(Model):
     redundancies: list[RedundancyLine] = Field(default_factory=list)
     loan_repricing: list[LoanRepricingLine] = Field(default_factory=list)
     pension_cessation: list[PensionCessationLine] = Field(default_factory=list)
-    scores: dict[Id, Score] = Field(default_factory=dict)
+    # A score left out (or null) is not scored yet: see appraisal.scoring and docs/calculations.md.
+    scores: dict[Id, Score | None] = Field(default_factory=dict)
     rationale: dict[Id, LongText] = Field(default_factory=dict)
     roles: dict[Id, ShortText] | None = None            # deal-terms.md D5.1
     shares: dict[Id, Annotated[float, Field(strict=True, ge=-LIMIT, le=LIMIT)]] | None = None
@@ -293,7 +294,7 @@ class Case(Model):
     date: Annotated[str, Field(strict=True, pattern=r"^\d{4}-\d{2}-\d{2}$")] | None = None
     settings: Settings
     organisations: Annotated[list[Organisation], Field(min_length=1)]
-    criteria: Annotated[list[Criterion], Field(min_length=1)]
+    criteria: list[Criterion]       # may be empty: a new case picks its criteria
     options: Annotated[list[Option], Field(min_length=1)]
     weighting: Weighting | None = None
     recommendation: Recommendation | None = None

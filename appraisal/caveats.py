@@ -47,10 +47,25 @@ def _case_wide(case: Case, ahp_cr: float | None) -> Iterator[AppraisalWarning]:
         if crit.weight == 0:
             yield AppraisalWarning("no_weight", FieldPath.of("criteria", i, "weight"),
                                    {"criterion": crit.name})
+    yield from _scores_wanted(case)
     yield from _weights_match_method(case)
     if ahp_cr is not None and ahp_cr > 0.10:
         yield AppraisalWarning("ahp_inconsistent", FieldPath.of("weighting", "ahp_matrix"),
                                {"ratio": ahp_cr})
+
+
+def _scores_wanted(case: Case) -> Iterator[AppraisalWarning]:
+    """No weight at all, or an option not scored on a criterion with weight: then no option is
+    ranked (appraisal.scoring); nothing is said of a missing score that carries no weight."""
+    if not any(c.weight > 0 for c in case.criteria):
+        yield AppraisalWarning("no_weights", FieldPath.of("criteria"))
+        return
+    for i, option in enumerate(case.options):
+        names = [c.name for c in case.criteria if c.weight > 0 and not c.derived
+                 and option.scores.get(c.id) is None]
+        if names:
+            yield AppraisalWarning("unscored", FieldPath.of("options", i, "scores"),
+                                   {"option": option.name, "criteria": names})
 
 
 WEIGHT_MATCH = 0.005   # half a percentage point: the weights shown to the board round to whole %

@@ -1,17 +1,19 @@
 """The defaults a new case starts from, and the lists the app offers to add from (pure data).
 
-Following domain.md: the twelve criteria of §3 with starting weights the board is expected to
-change (plus the three more the research offers and value for money, for the pick-list), the
-readiness items and risks of §4, and the settings of a new case (model.md §1, model-v2.md).
-Every typed criterion of a new case is scored 5 for every option, so the new case is valid and
-can be appraised at once; the "Before the paper" check (:mod:`appraisal.before_paper`) says
-which of these placeholders are still untouched.
+Following domain.md: the twelve criteria of §3 (plus the three more the research offers and
+value for money) as a pick-list, the readiness items and risks of §4, and the settings of a new
+case (model.md §1, model-v2.md). A new case counts no placeholder: it has no criteria (the board
+ticks its own from :data:`STANDARD_CRITERIA`, each added with its anchors and a weight of 0 or an
+even share, :func:`picked_criteria`) and no scores, so nothing is ranked until the board has
+weighed and scored (docs/calculations.md, "Missing scores"). The money is appraised at once; the
+"Before the paper" check (:mod:`appraisal.before_paper`) says what is still to enter.
 """
 from __future__ import annotations
 
 import datetime as _dt
 
-# domain.md §3: id, name, what the board asks, starting weight (points; normalised by the engine).
+# domain.md §3: id, name, what the board asks, and the weight domain.md suggests (points), shown
+# beside the pick-list as a guide only: a criterion is never added at it without the board's say.
 DEFAULT_CRITERIA: tuple[tuple[str, str, str, float], ...] = (
     ("autonomy", "Autonomy", "How much strategic choice and board sovereignty each partner keeps.", 10),
     ("brand_identity", "Brand and identity", "Whether each partner's public name, fundraising "
@@ -76,7 +78,7 @@ DEFAULT_RISKS: tuple[tuple[str, int, int, str], ...] = (
 
 
 DERIVED_SOURCE = "npv_vs_baseline"
-DEFAULT_SCORE = 5.0     # the score a new typed criterion starts at, for every option
+EVEN_SHARE_POINTS = 10.0    # an even share when no criterion carries weight yet
 
 # The pick-list of criteria: domain.md §3's defaults, the three more the research offers, and
 # value for money (scored from each option's NPV against the baseline).
@@ -148,6 +150,35 @@ def default_scale(criterion_id: str) -> dict[str, str] | None:
     return dict(found) if found else None
 
 
+def even_share(weights: list[float]) -> float:
+    """The points a criterion added at an even share gets: the average of the criteria that
+    carry weight already (so it weighs as much as a typical one), else 10.
+
+    >>> even_share([]), even_share([0.0, 0.0]), even_share([20.0, 10.0, 0.0])
+    (10.0, 10.0, 15.0)
+    """
+    carried = [w for w in weights if w > 0]
+    return sum(carried) / len(carried) if carried else EVEN_SHARE_POINTS
+
+
+def picked_criteria(ids: list[str], existing: list[dict], even: bool) -> list[dict]:
+    """The criteria ticked on the pick-list, in its order, each with its anchors (value for
+    money with its source) and a weight of 0, or ``even`` an even share; those already in the
+    case are left out. No scores come with them: they are the board's to give."""
+    have = {c.get("id") for c in existing}
+    weight = even_share([float(c.get("weight", 0)) for c in existing]) if even else 0.0
+    out = []
+    for item in STANDARD_CRITERIA:
+        if item["id"] in ids and item["id"] not in have:
+            criterion = {k: v for k, v in item.items() if k != "weight"}
+            criterion["weight"] = weight
+            scale = default_scale(item["id"])
+            if scale:
+                criterion["scale"] = scale
+            out.append(criterion)
+    return out
+
+
 # A new partner (edits.add_organisation): the kind and nation most cases start from.
 NEW_ORGANISATION: dict = {"kind": "housing_association", "jurisdiction": "england",
                           "vat_recovery_rate": 0.0, "loans": []}
@@ -163,12 +194,8 @@ def risk_items() -> list[dict]:
 
 
 def new_case_data(today: _dt.date | None = None) -> dict:
-    """The JSON data of a new, valid case (model.md §1)."""
+    """The JSON data of a new, valid case (model.md §1): no criteria and no scores yet."""
     today = today or _dt.date.today()
-    criteria = [{"id": cid, "name": name, "weight": float(weight), "description": text,
-                 "scale": default_scale(cid)}
-                for cid, name, text, weight in DEFAULT_CRITERIA]
-    scores = {c["id"]: DEFAULT_SCORE for c in criteria}
     return {
         "format": "options-appraisal-case",
         "version": 2,
@@ -191,14 +218,14 @@ def new_case_data(today: _dt.date | None = None) -> dict:
             {"id": "partner", "name": PARTNER_NAME, "kind": "housing_association",
              "jurisdiction": "england", "vat_recovery_rate": 0.0, "loans": []},
         ],
-        "criteria": criteria,
+        "criteria": [],
         "options": [
             {"id": "standalone", "name": "Remain standalone", "form": "standalone",
              "baseline": True, "description": "Each organisation carries on alone.",
-             "scores": dict(scores)},
+             "scores": {}},
             {"id": "shared_services", "name": "Shared back office", "form": "shared_services",
              "description": "One partner supplies finance, IT and HR to the other.",
-             "scores": dict(scores)},
+             "scores": {}},
         ],
         "readiness": readiness_items(),
         "risks": risk_items(),

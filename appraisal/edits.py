@@ -9,7 +9,7 @@ app's document does. Each carries its knock-on rules with it:
 - removing an option clears the recommendation naming it (keeping its rationale as a draft)
   and unlinks the risks naming it;
 - removing a criterion removes its scores, reasons, swing rating and row and column of the
-  pairwise matrix; adding a typed one scores it 5 in every option; either records the weights
+  pairwise matrix; adding one leaves it unscored (no option scores it yet); either records the weights
   as set directly (the method's weights no longer apply);
 - removing an organisation makes its lines joint lines,
   and the lines that cannot be joint go with it (a shared service it receives, a re-pricing of
@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .defaults import DEFAULT_SCORE, DERIVED_SOURCE, NEW_ORGANISATION
+from .defaults import NEW_ORGANISATION
 from .kinds import KIND, KIND_IDS
 
 
@@ -95,11 +95,8 @@ def as_direct(data: dict) -> None:
 
 
 def add_criterion(data: dict, criterion: dict) -> None:
-    """Append a criterion; a typed one gets a score of 5 in every option."""
+    """Append a criterion, not yet scored by any option (its scores are the board's to give)."""
     data["criteria"].append(copy.deepcopy(criterion))
-    if criterion.get("source") != DERIVED_SOURCE:
-        for option in data["options"]:
-            option.setdefault("scores", {})[criterion["id"]] = DEFAULT_SCORE
     as_direct(data)
 
 

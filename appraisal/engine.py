@@ -62,11 +62,13 @@ def appraise(case: Case, *, monte_carlo: bool = True,
 
     weights, ahp_cr = _weights(case)
     score_m = scoring.score_matrix(case, vs_base)
-    weighted = scoring.weighted_scores(score_m, weights)
-    rank = scoring.ranks(weighted)
+    weighted = scoring.weighted_scores(score_m, weights)     # NaN where not available
+    scored = scoring.complete(weighted)
+    rank = scoring.ranks_or_none(weighted)
     npv_rank = scoring.ranks(npv, tol=1e-6)
-    leader = scoring.leader_index(weighted)
-    runner = _runner_up(weighted, leader)
+    leader = scoring.leader_or_none(weighted)
+    runner = _runner_up(weighted, leader) if leader is not None else None
+    leader_id = ids_of(case)[leader] if leader is not None else None
 
     g = sensitivity.gradients(table, df)
     drivers = build_drivers(table, base_i)
@@ -107,8 +109,9 @@ def appraise(case: Case, *, monte_carlo: bool = True,
             cumulative_vs_baseline=gap.tolist(),
             by_organisation_vs_baseline=dict(zip(org_ids, map(float, by_org_vs[o]))),
             pv_savings=float(pv_cols[o, 0]), pv_costs=float(pv_cols[o, 1:].sum()),
-            weighted_score=float(weighted[o]), rank=rank[o], npv_rank=npv_rank[o],
-            scores={c.id: float(score_m[o, j]) for j, c in enumerate(case.criteria)},
+            weighted_score=scoring.optional(weighted)[o], rank=rank[o], npv_rank=npv_rank[o],
+            scores={c.id: float(score_m[o, j]) for j, c in enumerate(case.criteria)
+                    if not np.isnan(score_m[o, j])},
             by_organisation={**{org.id: float(by_org[o, k])
                                 for k, org in enumerate(case.organisations)},
                              "joint": float(by_org[o, -1])},
@@ -128,7 +131,7 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         ))
 
     headline = HorizonEntry(horizon, dict(zip(ids, map(float, vs_base))),
-                            ids[scoring.leader_index(npv, tol=1e-6)], ids[leader])
+                            ids[scoring.leader_index(npv, tol=1e-6)], leader_id)
     by_horizon = horizons.sensitivity(case, net_flows(cols_long), df_long, years, weights,
                                       headline)
     past_h = horizons.past_horizon(case, cols_long, df_long, by_horizon)
@@ -141,20 +144,22 @@ def appraise(case: Case, *, monte_carlo: bool = True,
         weekly_pay_cap=weekly_pay_cap(case),
         weights={c.id: float(weights[j]) for j, c in enumerate(case.criteria)},
         options=options,
-        leader=case.options[leader].id,
+        leader=leader_id or "",
         runner_up=case.options[runner].id if runner is not None else None,
+        unscored=_unscored(case),
         npv_leader=case.options[scoring.leader_index(npv, tol=1e-6)].id,
         why_leader=({c.id: float(v) for c, v in zip(
             case.criteria, scoring.contributions(score_m, weights, leader, runner))}
-            if runner is not None else {}),
+            if leader is not None and runner is not None else {}),
         leader_gap=float(weighted[leader] - weighted[runner]) if runner is not None else None,
-        non_dominated=[case.options[i].id for i in scoring.non_dominated(vs_base, weighted)],
+        non_dominated=([case.options[i].id for i in scoring.non_dominated(vs_base, weighted)]
+                       if scored else []),
         risk_ratings=[risk.likelihood * risk.impact for risk in case.risks],
         switching_weights={c.id: _maybe(scoring.switching_weight(score_m, weights, j))
-                           for j, c in enumerate(case.criteria)},
+                           if scored else None for j, c in enumerate(case.criteria)},
         weight_grid=grid.tolist(),
         weight_curves={c.id: scoring.weight_curve(score_m, weights, j, WEIGHT_GRID_POINTS).tolist()
-                       for j, c in enumerate(case.criteria)},
+                       for j, c in enumerate(case.criteria)} if scored else {},
         scenarios={k: _scenario(case, k, v + npv[base_i], base_i, weights)
                    for k, v in scen.items()},
         histogram_edges=mc.edges.tolist() if mc is not None else [],
@@ -165,16 +170,30 @@ def appraise(case: Case, *, monte_carlo: bool = True,
                   + deal_warnings(case, deals)),
         horizon_sensitivity=by_horizon,
         driver_count=drivers.count, correlation=mc_s.correlation,
-        **_member_results(case, score_m, ids[leader]),
+        **_member_results(case, score_m, leader_id),
     )
 
 
-def _member_results(case: Case, score_m: np.ndarray, leader: str) -> dict:
-    """V9's fields of the results; none when the case has no members."""
+def ids_of(case: Case) -> list[str]:
+    return [o.id for o in case.options]
+
+
+def _unscored(case: Case) -> dict[str, list[str]]:
+    """Option id → the typed criteria it has no score for yet (options with none left out)."""
+    out: dict[str, list[str]] = {}
+    for o, j in scoring.unscored(case):
+        out.setdefault(case.options[o].id, []).append(case.criteria[j].id)
+    return out
+
+
+def _member_results(case: Case, score_m: np.ndarray, leader: str | None) -> dict:
+    """V9's fields of the results; none when the case has no members. While the case has no
+    leader (scores missing) no member's view can hold it: ``leader_holds`` is then None."""
     if not case.members:
         return {}
     views = members.member_views(case, score_m)
-    return {"members": views, "leader_holds": members.leader_holds(views, leader),
+    return {"members": views,
+            "leader_holds": members.leader_holds(views, leader) if leader is not None else None,
             "member_spread": members.member_spread(case)}
 
 
@@ -265,5 +284,5 @@ def _scenario(case: Case, name: str, npv: np.ndarray, base_i: int, weights) -> S
         name=name,
         npv=dict(zip(ids, map(float, npv))), npv_vs_baseline=dict(zip(ids, map(float, vs))),
         npv_rank=dict(zip(ids, scoring.ranks(npv, tol=1e-6))),
-        weighted_score=dict(zip(ids, map(float, weighted))),
-        rank=dict(zip(ids, scoring.ranks(weighted))))
+        weighted_score=dict(zip(ids, scoring.optional(weighted))),
+        rank=dict(zip(ids, scoring.ranks_or_none(weighted))))

@@ -72,8 +72,12 @@ def sensitivity(case: Case, net: np.ndarray, df: np.ndarray, years: list[int],
         out.append(HorizonEntry(
             years=t, npv_vs_baseline=dict(zip(ids, map(float, vs))),
             highest_npv=ids[scoring.leader_index(npv, tol=1e-6)],
-            leader=ids[scoring.leader_index(weighted)]))
+            leader=_id(ids, scoring.leader_or_none(weighted))))
     return out
+
+
+def _id(ids: list[str], index: int | None) -> str | None:
+    return None if index is None else ids[index]
 
 
 def past_horizon(case: Case, cols: np.ndarray, df: np.ndarray,

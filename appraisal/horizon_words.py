@@ -58,7 +58,10 @@ def leader_holds_sentence(r: Results, *, condition: bool = True) -> str:
 
 
 def _leader_holds(r: Results) -> str:
+    if not r.scored:
+        return "No option leads on weighted score until every option is scored."
     names = {o.id: o.name for o in r.options}
+    names[""] = "no option"          # a horizon's leader is None only while scores are missing
     leader = names[r.leader]
     later = [e for e in r.horizon_sensitivity[1:] if e.years in (20, 30)]
     if not later:
@@ -70,9 +73,9 @@ def _leader_holds(r: Results) -> str:
         return (f"If savings persist and renewals are as entered, {leader} still leads on "
                 f"weighted score at {when} years.")
     moved = [e for e in later if e.leader != r.leader]
-    others = "; ".join(f"at {e.years} years {names[e.leader]} leads" for e in moved)
+    others = "; ".join(f"at {e.years} years {names[e.leader or '']} leads" for e in moved)
     if len(moved) > 1 and len({e.leader for e in moved}) == 1:
-        others = f"{names[moved[0].leader]} leads at both"
+        others = f"{names[moved[0].leader or '']} leads at both"
     if not holding:
         nor = " or ".join(f"{e.years}" for e in later)
         return (f"If savings persist and renewals are as entered, {leader} does not hold the "

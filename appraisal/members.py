@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .case import Case, Member
-from .scoring import TIE, leader_index, weighted_scores
+from .scoring import TIE, leader_or_none, optional, weighted_scores
 
 Problem = tuple[str, str]
 
@@ -22,8 +22,8 @@ Problem = tuple[str, str]
 class MemberView:
     id: str
     name: str
-    weighted_scores: dict[str, float]
-    leader: str
+    weighted_scores: dict[str, float | None]  # None: a score on a weighted criterion missing
+    leader: str | None                        # None until every option has a weighted score
     weights: dict[str, float]                 # normalised, as the member's view uses them
     own_weights: bool = False                 # the member gave weights (else the case's)
 
@@ -72,7 +72,8 @@ def member_weights(case: Case, member: Member) -> np.ndarray:
         raw = np.array([c.weight for c in case.criteria], dtype=float)
     else:
         raw = np.array([member.weights[c.id] for c in case.criteria], dtype=float)
-    return raw / raw.sum()
+    total = raw.sum()
+    return raw / total if total > 0 else raw
 
 
 def member_scores(case: Case, member: Member, case_scores: np.ndarray) -> np.ndarray:
@@ -95,17 +96,21 @@ def member_views(case: Case, case_scores: np.ndarray) -> list[MemberView]:
         ws = weighted_scores(member_scores(case, member, case_scores), w)
         views.append(MemberView(
             id=member.id, name=member.name,
-            weighted_scores={oid: float(v) for oid, v in zip(ids, ws)},
-            leader=ids[leader_index(ws)],
+            weighted_scores=dict(zip(ids, optional(ws))),
+            leader=None if (top := leader_or_none(ws)) is None else ids[top],
             weights={c.id: float(w[j]) for j, c in enumerate(case.criteria)},
             own_weights=member.weights is not None))
     return views
 
 
 def holds_for(view: MemberView, leader: str) -> bool:
-    """Does the member's own view put ``leader`` first, alone or tied (within 1e-9)?"""
-    top = max(view.weighted_scores.values())
-    return view.weighted_scores[leader] >= top - TIE
+    """Does the member's own view put ``leader`` first, alone or tied (within 1e-9)? Not while
+    the member's view has an option without a weighted score."""
+    given = [v for v in view.weighted_scores.values() if v is not None]
+    mine = view.weighted_scores[leader]
+    if mine is None or len(given) < len(view.weighted_scores):
+        return False
+    return mine >= max(given) - TIE
 
 
 def leader_holds(views: list[MemberView], leader: str) -> dict[str, int]:

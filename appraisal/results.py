@@ -113,8 +113,8 @@ class OptionResult:
     bcr: float | None
     pv_savings: float
     pv_costs: float
-    weighted_score: float
-    rank: int                           # by weighted score
+    weighted_score: float | None        # None: a score on a weighted criterion is missing
+    rank: int | None                    # by weighted score; None until every option is scored
     npv_rank: int                       # by NPV
     scores: dict[str, float]            # every criterion, derived ones filled in
     by_organisation: dict[str, float]   # NPV per organisation id, then "joint"
@@ -192,7 +192,9 @@ class Results:
     weekly_pay_cap: float
     weights: dict[str, float]
     options: list[OptionResult]
-    leader: str                                  # top weighted score (first in file order if tied)
+    # The top weighted score (first in file order if tied); "" while an option has no weighted
+    # score (a score missing, or no weight): see ``scored``, and ``null`` in the results JSON.
+    leader: str
     runner_up: str | None
     npv_leader: str                              # highest NPV (first in file order if tied)
     why_leader: dict[str, float]                 # criterion → points of the gap to the runner-up
@@ -212,6 +214,12 @@ class Results:
     members: list = field(default_factory=list)          # members.MemberView, file order (V9)
     leader_holds: dict[str, int] | None = None           # {"members": k, "of": n} (V9)
     member_spread: dict | None = None                    # V9; None when the case has no members
+    unscored: dict[str, list[str]] = field(default_factory=dict)   # option → criteria not scored
+
+    @property
+    def scored(self) -> bool:
+        """Has every option a weighted score, so that there are ranks and a leader?"""
+        return bool(self.leader)
 
     @property
     def discount_schedule(self) -> str:
@@ -241,7 +249,12 @@ class Results:
 
     @property
     def recommended(self) -> str:
-        """The case's recommendation if the authors gave one, else the top weighted score."""
+        """The case's recommendation if the authors gave one, else the top weighted score.
+
+        "" while the case is not scored (:attr:`scored`): nothing is recommended then, not even
+        an option the authors named (the paper says which scores it waits for instead)."""
+        if not self.leader:
+            return ""
         rec = self.case.recommendation
         return rec.option if rec is not None and rec.option is not None else self.leader
 
@@ -254,10 +267,10 @@ class Results:
             "discount_rate": self.discount_rate, "discount_schedule": self.discount_schedule,
             "inflation_rate": self.inflation_rate, "weekly_pay_cap": self.weekly_pay_cap,
             "weights": self.weights,
-            "leader": self.leader, "npv_leader": self.npv_leader,
+            "leader": self.leader or None, "npv_leader": self.npv_leader,
             "options": [o.to_json() for o in self.options],
             "switching_weights": self.switching_weights,
-            "why_leader": {"leader": self.leader, "runner_up": self.runner_up,
+            "why_leader": {"leader": self.leader or None, "runner_up": self.runner_up,
                            "gap": self.leader_gap, "contributions": self.why_leader},
             "non_dominated": self.non_dominated,
             "risk_ratings": self.risk_ratings,
@@ -267,6 +280,8 @@ class Results:
             "horizon_sensitivity": [h.to_json() for h in self.horizon_sensitivity],
             "warnings": [str(w) for w in self.warnings],
         }
+        if self.unscored:
+            out["unscored"] = self.unscored
         if self.histogram_edges:
             out["monte_carlo_histogram_edges"] = self.histogram_edges
         if self.ahp_consistency is not None:

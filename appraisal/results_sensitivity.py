@@ -94,8 +94,8 @@ class Scenario:
     npv: dict[str, float]
     npv_vs_baseline: dict[str, float]
     npv_rank: dict[str, int]
-    weighted_score: dict[str, float]
-    rank: dict[str, int]
+    weighted_score: dict[str, float | None]      # None: a score missing (docs/calculations.md)
+    rank: dict[str, int | None]                  # None until every option is scored
 
     def to_json(self) -> dict:
         return {"npv": self.npv, "npv_vs_baseline": self.npv_vs_baseline,
@@ -121,7 +121,7 @@ class HorizonEntry:
     years: int
     npv_vs_baseline: dict[str, float]
     highest_npv: str                   # highest NPV at this horizon (first in file order if tied)
-    leader: str                        # top weighted score at this horizon
+    leader: str | None                 # top weighted score at this horizon; None until scored
 
     def to_json(self) -> dict:
         return {"years": self.years, "npv_vs_baseline": self.npv_vs_baseline,

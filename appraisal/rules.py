@@ -1,7 +1,8 @@
 """Rules of the case file that join fields together (model.md §1), reported with field paths.
 
 Each check yields ``(path, message)`` pairs such as
-``("options[2].scores", "missing criterion 'brand'")``. :func:`check_case` runs them all and
+``("options[2].scores.brand", "unknown criterion 'brand'")``. A score may be missing (left
+out or null): the case is then not fully scored, which the engine reports (no rule is broken). :func:`check_case` runs them all and
 returns every problem at once, so the app can show each beside its field.
 """
 from __future__ import annotations
@@ -78,8 +79,6 @@ def _baseline(case: Case) -> Iterator[Problem]:
 
 
 def _criteria(case: Case) -> Iterator[Problem]:
-    if all(c.weight == 0 for c in case.criteria):
-        yield "criteria", "every weight is 0: at least one criterion must carry weight"
     option_ids = {o.id for o in case.options}
     if (case.recommendation is not None and case.recommendation.option is not None
             and case.recommendation.option not in option_ids):
@@ -140,10 +139,9 @@ def _options(case: Case) -> Iterator[Problem]:
         at = f"options[{i}]"
         if option.subtype is not None and option.form != "group_structure":
             yield f"{at}.subtype", "a subtype is only for the form 'group_structure'"
-        missing = [cid for cid in typed if cid not in option.scores]
-        for cid in missing:
-            yield f"{at}.scores", f"missing criterion '{cid}'"
-        for cid in option.scores:
+        for cid, given in option.scores.items():
+            if cid in derived and given is None:
+                continue
             if cid in derived:
                 yield f"{at}.scores.{cid}", (
                     f"'{cid}' is derived from the NPV and takes no typed score")

@@ -3,6 +3,12 @@
 The weighted-sum model: ``w_i = weight_i / Σ weight``;
 ``weighted_score = 100 × Σ w_i × score_i / 10``; rank 1 the highest, scores within 1e-9 share a
 rank (1, 2, 2, 4).
+
+A score may be missing (not yet given): it is NaN in the score matrix, never 0. An option with a
+missing score on a criterion that carries weight has no weighted score (NaN); a missing score on a
+criterion of weight 0 changes nothing. With no weight at all (no criteria yet, or every weight 0)
+no option has a weighted score. Ranks and the leader exist only when every option has one
+(docs/calculations.md, "Missing scores").
 """
 from __future__ import annotations
 
@@ -17,9 +23,22 @@ RANDOM_INDEX = (0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49)
 
 
 def normalised_weights(case: Case) -> np.ndarray:
-    """Each criterion's weight as a share of the total."""
+    """Each criterion's weight as a share of the total (all 0 while no criterion has weight)."""
     raw = np.array([c.weight for c in case.criteria], dtype=float)
-    return raw / raw.sum()
+    total = raw.sum()
+    return raw / total if total > 0 else raw
+
+
+def unscored(case: Case) -> list[tuple[int, int]]:
+    """(option, criterion) indices of the typed scores not given yet, options in file order."""
+    return [(o, j) for o, option in enumerate(case.options)
+            for j, crit in enumerate(case.criteria)
+            if not crit.derived and option.scores.get(crit.id) is None]
+
+
+def complete(weighted: np.ndarray) -> bool:
+    """Has every option a weighted score (so ranks and a leader mean something)?"""
+    return bool(len(weighted)) and not bool(np.isnan(weighted).any())
 
 
 def derived_scores(npv_vs_baseline: np.ndarray,
@@ -45,19 +64,31 @@ def derived_scores(npv_vs_baseline: np.ndarray,
 
 
 def score_matrix(case: Case, npv_vs_baseline: np.ndarray) -> np.ndarray:
-    """Scores 0..10 as an array [option, criterion], derived criteria filled in."""
+    """Scores 0..10 as an array [option, criterion], derived criteria filled in, NaN where a
+    typed score is not given yet."""
     m = np.zeros((len(case.options), len(case.criteria)))
     for j, crit in enumerate(case.criteria):
         if crit.derived:
             m[:, j] = derived_scores(npv_vs_baseline, crit.scale_money)
         else:
-            m[:, j] = [o.scores[crit.id] for o in case.options]
+            m[:, j] = [_given(o.scores.get(crit.id)) for o in case.options]
     return m
 
 
+def _given(score: float | None) -> float:
+    return np.nan if score is None else score
+
+
 def weighted_scores(scores: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """``100 × Σ w_i × score_i / 10`` per option (weights already normalised)."""
-    return 10.0 * scores @ weights
+    """``100 × Σ w_i × score_i / 10`` per option (weights already normalised).
+
+    NaN for an option missing a score on a criterion with weight, and for every option when no
+    criterion has weight; a missing score where the weight is 0 counts for nothing.
+    """
+    used = weights > 0
+    if not used.any():
+        return np.full(scores.shape[0], np.nan)
+    return 10.0 * np.where(used[None, :], scores, 0.0) @ weights
 
 
 def ranks(values: np.ndarray, tol: float = TIE) -> list[int]:
@@ -69,10 +100,28 @@ def ranks(values: np.ndarray, tol: float = TIE) -> list[int]:
     return [1 + int(np.sum(values > v + tol)) for v in values]
 
 
+def ranks_or_none(values: np.ndarray, tol: float = TIE) -> list[int | None]:
+    """:func:`ranks`, or no rank for anyone while an option has no weighted score (a rank among
+    some of the options would read as a ranking of all of them)."""
+    if not complete(values):
+        return [None] * len(values)
+    return list(ranks(values, tol))
+
+
 def leader_index(values: np.ndarray, tol: float = TIE) -> int:
     """The top option: the highest value, the first in file order if tied."""
     top = values.max()
     return int(np.flatnonzero(values >= top - tol)[0])
+
+
+def leader_or_none(values: np.ndarray, tol: float = TIE) -> int | None:
+    """:func:`leader_index`, or None while an option has no weighted score."""
+    return leader_index(values, tol) if complete(values) else None
+
+
+def optional(values: np.ndarray) -> list[float | None]:
+    """Floats for the results, None where not available (NaN)."""
+    return [None if np.isnan(v) else float(v) for v in values]
 
 
 def switching_weight(scores: np.ndarray, weights: np.ndarray, c: int) -> float | None:

@@ -63,6 +63,18 @@ def _no_weight(p: Mapping[str, Any], people: bool) -> str:
     return f"'{p['criterion']}' carries no weight, so its scores do not affect the ranking"
 
 
+def _unscored(p: Mapping[str, Any], people: bool) -> str:
+    criteria = p["criteria"]
+    listed = criteria[0] if len(criteria) == 1 else ", ".join(criteria[:-1]) + " and " + criteria[-1]
+    return (f"'{p['option']}' has no score yet on {listed}: it has no weighted score, and no "
+            "option is ranked or recommended until it has")
+
+
+def _no_weights(p: Mapping[str, Any], people: bool) -> str:
+    return ("no criterion carries weight yet, so no option has a weighted score or a rank: "
+            "choose the criteria and weigh them")
+
+
 def _ahp_inconsistent(p: Mapping[str, Any], people: bool) -> str:
     return (f"the pairwise comparisons are inconsistent (consistency ratio {p['ratio']:.2f}, "
             "above 0.10): revisit the judgements before relying on these weights")
@@ -200,6 +212,8 @@ class WarningKind:
 KINDS: dict[str, WarningKind] = {k.id: k for k in (
     WarningKind("short_list", _short_list, "fewer than four options"),
     WarningKind("no_weight", _no_weight, "a criterion with no weight"),
+    WarningKind("unscored", _unscored, "an option not yet scored on a weighted criterion"),
+    WarningKind("no_weights", _no_weights, "no criterion carrying weight"),
     WarningKind("ahp_inconsistent", _ahp_inconsistent, "inconsistent pairwise comparisons"),
     WarningKind("weights_drift", _weights_drift, "weights no longer from their method"),
     WarningKind("past_horizon", _past_horizon, "flows continuing past the appraisal period"),

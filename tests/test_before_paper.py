@@ -7,7 +7,7 @@ from pathlib import Path
 from appraisal import appraise, parse_data
 from appraisal.before_paper import check, missing_inputs, summary
 from appraisal.casefile import load_case
-from appraisal.defaults import DEFAULT_CRITERIA, STANDARD_CRITERIA, new_case_data
+from appraisal.defaults import STANDARD_CRITERIA, new_case_data, picked_criteria
 from appraisal.edits import add_organisation, delete_option, set_recommendation
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_cases"
@@ -16,15 +16,52 @@ SAMPLES = Path(__file__).resolve().parents[1] / "sample_cases"
 def test_a_new_case_lists_every_placeholder_in_the_boards_words():
     found = check(parse_data(new_case_data()))
     missing = [f.text for f in found if f.kind == "missing"]
-    assert missing[:3] == ["Our organisation still has the new case's placeholder name",
-                           "Partner organisation still has the new case's placeholder name",
-                           "Shared back office has no savings or costs yet"]
-    assert len(missing) == 3 + len(DEFAULT_CRITERIA) + 1     # names, money, 12 criteria, pick
-    assert "Autonomy is not scored yet: every option has the starting score of 5" in missing
-    assert missing[-1] == "No option is recommended yet"
+    assert missing == ["Our organisation still has the new case's placeholder name",
+                       "Partner organisation still has the new case's placeholder name",
+                       "Shared back office has no savings or costs yet",
+                       "No criteria chosen yet: pick the board's criteria and weigh them",
+                       "No option is recommended yet"]
     assert [str(f.path) for f in found if f.kind == "suspicious"] == ["criteria"]
     assert summary(missing_inputs(parse_data(new_case_data()))).startswith(
-        "Before the paper: 15 things still to enter (first: Our organisation")
+        "Before the paper: 4 things still to enter (first: Our organisation")
+
+
+def test_a_new_case_counts_no_placeholder_scores_or_weights():
+    data = new_case_data()
+    assert data["criteria"] == []
+    assert [o["scores"] for o in data["options"]] == [{}, {}]
+    results = appraise(parse_data(data), monte_carlo=False)
+    assert not results.scored and results.leader == ""
+    assert [o.weighted_score for o in results.options] == [None, None]
+    assert [o.npv for o in results.options] == [0.0, 0.0]     # no money placeholders either
+
+
+def test_picked_criteria_come_with_anchors_and_the_weight_the_board_chose():
+    data = new_case_data()
+    zero = picked_criteria(["autonomy", "value_for_money", "mission_fit"], data["criteria"],
+                           even=False)
+    assert [c["id"] for c in zero] == ["autonomy", "mission_fit", "value_for_money"]  # list order
+    assert [c["weight"] for c in zero] == [0.0, 0.0, 0.0]
+    assert zero[0]["scale"]["0"].startswith("Our board no longer decides")
+    assert zero[2]["source"] == "npv_vs_baseline" and "scale" not in zero[2]
+    data["criteria"] = [{"id": "autonomy", "name": "Autonomy", "weight": 30.0},
+                        {"id": "brand_identity", "name": "Brand", "weight": 10.0},
+                        {"id": "flexibility", "name": "Flexibility", "weight": 0.0}]
+    even = picked_criteria(["autonomy", "culture_trust"], data["criteria"], even=True)
+    assert [(c["id"], c["weight"]) for c in even] == [("culture_trust", 20.0)]   # (30 + 10) / 2
+    assert [c["weight"] for c in picked_criteria(["culture_trust"], [], even=True)] == [10.0]
+
+
+def test_unscored_cells_are_named_by_criterion_and_option():
+    data = new_case_data()
+    data["criteria"] = picked_criteria(["autonomy", "culture_trust"], [], even=True)
+    data["options"][0]["scores"] = {"autonomy": 8, "culture_trust": None}
+    found = [f for f in check(parse_data(data)) if "not scored" in f.text]
+    assert [(f.text, str(f.path)) for f in found] == [
+        ("Autonomy is not scored yet for Shared back office", "options[1].scores.autonomy"),
+        ("Culture and trust is not scored yet", "options[0].scores.culture_trust")]
+    data["criteria"][0]["weight"] = data["criteria"][1]["weight"] = 0
+    assert "No criterion carries weight yet, so no option can be ranked" in check_texts(data)
 
 
 def test_a_55_year_old_without_strain_and_a_line_without_a_range_are_flagged():
@@ -65,8 +102,9 @@ def test_the_boards_answer_that_money_is_weighed_separately_answers_the_question
     assert not any(t.startswith(question) for t in check_texts(data))
 
 
-def test_equal_scores_other_than_the_start_are_a_question_not_a_gap():
+def test_equal_scores_are_a_question_not_a_gap():
     data = new_case_data()
+    data["criteria"] = picked_criteria(["autonomy"], [], even=True)
     for option in data["options"]:
         option["scores"]["autonomy"] = 6.0
     found = {f.text: f.kind for f in check(parse_data(data))}
@@ -95,8 +133,10 @@ def test_a_rationale_without_an_option_is_a_valid_draft_the_paper_does_not_print
     assert data["recommendation"] == {"rationale": "Cheaper and keeps both boards."}
     case = parse_data(data)
     assert case.recommendation.option is None
-    results = appraise(case)
-    assert results.recommended == results.leader        # the paper names the leader
+    data["criteria"] = picked_criteria(["autonomy"], [], even=True)
+    data["options"][0]["scores"] = {"autonomy": 6}
+    results = appraise(parse_data(data))
+    assert results.recommended == results.leader == "standalone"   # the paper names the leader
     set_recommendation(data, None)
     assert data["recommendation"] == {"rationale": "Cheaper and keeps both boards."}
     data["recommendation"]["rationale"] = " "

@@ -104,8 +104,8 @@ def test_every_sample_case_appraises(path, tmp_path):
 
 
 @pytest.mark.parametrize("breaks, message", [
-    (lambda d: d["options"][2]["scores"].pop("scale"),
-     "options[2].scores: missing criterion 'scale'"),
+    (lambda d: d["options"][2]["scores"].update(brand=4),
+     "options[2].scores.brand: unknown criterion 'brand'"),
     (lambda d: d["options"][1]["savings"][0].update(annual="lots"),
      "options[1].savings[0].annual: must be a number"),
 ])

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWi
                                QMainWindow, QProgressBar, QPushButton, QScrollArea, QSplitter,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from appraisal import before_paper
+from appraisal import before_paper, scoring_words
 from appraisal.defaults import new_case_data
 from appraisal.formatting import money_k, score
 from ui import steps
@@ -205,20 +205,28 @@ class MainWindow(FileCommands, QMainWindow):
         self.setWindowFilePath(str(doc.path) if doc.path else "")
 
     def status_text(self) -> str:
-        """What is still to enter, while anything is (a new case names no leader); then the
-        leading option and its NPV against the baseline (and the best NPV if another's)."""
-        gaps = before_paper.missing_inputs(self.document.case)
-        if gaps:
-            return before_paper.summary(gaps)
-        results = self.document.results
+        """While the options cannot be ranked (a new case: no criteria weighed, no scores), what
+        is still to score, never a leader; once every option is scored, the leading option and
+        its NPV against the baseline (and the best NPV if another's), followed by what is still
+        to enter before the paper, if anything."""
+        case, results = self.document.case, self.document.results
+        gaps = before_paper.missing_inputs(case)
         if results is None:
-            return ""
+            return before_paper.summary(gaps) if gaps else ""
+        if not results.scored:
+            text = scoring_words.status_text(case, results.unscored) or "Not ranked yet"
+            if gaps:
+                text += (f"   ·   {len(gaps)} thing{'s' if len(gaps) != 1 else ''} in all "
+                         "still to enter before the paper")
+            return text
         lead = results.option(results.leader)
         text = (f"Leading option: {lead.name} — score {score(lead.weighted_score)}, "
                 f"NPV vs baseline {money_k(lead.npv_vs_baseline)}")
         if results.npv_leader != results.leader:
             best = results.option(results.npv_leader)
             text += f"   ·   Best NPV vs baseline: {best.name}, {money_k(best.npv_vs_baseline)}"
+        if gaps:
+            text += "   ·   " + before_paper.summary(gaps)
         return text
 
     def _update_status(self) -> None:

@@ -96,7 +96,8 @@ def score_spread(results: Results, named: bool | None = None, limit: int = 24) -
             offset = (k - (n - 1) / 2) * min(0.5 / n, 0.12)
             ax.scatter([v for _, v in pts], [r + offset for r, _ in pts], s=MARKER_SIZE,
                        color=colour(i), edgecolor="white", linewidth=0.5, zorder=5)
-    ax.scatter([o.scores[c.id] for o, c in pairs], y, marker="|", s=220, linewidths=2.5,
+    board = [o.scores.get(c.id) for o, c in pairs]          # None: the board has not scored it
+    ax.scatter([np.nan if v is None else v for v in board], y, marker="|", s=220, linewidths=2.5,
                color=BLACK, zorder=4)
     ax.set_yticks(y, [f"{label(o.name, 30)} · {label(c.name, 24)}" for o, c in pairs],
                   fontsize=7.5, fontfamily=FONT)

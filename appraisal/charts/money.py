@@ -64,7 +64,7 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
     Rows come from ``OptionResult.tornado`` (widest swing first, model-v2.md V4); the line marks
     the base figure. Defaults to the leading option.
     """
-    o = results.option(option_id or results.leader)
+    o = results.option(option_id or results.leader or results.npv_leader)
     rows = o.tornado[:max_rows]
     fig = new_figure(height_in or max(1.8, 1.0 + 0.34 * len(rows)))
     if not rows:

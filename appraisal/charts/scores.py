@@ -25,10 +25,11 @@ def score_text(v: float) -> str:
 
 
 def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure:
-    """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better."""
+    """Options (rows) against criteria (columns), each cell the 0–10 score, darker is better; a
+    score not given yet is a blank cell marked with a dash."""
     crit = results.case.criteria
     opts = results.options
-    m = np.array([[o.scores[c.id] for c in crit] for o in opts], dtype=float)
+    m = np.array([[o.scores.get(c.id, np.nan) for c in crit] for o in opts], dtype=float)
     fig = new_figure(height_in or max(2.2, 1.6 + 0.32 * len(opts)))
     ax = fig.add_subplot()
     # A mesh of filled cells, not an image: it stays vector in the board paper.
@@ -37,6 +38,10 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
     ax.set_ylim(len(opts) - 0.5, -0.5)          # the first option at the top, as in the case
     fs = 7 if len(crit) <= 8 else 6
     for (r, c), v in np.ndenumerate(m):
+        if np.isnan(v):
+            ax.text(c, r, "—", ha="center", va="center", fontsize=fs, fontfamily=FONT,
+                    color="grey")
+            continue
         ax.text(c, r, score_text(v), ha="center", va="center", fontsize=fs, fontfamily=FONT,
                 color="white" if v < 5.5 else "black")
     if len(crit) <= 5:
@@ -68,16 +73,17 @@ def score_heatmap(results: Results, *, height_in: float | None = None) -> Figure
 
 
 def weighted_score_bars(results: Results, *, height_in: float | None = None) -> Figure:
-    """Horizontal bars of each option's weighted score out of 100; the leader in blue."""
-    opts = results.options
+    """Horizontal bars of each option's weighted score out of 100; the leader in blue. An option
+    without a weighted score yet (a score missing) is left out."""
+    opts = [o for o in results.options if o.weighted_score is not None]
     fig = new_figure(height_in or max(1.8, 0.9 + 0.32 * len(opts)))
     ax = fig.add_subplot()
     y = np.arange(len(opts))[::-1]
-    ax.barh(y, [o.weighted_score for o in opts], height=0.6,
+    values = [o.weighted_score or 0.0 for o in opts]      # None left out above
+    ax.barh(y, values, height=0.6,
             color=[BLUE if o.id == results.leader else GREY for o in opts])
-    for yi, o in zip(y, opts):
-        ax.text(o.weighted_score + 1, yi, fmt_score(o.weighted_score), va="center", fontsize=7,
-                fontfamily=FONT)
+    for yi, v in zip(y, values):
+        ax.text(v + 1, yi, fmt_score(v), va="center", fontsize=7, fontfamily=FONT)
     ax.set_yticks(y, [label_lines(o.name, 30) for o in opts], fontsize=7.5, linespacing=0.95)
     ax.set_xlim(0, 108)
     tidy(ax, grid_axis="x")
@@ -91,13 +97,16 @@ def value_for_money(results: Results, *, height_in: float = 3.2) -> Figure:
     ax = fig.add_subplot()
     front = set(non_dominated(results))
     for i, o in enumerate(results.options):
+        if o.weighted_score is None:
+            continue                    # not scored yet: no place on the score axis
         best = o.id in front
         ax.scatter(o.weighted_score, o.npv_vs_baseline, s=90 if best else 40,
                    marker="*" if best else "o", color=BLUE if best else GREY,
                    edgecolor=BLACK, linewidth=0.5, zorder=3)
         ax.annotate(label(o.name, 24), (o.weighted_score, o.npv_vs_baseline),
                     xytext=(5, 4), textcoords="offset points", fontsize=7, fontfamily=FONT)
-    pts = sorted((o.weighted_score, o.npv_vs_baseline) for o in results.options if o.id in front)
+    pts = sorted((o.weighted_score, o.npv_vs_baseline) for o in results.options
+                 if o.id in front and o.weighted_score is not None)
     if len(pts) > 1:
         ax.plot(*zip(*pts), color=BLUE, linewidth=0.8, linestyle="--", zorder=2)
     ax.axhline(0, color="black", linewidth=0.7)

@@ -17,7 +17,7 @@ from reportlab import rl_config
 
 from ..results import Results
 from .paper import (affordability, closing, cover, deal, financial, risk, scoring, strategy,
-                    summary)
+                    summary, unscored)
 from .paper.document import BoardPaper
 
 # Streams are written compressed and binary, as every PDF reader expects, not also spelt out in
@@ -82,6 +82,12 @@ def _inputs(paper, r: Results) -> None:
         part(paper, r)
 
 
+# A case not yet fully scored: the gaps, then the sections that do not rest on the scores.
+_UNSCORED_WRITERS = (unscored.not_ranked,
+                     _case("Economic case", None, (financial.economic_money,)),
+                     _case(*_CASES[2]), _case(*_CASES[3]),
+                     financial.redundancy_appendix, _inputs)
+
 _WRITERS = (summary.executive_summary, *(_case(*c) for c in _CASES),
             financial.cash_flows_appendix, financial.redundancy_appendix,
             risk.switching_values_appendix, scoring.rationale_appendix, _inputs, deal.appendix)
@@ -93,7 +99,7 @@ def board_paper(results: Results, paper=None) -> BoardPaper:
     if paper is None:
         paper = BoardPaper(results.case.title, results.case.prepared_by)
     cover.cover(paper, results)
-    for write in _WRITERS:
+    for write in _WRITERS if results.scored else _UNSCORED_WRITERS:
         write(paper, results)
     return paper
 

@@ -232,7 +232,8 @@ def test_new_case_is_valid_with_default_items(qtbot, window):
     assert len(case.organisations) == 2 and len(case.options) == 2
     assert case.baseline.form == "standalone"
     assert [r.item for r in case.readiness] == list(DEFAULT_READINESS)
-    assert len(case.criteria) == 12 and len(case.risks) == 9
+    assert len(case.criteria) == 0 and len(case.risks) == 9     # criteria: the board picks
+    assert all(o.scores == {} for o in case.options)             # and scores: none counted
     assert parse_data(new_case_data()) is not None
 
 
@@ -243,7 +244,7 @@ def test_options_step_adds_renames_and_deletes(qtbot, window):
     case = window.document.case
     added = case.options[-1]
     assert added.form == "group_structure" and added.name == "Group structure"
-    assert added.scores == {"autonomy": 5.0, "user_voice": 5.0, "scale_capacity": 5.0}
+    assert added.scores == {}                   # not scored: a dash, never a placeholder 5
     assert step.list.currentRow() == 3 and step.subtype.isEnabled()
     step.subtype.editor.setCurrentIndex(step.subtype.editor.findData("federal"))
     step.subtype.editor.activated.emit(step.subtype.editor.currentIndex())

@@ -110,14 +110,33 @@ def test_a_blank_case_to_a_board_paper_by_keyboard_alone(qtbot, walk, dialogs, t
     type_cells(qtbot, table, ["120k"])
     assert doc.case.options[1].savings[0].annual == 120_000
 
+    step(qtbot, window, 5)                              # Criteria: a new case has none
+    assert doc.case.criteria == []
+    for name in ("Autonomy", "Culture and trust"):     # ticked on the pick-list
+        qtbot.keyClick(tab_to(qtbot, name), Qt.Key_Space)
+    qtbot.keyClick(tab_to(qtbot, "Weight 0 (weigh them next)"), Qt.Key_Right)
+    assert name_of(focused()) == "An even share each" and focused().isChecked()
+    qtbot.keyClick(tab_to(qtbot, "Add the ticked criteria"), Qt.Key_Space)
+    assert [(c.name, c.weight) for c in doc.case.criteria] == [("Autonomy", 10.0),
+                                                               ("Culture and trust", 10.0)]
+    assert doc.case.criteria[0].scale["10"] == "Our board decides everything, as it does now"
+
     step(qtbot, window, 6)                              # Scores
     scores = tab_to(qtbot, "Scores")                   # options down, criteria across
-    qtbot.keyClick(scores, Qt.Key_Home, Qt.ControlModifier)
-    qtbot.keyClick(scores, Qt.Key_Down)                 # the shared back office's row
-    assert scores.currentIndex().row() == 1 and scores.currentIndex().column() == 0
-    typed = [6 + k % 4 for k in range(len(doc.case.criteria))]
-    type_cells(qtbot, scores, [str(v) for v in typed], move=Qt.Key_Right)
-    assert [doc.case.options[1].scores[c.id] for c in doc.case.criteria] == typed
+    qtbot.keyClick(scores, Qt.Key_Home, Qt.ControlModifier)     # the weighted score comes first
+    assert scores.model().headerData(scores.currentIndex().column(), Qt.Horizontal) == \
+        "Weighted score"
+    for _ in range(2):                                  # past it and the rank, to the scores
+        qtbot.keyClick(scores, Qt.Key_Right)
+    assert scores.currentIndex().row() == 0 and scores.currentIndex().column() == 0
+    type_cells(qtbot, scores, ["8", "4"], move=Qt.Key_Right)    # Remain standalone
+    qtbot.keyClick(scores, Qt.Key_Down)
+    qtbot.keyClick(scores, Qt.Key_Home)
+    for _ in range(2):
+        qtbot.keyClick(scores, Qt.Key_Right)
+    type_cells(qtbot, scores, ["6", "7"], move=Qt.Key_Right)    # the shared back office
+    assert [o.scores for o in doc.case.options] == [
+        {"autonomy": 8, "culture_trust": 4}, {"autonomy": 6, "culture_trust": 7}]
 
     step(qtbot, window, 10)                             # Board paper
     box = tab_to(qtbot, "Recommended option")
@@ -128,4 +147,4 @@ def test_a_blank_case_to_a_board_paper_by_keyboard_alone(qtbot, walk, dialogs, t
     qtbot.keyClick(tab_to(qtbot, "Export the board paper (PDF)…"), Qt.Key_Space)
     qtbot.waitUntil(lambda: (tmp_path / "paper.pdf").exists(), timeout=60000)
     assert (tmp_path / "paper.pdf").read_bytes()[:5] == b"%PDF-"
-    assert "Leading option" in window.leader_label.text()
+    assert window.leader_label.text().startswith("Leading option: Shared back office — score 65.0")

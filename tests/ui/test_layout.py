@@ -82,6 +82,24 @@ def test_no_heading_is_cut_at_1366_by_768(qtbot, big_window):
     assert any("\n" in h and "…" not in h for h in heads)   # long criterion names wrap
 
 
+def test_the_weighted_score_and_rank_are_on_screen_beside_the_names_at_1366(qtbot, big_window):
+    w = big_window
+    w.go_to_step(SCORES)
+    settle(qtbot, w)
+    table = w.step(SCORES).table
+    model, header = table.model(), table.horizontalHeader()
+    last = model.columnCount() - 1
+    assert [model.headerData(c, Qt.Horizontal) for c in (last - 1, last)] == [
+        "Weighted score", "Rank"]
+    assert [header.visualIndex(c) for c in (last - 1, last)] == [0, 1]
+    for c in (last - 1, last):
+        left = table.columnViewportPosition(c)
+        assert 0 <= left and left + table.columnWidth(c) <= table.viewport().width()
+    leader = w.document.results.leader
+    row = [o.id for o in w.document.case.options].index(leader)
+    assert model.index(row, last).data() == "1"
+
+
 def test_an_elided_name_shows_in_full_in_its_tooltip(qtbot, big_window):
     w = big_window
     w.go_to_step(RESULTS)

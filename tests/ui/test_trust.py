@@ -87,19 +87,21 @@ def test_a_new_case_says_what_is_missing_instead_of_naming_a_leader(qtbot, windo
     window.document.resultsChanged.emit()
     text = window.leader_label.text()
     assert "Leading option" not in text
-    assert text.startswith("Before the paper: 15 things still to enter")
-    assert "Our organisation still has the new case's placeholder name" in text
-    # naming the partners, scoring and costing leaves nothing missing: the leader returns
+    assert text == ("Not ranked yet: no criterion carries weight   ·   4 things in all still "
+                    "to enter before the paper")
+    # naming the partners, choosing, scoring and costing leaves nothing missing: the leader
     data = window.document.data
 
     def fill(d: dict) -> None:
         d["organisations"][0]["name"] = "Oak Housing"
         d["organisations"][1]["name"] = "Elm Homes"
         d["options"][1]["savings"] = [{"label": "Finance team", "annual": 120000.0}]
-        for k, crit in enumerate(d["criteria"]):
-            d["options"][1]["scores"][crit["id"]] = 6.0 + k % 3
+        d["criteria"] = [{"id": "autonomy", "name": "Autonomy", "weight": 1.0}]
+        d["options"][0]["scores"] = {"autonomy": 7.0}
+        d["options"][1]["scores"] = {"autonomy": 6.0}
     assert not window.document.edit("fill in", fill)
-    qtbot.waitUntil(lambda: "Leading option" in window.leader_label.text(), timeout=5000)
+    qtbot.waitUntil(lambda: window.leader_label.text().startswith(
+        "Leading option: Remain standalone — score 70.0"), timeout=5000)
     assert data["organisations"][0]["name"] == "Our organisation"   # the copy was a copy
 
 

@@ -17,6 +17,7 @@ from appraisal.formatting import pct
 from ui.dialogs.weighting_drafts import (SAATY_CHOICES, PairwiseDraft, SwingDraft,
                                          judgement_words, nearest_saaty, parse_judgement,
                                          saaty_text, score_text)
+from ui.widgets.fitting import header_lines
 from ui.widgets.columns import Column
 from ui.widgets.table_model import (ACCESSIBLE, ALIGN, BACKGROUND, CENTRE, DISPLAY, FOREGROUND,
                                     TOOLTIP, CaseTableModel)
@@ -165,6 +166,8 @@ class PairwiseModel(DraftModel):
         if not 0 <= section < len(self._columns):
             return None
         name = self.draft.names[section]
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return header_lines(name, 24)       # a column heading is broken, never cut
         if role in (Qt.DisplayRole, Qt.AccessibleTextRole, Qt.ToolTipRole):
             return name
         return None

@@ -21,6 +21,7 @@ from ui.export import KINDS, Exporter
 from ui.widgets.editors import guard
 from ui.widgets.fields import ChoiceField, NotesField, TextField, explanation_label
 from ui.widgets.inline_error import InlineError
+from appraisal.scoring_words import why_no_leader
 
 NO_RECOMMENDATION = "None yet: the paper names the leading option"
 
@@ -205,6 +206,9 @@ class BoardPaperStep(QWidget):
         self.resolution.editor.setPlaceholderText(draft_resolution(results))
         if results is None:
             self.leader.setText("")
+            return
+        if not results.scored:      # nothing can be recommended yet: say what is missing
+            self.leader.setText(why_no_leader(results.case, results.unscored) or "")
             return
         lead = results.option(results.leader)
         npv_lead = results.option(results.npv_leader)

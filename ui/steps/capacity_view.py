@@ -79,7 +79,7 @@ class CapacityView(QWidget):
         if res is None:
             return
         self._fill_choices(res)
-        option = res.option(self.chosen() or res.recommended)
+        option = res.option(self.chosen() or res.recommended or res.npv_leader)
         self.verdict.setText(self._verdict(res, option))
         self.table.set_rows(HEADERS, [self._row(res, t) for t in option.capacity], TIPS)
         self.table.fit_height()
@@ -94,7 +94,7 @@ class CapacityView(QWidget):
         for o in res.options:
             mark = af.flag(o, res.first_year)
             items.append((o.name + (f" (⚠ {mark})" if mark else ""), o.id))
-        current = self.chosen() or res.recommended
+        current = self.chosen() or res.recommended or res.npv_leader
         if [(self.option.itemText(i), self.option.itemData(i))
                 for i in range(self.option.count())] != items:
             self.option.blockSignals(True)

@@ -2,13 +2,14 @@
 
 The table edits names, descriptions, weight points and the "derived from NPV" flag; the share
 of the total each weight gives is read from ``Results.weights``. Standard criteria (domain.md §3)
-come from a menu; Swing… and AHP… open the weighting dialogs. Adding or removing a criterion
-changes every option's scores in the same undo step, so the case stays valid.
+are ticked on a pick-list (:mod:`ui.steps.criteria_pick`) and added at weight 0 or an even
+share, never at a weight nobody chose; Swing… and AHP… open the weighting dialogs. Removing a
+criterion removes its scores in the same undo step; a criterion added is not yet scored.
 """
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from appraisal.formatting import money, pct
@@ -17,6 +18,7 @@ from ui.dialogs.weighting import AhpDialog, SwingDialog
 from ui.dialogs.weighting_drafts import option_scores, score_span, score_text
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
+from ui.steps.criteria_pick import CriteriaPickList
 from ui.steps.money_question import MoneyQuestion
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.columns import Column, number_text
@@ -177,6 +179,19 @@ class CriteriaModel(CaseTableModel):
 class CriteriaStep(QWidget):
     TITLE = "Criteria and weights"
 
+    def _fit_table(self) -> None:
+        """Rows fitted to their wrapped descriptions, and the table tall enough for all of them
+        (room for two when empty), so it never scrolls inside the step's page: the page scrolls,
+        once."""
+        view = self.table
+        view.resizeRowsToContents()
+        rows = self.model.rowCount()
+        height = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                  + sum(view.rowHeight(r) for r in range(rows))
+                  + max(0, 2 - rows) * view.verticalHeader().defaultSectionSize()
+                  + view.horizontalScrollBar().sizeHint().height())
+        view.setMinimumHeight(height)
+
     def __init__(self, document: CaseDocument, parent: QWidget | None = None):
         super().__init__(parent)
         self.document = document
@@ -188,8 +203,11 @@ class CriteriaStep(QWidget):
         # Rows fit their wrapped descriptions; when the columns change width (the window is
         # resized, or first laid out) they are fitted again, once the resizing settles.
         self._fit_rows = QTimer(self, singleShot=True, interval=30)
-        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        self._fit_rows.timeout.connect(self._fit_table)
         self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.model.modelReset.connect(self._fit_rows.start)
+        self.model.rowsInserted.connect(self._fit_rows.start)
+        self.model.rowsRemoved.connect(self._fit_rows.start)
         self.error = InlineError(self)
         self.method_label = QLabel(self)
         self.method_label.setTextFormat(Qt.PlainText)
@@ -202,11 +220,7 @@ class CriteriaStep(QWidget):
 
         self.add_button = QPushButton("Add criterion", self)
         self.add_button.clicked.connect(lambda: self.add_criterion(None))
-        self.standard_button = QToolButton(self)
-        self.standard_button.setText("Add standard criterion")
-        self.standard_button.setPopupMode(QToolButton.InstantPopup)
-        self.standard_menu = QMenu(self.standard_button)
-        self.standard_button.setMenu(self.standard_menu)
+        self.pick_list = CriteriaPickList(document, self)
         self.remove_button = QPushButton("Remove selected", self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.swing_button = QPushButton("Swing weighting…", self)
@@ -217,7 +231,7 @@ class CriteriaStep(QWidget):
         self.ahp_button.clicked.connect(lambda: self.open_dialog(AhpDialog))
 
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.standard_button, self.remove_button):
+        for b in (self.add_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.swing_button)
@@ -228,6 +242,7 @@ class CriteriaStep(QWidget):
             "Weigh with the scores in view: each criterion's worst and best option by the "
             "scores entered (step 6) is shown beside its weight. Tick 'Derived from NPV' for a "
             "value-for-money criterion scored from the money."))
+        layout.addWidget(self.pick_list)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         anchors = QHBoxLayout()
@@ -274,8 +289,8 @@ class CriteriaStep(QWidget):
         if shape != self._row_shape:            # rows fit their descriptions; costly, so rarely
             self._row_shape = shape
             self.table.resizeRowsToContents()
-        self.remove_button.setEnabled(len(case.criteria) > 1)
-        self._fill_standard_menu()
+        self.remove_button.setEnabled(bool(case.criteria))
+        self.pick_list.refresh()
         self._show_suggestion()
         self.money_question.refresh()
 
@@ -309,15 +324,6 @@ class CriteriaStep(QWidget):
                                       lambda d: edits.set_money_anchors(d, row, anchors))
         self.error.show_problems(problems)
         return problems
-
-    def _fill_standard_menu(self) -> None:
-        taken = {c.id for c in self.document.case.criteria}
-        self.standard_menu.clear()
-        for crit in edits.STANDARD_CRITERIA:
-            action = self.standard_menu.addAction(crit["name"])
-            action.setToolTip(crit["description"])
-            action.setEnabled(crit["id"] not in taken)
-            action.triggered.connect(lambda _=False, c=crit: self.add_criterion(c))
 
     def add_criterion(self, criterion: dict | None) -> list:
         taken = {c.id for c in self.document.case.criteria}

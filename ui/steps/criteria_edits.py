@@ -6,7 +6,7 @@ derived criterion takes no typed score; the weighting record names existing crit
 """
 from __future__ import annotations
 
-from appraisal.edits import DEFAULT_SCORE, add_criterion, as_direct, remove_criterion  # noqa: F401
+from appraisal.edits import add_criterion, as_direct, remove_criterion  # noqa: F401
 from appraisal.defaults import DERIVED_SOURCE as VFM_SOURCE  # noqa: F401
 from appraisal.defaults import STANDARD_CRITERIA  # noqa: F401
 from ui.widgets.ids import unique_id as _unique_id
@@ -54,7 +54,7 @@ def set_weight(data: dict, index: int, points: float) -> None:
 
 
 def set_derived(data: dict, index: int, derived: bool) -> None:
-    """Make a criterion derived from NPV (its typed scores go) or typed again (scores of 5)."""
+    """Make a criterion derived from NPV (its typed scores go) or typed again (not yet scored)."""
     criterion = data["criteria"][index]
     cid = criterion["id"]
     if derived:
@@ -63,8 +63,6 @@ def set_derived(data: dict, index: int, derived: bool) -> None:
             option.get("scores", {}).pop(cid, None)
     else:
         criterion.pop("source", None)
-        for option in data["options"]:
-            option.setdefault("scores", {}).setdefault(cid, DEFAULT_SCORE)
 
 
 

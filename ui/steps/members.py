@@ -123,7 +123,7 @@ class MembersPanel(QWidget):
         leaders = {}
         if res is not None:
             names = {o.id: o.name for o in case.options}
-            leaders = {v.id: names.get(v.leader, v.leader) for v in res.members}
+            leaders = {v.id: names.get(v.leader or "", "Not ranked yet") for v in res.members}
         row = self.table.currentRow()
         self.table.setRowCount(len(case.members))
         for r, member in enumerate(case.members):

@@ -1,8 +1,8 @@
 """Step 3, Options: where each option sits on the continuum, its name, form and description.
 
-The strip at the top is the continuum; options are markers on it. A new option starts with a
-score of 5 on every typed criterion so that the case stays valid (model.md §1); the board scores
-it properly in the Scores step.
+The strip at the top is the continuum; options are markers on it. A new option starts with no
+scores (shown as missing, and the options are not ranked until the board scores it in the Scores
+step): a placeholder score would count as a judgement nobody made.
 """
 from __future__ import annotations
 
@@ -26,11 +26,10 @@ SUBTYPE_CHOICES = [("Not stated", None)] + [(text.split(":")[0], key)
 
 
 def new_option(form_id: str, data: dict) -> dict:
-    """A new option of ``form_id``: a unique id, the form's name, 5 for every typed criterion."""
+    """A new option of ``form_id``: a unique id, the form's name, not yet scored."""
     taken = {o["id"] for o in data["options"]}
-    scores = {c["id"]: 5.0 for c in data["criteria"] if c.get("source") is None}
     return {"id": unique_id(form_id.replace("_", "-"), taken), "name": form_name(form_id),
-            "form": form_id, "description": "", "scores": scores}
+            "form": form_id, "description": "", "scores": {}}
 
 
 def _capacity_mark(results, option_id: str) -> str | None:

@@ -21,7 +21,7 @@ from appraisal.horizon_words import (PAYBACK_MEANS, RATIO_MEANS, basis_line,
 from appraisal.wording import warning_text
 from ui.document import CaseDocument
 from ui.steps.capacity_view import CapacityView
-from ui.steps.results_text import why_leader_text
+from ui.steps.results_text import MISSING, rank_cell, score_cell, why_leader_text
 from ui.steps.when_shown import RefreshWhenShown
 from ui.widgets.chart_view import ChartView
 from ui.widgets.figure_table import FigureTable
@@ -135,11 +135,15 @@ class ResultsStep(QWidget):
         res = self.document.results
         if res is None:
             return
-        leader = res.option(res.leader)
         npv_leader = res.option(res.npv_leader)
-        self.headline.setText(
-            f"Highest weighted score: {leader.name} ({fmt_score(leader.weighted_score)} out "
-            f"of 100). Highest NPV: {npv_leader.name} ({money_k(npv_leader.npv)}).")
+        if res.scored:
+            leader = res.option(res.leader)
+            self.headline.setText(
+                f"Highest weighted score: {leader.name} ({fmt_score(leader.weighted_score)} out "
+                f"of 100). Highest NPV: {npv_leader.name} ({money_k(npv_leader.npv)}).")
+        else:
+            self.headline.setText(
+                f"Not ranked yet. Highest NPV: {npv_leader.name} ({money_k(npv_leader.npv)}).")
         self.why.setText(why_leader_text(res))
         self._fill_summary(res)
         self.basis.setText(basis_line(res))
@@ -167,7 +171,7 @@ class ResultsStep(QWidget):
                    (ratio_text(o), o.bcr),
                    (money_k(o.one_off_total), o.one_off_total),
                    _low_point(o, res.first_year),
-                   (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
+                   score_cell(o.weighted_score), rank_cell(o.rank)]
             if with_mc:
                 mc = o.monte_carlo
                 row.append((chance_of_loss(o) if mc and not o.baseline
@@ -198,7 +202,7 @@ class ResultsStep(QWidget):
         rows = [[(f"{e.years} years", e.years)]
                 + [(money_k(e.npv_vs_baseline[o.id]), e.npv_vs_baseline[o.id])
                    for o in res.options]
-                + [names[e.highest_npv], names[e.leader]]
+                + [names[e.highest_npv], names.get(e.leader or "", MISSING)]
                 for e in res.horizon_sensitivity]
         self.horizons.set_rows(headers, rows)
         self.horizons.fit_height()

@@ -5,7 +5,9 @@ the leader and the runner-up) into words. Warnings are worded by :mod:`appraisal
 """
 from __future__ import annotations
 
+from appraisal.formatting import score as fmt_score
 from appraisal.results import Results
+from appraisal.scoring_words import why_no_leader
 
 
 def signed_points(x: float) -> str:
@@ -13,11 +15,26 @@ def signed_points(x: float) -> str:
     return f"+{x:.1f}" if x >= 0.05 else (f"\u2212{abs(x):.1f}" if x <= -0.05 else "0.0")
 
 
+MISSING = "—"       # a weighted score or rank not available yet (a score missing)
+
+
+def score_cell(value: float | None) -> tuple[str, float | None]:
+    """A weighted score for a figure table: its text and the value it sorts by."""
+    return (MISSING if value is None else fmt_score(value)), value
+
+
+def rank_cell(rank: int | None) -> tuple[str, int | None]:
+    return (MISSING if rank is None else str(rank)), rank
+
+
 def why_leader_text(results: Results, limit: int = 6) -> str:
     """'Standalone leads Shared back office by 6.5 points: Autonomy +8.0, …'.
 
     The ``limit`` criteria that move the gap most, largest in the leader's favour first, as the
-    board paper's table of the gap reads (a large point against the leader is not left out)."""
+    board paper's table of the gap reads (a large point against the leader is not left out).
+    While the options cannot be ranked, why not (what is still to score)."""
+    if not results.scored:
+        return why_no_leader(results.case, results.unscored) or ""
     if results.runner_up is None:
         return f"{results.option(results.leader).name} is the only option."
     leader = results.option(results.leader)

@@ -5,16 +5,23 @@ Cells are coloured on the cividis scale (sequential, colour-blind safe) with bla
 chosen for contrast, so they read in light and dark themes. Derived (value-for-money) scores and
 the weighted score and rank are read from Results and cannot be typed. The rationale of the
 selected cell is edited in the box under the matrix; a run of typing is one undo step.
+
+A score not given yet is shown as missing: an empty cell with a muted dash, read out as "not
+scored" (never as 0). While any option is unscored on a criterion with weight, the weighted score
+of that option and every rank show the same dash, and the note above the matrix says what is
+still to score (docs/calculations.md, "Missing scores"). The editor can also take a score back
+to "not scored" (below 0).
 """
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QDoubleSpinBox, QLabel, QPlainTextEdit, QSplitter,
                                QStyledItemDelegate, QTabWidget, QVBoxLayout, QWidget)
 
 from appraisal.formatting import score as fmt_score
 from appraisal.scales import anchor_texts
+from appraisal.scoring_words import why_no_leader
 from ui.document import CaseDocument, MergeKey
 from ui.steps.members import MembersPanel
 from ui.steps.when_shown import RefreshWhenShown
@@ -24,11 +31,15 @@ from ui.widgets.editors import guard
 from ui.widgets.fields import explanation_label
 from ui.widgets.fitting import header_lines
 from ui.widgets.inline_error import InlineError
-from ui.widgets.table_model import (ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT, FOREGROUND,
-                                     TOOLTIP, CaseTableModel)
+from ui.widgets.table_model import (ACCESSIBLE, ALIGN, BACKGROUND, CENTRE, DISPLAY, EDIT, FONT,
+                                     FOREGROUND, TOOLTIP, CaseTableModel)
 from ui.widgets.tones import score_colour, score_text_colour
 
 SCORE_ROLE = Qt.UserRole + 1
+MISSING = "—"                   # shown in a cell with no score yet
+NOT_SCORED = "not scored"       # what a screen reader says for it
+NOT_RANKED = "not ranked until every option is scored"
+UNSET = -0.5                    # the editor's value for "not scored"
 
 
 class ScoreModel(CaseTableModel):
@@ -64,7 +75,7 @@ class ScoreModel(CaseTableModel):
 
     def _criterion_columns(self) -> tuple[Column, ...]:
         return tuple(Column(c.id, c.name, "result" if c.derived else "number",
-                            c.description or c.name, negative=False)
+                            c.description or c.name, negative=False, optional=True)
                      for c in self.criteria) + (self.WEIGHTED, self.RANK)
 
     def refresh(self) -> bool:
@@ -139,13 +150,20 @@ class ScoreModel(CaseTableModel):
 
     def cell_data(self, row: int, col: int, role: int):
         if col >= len(self.criteria):
+            value = self.raw(row, col)
+            missing = value is None and self._result(row) is not None
             if role == DISPLAY:
-                value = self.raw(row, col)
                 if value is None:
-                    return ""
+                    return MISSING if missing else ""
                 return fmt_score(value) if col == self.col_weighted else str(value)
             if role == SCORE_ROLE:
-                return self.raw(row, col)
+                return value
+            if missing and role == ACCESSIBLE:
+                return NOT_RANKED if col != self.col_weighted else "no weighted score yet"
+            if missing and role == FOREGROUND:
+                return _muted()
+            if missing and role == TOOLTIP:
+                return why_no_leader(self._case, self._unscored()) or NOT_RANKED
             return None
         option, crit = self.options[row], self.criteria[col]
         value = self.value(row, col)
@@ -153,10 +171,14 @@ class ScoreModel(CaseTableModel):
         rationale = option.rationale.get(crit.id, "")
         if role == DISPLAY:
             if value is None:
-                return ""
+                return "" if crit.derived else MISSING + (" ✎" if rationale else "")
             return (f"{value:.1f}" if crit.derived else f"{value:g}") + (" ✎" if rationale else "")
         if role == SCORE_ROLE:
             return value
+        if role == ACCESSIBLE and value is None and not crit.derived:
+            return NOT_SCORED
+        if role == FOREGROUND and value is None and not error:
+            return _muted()
         if role == ALIGN:
             return CENTRE
         if role == BACKGROUND and not error and value is not None:
@@ -170,8 +192,14 @@ class ScoreModel(CaseTableModel):
         if role == TOOLTIP and not error:
             if crit.derived:
                 return "Derived from the option's NPV against the baseline (best 10, worst 0)"
+            if value is None:
+                return f"{option.name} is not scored on {crit.name} yet"
             return rationale or f"{option.name} on {crit.name}: no reason recorded yet"
         return None
+
+    def _unscored(self) -> dict[str, list[str]]:
+        res = self.document.results
+        return res.unscored if res is not None else {}
 
     def data(self, index, role=DISPLAY):
         if role == EDIT and index.isValid() and index.column() < len(self.criteria):
@@ -180,26 +208,39 @@ class ScoreModel(CaseTableModel):
 
     def write(self, row: int, column: int, value):
         option, crit = self.options[row], self.criteria[column]
+        if isinstance(value, (int, float)) and value < 0:
+            value = None                            # taken back to "not scored"
         return self.document.set_value(("options", row, "scores", crit.id), value,
                                        f"score {option.name} on {crit.name}")
 
 
+def _muted():
+    from PySide6.QtWidgets import QApplication
+    return QApplication.palette().color(QPalette.Disabled, QPalette.Text)
+
+
 class ScoreDelegate(QStyledItemDelegate):
-    """A 0–10 spin box in half points for typed scores."""
+    """A 0–10 spin box in half points for typed scores; below 0 it reads "not scored", so an
+    unscored cell opened and left is not given a score nobody typed."""
 
     def createEditor(self, parent, option, index):
         spin = guard(QDoubleSpinBox(parent))
-        spin.setRange(0.0, 10.0)
+        spin.setRange(UNSET, 10.0)
         spin.setDecimals(1)
         spin.setSingleStep(0.5)
+        spin.setSpecialValueText(NOT_SCORED)
         return spin
 
     def setEditorData(self, editor, index):
-        editor.setValue(float(index.data(Qt.EditRole) or 0.0))
+        value = index.data(Qt.EditRole)
+        editor.setValue(UNSET if value is None else float(value))
 
     def setModelData(self, editor, model, index):
         editor.interpretText()
-        model.setData(index, editor.value(), Qt.EditRole)
+        value = editor.value()
+        if value <= UNSET and index.data(Qt.EditRole) is None:
+            return                                  # still not scored: nothing to write
+        model.setData(index, None if value <= UNSET else value, Qt.EditRole)
 
 
 class ScoresStep(QWidget):
@@ -211,6 +252,9 @@ class ScoresStep(QWidget):
         self.model = ScoreModel(document, self)
         self.table = edit_table(self.model, self, delegate=ScoreDelegate, name="Scores")
         self.error = InlineError(self)
+        self.missing_label = QLabel(self)           # what is still to score, while anything is
+        self.missing_label.setTextFormat(Qt.PlainText)
+        self.missing_label.setWordWrap(True)
         self.scale_label = QLabel(self)
         self.scale_label.setTextFormat(Qt.PlainText)
         self.scale_label.setWordWrap(True)
@@ -246,7 +290,9 @@ class ScoresStep(QWidget):
         layout.addWidget(explanation_label(
             "0 is the worst and 10 the best for the board. Darker cells score lower. Select a "
             "cell to record why; ✎ marks a score with a reason. Value for money is scored from "
-            "the NPV and cannot be typed."))
+            "the NPV and cannot be typed. A dash is a score not given yet: it counts as "
+            "nothing, never as 0, and no option is ranked until every option is scored."))
+        layout.addWidget(self.missing_label)
         layout.addWidget(splitter, 1)
         self.members = MembersPanel(document, self)      # members' own views (V9), beside
         self.tabs = QTabWidget(self)
@@ -263,9 +309,25 @@ class ScoresStep(QWidget):
         if self.model.rowCount() and self.model.columnCount():
             self.table.setCurrentIndex(self.model.index(0, 0))
 
+    def _results_first(self) -> None:
+        """Show the weighted score and rank first, beside the option names, so a wide set of
+        criteria never pushes them off screen (the model keeps its order; only the view moves)."""
+        header = self.table.horizontalHeader()
+        last = self.model.columnCount() - 1
+        if last < 1:
+            return
+        for visual, logical in enumerate((last - 1, last)):
+            if header.visualIndex(logical) != visual:
+                header.moveSection(header.visualIndex(logical), visual)
+
     def refresh(self) -> None:
         self.model.refresh()
+        self._results_first()
         self.error.show_problems(self.model.last_problems)
+        res = self.document.results
+        why = why_no_leader(res.case, res.unscored) if res is not None else None
+        self.missing_label.setText(why or "")
+        self.missing_label.setVisible(bool(why))
         names = tuple(o.name for o in self.model.options)
         if names != self._row_names:        # rows fit the option names; costly, so rarely
             self._row_names = names

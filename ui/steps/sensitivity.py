@@ -23,6 +23,7 @@ from ui.steps.when_shown import RefreshWhenShown, behind_another
 from ui.widgets.chart_view import ChartView
 from ui.widgets.fields import explanation_label
 from ui.widgets.figure_table import FigureTable
+from ui.steps.results_text import MISSING
 
 SCENARIO_NAMES = {"pessimistic": "Pessimistic", "base": "Base", "optimistic": "Optimistic"}
 
@@ -138,7 +139,8 @@ class SensitivityStep(QWidget):
         for o in res.options:
             self.option_picker.addItem(o.name, o.id)
         ids = [o.id for o in res.options]
-        default = next((o.id for o in res.options if not o.baseline and o.tornado), res.leader)
+        default = next((o.id for o in res.options if not o.baseline and o.tornado),
+                       res.leader or ids[0])
         self.option_picker.setCurrentIndex(ids.index(current if current in ids else default))
         self.option_picker.blockSignals(False)
 
@@ -175,8 +177,8 @@ class SensitivityStep(QWidget):
             for n in names:
                 s = res.scenarios[n]
                 row += [(money_k(s.npv_vs_baseline[o.id]), s.npv_vs_baseline[o.id]),
-                        (f"{s.rank[o.id]} ({fmt_score(s.weighted_score[o.id])})",
-                         s.rank[o.id])]
+                        (f"{s.rank[o.id]} ({fmt_score(s.weighted_score[o.id])})"
+                         if s.rank[o.id] is not None else MISSING, s.rank[o.id])]
                 if n == "pessimistic":
                     mc = o.monte_carlo
                     p = None if mc is None or o.baseline else mc.p_npv_vs_baseline_below_zero

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QSlider, QVBoxLayout, QWidget
 
 from appraisal.formatting import pct
-from appraisal.formatting import score as fmt_score
 from ui.document import CaseDocument, MergeKey
 from ui.steps import criteria_edits as edits
 from ui.widgets.columns import number_text
 from ui.widgets.fields import explanation_label
 from ui.widgets.figure_table import FigureTable
 from ui.widgets.inline_error import InlineError
+from ui.steps.results_text import rank_cell, score_cell
 
 _DRAGS = itertools.count(1)
 
@@ -144,7 +144,7 @@ class WeightsPanel(QWidget):
         if res is None:
             return
         self.ranks.set_rows(["Option", "Weighted score", "Rank"], [
-            [o.name, (fmt_score(o.weighted_score), o.weighted_score), (str(o.rank), o.rank)]
+            [o.name, score_cell(o.weighted_score), rank_cell(o.rank)]
             for o in res.options])
         self.ranks.fit_height()
         rows = []

@@ -22,6 +22,8 @@ DECISION_KINDS = ("pension_strain_missing", "vat_group_without_control", "late_s
 
 def status(r: Results) -> str:
     """'For decision' or 'For discussion': the one status the paper carries, from the case."""
+    if not r.scored:
+        return "Draft: not yet scored"       # nothing can be decided until it is
     details = r.case.paper
     return STATUS_WORDS[details.status if details is not None else "decision"]
 
@@ -60,6 +62,9 @@ def resolution(r: Results) -> tuple[str, bool]:
     details = r.case.paper
     if details is not None and details.resolution.strip():
         return details.resolution.strip(), False
+    if not r.scored:                # nothing can be recommended until every option is scored
+        return (f"That the board notes the appraisal of the {len(r.options)} options so far; a "
+                "recommendation follows once every option is scored.", True)
     rec = r.option(r.recommended)
     if status(r) == "For discussion":
         text = (f"That the board notes the appraisal of the {len(r.options)} options and "

@@ -53,7 +53,8 @@ MERGER_FORMS = ("merger", "transfer_of_engagements")
 
 def _best(options: list[OptionResult]) -> OptionResult | None:
     """The option with the best weighted-score rank (the first in the case's order if tied)."""
-    return min(options, key=lambda o: o.rank) if options else None
+    ranked = [(o.rank, k, o) for k, o in enumerate(options) if o.rank is not None]
+    return min(ranked)[2] if ranked else None
 
 
 def staged_path_text(r: Results) -> str | None:
@@ -81,7 +82,9 @@ def staged_path_text(r: Results) -> str | None:
         money = (f"the group is worth {money_k(-gap)} more in NPV against the baseline "
                  f"({money_k(group.npv_vs_baseline)} against {money_k(merger.npv_vs_baseline)}"
                  f"), so on these figures going on to {later} would add nothing in money")
-    if group.weighted_score > merger.weighted_score:
+    if group.weighted_score is None or merger.weighted_score is None:
+        scores = "the scores on the board's criteria are not complete yet"
+    elif group.weighted_score > merger.weighted_score:
         scores = (f"the group scores higher on the board's criteria ({score(group.weighted_score)}"
                   f" against {score(merger.weighted_score)})")
     elif group.weighted_score < merger.weighted_score:

@@ -28,9 +28,12 @@ class ChecksMap:
     agreement: str      # all NPVs as exported
 
 
-def _check(ws, r: int, text: str, formula: str) -> int:
+def _check(ws, failing: list[str], r: int, text: str, formula: str, ok: bool = True) -> int:
+    """A check's row; ``ok`` is what the formula gives for the figures exported."""
     ws.text(r, 1, text)
-    ws.formula(r, 2, f"=IFERROR({formula},FALSE)", True, "Check")
+    ws.formula(r, 2, f"=IFERROR({formula},FALSE)", ok, "Check")
+    if not ok:
+        failing.append(text)
     return r + 1
 
 
@@ -43,41 +46,47 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
     ws.text(5, 1, "Integrity (must hold whatever the inputs)", "Section")
     ws.text(5, 2, "Result", "Header")
     r = first = 6
-    r = _check(ws, r, "The horizon is a whole number of years within the year columns "
+    failing: list[str] = []             # the checks that fail on the figures exported
+    weighted = any(c.weight > 0 for c in results.case.criteria)
+    r = _check(ws, failing, r, "The horizon is a whole number of years within the year columns "
                "(1 to MaxYears)",
                "AND(HorizonYears>=1,HorizonYears<=MaxYears,HorizonYears=INT(HorizonYears))")
-    r = _check(ws, r, "The baseline option id names exactly one option",
+    r = _check(ws, failing, r, "The baseline option id names exactly one option",
                f"{summary.baseline_hits}=1")
-    r = _check(ws, r, "The weights are not all zero", f"SUM({scores.points_range})>0")
+    r = _check(ws, failing, r, "The weights are not all zero", f"SUM({scores.points_range})>0", weighted)
+    r = _check(ws, failing, r, "Every option has a weighted score (no score missing on a criterion with "
+               "weight)", f"COUNT({scores.weighted_range})=ROWS({scores.weighted_range})",
+               results.scored)
     if inputs.scores_range:
-        r = _check(ws, r, "Every typed score is between 0 and ScoreMax",
+        r = _check(ws, failing, r, "Every typed score is between 0 and ScoreMax",
                    f"AND(MIN({inputs.scores_range})>=0,MAX({inputs.scores_range})<=ScoreMax)")
     for v0, v10 in inputs.anchors.values():
-        r = _check(ws, r, "Value for money's money anchors: the amount scoring 10 is above the "
+        r = _check(ws, failing, r, "Value for money's money anchors: the amount scoring 10 is above the "
                    "amount scoring 0", f"{v10}>{v0}")
     for m in option_maps:
         for text, formula in m.checks:
-            r = _check(ws, r, text, formula)
+            r = _check(ws, failing, r, text, formula)
     for option, m in zip(results.options, option_maps):
-        r = _check(ws, r, f"{option.name}: lines' present values sum to the NPV",
+        r = _check(ws, failing, r, f"{option.name}: lines' present values sum to the NPV",
                    f"ABS(SUM({m.pv_range})-{m.npv})<CheckTolerance")
-        r = _check(ws, r, f"{option.name}: lines' signed totals sum to the net cash flow",
+        r = _check(ws, failing, r, f"{option.name}: lines' signed totals sum to the net cash flow",
                    f"ABS(SUM({m.line_total_range})-{m.net_total})<CheckTolerance")
-        r = _check(ws, r, f"{option.name}: Summary NPV equals the option sheet",
+        r = _check(ws, failing, r, f"{option.name}: Summary NPV equals the option sheet",
                    f"ABS({summary.npv[option.id]}-{m.npv})<CheckTolerance")
-        r = _check(ws, r, f"{option.name}: organisations and joint sum to the NPV",
+        r = _check(ws, failing, r, f"{option.name}: organisations and joint sum to the NPV",
                    f"ABS({orgs.total[option.id]}-{m.npv})<CheckTolerance")
-    r = _check(ws, r, "Normalised weights sum to 1",
-               f"ABS(SUM({scores.weights_range})-1)<TieTolerance")
+    r = _check(ws, failing, r, "Normalised weights sum to 1",
+               f"ABS(SUM({scores.weights_range})-1)<TieTolerance", weighted)
     last = r - 1
     r += 1
     ws.text(r, 1, "All integrity checks (ChecksPass)", "Section")
-    ws.formula(r, 2, f"=AND({ref(first, 2)}:{ref(last, 2)})", True, "Check")
+    ws.formula(r, 2, f"=AND({ref(first, 2)}:{ref(last, 2)})", not failing, "Check")
     book.define("ChecksPass", SHEET, ref(r, 2))
     integrity = on(SHEET, ref(r, 2))
     ws.text(r + 1, 1, "First check that fails")
     ws.formula(r + 1, 2, f'=IF(ChecksPass,"none",INDEX({span(first, 1, last, 1)},'
-               f"MATCH(FALSE,{span(first, 2, last, 2)},0)))", "none", "Label")
+               f"MATCH(FALSE,{span(first, 2, last, 2)},0)))",
+               failing[0] if failing else "none", "Label")
     first_failing = on(SHEET, ref(r + 1, 2))
     r += 3
     ws.text(r, 1, "Agreement with the figures Continuum exported", "Section")
@@ -104,7 +113,7 @@ def write_checks(book: Book, ws, results: Results, option_maps, summary, scores,
                 "not an error in the model, so it is not part of ChecksPass)", "Section")
         clear = not any(t.breached for o in results.options for t in o.capacity)
         ws.formula(r, 2, f"={capacity}", clear, "Check")
-    if deal_open:
+    if deal_open and results.scored:      # nothing is recommended while scores are missing
         r += 2
         ws.text(r, 1, "Open points that could stop the recommended option (Deal; a flag for the "
                 "board, not part of ChecksPass)", "Section")

@@ -16,6 +16,7 @@ from ...results import Results
 from .cells import col, on
 from .option_layout import DF_ROW, T_ROW
 from .styles import MONEY, SCORE, WHOLE
+from .summary import NOT_RANKED
 
 SHEET = "Horizon"
 TOP = 5                 # the row of the horizons
@@ -32,7 +33,8 @@ def _engine(results: Results, timeline, years: list[int]) -> dict[str, np.ndarra
     derived = np.array([scoring.derived_scores(v) for v in vs])
     crits = results.case.criteria
     share = sum(results.weights[c.id] for c in crits if c.derived)
-    weighted = np.array([o.weighted_score for o in results.options])
+    weighted = np.array([np.nan if o.weighted_score is None else o.weighted_score
+                         for o in results.options])                 # NaN: not scored yet
     scores = weighted[None, :] + 100 * share * (derived - derived[[0]]) / 10
     return {"npv": npv, "vs": vs, "derived": derived, "weighted": scores}
 
@@ -96,21 +98,24 @@ def write_horizon(ws, results: Results, maps, scores, timeline, grid) -> None:
                 f"ScoreMax*({c}{r['vs']}-{lo})/({hi}-{lo}))"), float(figures["derived"][k, i]),
                 "Calc", SCORE)
             first_col = col(FIRST)
+            given = scores.weighted[option.id]             # empty while not scored
             ws.formula(r["weighted"], FIRST + k, (
-                f"={scores.weighted[option.id]}+100*{scores.derived_share}*({c}{r['derived']}-"
-                f"${first_col}{r['derived']})/ScoreMax"), float(figures["weighted"][k, i]),
-                "Calc", SCORE)
-            ws.formula(r["rank"], FIRST + k, f"=1+SUMPRODUCT(--({rng('weighted')}>"
-                       f"{c}{r['weighted']}+TieTolerance))",
-                       scoring.ranks(figures["weighted"][k])[i], "Calc", WHOLE)
+                f'=IF({given}="","",{given}+100*{scores.derived_share}*({c}{r["derived"]}-'
+                f"${first_col}{r['derived']})/ScoreMax)"),
+                scoring.optional(figures["weighted"][k])[i], "Calc", SCORE)
+            ws.formula(r["rank"], FIRST + k, f'=IF(COUNT({rng("weighted")})<ROWS({rng("weighted")}),"",'
+                       f"1+SUMPRODUCT(--({rng('weighted')}>{c}{r['weighted']}+TieTolerance)))",
+                       scoring.ranks_or_none(figures["weighted"][k])[i], "Calc", WHOLE)
         entry = entries.get(t)
         for at, key, label, winner in ((TOP + 1, "npv_rank", "Highest NPV",
                                         entry.highest_npv if entry else results.npv_leader),
                                        (TOP + 2, "rank", "Leader by weighted score",
                                         entry.leader if entry else results.leader)):
             ws.text(at, 2, label, "Section")
-            ws.formula(at, FIRST + k, f"=INDEX({names},MATCH(1,{rng(key)},0))",
-                       results.option(winner).name, "Output", text_wrap=True)
+            ws.formula(at, FIRST + k, f'=IF(COUNT({rng(key)})<ROWS({rng(key)}),"{NOT_RANKED}",'
+                       f"INDEX({names},MATCH(1,{rng(key)},0)))",
+                       results.option(winner).name if winner else NOT_RANKED, "Output",
+                       text_wrap=True)
     ws.width(1, 16)
     ws.width(2, 34)
     for column in range(FIRST, last_c + 1):

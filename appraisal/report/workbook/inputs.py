@@ -282,7 +282,7 @@ def _scores(book: Book, ws, results: Results, row: int, out: InputsMap) -> int:
             if c.derived:
                 ws.text(row, j, "derived", "Note")
             else:
-                ws.value(row, j, option.scores[c.id], fmt="0.0")
+                ws.value(row, j, option.scores.get(c.id), fmt="0.0")    # blank: not scored
                 out.score[(option.id, c.id)] = on(SHEET, ref(row, j))
         row += 1
     last = row - 1

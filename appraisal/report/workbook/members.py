@@ -31,6 +31,10 @@ def write_members(ws, results: Results) -> None:
     board_first, board_last = R_HEAD + 1, R_HEAD + n_o
     totals = f"{SCORES}!${col(wcol)}${board_first}:${col(wcol)}${board_last}"
     ws.text(1, 1, "Members: each board member's own view", "Title")
+    if not results.scored:          # no leader to hold: the views wait for the board's scores
+        ws.text(2, 1, "Members' views are compared with the board's leading option once every "
+                "option is scored on every criterion with weight (see Checks).", "Note")
+        return
     ws.text(2, 1, "Yellow cells are the member's own figures; links take the board's where the "
             "member gave none. Weighted scores and leaders are formulas.", "Note")
     ws.text(4, 1, "Board's leading option (row on Scores)", "Label")

@@ -37,6 +37,7 @@ class ScoresMap:
     rank: dict[str, str]
     weights_range: str
     points_range: str
+    weighted_range: str     # the options' weighted scores, empty where not available
     derived_share: str      # the weight on the scores derived from NPV vs baseline
 
 
@@ -62,8 +63,8 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
         k = FIRST_CRIT + j
         ws.formula(R_NAMES, k, f"={inputs.criterion_name[c.id]}", c.name, "Header")
         ws.formula(R_POINTS, k, f"={inputs.weight[c.id]}", c.weight, "Link", "0.##")
-        ws.formula(R_WEIGHTS, k, f"={col(k)}{R_POINTS}/SUM({points})", results.weights[c.id],
-                   "Calc", RATE)
+        ws.formula(R_WEIGHTS, k, f"=IF(SUM({points})=0,0,{col(k)}{R_POINTS}/SUM({points}))",
+                   results.weights[c.id], "Calc", RATE)
         ws.value(R_DERIVED, k, int(c.derived), "Constant", WHOLE)
     ws.text(R_DERIVED, 1, "Derived from NPV vs baseline (1 yes, 0 no)")
     derived_row = f"${col(FIRST_CRIT)}${R_DERIVED}:${col(last_c)}${R_DERIVED}"
@@ -93,24 +94,33 @@ def write_scores(ws, results: Results, inputs: InputsMap, summary) -> ScoresMap:
                 ws.formula(r, k, _derived(summary.npv_vs_baseline[option.id], summary.vs_range),
                            option.scores[c.id], "Calc", SCORE)
             else:
-                ws.formula(r, k, f"={inputs.score[(option.id, c.id)]}", option.scores[c.id],
+                given = inputs.score[(option.id, c.id)]     # empty while not scored
+                ws.formula(r, k, f'=IF(ISBLANK({given}),"",{given})', option.scores.get(c.id),
                            "Link", SCORE)
         row_scores = f"${col(FIRST_CRIT)}{r}:${col(last_c)}{r}"
-        ws.formula(r, wcol, f"=100*SUMPRODUCT({weights},{row_scores})/ScoreMax",
+        # No weighted score while a criterion with weight is unscored, or nothing has weight.
+        ws.formula(r, wcol, f'=IF(SUM({points})=0,"",IF(SUMPRODUCT(--({weights}>0),'
+                   f'--({row_scores}=""))>0,"",100*SUMPRODUCT({weights},{row_scores})/ScoreMax))',
                    option.weighted_score, "Output", SCORE)
-        ws.formula(r, rcol, f"=1+SUMPRODUCT(--({scores_col}>${col(wcol)}{r}+TieTolerance))",
+        ws.formula(r, rcol, f'=IF(COUNT({scores_col})<ROWS({scores_col}),"",'
+                   f"1+SUMPRODUCT(--({scores_col}>${col(wcol)}{r}+TieTolerance)))",
                    option.rank, "Output", WHOLE)
         weighted[option.id] = on(SHEET, ref(r, wcol))
         rank[option.id] = on(SHEET, ref(r, rcol))
     ws.text(last + 1, 1, "Derived scores (value for money) follow from NPV vs baseline on "
             "Summary; typed scores link to Inputs.", "Note")
-    _switching(ws, results, last + 3, (first, last), wcol, rcol)
+    if results.scored:
+        _switching(ws, results, last + 3, (first, last), wcol, rcol)
+    else:
+        ws.text(last + 3, 1, "Weighted scores, ranks and switching weights follow once every "
+                "option is scored on every criterion with weight (see Checks).", "Note")
     widths = {1: 26, 2: 34}
     widths.update({FIRST_CRIT + j: 13 for j in range(max(n_c, n_o + 2))})
     widths.update({wcol: 13, rcol: 7})
     for column_no, w in widths.items():
         ws.width(column_no, w)
     return ScoresMap(weighted, rank, on(SHEET, weights), on(SHEET, points),
+                     on(SHEET, scores_col),
                      on(SHEET, ref(R_DERIVED, last_c + 2)))
 
 
@@ -151,7 +161,8 @@ def _switching(ws, results: Results, top: int, rows: tuple[int, int], wcol: int,
     lead = next(i for i, o in enumerate(options) if o.rank == 1)
     ws.formula(top + 1, 3, f"=MATCH(1,{ranks},0)", lead + 1, "Calc", WHOLE)
     ws.text(top + 2, 1, "Leader tied (TRUE/FALSE)", "Label")
-    tied = sum(1 for o in options if o.weighted_score >= options[lead].weighted_score - TIE) > 1
+    totals_now = [o.weighted_score or 0.0 for o in options]     # all given: the case is scored
+    tied = sum(1 for v in totals_now if v >= totals_now[lead] - TIE) > 1
     ws.formula(top + 2, 3, f"=SUMPRODUCT(--({totals}>=INDEX({totals},$C${top + 1})"
                f"-TieTolerance))>1", tied, "Calc")
     L, T = f"$C${top + 1}", f"$C${top + 2}"

@@ -16,6 +16,7 @@ from .option_sheet import bcr_value
 from .styles import MONEY, RATIO, SCORE, WHOLE
 
 SHEET = "Summary"
+NOT_RANKED = "none yet: scores missing (see Checks)"
 HEADERS = ("Option ID", "Option", "NPV", "NPV vs baseline", "NPV rank", "Payback year",
            "Benefit-cost ratio", "Weighted score", "Rank")
 TOP = 6                     # header row of the Results table
@@ -53,9 +54,10 @@ def write_summary(book, ws, results: Results, option_maps: list) -> SummaryMap:
     npvs, vs_col = span(first, C_NPV, last, C_NPV), span(first, C_VS, last, C_VS)
     ranks = span(first, C_RANK, last, C_RANK)
     npv_ranks = span(first, C_NPV_RANK, last, C_NPV_RANK)
-    leader = results.option(results.leader)
+    leader = results.option(results.leader).name if results.scored else NOT_RANKED
     ws.text(3, 1, "Leader by weighted score", "Section")
-    ws.formula(3, 3, f"=INDEX({names},MATCH(1,{ranks},0))", leader.name, "Section")
+    ws.formula(3, 3, f'=IF(COUNT({ranks})<ROWS({ranks}),"{NOT_RANKED}",'
+               f"INDEX({names},MATCH(1,{ranks},0)))", leader, "Section")
     ws.text(4, 1, "Highest NPV", "Section")
     ws.formula(4, 3, f"=INDEX({names},MATCH(1,{npv_ranks},0))",
                results.option(results.npv_leader).name, "Section")
