@@ -1,7 +1,7 @@
 """Time the board paper (PDF and Word) for each sample case: CPU seconds, which a shared machine
 disturbs less than wall-clock time, and wall-clock seconds.
 
-``python benchmarks/paper_timing.py [--runs N] [--profile]``. For each case the first PDF made in
+``python benchmarks/paper_timing.py [--runs N] [--case STEM] [--profile]``. For each case the first PDF made in
 the process is timed on its own ("first": fonts, imports and text measurements still to be made,
 as for a command-line run), then the best of ``N`` further PDFs (default 3) and one Word file.
 """
@@ -34,7 +34,10 @@ def main() -> None:
     print(f"| case | first PDF CPU / wall s | PDF CPU s, best of {runs} | PDF wall s, best of "
           f"{runs} | Word CPU s |")
     print("| --- | --- | --- | --- | --- |")
+    only = sys.argv[sys.argv.index("--case") + 1] if "--case" in sys.argv else None
     for path in sample_cases():
+        if only and path.stem != only:
+            continue
         results = appraise(load_case(path))
         first = _timed(board_paper_bytes, results)
         times = [_timed(board_paper_bytes, results) for _ in range(runs)]
