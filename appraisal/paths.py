@@ -18,7 +18,6 @@ from .kinds import KIND
 
 Part = Union[str, int]
 SEPARATOR = " › "
-NAME_CHARS = 40
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 
@@ -140,10 +139,14 @@ def _get(node: Any, key: Part) -> Any:
         return None
 
 
-def short(text: str) -> str:
-    """A name on one line, at most NAME_CHARS characters."""
-    one_line = " ".join(str(text).split())
-    return one_line if len(one_line) <= NAME_CHARS else one_line[:NAME_CHARS - 1].rstrip() + "…"
+def one_line(text: str) -> str:
+    """A name on one line, whole: words a person reads in a message, the paper or the command
+    line never cut a name (only a table cell on screen elides, with the whole name in its tip).
+
+    >>> one_line("Federal group,\\n loans kept in the subsidiaries")
+    'Federal group, loans kept in the subsidiaries'
+    """
+    return " ".join(str(text).split())
 
 
 def loan_words(case: Any, loan_id: str) -> str | None:
@@ -162,22 +165,22 @@ def item_name(list_key: str, item: Any, index: int, case: Any) -> str:
     for field in ("name", "label", "lender", "item", "risk"):
         value = _get(item, field)
         if isinstance(value, str) and value.strip():
-            return short(value)
+            return one_line(value)
     finding = _get(item, "id") if list_key == "due_diligence" else None
     if isinstance(finding, str) and finding.strip():
-        return short(f"Finding {finding}")      # the reference the board gave it
+        return one_line(f"Finding {finding}")      # the reference the board gave it
     loan_id = _get(item, "loan")
     if isinstance(loan_id, str):
         named = loan_words(case, loan_id)
         if named:
-            return short(named)
+            return one_line(named)
     return f"{ITEM_NOUNS.get(list_key, 'Line')} {index + 1}"
 
 
 def criterion_name(case: Any, criterion_id: str) -> str:
     for crit in _get(case, "criteria") or []:
         if _get(crit, "id") == criterion_id:
-            return short(_get(crit, "name") or criterion_id)
+            return one_line(_get(crit, "name") or criterion_id)
     return criterion_id
 
 

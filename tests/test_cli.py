@@ -278,3 +278,22 @@ def test_ctrl_c_exits_130_with_a_plain_message(small_case_path, tmp_path, monkey
     assert status == 130
     assert err == "continuum: interrupted; no file was written\n"
     assert list(tmp_path.iterdir()) == []
+
+
+def test_warnings_and_the_papers_sentences_give_an_options_whole_name(tmp_path):
+    """Only a table cell on screen elides a name: the command line's warnings and the tornado
+    chart's caption in the paper give the housing associations' long option name whole."""
+    from appraisal.charts.money import tornado
+
+    name = "Federal group, loans kept in the subsidiaries"
+    sample = next(p for p in sample_cases() if p.stem == "two_housing_associations")
+    done = run("appraise", sample, "--no-monte-carlo", "--json", tmp_path / "out.json")
+    assert done.returncode == 0, done.stderr
+    assert f"warning: {name}: Flows continue past the 10-year appraisal period" in done.stderr
+    assert f"warning: {name} › Shared services › Central services supplied by the parent " \
+           "within the VAT group › supplier: No supplier is named" in done.stderr
+    assert "…" not in done.stderr
+    results = appraise(load_case(sample), monte_carlo=False)
+    leader = next(o for o in results.options if o.name == name)
+    caption = tornado(results, leader.id).axes[0].get_xlabel()
+    assert caption.startswith(f"NPV of {name} against the baseline\n(base £")

@@ -4,6 +4,8 @@ Every figure is read from :class:`appraisal.results.Results`; nothing is recompu
 """
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -90,8 +92,8 @@ def tornado(results: Results, option_id: str | None = None, *, max_rows: int = 1
                       for r in rows], fontsize=7.5, linespacing=0.95)
     money_axis(ax.xaxis)
     tidy(ax, grid_axis="x")
-    ax.set_xlabel(f"NPV of {label(o.name, 40)} against the baseline\n(base {money_k(base)})",
-                  fontsize=8, fontfamily=FONT)
+    whole = textwrap.fill(f"NPV of {label(o.name, 10_000)} against the baseline", 90)
+    ax.set_xlabel(f"{whole}\n(base {money_k(base)})", fontsize=8, fontfamily=FONT)
     fig.legend(frameon=False, loc="outside lower center", ncols=2,
                prop={"family": FONT, "size": 7})
     return fig

@@ -59,11 +59,13 @@ def test_weighting_dialogs_share_one_frame(qtbot, document, dialog_class):
     dialog = dialog_class(document)
     qtbot.addWidget(dialog)
     parts = _frame(dialog)
-    assert isinstance(parts[-1], QDialogButtonBox) and parts[-2] is dialog.error
+    row = parts[-1]             # the draft's Undo and Redo, then OK and Cancel
+    buttons = row.itemAt(row.count() - 1).widget()
+    assert isinstance(buttons, QDialogButtonBox) and parts[-2] is dialog.error
+    assert [row.itemAt(i).widget().text() for i in range(2)] == ["Undo", "Redo"]
     assert isinstance(dialog.error, InlineError)
     layout = dialog.layout()
     assert [layout.stretch(i) for i in range(layout.count())] == [0, 1] + [0] * (len(parts) - 2)
-    buttons = parts[-1]
     with qtbot.waitSignal(dialog.rejected):
         buttons.button(QDialogButtonBox.Cancel).click()
     assert document.case.weighting is None
@@ -75,6 +77,7 @@ def test_ok_in_the_frame_writes_the_swing_weights(qtbot, document):
     assert dialog.type_rating("user_voice", "50")
     assert dialog.type_rating("scale_capacity", "50")
     with qtbot.waitSignal(dialog.accepted):
-        _frame(dialog)[-1].button(QDialogButtonBox.Ok).click()
+        row = _frame(dialog)[-1]
+        row.itemAt(row.count() - 1).widget().button(QDialogButtonBox.Ok).click()
     assert [c.weight for c in document.case.criteria] == [100, 50, 50]
     assert document.case.weighting.method == "swing"

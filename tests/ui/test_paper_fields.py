@@ -54,14 +54,14 @@ def test_resolution_shows_the_papers_draft_until_written(window):
     editor = _named(step, QPlainTextEdit, "Resolution")
     assert doc.results.recommended == "standalone"      # the leader, nothing recommended
     assert editor.toPlainText() == ""
-    assert editor.placeholderText() == ("That the board remains as it is (Remain standalone) "
+    assert step.resolution_draft.text().removeprefix("Draft: “").removesuffix("”") == ("That the board remains as it is (Remain standalone) "
                                         "and reviews the options again when circumstances "
                                         "change.")
     # recommending the merger redrafts it
     step.option.setCurrentIndex(step.option.findData("merger"))
     step.option.activated.emit(step.option.currentIndex())
     doc.recalculate_now()
-    assert editor.placeholderText() == (
+    assert step.resolution_draft.text().removeprefix("Draft: “").removesuffix("”") == (
         "That the board approves Merger as its preferred option, authorises the next steps "
         "set out in the implementation section, and asks for a further report before any "
         "binding commitment is made.")
@@ -70,9 +70,12 @@ def test_resolution_shows_the_papers_draft_until_written(window):
     status.setCurrentIndex(status.findData("discussion"))
     status.activated.emit(status.currentIndex())
     doc.recalculate_now()
-    assert editor.placeholderText().startswith("That the board notes the appraisal of the 3 "
+    assert step.resolution_draft.text().removeprefix("Draft: “").removesuffix("”").startswith("That the board notes the appraisal of the 3 "
                                                "options")
+    assert not step.resolution_draft.isHidden()      # the whole draft, under the empty box
     editor.setPlainText("That the board approves the merger with Elm Homes.")
     assert doc.case.paper.resolution == "That the board approves the merger with Elm Homes."
+    assert step.resolution_draft.isHidden()          # written: the draft is not printed
     doc.undo_stack.undo()
     assert doc.case.paper.resolution == "" and editor.toPlainText() == ""
+    assert not step.resolution_draft.isHidden()

@@ -128,5 +128,5 @@ def test_the_board_paper_step_of_an_unscored_case_says_what_blocks_the_recommend
         "No option can be ranked or recommended until every option is scored. Still to score: "
         "Remain standalone on Autonomy; Shared back office on Autonomy.")
     assert "Missing: Autonomy is not scored yet" in step.checks.text()
-    assert step.resolution.editor.placeholderText().endswith(
-        "a recommendation follows once every option is scored.")
+    assert step.resolution_draft.text().endswith(
+        "a recommendation follows once every option is scored.”")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ui.dialogs.draft_history import DraftHistory
 from ui.dialogs.weighting_drafts import SwingDraft
 from ui.dialogs.weighting_tables import SwingModel
 from ui.document import CaseDocument
@@ -65,6 +66,8 @@ class SwingDialog(QDialog):
             self.table, moves, self.note)
         self.model.problemsChanged.connect(self._show_refusals)
         self.model.edited.connect(self._flag)
+        self.history = DraftHistory(self, self.button_row, self._snapshot, self._restore)
+        self.model.edited.connect(lambda: self.history.record("change a swing rating"))
         self.resize(1180, 620)
         fit_columns(self.table, stretch=SwingModel.COL_SPAN, widest=230)
         self.table.resizeRowsToContents()
@@ -98,6 +101,27 @@ class SwingDialog(QDialog):
         self.ratings[cid] = float(value)
         self.model.refresh()
         self._flag()
+        self.history.record("change a swing rating")
+
+    def _snapshot(self) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]]:
+        return tuple(self.order), tuple(sorted(self.ratings.items()))
+
+    def _restore(self, state: tuple[tuple[str, ...], tuple[tuple[str, float], ...]]) -> None:
+        """Undo or redo in the dialog: the order and ratings become ``state``."""
+        order, ratings = state
+        moved = tuple(self.order) != order
+        self.order[:] = order           # the draft's own list and dict, changed in place
+        self.ratings.clear()
+        self.ratings.update(ratings)
+        if moved:                       # rows change places: the table is laid out again
+            self.model.reset()
+            self.table.resizeRowsToContents()
+            self.table.setFocus()
+        else:                           # only figures change: an open cell stays open
+            self.model.forget_errors()
+            self.model.refresh()
+        self.error.clear()
+        self._flag()
 
     def type_rating(self, cid: str, text: str) -> bool:
         """Type a rating into its cell, as a person would; False (and the reason under the
@@ -114,6 +138,7 @@ class SwingDialog(QDialog):
         self.table.resizeRowsToContents()
         self.table.selectRow(row + step)
         self._flag()
+        self.history.record("move a swing")
 
     def weights(self) -> dict[str, float]:
         return self.draft.weights()

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QLayout, QVBoxLayout, QWidget)
 
+from ui.dialogs.draft_history import DraftHistory
 from ui.dialogs.weighting_drafts import SAATY, PairwiseDraft, nearest_saaty, saaty_text
 from ui.dialogs.weighting_tables import PairwiseModel, WeightsModel
 from ui.document import CaseDocument
@@ -57,7 +58,10 @@ def lay_out(dialog: QDialog, explanation: str, main: QWidget | QLayout,
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, dialog)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
-    layout.addWidget(buttons)
+    row = QHBoxLayout()                 # the draft's Undo and Redo on the left, OK on the right
+    row.addWidget(buttons, 1)
+    layout.addLayout(row)
+    dialog.button_row = row
     return error
 
 
@@ -125,6 +129,9 @@ class AhpDialog(QDialog):
             "important; 1/3 … 1/9 when the column's criterion is the more important. Pick from "
             "the list or type the value (3, or 1/3); the cells below the diagonal follow.",
             body, self.cr_label)
+        self.history = DraftHistory(self, self.button_row, lambda: self.matrix.tolist(),
+                                    self._restore)
+        self.model.edited.connect(lambda: self.history.record("change a judgement"))
         self.resize(min(1280, 520 + CELL_WIDTH * n), min(720, 300 + 40 * n))
         self._update()
 
@@ -141,6 +148,18 @@ class AhpDialog(QDialog):
         """Row i against column j (i < j); the mirror cell takes the reciprocal."""
         self.draft.set_judgement(i, j, value)
         self.model.judgement_changed(i, j)
+        self._update()
+        self.history.record("change a judgement")
+
+    def _restore(self, matrix: list[list[float]]) -> None:
+        """Undo or redo in the dialog: the judgements become ``matrix``."""
+        self.draft.matrix[:, :] = matrix
+        self.model.forget_errors()
+        n = len(self.ids)
+        for i in range(n):
+            for j in range(i + 1, n):
+                self.model.judgement_changed(i, j)
+        self.error.clear()
         self._update()
 
     @property

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout,
+                               QWidget)
 
 from appraisal import before_paper
 from appraisal.edits import set_recommendation
@@ -33,7 +34,41 @@ DRAFT_HELP = ("No option is recommended yet: what you write here is kept in the 
 
 STATUS_CHOICES = [("For decision", "decision"), ("For discussion", "discussion")]
 RESOLUTION_HELP = ("Printed on page 2 as the resolution the board is asked to pass. Left empty, "
-                   "the paper prints the draft shown in grey, marked as a draft.")
+                   "the paper prints the draft shown above, marked as a draft.")
+RESOLUTION_PLACEHOLDER = "Empty: the paper prints the draft below."
+SIDE_BY_SIDE = 900      # px: narrower than this, the two boxes stand one above the other
+
+
+class Columns(QWidget):
+    """Two boxes side by side when there is room for both, one above the other when not (at
+    the window's minimum size), so no field is squeezed and the page never scrolls sideways."""
+
+    def __init__(self, left: QWidget, right: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.boxes = (left, right)
+        self.box = QBoxLayout(QBoxLayout.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(left, 1)
+        self.box.addWidget(right, 1)
+
+    def side_by_side(self) -> bool:
+        return self.box.direction() == QBoxLayout.LeftToRight
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the wider box: stacked, each has the whole width."""
+        hints = [b.minimumSizeHint() for b in self.boxes]
+        heights = [h.height() for h in hints]
+        tall = max(heights) if self.side_by_side() else sum(heights) + self.box.spacing()
+        return QSize(max(h.width() for h in hints), tall)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        wanted = sum(b.minimumSizeHint().width() for b in self.boxes) + self.box.spacing()
+        wide = event.size().width() >= max(SIDE_BY_SIDE, wanted)
+        direction = QBoxLayout.LeftToRight if wide else QBoxLayout.TopToBottom
+        if self.box.direction() != direction:
+            self.box.setDirection(direction)
+            self.updateGeometry()
+        super().resizeEvent(event)
 
 
 def draft_resolution(results) -> str:
@@ -109,7 +144,13 @@ class BoardPaperStep(QWidget):
             placeholder="e.g. Confidential: board members only", empty_is_none=True,
             tooltip="Printed on the cover and at the head of every page; empty for none.")
         self.resolution = NotesField(document, ("paper", "resolution"), "Resolution", lines=3,
+                                     placeholder=RESOLUTION_PLACEHOLDER,
                                      explanation=RESOLUTION_HELP)
+        self.resolution_draft = explanation_label("")   # the whole draft, wrapped, muted
+        self.resolution_draft.setAccessibleName("Draft resolution")
+        self.resolution_draft.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.resolution.layout().insertWidget(1, self.resolution_draft)   # under the box
+        self.resolution.editor.textChanged.connect(self._show_draft)
         paper_box = QGroupBox("The paper")
         cover = QFormLayout(paper_box)
         cover.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
@@ -162,10 +203,8 @@ class BoardPaperStep(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(check_box)
-        middle = QHBoxLayout()              # side by side, so the exports stay in view
-        middle.addWidget(rec_box, 1)
-        middle.addWidget(paper_box, 1)
-        layout.addLayout(middle)
+        self.columns = Columns(rec_box, paper_box)    # side by side when there is room
+        layout.addWidget(self.columns)
         layout.addWidget(export_box)
         layout.addStretch(1)
 
@@ -200,10 +239,11 @@ class BoardPaperStep(QWidget):
         for button in (self.pdf_button, self.docx_button, self.xlsx_button):
             button.setEnabled(not self.exporter.busy)
         self.checks.setText(checks_text(before_paper.check(self.document.case)))
+        self._show_draft()          # the box may have been filled or emptied (undo)
 
     def show_leader(self) -> None:
         results = self.document.results
-        self.resolution.editor.setPlaceholderText(draft_resolution(results))
+        self._show_draft()
         if results is None:
             self.leader.setText("")
             return
@@ -216,6 +256,14 @@ class BoardPaperStep(QWidget):
             f"Highest weighted score: {lead.name} ({score(lead.weighted_score)} of 100). "
             f"Best value against the baseline: {npv_lead.name} "
             f"({money_k(npv_lead.npv_vs_baseline)} net present value).")
+
+    def _show_draft(self) -> None:
+        """Under an empty Resolution box, the whole draft the paper prints in its place."""
+        if self.document.results is not None:       # else the last draft until recalculated
+            draft = draft_resolution(self.document.results)
+            self.resolution_draft.setText(f"Draft: “{draft}”" if draft else "")
+        empty = not self.resolution.editor.toPlainText().strip()
+        self.resolution_draft.setVisible(bool(self.resolution_draft.text()) and empty)
 
     # --- editing ----------------------------------------------------------------------------
     def _recommend(self, option_id: str | None) -> None:

@@ -9,6 +9,9 @@
 - A table keeps fitting itself when its rows are replaced (a model reset) and when its width
   changes, once the event loop is free again, so a burst of either costs one fit; the room the
   columns leave free goes to the names held short.
+- A column the person has widened or narrowed by hand (dragging or double-clicking its edge in
+  the heading) keeps that width: later fits size only the others, until the table's columns
+  change (a criterion added or removed).
 
 :func:`fit_columns` sizes a view once; :func:`keep_fitted` does so now and after each reset.
 """
@@ -45,6 +48,8 @@ def fit_columns(view: QTableView, stretch: int | None = None, widest: int = WIDE
         return
     view.setTextElideMode(Qt.ElideMiddle)
     show_full_text_in_tips(view)
+    by_hand = _hand_widths(view)
+    by_hand.forget_if_columns_changed(model.columnCount())
     column_of = getattr(model, "column", None)
     short: dict[int, int] = {}          # columns held below their contents: how much below
     used = 0                            # px taken by the columns (the viewport is the rest)
@@ -54,10 +59,13 @@ def fit_columns(view: QTableView, stretch: int | None = None, widest: int = WIDE
             used += max(header.sectionSizeHint(i), min(view.sizeHintForColumn(i), widest))
             continue
         header.setSectionResizeMode(i, QHeaderView.Interactive)
+        if i in by_hand.columns:        # the person's width stands
+            used += header.sectionSize(i)
+            continue
         declared = getattr(column_of(i), "width", 0) if callable(column_of) else 0
         contents = view.sizeHintForColumn(i)
         width = max(header.sectionSizeHint(i), min(contents, widest), declared or 0)
-        view.setColumnWidth(i, width)
+        by_hand.set_width(i, width)
         used += width
         if contents > width:
             short[i] = contents - width
@@ -74,8 +82,9 @@ def _share_spare_room(view: QTableView, short: dict[int, int], used: int) -> Non
     if spare <= 0 or not view.isVisible():
         return
     lacking = sum(short.values())
+    by_hand = _hand_widths(view)
     for i, lack in short.items():
-        view.setColumnWidth(i, header.sectionSize(i) + min(lack, spare * lack // lacking))
+        by_hand.set_width(i, header.sectionSize(i) + min(lack, spare * lack // lacking))
 
 
 def keep_fitted(view: QTableView, stretch: int | None = None, widest: int = WIDEST) -> None:
@@ -104,7 +113,7 @@ def widen_for_headings(view: QTableView, first: int = 0, last: int = -1) -> None
         if header.sectionResizeMode(i) == QHeaderView.Interactive:
             need = header.sectionSizeHint(i)
             if need > header.sectionSize(i):
-                header.resizeSection(i, need)
+                _hand_widths(view).set_width(i, need)
 
 
 class _RefitOnWidthChange(QObject):
@@ -119,6 +128,59 @@ class _RefitOnWidthChange(QObject):
         if event.type() == QEvent.Resize and event.size().width() != event.oldSize().width():
             self._timer.start()
         return False
+
+
+# --- widths set by hand -----------------------------------------------------------------------
+class _HandWidths(QObject):
+    """The columns of one view whose width the person set in the heading. A resize counts as
+    theirs only while a mouse button is down on the heading (a drag or a double-click on a
+    section's edge); the app's own resizes go through :meth:`set_width`."""
+
+    def __init__(self, view: QTableView):
+        super().__init__(view)
+        self.columns: set[int] = set()
+        self._count = -1
+        self._pressed = False
+        header = view.horizontalHeader()
+        self._header = header
+        header.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._resized)
+
+    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.MouseButtonPress, QEvent.MouseButtonDblClick):
+            self._pressed = True
+        elif kind == QEvent.MouseButtonRelease:
+            self._pressed = False
+        return False
+
+    def _resized(self, index: int, _old: int, _new: int) -> None:
+        if self._pressed and self._header.sectionResizeMode(index) == QHeaderView.Interactive:
+            self.columns.add(index)
+
+    def set_width(self, index: int, width: int) -> None:
+        """The app sizes a column (never taken for the person's doing)."""
+        pressed, self._pressed = self._pressed, False
+        try:
+            self._header.resizeSection(index, width)
+        finally:
+            self._pressed = pressed
+
+    def forget_if_columns_changed(self, count: int) -> None:
+        if count != self._count:
+            self.columns.clear()
+            self._count = count
+
+
+def _hand_widths(view: QTableView) -> _HandWidths:
+    """The view's record of the widths set by hand (made once)."""
+    found = view.findChild(_HandWidths, options=Qt.FindDirectChildrenOnly)
+    return found if found is not None else _HandWidths(view)
+
+
+def set_by_hand(view: QTableView, column: int) -> bool:
+    """Whether the person has set ``column``'s width by hand in ``view``."""
+    return column in _hand_widths(view).columns
 
 
 # --- the whole text of an elided cell ----------------------------------------------------------

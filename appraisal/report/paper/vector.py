@@ -11,6 +11,7 @@ figure's layout (constrained or tight) is worked out by matplotlib before it dra
 """
 from __future__ import annotations
 
+import threading
 import warnings
 from io import BytesIO
 
@@ -201,24 +202,47 @@ class CanvasRenderer(RendererBase):
 
 
 class _PaperCanvas(FigureCanvasBase):
-    """A figure canvas whose one output is drawing on a reportlab canvas (format ``page``)."""
+    """A figure canvas whose one renderer draws on a reportlab canvas; the layout engine asks
+    it for that renderer (:meth:`get_renderer`), so text is measured once, by the renderer
+    that draws it."""
 
     fixed_dpi = 72
-    filetypes = {"page": "a reportlab canvas"}
 
-    def print_page(self, target, *, bbox_inches_restore=None, **_kw):
-        fig = self.figure
-        fig.dpi = 72
-        width, height = fig.get_size_inches()
-        fig.draw(CanvasRenderer(target, width * 72, height * 72))
+    def __init__(self, figure: Figure, renderer: CanvasRenderer):
+        super().__init__(figure)
+        self.renderer = renderer
+
+    def get_renderer(self) -> CanvasRenderer:
+        return self.renderer
+
+
+_BLANK = Canvas(BytesIO())      # where the shared renderer points between charts
+
+# One renderer for the process, pointed at each chart's canvas in turn: matplotlib caches text
+# measurements per renderer, and the charts of a paper share most of their strings (tick
+# labels, keys, option names), so they are measured once, not once a chart.
+_renderer = CanvasRenderer(_BLANK, 0.0, 0.0)
+_renderer_lock = threading.Lock()
 
 
 def draw_figure(fig: Figure, canv: Canvas) -> None:
-    """Draw ``fig`` on ``canv`` with its lower-left corner at the canvas's origin, in points."""
-    with warnings.catch_warnings():
+    """Draw ``fig`` on ``canv`` with its lower-left corner at the canvas's origin, in points.
+
+    The figure is drawn once: its layout engine (constrained, where it has one) runs inside
+    that draw. (matplotlib's ``print_figure`` would draw it twice, once unseen to settle the
+    layout and again for the page.)"""
+    width, height = fig.get_size_inches()
+    with _renderer_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from")
         warnings.filterwarnings("ignore", message=r".*[Mm]atplotlib currently does not support")
-        _PaperCanvas(fig).print_figure(canv, format="page", dpi=72)
+        _renderer.canv, _renderer.width, _renderer.height = canv, width * 72, height * 72
+        _PaperCanvas(fig, _renderer)
+        dpi, fig.dpi = fig.dpi, 72
+        try:
+            fig.draw(_renderer)
+        finally:
+            fig.dpi = dpi
+            _renderer.canv = _BLANK
 
 
 class FigureFlowable(Flowable):
