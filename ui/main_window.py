@@ -53,10 +53,12 @@ class MainWindow(FileCommands, QMainWindow):
         self.step_list.setMaximumWidth(240)
         self.step_list.setSpacing(2)
         self.step_list.setFrameShape(QFrame.NoFrame)
+        last = len(steps.STEPS) - 1
         for i in range(len(steps.STEPS)):
-            key = (i + 1) % 10
+            # as the View menu: Ctrl+1 … Ctrl+9 for the first nine steps, Ctrl+0 for the last
+            key = 0 if i == last else i + 1 if i < 9 else None
             item = QListWidgetItem(f"{i + 1}.  {steps.title(i)}")
-            item.setToolTip(f"{steps.purpose(i)}  (Ctrl+{key})")
+            item.setToolTip(steps.purpose(i) + (f"  (Ctrl+{key})" if key is not None else ""))
             self.step_list.addItem(item)
         self.stack = QStackedWidget()
         self.step_title = QLabel()
