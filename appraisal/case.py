@@ -10,7 +10,7 @@ project survives a load and save here.
 """
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Final, Literal
+from typing import Annotated, ClassVar, Final, Literal, get_args
 
 from pydantic import Field, field_validator
 
@@ -29,16 +29,6 @@ from .kinds import KIND, KIND_IDS, RANGED_KINDS  # noqa: F401  (RANGED_KINDS: re
 FORMAT: Final = "options-appraisal-case"
 VERSION: Final = 2
 
-FORMS = (
-    "standalone",
-    "informal_collaboration",
-    "procurement_consortium",
-    "shared_services",
-    "joint_venture",
-    "group_structure",
-    "merger",
-    "transfer_of_engagements",
-)
 Form = Literal[
     "standalone",
     "informal_collaboration",
@@ -49,6 +39,7 @@ Form = Literal[
     "merger",
     "transfer_of_engagements",
 ]
+FORMS: tuple[str, ...] = get_args(Form)
 Subtype = Literal["federal", "parent_subsidiary", "partial_integration"]
 VatTreatment = Literal["standard_rated", "cost_sharing_exemption", "vat_group", "outside_scope"]
 ReadinessStatus = Literal["done", "in_progress", "not_started", "not_applicable"]
@@ -109,6 +100,8 @@ class RangedLine(Model):
     high: Number | None = None
     # Lines naming the same driver are one uncertain quantity (model-v2.md V4).
     driver: Id | None = None
+    # The field a range bounds: set for each kind from the kinds table, below Option.
+    main: ClassVar[str] = ""
 
     @property
     def has_range(self) -> bool:
@@ -138,16 +131,12 @@ class SavingLine(RangedLine):
     start_year: Year = 1
     ramp: Annotated[list[Annotated[float, Field(strict=True, ge=0, le=10)]], Field(min_length=1)] = [1.0]
 
-    main: ClassVar[str] = KIND["savings"].main or ""
-
 
 class RecurringCostLine(RangedLine):
     organisation: Id | None = None
     annual: Money
     basis: Basis = "real"
     start_year: Year = 1
-
-    main: ClassVar[str] = KIND["recurring_costs"].main or ""
 
 
 class SharedServiceLine(RangedLine):
@@ -158,16 +147,12 @@ class SharedServiceLine(RangedLine):
     supplier: Id | None = None          # the organisation that supplies it (V6)
     basis: Basis = "real"
 
-    main: ClassVar[str] = KIND["shared_services"].main or ""
-
 
 class OneOffCostLine(RangedLine):
     organisation: Id | None = None
     amount: Money
     year: Year = 1
     renew_every: Annotated[int, Field(strict=True, ge=1, le=100)] | None = None
-
-    main: ClassVar[str] = KIND["one_off_costs"].main or ""
 
 
 class LoanRepricingLine(RangedLine):
@@ -176,8 +161,6 @@ class LoanRepricingLine(RangedLine):
     one_off_fees: Money = 0.0
     breakage_cost: Number = 0.0
     breakage_gain_confirmed: Annotated[bool, Field(strict=True)] = False
-
-    main: ClassVar[str] = KIND["loan_repricing"].main or ""
 
 
 class RedundancyLine(Model):
@@ -202,8 +185,6 @@ class PensionCessationLine(RangedLine):
     year: Year = 1
     basis: Basis = "real"
     instalments: Annotated[int, Field(strict=True, ge=1, le=100)] = 1
-
-    main: ClassVar[str] = KIND["pension_cessation"].main or ""
 
 
 class Option(Model):
@@ -233,6 +214,14 @@ class Option(Model):
     vesting_declaration: list[Id] = Field(default_factory=list)
     renamed: list[Id] = Field(default_factory=list)
     staff_transfer: Annotated[bool, Field(strict=True)] = False
+
+
+# Each kind's line class learns its main quantity from the kinds table, through the Option list
+# that holds it: the class need not name its kind.
+for _kind in KIND.values():
+    _line_class = get_args(Option.model_fields[_kind.id].annotation)[0]
+    if issubclass(_line_class, RangedLine):
+        _line_class.main = _kind.main or ""
 
 
 class Recommendation(Model):
